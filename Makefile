@@ -1,0 +1,46 @@
+# One entry point for every check, the same for a person and for CI.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install demo test check format lint typecheck pytest examples docs clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)  ## create .venv if needed and install the package with the dev tools
+
+demo: $(STAMP)  ## run the Kon Tum 2023 walkthrough
+	$(BIN)/python examples/kon_tum_2023.py
+
+format: $(STAMP)  ## rewrite files with the formatter
+	$(BIN)/ruff format src tests examples benchmarks tools
+	$(BIN)/ruff check --fix src tests examples benchmarks tools
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check src tests examples benchmarks tools
+	$(BIN)/ruff check src tests examples benchmarks tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src tests
+
+pytest: $(STAMP)
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+examples: $(STAMP)  ## run every script in examples/
+	@set -e; for f in examples/*.py; do echo "== $$f"; $(BIN)/python $$f > /dev/null; done
+
+docs: $(STAMP)  ## build the docs site strictly
+	$(BIN)/python tools/build_docs.py
+
+test: lint typecheck pytest examples docs  ## everything CI runs
+
+clean:
+	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,186 @@
+"""The library's error hierarchy.
+
+Every error the library raises on purpose derives from :class:`AntqError`.
+Concrete errors also inherit the builtin a caller expects, so a plain
+``except ValueError`` (or pydantic's own validation, which turns
+``ValueError`` into a validation error) catches them too.
+
+Messages follow one pattern: they name the field, show the offending value
+with ``!r`` and say what was expected.
+
+Example:
+    >>> from antq_domain.errors import AntqError, ParseError
+    >>> err = ParseError("period", "2023Q5", "a quarter between 1 and 4")
+    >>> str(err)
+    "period='2023Q5': expected a quarter between 1 and 4"
+    >>> isinstance(err, ValueError) and isinstance(err, AntqError)
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AntqError",
+    "AntqTypeError",
+    "AntqValueError",
+    "ConflictError",
+    "InvariantError",
+    "ParseError",
+    "RecordError",
+    "UnitMismatchError",
+    "UnknownCodeError",
+]
+
+
+def _describe(field: str, value: Any, expected: str) -> str:
+    return f"{field}={value!r}: expected {expected}"
+
+
+class AntqError(Exception):
+    """Base class of every error raised by ``antq_domain``.
+
+    Example:
+        >>> from antq_domain.errors import AntqError, UnknownCodeError
+        >>> issubclass(UnknownCodeError, AntqError)
+        True
+    """
+
+
+class AntqValueError(AntqError, ValueError):
+    """A value is not acceptable where it was given.
+
+    Attributes:
+        field: the name of the field or argument at fault.
+        value: the offending value.
+        expected: what would have been accepted.
+
+    Example:
+        >>> from antq_domain.errors import AntqValueError
+        >>> str(AntqValueError("amount", -1, "a non-negative number"))
+        "amount=-1: expected a non-negative number"
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_describe(field, value, expected))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))
+
+
+class ParseError(AntqValueError):
+    """Text could not be read as the value it was meant to be.
+
+    Example:
+        >>> from antq_domain.errors import ParseError
+        >>> ParseError("number", "abc", "Vietnamese digits such as '1.160'").field
+        'number'
+    """
+
+
+class InvariantError(AntqValueError):
+    """A value's constructor was given parts that break its invariants.
+
+    Example:
+        >>> from antq_domain.errors import InvariantError
+        >>> isinstance(InvariantError("end", "2023-01-01", "end >= start"), ValueError)
+        True
+    """
+
+
+class UnitMismatchError(AntqValueError):
+    """Two quantities of different units were combined.
+
+    Example:
+        >>> from antq_domain.errors import UnitMismatchError
+        >>> str(UnitMismatchError("unit", "person", "'participation' like the left operand"))
+        "unit='person': expected 'participation' like the left operand"
+    """
+
+
+class ConflictError(AntqValueError):
+    """Two sources give different values for the same cell.
+
+    Example:
+        >>> from antq_domain.errors import ConflictError
+        >>> isinstance(ConflictError("value", 5, "6 as in the first source"), ValueError)
+        True
+    """
+
+
+class UnknownCodeError(AntqError, KeyError):
+    """A code is not in the codelist, catalogue or register it was looked up in.
+
+    Example:
+        >>> from antq_domain.errors import UnknownCodeError
+        >>> err = UnknownCodeError("unit", "bottle", "a code of the Unit codelist")
+        >>> str(err)
+        "unit='bottle': expected a code of the Unit codelist"
+        >>> isinstance(err, KeyError)
+        True
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_describe(field, value, expected))
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; the message is already a sentence.
+        return _describe(self.field, self.value, self.expected)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))
+
+
+class AntqTypeError(AntqError, TypeError):
+    """A value of the wrong Python type was given (a float for a count, say).
+
+    Example:
+        >>> from antq_domain.errors import AntqTypeError
+        >>> str(AntqTypeError("amount", 1.5, "an int or a decimal.Decimal, never a float"))
+        "amount=1.5: expected an int or a decimal.Decimal, never a float"
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_describe(field, value, expected))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))
+
+
+class RecordError(AntqError, ValueError):
+    """A record (or file of records) failed validation; every problem is listed.
+
+    Attributes:
+        problems: one ``(location, message)`` pair per problem found, where
+            the location is a dotted path such as ``observations.3.value``.
+
+    Example:
+        >>> from antq_domain.errors import RecordError
+        >>> err = RecordError("MovementReport", [("period", "expected a period id")])
+        >>> print(err)
+        MovementReport: 1 problem
+          period: expected a period id
+        >>> err.problems
+        [('period', 'expected a period id')]
+    """
+
+    def __init__(self, record: str, problems: list[tuple[str, str]]) -> None:
+        self.record = record
+        self.problems = list(problems)
+        count = len(self.problems)
+        lines = [f"{record}: {count} problem{'s' if count != 1 else ''}"]
+        lines.extend(f"  {loc or '(record)'}: {msg}" for loc, msg in self.problems)
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.record, self.problems))

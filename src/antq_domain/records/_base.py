@@ -1,0 +1,123 @@
+"""The base of every domain record: frozen pydantic, unknown fields forbidden.
+
+Constructing or validating a record that breaks a rule raises
+:class:`~antq_domain.errors.RecordError` (a ``ValueError``) listing *every*
+problem with its location, never pydantic's own exception type, so callers
+handle one hierarchy.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+import pydantic
+from pydantic import BaseModel, ConfigDict
+
+from antq_domain.errors import AntqError, RecordError
+
+__all__ = ["Record", "problems_of"]
+
+
+def problems_of(exc: pydantic.ValidationError) -> list[tuple[str, str]]:
+    """Turn pydantic's error list into ``(location, message)`` pairs.
+
+    The location is a dotted path (``observations.3.value.amount``); the
+    message keeps the offending input with ``!r`` so it names field, value and
+    expectation.
+    """
+    out: list[tuple[str, str]] = []
+    for err in exc.errors(include_url=False):
+        loc = ".".join(str(part) for part in err["loc"])
+        ctx = err.get("ctx") or {}
+        inner = ctx.get("error")
+        if isinstance(inner, AntqError):
+            message = str(inner)
+        else:
+            message = f"{err['msg']} (got {err.get('input')!r})"
+        out.append((loc, message))
+    return out
+
+
+class Record(BaseModel):
+    """Base class of every record: frozen, unknown fields rejected, our errors.
+
+    Records compare by content (pydantic equality); those that stand for an
+    entity with an identity (a model, a programme) say so in their docstring
+    and carry an ``id``.
+
+    Example:
+        >>> from antq_domain.records._base import Record
+        >>> class Note(Record):
+        ...     text: str
+        >>> Note(text="x", colour="red")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: Note: 1 problem
+          colour: Extra inputs are not permitted (got 'red')
+    """
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        strict=False,
+        validate_default=True,
+        revalidate_instances="never",
+        ser_json_inf_nan="strings",
+        use_enum_values=False,
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except pydantic.ValidationError as exc:
+            raise RecordError(type(self).__name__, problems_of(exc)) from None
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate ``obj`` (a dict); raise :class:`RecordError` listing every problem."""
+        try:
+            return super().model_validate(
+                obj,
+                strict=strict,
+                extra=extra,
+                from_attributes=from_attributes,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
+        except pydantic.ValidationError as exc:
+            raise RecordError(cls.__name__, problems_of(exc)) from None
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: Any = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate JSON text; raise :class:`RecordError` listing every problem."""
+        try:
+            return super().model_validate_json(
+                json_data,
+                strict=strict,
+                extra=extra,
+                context=context,
+                by_alias=by_alias,
+                by_name=by_name,
+            )
+        except pydantic.ValidationError as exc:
+            raise RecordError(cls.__name__, problems_of(exc)) from None

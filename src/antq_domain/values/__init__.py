@@ -1,0 +1,32 @@
+"""Layer 1: value types (attrs, frozen) and their Vietnamese text forms."""
+
+from antq_domain.values.label import Label, Lang
+from antq_domain.values.missing import (
+    NOT_APPLICABLE,
+    NOT_REPORTED,
+    Missing,
+    NotApplicable,
+    NotReported,
+    Status,
+    Withheld,
+)
+from antq_domain.values.quantity import Amount, Quantity, sum_quantities
+from antq_domain.values.unit import Qualifier, Unit, join_qualifiers
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "NOT_REPORTED",
+    "Amount",
+    "Label",
+    "Lang",
+    "Missing",
+    "NotApplicable",
+    "NotReported",
+    "Qualifier",
+    "Quantity",
+    "Status",
+    "Unit",
+    "Withheld",
+    "join_qualifiers",
+    "sum_quantities",
+]

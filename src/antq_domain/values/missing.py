@@ -1,0 +1,161 @@
+"""Missing-value markers: not reported, not applicable, withheld.
+
+A missing value is never zero. Each marker is a distinct value type, unequal
+to the others, to zero and to every quantity; aggregation handles each by an
+explicit strategy and says which places were missing.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, ClassVar, Literal, TypeAlias
+
+import attrs
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from antq_domain.errors import AntqTypeError, InvariantError
+from antq_domain.values._pydantic import object_core_schema
+
+__all__ = [
+    "NOT_APPLICABLE",
+    "NOT_REPORTED",
+    "Missing",
+    "NotApplicable",
+    "NotReported",
+    "Status",
+    "Withheld",
+]
+
+
+class Status(enum.StrEnum):
+    """The status of an observation's value (the ``status`` key of tidy rows).
+
+    Example:
+        >>> from antq_domain.values import Status
+        >>> [s.value for s in Status]
+        ['reported', 'not_reported', 'not_applicable', 'withheld']
+    """
+
+    REPORTED = "reported"
+    NOT_REPORTED = "not_reported"
+    NOT_APPLICABLE = "not_applicable"
+    WITHHELD = "withheld"
+
+
+@attrs.frozen
+class NotReported:
+    """The figure exists in principle but the source does not give it.
+
+    A value; all instances are equal. Use the constant :data:`NOT_REPORTED`.
+
+    Example:
+        >>> from antq_domain.values import NOT_REPORTED, NotReported
+        >>> NOT_REPORTED == NotReported(), NOT_REPORTED == 0
+        (True, False)
+        >>> NOT_REPORTED.status
+        <Status.NOT_REPORTED: 'not_reported'>
+    """
+
+    status: ClassVar[Literal[Status.NOT_REPORTED]] = Status.NOT_REPORTED
+
+    def __str__(self) -> str:
+        return self.status.value
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return object_core_schema(
+            cls,
+            {"status": (core_schema.literal_schema([cls.status.value]), True)},
+            lambda _: cls(),
+            lambda _: {"status": cls.status.value},
+        )
+
+
+@attrs.frozen
+class NotApplicable:
+    """The figure cannot exist for this place or period (no wards in a rural district).
+
+    A value; all instances are equal. Use the constant :data:`NOT_APPLICABLE`.
+
+    Example:
+        >>> from antq_domain.values import NOT_APPLICABLE, NOT_REPORTED
+        >>> NOT_APPLICABLE == NOT_REPORTED
+        False
+    """
+
+    status: ClassVar[Literal[Status.NOT_APPLICABLE]] = Status.NOT_APPLICABLE
+
+    def __str__(self) -> str:
+        return self.status.value
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return object_core_schema(
+            cls,
+            {"status": (core_schema.literal_schema([cls.status.value]), True)},
+            lambda _: cls(),
+            lambda _: {"status": cls.status.value},
+        )
+
+
+def _reason(value: object) -> str:
+    if not isinstance(value, str):
+        raise AntqTypeError("withheld.reason", value, "a str")
+    if not value.strip():
+        raise InvariantError("withheld.reason", value, "a non-empty reason")
+    return value
+
+
+@attrs.frozen
+class Withheld:
+    """The figure exists but was deliberately not published; the reason is kept.
+
+    A value: equal when the reasons are equal.
+
+    Args:
+        reason: why the figure is withheld (non-empty).
+
+    Example:
+        >>> from antq_domain.values import Withheld
+        >>> Withheld("classified").reason
+        'classified'
+        >>> Withheld(" ")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.InvariantError: withheld.reason=' ': expected a non-empty reason
+    """
+
+    reason: str = attrs.field(converter=_reason)
+    status: ClassVar[Literal[Status.WITHHELD]] = Status.WITHHELD
+
+    def __str__(self) -> str:
+        return f"withheld ({self.reason})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return object_core_schema(
+            cls,
+            {
+                "status": (core_schema.literal_schema([cls.status.value]), True),
+                "reason": (core_schema.str_schema(strict=True, min_length=1), True),
+            },
+            lambda d: cls(d["reason"]),
+            lambda w: {"status": cls.status.value, "reason": w.reason},
+        )
+
+
+Missing: TypeAlias = NotReported | NotApplicable | Withheld
+"""Any missing-value marker."""
+
+NOT_REPORTED = NotReported()
+"""The figure was not reported."""
+
+NOT_APPLICABLE = NotApplicable()
+"""The figure does not apply."""

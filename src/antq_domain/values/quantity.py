@@ -1,0 +1,299 @@
+"""Quantities: a non-negative amount, a unit and a qualifier."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeAlias
+
+import attrs
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnitMismatchError
+from antq_domain.values._format import format_amount
+from antq_domain.values._pydantic import object_core_schema
+from antq_domain.values.label import Lang
+from antq_domain.values.unit import Qualifier, Unit
+
+__all__ = ["Amount", "Quantity", "sum_quantities"]
+
+Amount: TypeAlias = int | Decimal
+"""An exact amount: an ``int``, or a ``Decimal`` for kilograms and money."""
+
+_PREFIX = {
+    Qualifier.EXACT: "",
+    Qualifier.AT_LEAST: ">=",
+    Qualifier.AT_MOST: "<=",
+    Qualifier.APPROXIMATELY: "~",
+}
+_TEXT = re.compile(r"^(>=|<=|~)?(\d+(?:\.\d+)?) ([a-z_]+)$")
+
+
+def check_amount(field: str, amount: object, unit: Unit) -> Amount:
+    """Validate an amount for ``unit``; return it (ints become Decimals for decimal units).
+
+    Raises:
+        AntqTypeError: a float, bool or other non-exact type.
+        InvariantError: a negative or non-finite amount, or decimals in a count.
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
+        raise AntqTypeError(field, amount, "an int or a decimal.Decimal (never a float)")
+    if isinstance(amount, Decimal):
+        if not amount.is_finite():
+            raise InvariantError(field, amount, "a finite amount")
+        if not unit.is_decimal:
+            if amount != amount.to_integral_value():
+                raise InvariantError(
+                    field, amount, f"a whole number: {unit.value!r} counts whole things"
+                )
+            amount = int(amount)
+    elif unit.is_decimal:
+        amount = Decimal(amount)
+    if amount < 0:
+        raise InvariantError(field, amount, "a non-negative amount")
+    return amount
+
+
+def _unit(value: object) -> Unit:
+    if isinstance(value, Unit):
+        return value
+    if isinstance(value, str):
+        return Unit.parse(value)
+    raise AntqTypeError("unit", value, "a Unit or a unit code")
+
+
+def _qualifier(value: object) -> Qualifier:
+    if isinstance(value, Qualifier):
+        return value
+    if isinstance(value, str):
+        return Qualifier.parse(value)
+    raise AntqTypeError("qualifier", value, "a Qualifier or a qualifier code")
+
+
+@attrs.frozen(repr=False)
+class Quantity:
+    """A non-negative exact amount of one unit, with a qualifier.
+
+    A value: two quantities are equal when amount, unit and qualifier are.
+    Amounts are ``int`` for counts and ``Decimal`` for kilograms and money;
+    floats are refused. Quantities add only within one unit, and the
+    qualifier of a sum is the join of the parts' qualifiers ("hơn" in a part
+    makes the total "hơn").
+
+    The canonical text is ``[>=|<=|~]amount unit``; :meth:`parse` and
+    ``str`` are inverses. :meth:`format` writes the Vietnamese or English
+    display form.
+
+    Args:
+        amount: the figure (non-negative).
+        unit: a :class:`Unit` (or its code).
+        qualifier: a :class:`Qualifier` (or its code); ``exact`` by default.
+
+    Example:
+        >>> from antq_domain.values import Quantity, Qualifier, Unit
+        >>> q = Quantity(145410, Unit.PARTICIPATION, Qualifier.AT_LEAST)
+        >>> str(q)
+        '>=145410 participation'
+        >>> q.format("vi")
+        'hơn 145.410 lượt người'
+        >>> q + Quantity(81417, "participation")
+        Quantity('>=226827 participation')
+        >>> Quantity.parse(str(q)) == q
+        True
+        >>> Quantity(1, "tip") + Quantity(1, "case")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.UnitMismatchError: unit='case': expected 'tip', the unit of ...
+    """
+
+    amount: Amount
+    unit: Unit = attrs.field(converter=_unit)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_qualifier)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "amount", check_amount("amount", self.amount, self.unit))
+
+    # -- text forms ---------------------------------------------------------
+    def __str__(self) -> str:
+        amount = format(self.amount, "f") if isinstance(self.amount, Decimal) else self.amount
+        return f"{_PREFIX[self.qualifier]}{amount} {self.unit.value}"
+
+    def __repr__(self) -> str:
+        return f"Quantity({str(self)!r})"
+
+    @classmethod
+    def parse(cls, text: str) -> Quantity:
+        """Read the canonical text written by ``str`` (its inverse).
+
+        Example:
+            >>> from antq_domain.values import Quantity
+            >>> Quantity.parse("~13.85 kilogram").amount
+            Decimal('13.85')
+            >>> Quantity.parse("12 apples")
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.UnknownCodeError: unit='apples': expected one of ...
+        """
+        if not isinstance(text, str):
+            raise AntqTypeError("quantity", text, "a str such as '>=145410 participation'")
+        match = _TEXT.match(text)
+        if match is None:
+            raise ParseError(
+                "quantity", text, "'[>=|<=|~]<amount> <unit>', e.g. '>=145410 participation'"
+            )
+        prefix, digits, unit_code = match.groups()
+        unit = Unit.parse(unit_code)
+        qualifier = next(q for q, p in _PREFIX.items() if p == (prefix or ""))
+        amount: Amount
+        if "." in digits:
+            try:
+                amount = Decimal(digits)
+            except InvalidOperation:  # pragma: no cover - the regex admits only digits
+                raise ParseError("quantity", text, "a decimal amount") from None
+        else:
+            amount = int(digits)
+        return cls(amount, unit, qualifier)
+
+    def format(self, lang: Lang = "vi", *, counter: bool = True) -> str:
+        """The display form in ``lang``: qualifier word, grouped digits, counter.
+
+        Example:
+            >>> from antq_domain.values import Quantity
+            >>> Quantity(274045, "participation", "at_least").format("en")
+            'more than 274,045 person-participation (not unique persons)'
+            >>> Quantity(726, "tip").format("vi", counter=False)
+            '726'
+        """
+        parts = [self.qualifier.word(lang), format_amount(self.amount, lang)]
+        if counter:
+            parts.append(self.unit.counter_vi if lang == "vi" else self.unit.label.en)
+        return " ".join(p for p in parts if p)
+
+    # -- arithmetic ---------------------------------------------------------
+    def __add__(self, other: object) -> Quantity:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        if other.unit is not self.unit:
+            raise UnitMismatchError(
+                "unit", other.unit.value, f"{self.unit.value!r}, the unit of the left operand"
+            )
+        return Quantity(
+            self.amount + other.amount, self.unit, self.qualifier.combine(other.qualifier)
+        )
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the figure is exact (no "hơn", "gần", "khoảng").
+
+        Example:
+            >>> from antq_domain.values import Quantity
+            >>> Quantity(19, "contact").is_exact
+            True
+        """
+        return self.qualifier is Qualifier.EXACT
+
+    def bounds(self) -> tuple[Amount, Amount | None]:
+        """What the figure guarantees: ``(lowest, highest)``; ``None`` is unbounded.
+
+        ``exact`` pins both; ``at_least`` fixes the low end; ``at_most`` the
+        high end (the low end is 0); ``approximately`` guarantees nothing
+        beyond non-negativity.
+
+        Example:
+            >>> from antq_domain.values import Quantity
+            >>> Quantity(145410, "participation", "at_least").bounds()
+            (145410, None)
+            >>> Quantity(124000, "person", "at_most").bounds()
+            (0, 124000)
+        """
+        zero: Amount = Decimal(0) if self.unit.is_decimal else 0
+        if self.qualifier is Qualifier.EXACT:
+            return (self.amount, self.amount)
+        if self.qualifier is Qualifier.AT_LEAST:
+            return (self.amount, None)
+        if self.qualifier is Qualifier.AT_MOST:
+            return (zero, self.amount)
+        return (zero, None)
+
+    @classmethod
+    def zero(cls, unit: Unit | str) -> Quantity:
+        """The exact zero of ``unit``: the neutral element of addition.
+
+        Example:
+            >>> from antq_domain.values import Quantity
+            >>> Quantity.zero("kilogram")
+            Quantity('0 kilogram')
+        """
+        return cls(0, unit)
+
+    # -- pydantic -----------------------------------------------------------
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        amount = core_schema.no_info_plain_validator_function(
+            _amount_in,
+            metadata={
+                "pydantic_js_functions": [
+                    lambda _s, _h: {
+                        "anyOf": [
+                            {"type": "integer", "minimum": 0},
+                            {"type": "string", "pattern": _DECIMAL_TEXT.pattern},
+                        ],
+                        "description": "an integer count, or a decimal string for "
+                        'kilograms and money (e.g. "13.85")',
+                    }
+                ]
+            },
+        )
+        return object_core_schema(
+            cls,
+            {
+                "amount": (amount, True),
+                "unit": (handler.generate_schema(Unit), True),
+                "qualifier": (handler.generate_schema(Qualifier), False),
+            },
+            _from_json,
+            _to_json,
+        )
+
+
+_DECIMAL_TEXT = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _amount_in(value: object) -> Amount:
+    """Wire amount: an int, a Decimal, or a decimal string; never a float or bool."""
+    if isinstance(value, str):
+        if not _DECIMAL_TEXT.match(value):
+            raise ParseError("amount", value, "digits with an optional '.' decimal part")
+        return Decimal(value)
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise ParseError("amount", value, "an integer or a decimal string (never a float)")
+    return value
+
+
+def _from_json(d: dict[str, Any]) -> Quantity:
+    return Quantity(d["amount"], d["unit"], d.get("qualifier", Qualifier.EXACT))
+
+
+def _to_json(q: Quantity) -> dict[str, Any]:
+    amount: int | str = format(q.amount, "f") if isinstance(q.amount, Decimal) else q.amount
+    return {"amount": amount, "unit": q.unit.value, "qualifier": q.qualifier.value}
+
+
+def sum_quantities(quantities: Iterable[Quantity], unit: Unit | str) -> Quantity:
+    """Add quantities of ``unit``; the empty sum is the exact zero.
+
+    Example:
+        >>> from antq_domain.values import Quantity, sum_quantities
+        >>> sum_quantities([Quantity(85, "unit"), Quantity(7, "unit")], "unit")
+        Quantity('92 unit')
+        >>> sum_quantities([], "tip")
+        Quantity('0 tip')
+    """
+    total = Quantity.zero(unit)
+    for q in quantities:
+        total = total + q
+    return total

@@ -1,0 +1,283 @@
+"""Units (counters) and qualifiers: the codelists every quantity carries."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from functools import reduce
+
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from antq_domain.errors import UnknownCodeError
+from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values.label import Label
+
+__all__ = ["Qualifier", "Unit", "join_qualifiers"]
+
+
+class Unit(enum.StrEnum):
+    """What a count counts: the counters of the indicator catalogue.
+
+    Two quantities of different units never add up: a count of campaigns is
+    not a count of participations, and ``lượt người`` (person-participations)
+    is not people. Only :attr:`KILOGRAM` and :attr:`VND_MILLION` take decimal
+    amounts; every other unit counts whole things.
+
+    Example:
+        >>> from antq_domain.values import Unit
+        >>> Unit("participation").label.vi
+        'lượt người'
+        >>> Unit.KILOGRAM.is_decimal, Unit.CAMPAIGN.is_decimal
+        (True, False)
+        >>> Unit.parse("bottle")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.UnknownCodeError: unit='bottle': expected one of campaign, session, ...
+    """
+
+    CAMPAIGN = "campaign"
+    SESSION = "session"
+    CONTACT = "contact"
+    PARTICIPATION = "participation"
+    PERSON = "person"
+    TIP = "tip"
+    CASE = "case"
+    DOCUMENT = "document"
+    NEWS_ITEM = "news_item"
+    COLUMN = "column"
+    BROADCAST = "broadcast"
+    MODEL = "model"
+    MODEL_TYPE = "model_type"
+    SITE = "site"
+    GROUP = "group"
+    UNIT = "unit"
+    CAMERA = "camera"
+    PIECE = "piece"
+    ROUND = "round"
+    KILOGRAM = "kilogram"
+    RECIPIENT = "recipient"
+    VND_MILLION = "vnd_million"
+
+    @property
+    def label(self) -> Label:
+        """The bilingual name of the unit (the Vietnamese counter words).
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.TIP.label.en
+            'tip'
+        """
+        return _UNIT_LABELS[self]
+
+    @property
+    def counter_vi(self) -> str:
+        """The Vietnamese counter word used when a figure is written out.
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.PARTICIPATION.counter_vi
+            'lượt người'
+        """
+        return _COUNTER_VI[self]
+
+    @property
+    def is_decimal(self) -> bool:
+        """Whether amounts in this unit may have decimals (kilograms, money).
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.VND_MILLION.is_decimal
+            True
+        """
+        return self in (Unit.KILOGRAM, Unit.VND_MILLION)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return codelist_json_schema(cls, schema, handler)
+
+    @classmethod
+    def parse(cls, code: str) -> Unit:
+        """The unit with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.parse("tip") is Unit.TIP
+            True
+        """
+        try:
+            return cls(code)
+        except ValueError:
+            raise UnknownCodeError(
+                "unit", code, "one of " + ", ".join(u.value for u in cls)
+            ) from None
+
+
+_UNIT_LABELS: dict[Unit, Label] = {
+    Unit.CAMPAIGN: Label(vi="đợt, buổi phát động", en="campaign round / launch event"),
+    Unit.SESSION: Label(vi="buổi, hội nghị", en="session / meeting"),
+    Unit.CONTACT: Label(vi="lượt (vận động, tuyên truyền)", en="outreach contact"),
+    Unit.PARTICIPATION: Label(vi="lượt người", en="person-participation (not unique persons)"),
+    Unit.PERSON: Label(vi="người", en="person"),
+    Unit.TIP: Label(vi="nguồn tin, tin báo", en="tip"),
+    Unit.CASE: Label(vi="vụ, vụ án, vụ việc", en="case"),
+    Unit.DOCUMENT: Label(vi="tài liệu, tờ rơi, áp phích", en="document"),
+    Unit.NEWS_ITEM: Label(vi="tin, bài", en="news item / article"),
+    Unit.COLUMN: Label(vi="chuyên mục", en="media column"),
+    Unit.BROADCAST: Label(vi="tin truyền hình, phóng sự", en="TV item / reportage"),
+    Unit.MODEL: Label(vi="mô hình", en="exemplary model"),
+    Unit.MODEL_TYPE: Label(vi="loại mô hình", en="kind of model"),
+    Unit.SITE: Label(vi="điểm, điểm nhân rộng", en="site / replication point"),
+    Unit.GROUP: Label(vi="tổ, đội, nhóm, ban, câu lạc bộ", en="group / team / board / club"),
+    Unit.UNIT: Label(
+        vi="đơn vị (xã, phường, thị trấn, khu dân cư, cơ quan, doanh nghiệp, trường)",
+        en="administrative unit or establishment",
+    ),
+    Unit.CAMERA: Label(vi="camera, mắt camera", en="camera"),
+    Unit.PIECE: Label(vi="khẩu, quả, chiếc", en="piece (weapon)"),
+    Unit.ROUND: Label(vi="viên", en="round of ammunition"),
+    Unit.KILOGRAM: Label(vi="kg", en="kilogram"),
+    Unit.RECIPIENT: Label(vi="tập thể / cá nhân", en="award recipient"),
+    Unit.VND_MILLION: Label(vi="triệu đồng", en="million VND"),
+}
+
+_COUNTER_VI: dict[Unit, str] = {
+    Unit.CAMPAIGN: "đợt",
+    Unit.SESSION: "buổi",
+    Unit.CONTACT: "lượt",
+    Unit.PARTICIPATION: "lượt người",
+    Unit.PERSON: "người",
+    Unit.TIP: "nguồn tin",
+    Unit.CASE: "vụ",
+    Unit.DOCUMENT: "tài liệu",
+    Unit.NEWS_ITEM: "tin, bài",
+    Unit.COLUMN: "chuyên mục",
+    Unit.BROADCAST: "tin, phóng sự",
+    Unit.MODEL: "mô hình",
+    Unit.MODEL_TYPE: "loại mô hình",
+    Unit.SITE: "điểm",
+    Unit.GROUP: "tổ",
+    Unit.UNIT: "đơn vị",
+    Unit.CAMERA: "camera",
+    Unit.PIECE: "khẩu",
+    Unit.ROUND: "viên",
+    Unit.KILOGRAM: "kg",
+    Unit.RECIPIENT: "tập thể/cá nhân",
+    Unit.VND_MILLION: "triệu đồng",
+}
+
+
+class Qualifier(enum.StrEnum):
+    """How exact a stated figure is.
+
+    ``exact`` (a plain figure), ``at_least`` ("hơn", "trên": a lower bound),
+    ``at_most`` ("gần": an upper bound), ``approximately`` ("khoảng").
+
+    Qualifiers form a join-semilattice with ``exact`` at the bottom and
+    ``approximately`` at the top; :meth:`combine` (the join) gives the qualifier of a sum.
+
+    Example:
+        >>> from antq_domain.values import Qualifier
+        >>> Qualifier.EXACT.combine(Qualifier.AT_LEAST)
+        <Qualifier.AT_LEAST: 'at_least'>
+        >>> Qualifier.AT_LEAST.combine(Qualifier.AT_MOST)
+        <Qualifier.APPROXIMATELY: 'approximately'>
+        >>> Qualifier.AT_LEAST.word("vi"), Qualifier.AT_LEAST.word("en")
+        ('hơn', 'more than')
+    """
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    APPROXIMATELY = "approximately"
+
+    def combine(self, other: Qualifier) -> Qualifier:
+        """The qualifier of a sum of a figure qualified ``self`` and one ``other``.
+
+        Rules: ``exact`` is the identity; a qualifier joined with itself is
+        itself; ``at_least`` with ``at_most`` gives ``approximately``;
+        ``approximately`` absorbs everything. The join is associative and
+        commutative (law 5).
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.APPROXIMATELY.combine(Qualifier.EXACT)
+            <Qualifier.APPROXIMATELY: 'approximately'>
+        """
+        if self is other or other is Qualifier.EXACT:
+            return self
+        if self is Qualifier.EXACT:
+            return other
+        return Qualifier.APPROXIMATELY
+
+    def flipped(self) -> Qualifier:
+        """The qualifier of a figure's reciprocal or negation: bounds swap sides.
+
+        A lower bound on a denominator is an upper bound on the ratio.
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.AT_LEAST.flipped()
+            <Qualifier.AT_MOST: 'at_most'>
+        """
+        if self is Qualifier.AT_LEAST:
+            return Qualifier.AT_MOST
+        if self is Qualifier.AT_MOST:
+            return Qualifier.AT_LEAST
+        return self
+
+    def word(self, lang: str) -> str:
+        """The word put before a figure in ``lang`` (empty for ``exact``).
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.AT_MOST.word("vi")
+            'gần'
+        """
+        return _QUALIFIER_WORDS[self][0 if lang == "vi" else 1]
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return codelist_json_schema(cls, schema, handler)
+
+    @classmethod
+    def parse(cls, code: str) -> Qualifier:
+        """The qualifier with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.parse("at_most")
+            <Qualifier.AT_MOST: 'at_most'>
+        """
+        try:
+            return cls(code)
+        except ValueError:
+            raise UnknownCodeError(
+                "qualifier", code, "one of " + ", ".join(q.value for q in cls)
+            ) from None
+
+
+_QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
+    Qualifier.EXACT: ("", ""),
+    Qualifier.AT_LEAST: ("hơn", "more than"),
+    Qualifier.AT_MOST: ("gần", "nearly"),
+    Qualifier.APPROXIMATELY: ("khoảng", "about"),
+}
+
+
+def join_qualifiers(qualifiers: Iterable[Qualifier]) -> Qualifier:
+    """The join of many qualifiers; ``exact`` for none (the identity).
+
+    Example:
+        >>> from antq_domain.values import Qualifier, join_qualifiers
+        >>> join_qualifiers([])
+        <Qualifier.EXACT: 'exact'>
+        >>> join_qualifiers([Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.AT_LEAST])
+        <Qualifier.AT_LEAST: 'at_least'>
+    """
+    return reduce(Qualifier.combine, qualifiers, Qualifier.EXACT)
