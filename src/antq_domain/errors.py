@@ -58,8 +58,8 @@ class AntqValueError(AntqError, ValueError):
 
     Example:
         >>> from antq_domain.errors import AntqValueError
-        >>> str(AntqValueError("amount", -1, "a non-negative number"))
-        "amount=-1: expected a non-negative number"
+        >>> print(AntqValueError("amount", -1, "a non-negative number"))
+        amount=-1: expected a non-negative number
     """
 
     def __init__(self, field: str, value: Any, expected: str) -> None:
@@ -143,8 +143,8 @@ class AntqTypeError(AntqError, TypeError):
 
     Example:
         >>> from antq_domain.errors import AntqTypeError
-        >>> str(AntqTypeError("amount", 1.5, "an int or a decimal.Decimal, never a float"))
-        "amount=1.5: expected an int or a decimal.Decimal, never a float"
+        >>> print(AntqTypeError("amount", 1.5, "an int or a Decimal, never a float"))
+        amount=1.5: expected an int or a Decimal, never a float
     """
 
     def __init__(self, field: str, value: Any, expected: str) -> None:

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
+from antq_domain.values import Label, Quantity, Ratio, Unit
+
+# type -> name of the strategy function in antq_domain.strategies
+_REGISTRY: dict[type[Any], str] = {
+    Label: "labels",
+    Quantity: "quantities",
+    Ratio: "ratios",
+    Unit: "units",
+}
+
+
+def _lazy(name: str) -> Any:
+    from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is importing us
+
+    def resolve() -> Any:
+        module = importlib.import_module("antq_domain.strategies")
+        return getattr(module, name)()
+
+    return st.deferred(resolve)
+
 
 def register_all() -> None:
     """Register a strategy for every public value and record type."""
-    from hypothesis import strategies as st
+    from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis is importing us
 
-    from antq_domain import strategies as ours
-    from antq_domain.values import Label, Quantity
-
-    st.register_type_strategy(Label, ours.labels())
-    st.register_type_strategy(Quantity, ours.quantities())
+    for cls, name in _REGISTRY.items():
+        st.register_type_strategy(cls, _lazy(name))

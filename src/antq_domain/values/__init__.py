@@ -11,6 +11,7 @@ from antq_domain.values.missing import (
     Withheld,
 )
 from antq_domain.values.quantity import Amount, Quantity, sum_quantities
+from antq_domain.values.ratio import Ratio, Undefined, largest_remainder, round_half_up
 from antq_domain.values.unit import Qualifier, Unit, join_qualifiers
 
 __all__ = [
@@ -24,9 +25,13 @@ __all__ = [
     "NotReported",
     "Qualifier",
     "Quantity",
+    "Ratio",
     "Status",
+    "Undefined",
     "Unit",
     "Withheld",
     "join_qualifiers",
+    "largest_remainder",
+    "round_half_up",
     "sum_quantities",
 ]

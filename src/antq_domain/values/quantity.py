@@ -17,7 +17,7 @@ from antq_domain.values._pydantic import object_core_schema
 from antq_domain.values.label import Lang
 from antq_domain.values.unit import Qualifier, Unit
 
-__all__ = ["Amount", "Quantity", "sum_quantities"]
+__all__ = ["Amount", "Quantity", "quantity_to_json", "sum_quantities"]
 
 Amount: TypeAlias = int | Decimal
 """An exact amount: an ``int``, or a ``Decimal`` for kilograms and money."""
@@ -179,6 +179,12 @@ class Quantity:
             raise UnitMismatchError(
                 "unit", other.unit.value, f"{self.unit.value!r}, the unit of the left operand"
             )
+        if not self.unit.is_additive:
+            raise UnitMismatchError(
+                "unit",
+                self.unit.value,
+                "an additive unit: percentages never add; aggregate the ratio's parts",
+            )
         return Quantity(
             self.amount + other.amount, self.unit, self.qualifier.combine(other.qualifier)
         )
@@ -256,7 +262,7 @@ class Quantity:
                 "qualifier": (handler.generate_schema(Qualifier), False),
             },
             _from_json,
-            _to_json,
+            quantity_to_json,
         )
 
 
@@ -278,7 +284,15 @@ def _from_json(d: dict[str, Any]) -> Quantity:
     return Quantity(d["amount"], d["unit"], d.get("qualifier", Qualifier.EXACT))
 
 
-def _to_json(q: Quantity) -> dict[str, Any]:
+def quantity_to_json(q: Quantity) -> dict[str, Any]:
+    """The JSON object form of a quantity (the inverse of validation).
+
+    Example:
+        >>> from antq_domain.values import Quantity
+        >>> from antq_domain.values.quantity import quantity_to_json
+        >>> quantity_to_json(Quantity.parse(">=145410 participation"))
+        {'amount': 145410, 'unit': 'participation', 'qualifier': 'at_least'}
+    """
     amount: int | str = format(q.amount, "f") if isinstance(q.amount, Decimal) else q.amount
     return {"amount": amount, "unit": q.unit.value, "qualifier": q.qualifier.value}
 

@@ -22,8 +22,10 @@ class Unit(enum.StrEnum):
 
     Two quantities of different units never add up: a count of campaigns is
     not a count of participations, and ``lượt người`` (person-participations)
-    is not people. Only :attr:`KILOGRAM` and :attr:`VND_MILLION` take decimal
-    amounts; every other unit counts whole things.
+    is not people. Only :attr:`KILOGRAM`, :attr:`VND_MILLION` and
+    :attr:`PERCENT` take decimal amounts; every other unit counts whole
+    things. :attr:`PERCENT` is the unit of a percentage stated without its
+    parts (a *reported ratio*); it never adds.
 
     Example:
         >>> from antq_domain.values import Unit
@@ -59,6 +61,7 @@ class Unit(enum.StrEnum):
     KILOGRAM = "kilogram"
     RECIPIENT = "recipient"
     VND_MILLION = "vnd_million"
+    PERCENT = "percent"
 
     @property
     def label(self) -> Label:
@@ -91,7 +94,21 @@ class Unit(enum.StrEnum):
             >>> Unit.VND_MILLION.is_decimal
             True
         """
-        return self in (Unit.KILOGRAM, Unit.VND_MILLION)
+        return self in (Unit.KILOGRAM, Unit.VND_MILLION, Unit.PERCENT)
+
+    @property
+    def is_additive(self) -> bool:
+        """Whether amounts in this unit may be added (every unit but ``percent``).
+
+        A stated percentage ("đạt 93%") is kept and shown, never summed or
+        averaged: ratios are recomputed from their parts.
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.PERCENT.is_additive, Unit.TIP.is_additive
+            (False, True)
+        """
+        return self is not Unit.PERCENT
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -142,6 +159,7 @@ _UNIT_LABELS: dict[Unit, Label] = {
     Unit.KILOGRAM: Label(vi="kg", en="kilogram"),
     Unit.RECIPIENT: Label(vi="tập thể / cá nhân", en="award recipient"),
     Unit.VND_MILLION: Label(vi="triệu đồng", en="million VND"),
+    Unit.PERCENT: Label(vi="phần trăm", en="percent"),
 }
 
 _COUNTER_VI: dict[Unit, str] = {
@@ -167,6 +185,7 @@ _COUNTER_VI: dict[Unit, str] = {
     Unit.KILOGRAM: "kg",
     Unit.RECIPIENT: "tập thể/cá nhân",
     Unit.VND_MILLION: "triệu đồng",
+    Unit.PERCENT: "%",
 }
 
 

@@ -1,0 +1,33 @@
+"""Hypothesis strategies for every value and record type of ``antq_domain``.
+
+Install the ``strategies`` extra (``pip install antq-domain[strategies]``).
+The strategies are registered with Hypothesis through its entry point, so
+``st.from_type(Quantity)`` works in downstream test suites.
+
+Example:
+    >>> from hypothesis import strategies as st
+    >>> from antq_domain import strategies as aqst
+    >>> from antq_domain.values import Quantity
+    >>> isinstance(aqst.quantities().example(), Quantity)  # doctest: +SKIP
+    True
+"""
+
+from antq_domain.strategies._values import (
+    amounts,
+    labels,
+    missing_values,
+    qualifiers,
+    quantities,
+    ratios,
+    units,
+)
+
+__all__ = [
+    "amounts",
+    "labels",
+    "missing_values",
+    "qualifiers",
+    "quantities",
+    "ratios",
+    "units",
+]
