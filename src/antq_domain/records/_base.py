@@ -27,15 +27,32 @@ def problems_of(exc: pydantic.ValidationError) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     for err in exc.errors(include_url=False):
-        loc = ".".join(str(part) for part in err["loc"])
+        # drop pydantic's schema tags ("function-after[...]", "json-or-python[...]")
+        parts = [str(p) for p in err["loc"] if not _is_schema_tag(p)]
+        loc = ".".join(parts)
         ctx = err.get("ctx") or {}
         inner = ctx.get("error")
+        if isinstance(inner, RecordError):
+            # a nested record raised our own error: keep its problems, re-rooted
+            out.extend(
+                (".".join(x for x in (loc, inner_loc) if x), msg)
+                for inner_loc, msg in inner.problems
+            )
+            continue
         if isinstance(inner, AntqError):
             message = str(inner)
         else:
             message = f"{err['msg']} (got {err.get('input')!r})"
-        out.append((loc, message))
+        if (loc, message) not in out:
+            out.append((loc, message))
     return out
+
+
+def _is_schema_tag(part: object) -> bool:
+    return isinstance(part, str) and ("[" in part or part in _TAGS)
+
+
+_TAGS = frozenset({"function-after", "function-wrap", "function-plain", "typed-dict"})
 
 
 class Record(BaseModel):

@@ -8,6 +8,7 @@ from antq_domain.values.missing import (
     NotApplicable,
     NotReported,
     Status,
+    Value,
     Withheld,
 )
 from antq_domain.values.quantity import Amount, Quantity, sum_quantities
@@ -29,6 +30,7 @@ __all__ = [
     "Status",
     "Undefined",
     "Unit",
+    "Value",
     "Withheld",
     "join_qualifiers",
     "largest_remainder",

@@ -8,14 +8,15 @@ explicit strategy and says which places were missing.
 from __future__ import annotations
 
 import enum
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 import attrs
-from pydantic import GetCoreSchemaHandler
+from pydantic import Discriminator, GetCoreSchemaHandler, Tag
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.values._pydantic import object_core_schema
+from antq_domain.values.quantity import Quantity
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -24,6 +25,7 @@ __all__ = [
     "NotApplicable",
     "NotReported",
     "Status",
+    "Value",
     "Withheld",
 ]
 
@@ -153,6 +155,37 @@ class Withheld:
 
 Missing: TypeAlias = NotReported | NotApplicable | Withheld
 """Any missing-value marker."""
+
+
+def _value_tag(value: object) -> str | None:
+    if isinstance(value, Quantity):
+        return "reported"
+    if isinstance(value, NotReported | NotApplicable | Withheld):
+        return value.status.value
+    if isinstance(value, dict):
+        status = value.get("status", "reported")
+        return status if isinstance(status, str) else None
+    return None
+
+
+Value: TypeAlias = Annotated[
+    Annotated[Quantity, Tag("reported")]
+    | Annotated[NotReported, Tag("not_reported")]
+    | Annotated[NotApplicable, Tag("not_applicable")]
+    | Annotated[Withheld, Tag("withheld")],
+    Discriminator(
+        _value_tag,
+        custom_error_type="value_status",
+        custom_error_message="expected a quantity or a missing marker "
+        "(status one of reported, not_reported, not_applicable, withheld)",
+    ),
+]
+"""An observed value as a pydantic field: a :class:`Quantity` or a missing marker.
+
+On the wire a quantity is ``{"amount", "unit", "qualifier"}`` and a marker is
+``{"status": ...}`` (plus ``"reason"`` when withheld); the ``status`` key
+picks the branch, so errors name only the branch that was meant.
+"""
 
 NOT_REPORTED = NotReported()
 """The figure was not reported."""
