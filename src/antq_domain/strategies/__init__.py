@@ -12,6 +12,9 @@ Example:
     True
 """
 
+from antq_domain.strategies._document import document_kinds, document_refs, issuer_parts
+from antq_domain.strategies._period import partial_dates, periods
+from antq_domain.strategies._places import place_codes, registries
 from antq_domain.strategies._values import (
     amounts,
     labels,
@@ -23,6 +26,7 @@ from antq_domain.strategies._values import (
 )
 
 __all__ = [
+    # values
     "amounts",
     "labels",
     "missing_values",
@@ -30,4 +34,14 @@ __all__ = [
     "quantities",
     "ratios",
     "units",
+    # time
+    "partial_dates",
+    "periods",
+    # documents
+    "document_kinds",
+    "document_refs",
+    "issuer_parts",
+    # places
+    "place_codes",
+    "registries",
 ]

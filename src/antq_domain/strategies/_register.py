@@ -5,7 +5,18 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from antq_domain.values import Label, Quantity, Ratio, Unit
+from antq_domain.records.places import Registry
+from antq_domain.values import (
+    DocumentKind,
+    DocumentRef,
+    Label,
+    PartialDate,
+    Period,
+    Qualifier,
+    Quantity,
+    Ratio,
+    Unit,
+)
 
 # type -> name of the strategy function in antq_domain.strategies
 _REGISTRY: dict[type[Any], str] = {
@@ -13,6 +24,12 @@ _REGISTRY: dict[type[Any], str] = {
     Quantity: "quantities",
     Ratio: "ratios",
     Unit: "units",
+    Qualifier: "qualifiers",
+    Period: "periods",
+    PartialDate: "partial_dates",
+    DocumentRef: "document_refs",
+    DocumentKind: "document_kinds",
+    Registry: "registries",
 }
 
 

@@ -33,13 +33,15 @@ def summary(cls: type[Any]) -> str:
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
-def _typed_dump(cls: type[T], dump: Callable[[T], Any]) -> Callable[[Any], Any]:
+def _typed_dump(
+    cls: type[T], dump: Callable[[T], Any]
+) -> Callable[[Any, core_schema.SerializationInfo], Any]:
     # A union of value types tries each member's serializer; refusing foreign
-    # values makes pydantic pick the right one.
-    def serialize(value: Any) -> Any:
+    # values makes pydantic pick the right one. Python mode keeps the instance.
+    def serialize(value: Any, info: core_schema.SerializationInfo) -> Any:
         if not isinstance(value, cls):
             raise PydanticSerializationUnexpectedValue(f"not a {cls.__name__}")
-        return dump(value)
+        return dump(value) if info.mode_is_json() else value
 
     return serialize
 
@@ -76,7 +78,7 @@ def text_core_schema(
         json_schema=core_schema.no_info_after_validator_function(parse, text),
         python_schema=core_schema.no_info_wrap_validator_function(_instance_or(cls, parse), text),
         serialization=core_schema.plain_serializer_function_ser_schema(
-            _typed_dump(cls, to_text), when_used="json"
+            _typed_dump(cls, to_text), info_arg=True
         ),
         metadata={"pydantic_js_functions": [lambda _s, _h: json_schema]},
     )
@@ -118,7 +120,7 @@ def object_core_schema(
         json_schema=core_schema.no_info_after_validator_function(build, td),
         python_schema=core_schema.no_info_wrap_validator_function(_instance_or(cls, build), td),
         serialization=core_schema.plain_serializer_function_ser_schema(
-            _typed_dump(cls, dump), when_used="json"
+            _typed_dump(cls, dump), info_arg=True
         ),
         metadata={"pydantic_js_functions": [js]},
     )

@@ -1,0 +1,1251 @@
+"""The register of places: administrative units over time and the 2025 reform.
+
+A :class:`Place` is one administrative unit with a stable identity (its
+register code), a kind, a parent and a validity interval; a :class:`Registry`
+holds many of them and answers questions *as of* a date: who was the parent,
+which units were alive, what became of a unit after a reform.
+
+Register codes are official codes. Official codes were reused by the reform of
+1 July 2025 (the new tỉnh Quảng Ngãi took code ``51`` of the old one, and
+nearly every new commune took the code of one of the communes merged into
+it), so a code alone is not unique over time. The rule: the unit that holds an
+official code in the newest tree keeps the plain code; an earlier unit whose
+code was taken over carries ``<code>@<its last day>``, e.g. ``51@2025-06-30``
+for the old tỉnh Quảng Ngãi. :meth:`Registry.resolve` maps an official code
+and a date to the unit that held it.
+
+The bundled register (:func:`registry`) is read lazily, on first use, from
+``antq_domain/data/places.csv``; :func:`load_registry` reads a user's CSV in
+the same format.
+
+Example:
+    >>> from datetime import date
+    >>> from antq_domain.records.places import registry
+    >>> reg = registry()
+    >>> reg.parent("616", date(2024, 12, 31)).name
+    'Tỉnh Kon Tum'
+    >>> reg.alive("616", date(2025, 7, 1))
+    False
+    >>> [p.name for p in reg.current("62", date(2025, 7, 1))]
+    ['Tỉnh Quảng Ngãi']
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Self
+
+from pydantic import GetJsonSchemaHandler, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from antq_domain.errors import (
+    AntqValueError,
+    InvariantError,
+    ParseError,
+    RecordError,
+    UnknownCodeError,
+)
+from antq_domain.records._base import Record
+from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values.label import Label
+
+__all__ = [
+    "COLUMNS",
+    "REFORM_DATE",
+    "Place",
+    "PlaceKind",
+    "PlaceLevel",
+    "Registry",
+    "dump_registry",
+    "load_registry",
+    "registry",
+]
+
+REFORM_DATE = date(2025, 7, 1)
+"""First day of the two-level local government (Luật 72/2025/QH15, NQ 202/2025/QH15)."""
+
+_LAST_DAY_BEFORE_REFORM = date(2025, 6, 30)
+
+COLUMNS: tuple[str, ...] = (
+    "code",
+    "name",
+    "kind",
+    "parent",
+    "valid_from",
+    "valid_to",
+    "successors",
+)
+"""The columns of a register CSV file, in order."""
+
+_CODE = re.compile(r"[^\s;,]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class PlaceLevel(enum.StrEnum):
+    """The tier of the administrative hierarchy a kind of place belongs to.
+
+    Levels are ordered from the top: ``nation`` < ``province`` < ``district``
+    < ``commune`` (:attr:`rank` 0 to 3). A parent is always on a higher level
+    (lower rank) than its child.
+
+    Example:
+        >>> from antq_domain.records.places import PlaceLevel
+        >>> PlaceLevel.DISTRICT.rank
+        2
+        >>> PlaceLevel("commune").label.vi
+        'cấp xã'
+    """
+
+    NATION = "nation"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+    @property
+    def rank(self) -> int:
+        """Depth in the hierarchy: 0 for the nation, 3 for communes.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceLevel
+            >>> PlaceLevel.NATION.rank < PlaceLevel.PROVINCE.rank
+            True
+        """
+        return _LEVEL_RANK[self]
+
+    @property
+    def label(self) -> Label:
+        """The bilingual name of the level.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceLevel
+            >>> PlaceLevel.PROVINCE.label.en
+            'province level'
+        """
+        return _LEVEL_LABELS[self]
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return codelist_json_schema(cls, schema, handler)
+
+    @classmethod
+    def parse(cls, code: str) -> PlaceLevel:
+        """The level with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceLevel
+            >>> PlaceLevel.parse("district")
+            <PlaceLevel.DISTRICT: 'district'>
+        """
+        try:
+            return cls(code)
+        except ValueError:
+            raise UnknownCodeError(
+                "level", code, "one of " + ", ".join(m.value for m in cls)
+            ) from None
+
+
+_LEVEL_RANK = {
+    PlaceLevel.NATION: 0,
+    PlaceLevel.PROVINCE: 1,
+    PlaceLevel.DISTRICT: 2,
+    PlaceLevel.COMMUNE: 3,
+}
+_LEVEL_LABELS = {
+    PlaceLevel.NATION: Label(vi="toàn quốc", en="nation"),
+    PlaceLevel.PROVINCE: Label(vi="cấp tỉnh", en="province level"),
+    PlaceLevel.DISTRICT: Label(vi="cấp huyện", en="district level"),
+    PlaceLevel.COMMUNE: Label(vi="cấp xã", en="commune level"),
+}
+
+
+class PlaceKind(enum.StrEnum):
+    """The legal kind of an administrative unit, with its level and legal life.
+
+    District-level kinds (``district``, ``urban_district``, ``town``,
+    ``provincial_city``) and ``township`` (thị trấn) ended on 30 June 2025;
+    ``special_zone`` (đặc khu) exists from 1 July 2025. ``nation`` is the
+    library's own root above the provinces (for roll-ups to the whole
+    country); it is not an administrative unit in law. ``provincial_city``
+    also covers the two "thành phố thuộc thành phố trực thuộc trung ương"
+    (Thủ Đức, Thủy Nguyên).
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records.places import PlaceKind
+        >>> PlaceKind.TOWNSHIP.label.vi
+        'thị trấn'
+        >>> PlaceKind.TOWNSHIP.level
+        <PlaceLevel.COMMUNE: 'commune'>
+        >>> PlaceKind.TOWNSHIP.legal_on(date(2025, 7, 1))
+        False
+    """
+
+    NATION = "nation"
+    PROVINCE = "province"
+    CENTRAL_CITY = "central_city"
+    DISTRICT = "district"
+    URBAN_DISTRICT = "urban_district"
+    TOWN = "town"
+    PROVINCIAL_CITY = "provincial_city"
+    COMMUNE = "commune"
+    WARD = "ward"
+    TOWNSHIP = "township"
+    SPECIAL_ZONE = "special_zone"
+
+    @property
+    def label(self) -> Label:
+        """The bilingual name of the kind.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.CENTRAL_CITY.label.en
+            'centrally-run city'
+        """
+        return _KIND_LABELS[self]
+
+    @property
+    def level(self) -> PlaceLevel:
+        """The tier this kind belongs to.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.TOWN.level
+            <PlaceLevel.DISTRICT: 'district'>
+        """
+        return _KIND_LEVEL[self]
+
+    @property
+    def prefix_vi(self) -> str:
+        """The word put before a unit's name in Vietnamese ("Huyện", "Phường").
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.PROVINCIAL_CITY.prefix_vi
+            'Thành phố'
+        """
+        return _KIND_PREFIX[self]
+
+    @property
+    def legal_from(self) -> date | None:
+        """The first day units of this kind may exist (None: no limit).
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.SPECIAL_ZONE.legal_from
+            datetime.date(2025, 7, 1)
+        """
+        return REFORM_DATE if self is PlaceKind.SPECIAL_ZONE else None
+
+    @property
+    def legal_to(self) -> date | None:
+        """The last day units of this kind may exist (None: no limit).
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.DISTRICT.legal_to
+            datetime.date(2025, 6, 30)
+            >>> PlaceKind.WARD.legal_to is None
+            True
+        """
+        if self.level is PlaceLevel.DISTRICT or self is PlaceKind.TOWNSHIP:
+            return _LAST_DAY_BEFORE_REFORM
+        return None
+
+    def legal_on(self, day: date) -> bool:
+        """Whether a unit of this kind can exist on ``day``.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.DISTRICT.legal_on(date(2025, 6, 30))
+            True
+        """
+        return _within(day, self.legal_from, self.legal_to)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return codelist_json_schema(cls, schema, handler)
+
+    @classmethod
+    def parse(cls, code: str) -> PlaceKind:
+        """The kind with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.records.places import PlaceKind
+            >>> PlaceKind.parse("ward")
+            <PlaceKind.WARD: 'ward'>
+            >>> PlaceKind.parse("village")
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.UnknownCodeError: kind='village': expected one of nation, ...
+        """
+        try:
+            return cls(code)
+        except ValueError:
+            raise UnknownCodeError(
+                "kind", code, "one of " + ", ".join(m.value for m in cls)
+            ) from None
+
+
+_KIND_LABELS = {
+    PlaceKind.NATION: Label(vi="toàn quốc", en="nation"),
+    PlaceKind.PROVINCE: Label(vi="tỉnh", en="province"),
+    PlaceKind.CENTRAL_CITY: Label(vi="thành phố trực thuộc trung ương", en="centrally-run city"),
+    PlaceKind.DISTRICT: Label(vi="huyện", en="rural district"),
+    PlaceKind.URBAN_DISTRICT: Label(vi="quận", en="urban district"),
+    PlaceKind.TOWN: Label(vi="thị xã", en="district-level town"),
+    PlaceKind.PROVINCIAL_CITY: Label(vi="thành phố thuộc tỉnh", en="provincial city"),
+    PlaceKind.COMMUNE: Label(vi="xã", en="commune"),
+    PlaceKind.WARD: Label(vi="phường", en="ward"),
+    PlaceKind.TOWNSHIP: Label(vi="thị trấn", en="township"),
+    PlaceKind.SPECIAL_ZONE: Label(vi="đặc khu", en="special zone"),
+}
+_KIND_LEVEL = {
+    PlaceKind.NATION: PlaceLevel.NATION,
+    PlaceKind.PROVINCE: PlaceLevel.PROVINCE,
+    PlaceKind.CENTRAL_CITY: PlaceLevel.PROVINCE,
+    PlaceKind.DISTRICT: PlaceLevel.DISTRICT,
+    PlaceKind.URBAN_DISTRICT: PlaceLevel.DISTRICT,
+    PlaceKind.TOWN: PlaceLevel.DISTRICT,
+    PlaceKind.PROVINCIAL_CITY: PlaceLevel.DISTRICT,
+    PlaceKind.COMMUNE: PlaceLevel.COMMUNE,
+    PlaceKind.WARD: PlaceLevel.COMMUNE,
+    PlaceKind.TOWNSHIP: PlaceLevel.COMMUNE,
+    PlaceKind.SPECIAL_ZONE: PlaceLevel.COMMUNE,
+}
+_KIND_PREFIX = {
+    PlaceKind.NATION: "",
+    PlaceKind.PROVINCE: "Tỉnh",
+    PlaceKind.CENTRAL_CITY: "Thành phố",
+    PlaceKind.DISTRICT: "Huyện",
+    PlaceKind.URBAN_DISTRICT: "Quận",
+    PlaceKind.TOWN: "Thị xã",
+    PlaceKind.PROVINCIAL_CITY: "Thành phố",
+    PlaceKind.COMMUNE: "Xã",
+    PlaceKind.WARD: "Phường",
+    PlaceKind.TOWNSHIP: "Thị trấn",
+    PlaceKind.SPECIAL_ZONE: "Đặc khu",
+}
+
+
+def _within(day: date, start: date | None, end: date | None) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _interval(start: date | None, end: date | None) -> str:
+    return f"{start.isoformat() if start else '…'}/{end.isoformat() if end else '…'}"
+
+
+def _rule_errors(
+    code: str,
+    kind: PlaceKind,
+    *,
+    parent: str | None,
+    valid_from: date | None,
+    valid_to: date | None,
+    successors: Sequence[str],
+) -> list[AntqValueError]:
+    """Every cross-field rule a place breaks (shared by Place and the CSV reader)."""
+    errors: list[AntqValueError] = []
+    if valid_from is not None and valid_to is not None and valid_to < valid_from:
+        errors.append(InvariantError("valid_to", valid_to, f"a day on or after {valid_from}"))
+    if kind.legal_to is not None and (valid_to is None or valid_to > kind.legal_to):
+        errors.append(
+            InvariantError(
+                "valid_to",
+                valid_to,
+                f"a day on or before {kind.legal_to} (no {kind.label.vi} exists after it)",
+            )
+        )
+    if kind.legal_from is not None and (valid_from is None or valid_from < kind.legal_from):
+        errors.append(
+            InvariantError(
+                "valid_from",
+                valid_from,
+                f"a day on or after {kind.legal_from} (no {kind.label.vi} exists before it)",
+            )
+        )
+    if parent == code:
+        errors.append(InvariantError("parent", parent, "a code other than the place's own"))
+    if code in successors:
+        errors.append(InvariantError("successors", code, "codes other than the place's own"))
+    if len(set(successors)) != len(successors):
+        errors.append(InvariantError("successors", tuple(successors), "codes without repeats"))
+    if successors and valid_to is None:
+        errors.append(
+            InvariantError("valid_to", valid_to, "the place's last day, since it has successors")
+        )
+    return errors
+
+
+def _check_code(field: str, value: str) -> str:
+    if not _CODE.fullmatch(value):
+        raise ParseError(field, value, "a code without spaces, ';' or ','")
+    return value
+
+
+class Place(Record):
+    """One administrative unit over its life; an entity whose identity is ``code``.
+
+    Args:
+        code: the register code: the official code, or ``<code>@<last day>``
+            for an earlier holder of a reused official code.
+        name: the Vietnamese name with its kind word, as officially written
+            ("Huyện Sa Thầy"); stored in NFC.
+        kind: the legal kind (:class:`PlaceKind`).
+        parent: the register code of the unit it belongs to (None for a root).
+        valid_from: first day of existence (None: before the data's horizon).
+        valid_to: last day of existence (None: still exists).
+        successors: the units it became part of on its end, principal first;
+            several successors mean it was split.
+
+    Rules: ``valid_to >= valid_from``; a kind only lives within its legal life
+    (no district-level unit nor thị trấn after 30 June 2025, no đặc khu
+    before 1 July 2025); a place with successors has an end.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records.places import Place
+        >>> p = Place(code="616", name="Huyện Sa Thầy", kind="district", parent="62",
+        ...           valid_to=date(2025, 6, 30))
+        >>> p.short_name, p.level.value, p.alive_on(date(2025, 7, 1))
+        ('Sa Thầy', 'district', False)
+        >>> Place(code="616", name="Huyện Sa Thầy", kind="district", parent="62")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: Place: 1 problem
+          (record): valid_to=None: expected a day on or before 2025-06-30 (no huyện exists after it)
+    """
+
+    code: str
+    name: str
+    kind: PlaceKind
+    parent: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successors: tuple[str, ...] = ()
+
+    @field_validator("code")
+    @classmethod
+    def _code_ok(cls, value: str) -> str:
+        return _check_code("code", value)
+
+    @field_validator("parent")
+    @classmethod
+    def _parent_ok(cls, value: str | None) -> str | None:
+        return None if value is None else _check_code("parent", value)
+
+    @field_validator("successors")
+    @classmethod
+    def _successors_ok(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_code("successors", code) for code in value)
+
+    @field_validator("name")
+    @classmethod
+    def _name_ok(cls, value: str) -> str:
+        if not value.strip():
+            raise ParseError("name", value, "a non-empty name")
+        return unicodedata.normalize("NFC", value)
+
+    @model_validator(mode="after")
+    def _rules(self) -> Self:
+        errors = _rule_errors(
+            self.code,
+            self.kind,
+            parent=self.parent,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            successors=self.successors,
+        )
+        if errors:
+            raise errors[0]
+        return self
+
+    @property
+    def level(self) -> PlaceLevel:
+        """The tier of the place (from its kind).
+
+        Example:
+            >>> from antq_domain.records.places import Place
+            >>> Place(code="62", name="Tỉnh Kon Tum", kind="province").level
+            <PlaceLevel.PROVINCE: 'province'>
+        """
+        return self.kind.level
+
+    @property
+    def official_code(self) -> str:
+        """The official code, without the ``@<last day>`` suffix of a reused code.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import Place
+            >>> Place(code="51@2025-06-30", name="Tỉnh Quảng Ngãi", kind="province",
+            ...       valid_to=date(2025, 6, 30), successors=("51",)).official_code
+            '51'
+        """
+        return self.code.split("@", 1)[0]
+
+    @property
+    def short_name(self) -> str:
+        """The name without its kind word ("Sa Thầy" for "Huyện Sa Thầy").
+
+        Example:
+            >>> from antq_domain.records.places import Place
+            >>> Place(code="23287", name="Phường Quyết Thắng", kind="ward").short_name
+            'Quyết Thắng'
+        """
+        prefix = self.kind.prefix_vi
+        if prefix and self.name.casefold().startswith(prefix.casefold() + " "):
+            return self.name[len(prefix) + 1 :].strip()
+        return self.name
+
+    @property
+    def is_split(self) -> bool:
+        """Whether the place was divided between several successors.
+
+        Restating a split place's figures onto its successors needs a share
+        table (how much of it went where); the register does not hold one.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import Place
+            >>> Place(code="C1", name="Xã A", kind="commune", valid_to=date(2020, 1, 1),
+            ...       successors=("N1", "N2")).is_split
+            True
+        """
+        return len(self.successors) > 1
+
+    def alive_on(self, day: date) -> bool:
+        """Whether the place exists on ``day`` (both ends inclusive).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import Place
+            >>> Place(code="51", name="Tỉnh Quảng Ngãi", kind="province",
+            ...       valid_from=date(2025, 7, 1)).alive_on(date(2025, 6, 30))
+            False
+        """
+        return _within(day, self.valid_from, self.valid_to)
+
+
+# --- name matching ---------------------------------------------------------
+
+# Old-style tone placement ("hoà", "thuỷ") and new style ("hòa", "thủy") are
+# both in use; keys put the mark on the first vowel of a word-final pair.
+_TONE_PAIRS = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_RE = re.compile("(" + "|".join(_TONE_PAIRS) + r")\b")
+
+
+def _name_key(text: str) -> str:
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], folded)
+
+
+# --- the register ----------------------------------------------------------
+
+
+def _cycle(start: str, step: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """A cycle reachable from ``start`` following ``step`` links, if any."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    done: set[str] = set()
+
+    def visit(code: str) -> list[str] | None:
+        if code in on_path:
+            return [*path[path.index(code) :], code]
+        if code in done:
+            return None
+        path.append(code)
+        on_path.add(code)
+        for nxt in step.get(code, ()):
+            found = visit(nxt)
+            if found:
+                return found
+        path.pop()
+        on_path.discard(code)
+        done.add(code)
+        return None
+
+    return visit(start)
+
+
+def _parent_errors(place: Place, parent: Place | None) -> list[AntqValueError | UnknownCodeError]:
+    if place.parent is None:
+        return []
+    if parent is None:
+        return [UnknownCodeError("parent", place.parent, "a code of the register")]
+    errors: list[AntqValueError | UnknownCodeError] = []
+    if parent.level.rank >= place.level.rank:
+        errors.append(
+            InvariantError(
+                "parent",
+                place.parent,
+                f"a unit above the {place.level.value} level (got a {parent.kind.value})",
+            )
+        )
+    inside_from = parent.valid_from is None or (
+        place.valid_from is not None and place.valid_from >= parent.valid_from
+    )
+    inside_to = parent.valid_to is None or (
+        place.valid_to is not None and place.valid_to <= parent.valid_to
+    )
+    if not (inside_from and inside_to):
+        errors.append(
+            InvariantError(
+                "parent",
+                place.parent,
+                "a parent alive throughout the place's life "
+                f"{_interval(place.valid_from, place.valid_to)}"
+                f" (parent: {_interval(parent.valid_from, parent.valid_to)})",
+            )
+        )
+    return errors
+
+
+def _successor_errors(
+    place: Place, by_code: Mapping[str, Place]
+) -> list[AntqValueError | UnknownCodeError]:
+    errors: list[AntqValueError | UnknownCodeError] = []
+    for code in place.successors:
+        successor = by_code.get(code)
+        if successor is None:
+            errors.append(UnknownCodeError("successors", code, "a code of the register"))
+        elif (
+            successor.valid_from is None
+            or place.valid_to is None
+            or successor.valid_from <= place.valid_to
+        ):
+            errors.append(
+                InvariantError(
+                    "successors",
+                    code,
+                    f"a unit beginning after {place.code!r} ends ({place.valid_to});"
+                    f" it begins {successor.valid_from}",
+                )
+            )
+    return errors
+
+
+def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[tuple[str, str]]:
+    """Every rule across places the list breaks, located by ``where[i]`` (row or code)."""
+    problems: list[tuple[str, str]] = []
+    by_code: dict[str, Place] = {}
+    for place, loc in zip(places, where, strict=True):
+        if place.code in by_code:
+            err = InvariantError("code", place.code, "a code used once in the register")
+            problems.append((f"{loc}.code", str(err)))
+        by_code.setdefault(place.code, place)
+    for place, loc in zip(places, where, strict=True):
+        parent = None if place.parent is None else by_code.get(place.parent)
+        errors = _parent_errors(place, parent) + _successor_errors(place, by_code)
+        problems.extend((f"{loc}.{err.field}", str(err)) for err in errors)
+    links: dict[str, dict[str, list[str]]] = {
+        "parent": {p.code: [p.parent] for p in places if p.parent is not None},
+        "successors": {p.code: list(p.successors) for p in places},
+    }
+    for place, loc in zip(places, where, strict=True):
+        for column, step in links.items():
+            found = _cycle(place.code, step)
+            if found and found[0] == place.code:
+                err = InvariantError(column, place.code, "links without a cycle")
+                problems.append((f"{loc}.{column}", f"{err} (cycle: {' -> '.join(found)})"))
+    return problems
+
+
+class Registry:
+    """An immutable register of places answering questions as of a date.
+
+    Construct one from places (every cross-place rule is checked: unique
+    codes, known parents on a higher level and alive throughout the child's
+    life, known successors beginning after the place ends, no cycles), or get
+    the bundled one with :func:`registry`. Methods taking ``as_of`` consider
+    only places alive on that day; ``as_of=None`` means "at any time".
+
+    Args:
+        places: the places, in the order the register keeps them.
+
+    Raises:
+        RecordError: listing every broken rule, located by place code.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records.places import Place, Registry
+        >>> end = date(2025, 6, 30)
+        >>> reg = Registry([
+        ...     Place(code="P", name="Tỉnh A", kind="province"),
+        ...     Place(code="D", name="Huyện B", kind="district", parent="P", valid_to=end),
+        ...     Place(code="C", name="Xã C", kind="commune", parent="D", valid_to=end,
+        ...           successors=("N",)),
+        ...     Place(code="N", name="Xã N", kind="commune", parent="P",
+        ...           valid_from=date(2025, 7, 1)),
+        ... ])
+        >>> [p.code for p in reg.children("P", date(2025, 7, 1))]
+        ['N']
+        >>> [p.code for p in reg.current("C", date(2026, 1, 1))]
+        ['N']
+        >>> Registry([Place(code="D", name="Huyện B", kind="district", parent="X",
+        ...                 valid_to=end)])
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: Registry: 1 problem
+          D.parent: parent='X': expected a code of the register
+    """
+
+    __slots__ = (
+        "_by_code",
+        "_by_name",
+        "_by_official",
+        "_children",
+        "_places",
+        "_predecessors",
+    )
+
+    def __init__(self, places: Iterable[Place]) -> None:
+        items = tuple(places)
+        problems = _register_problems(items, [p.code for p in items])
+        if problems:
+            raise RecordError("Registry", problems)
+        self._index(items)
+
+    @classmethod
+    def _checked(cls, places: tuple[Place, ...]) -> Registry:
+        new = cls.__new__(cls)
+        new._index(places)
+        return new
+
+    def _index(self, places: tuple[Place, ...]) -> None:
+        # ``_places`` is set last: once it exists the instance is frozen.
+        self._by_code = {p.code: p for p in places}
+        children: dict[str, list[Place]] = {}
+        predecessors: dict[str, list[Place]] = {}
+        by_name: dict[str, list[Place]] = {}
+        by_official: dict[str, list[Place]] = {}
+        for p in places:
+            if p.parent is not None:
+                children.setdefault(p.parent, []).append(p)
+            for s in p.successors:
+                predecessors.setdefault(s, []).append(p)
+            for key in {_name_key(p.name), _name_key(p.short_name)}:
+                by_name.setdefault(key, []).append(p)
+            by_official.setdefault(p.official_code, []).append(p)
+        self._children = {k: tuple(v) for k, v in children.items()}
+        self._predecessors = {k: tuple(v) for k, v in predecessors.items()}
+        self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        self._by_official = {k: tuple(v) for k, v in by_official.items()}
+        self._places = places
+
+    # -- container protocol
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return self._places == other._places
+
+    def __hash__(self) -> int:
+        return hash(self._places)
+
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self._places)} places>"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, "_places"):
+            raise AttributeError(f"Registry is immutable; cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    # -- lookups
+
+    def get(self, code: str) -> Place:
+        """The place with this register code.
+
+        Raises:
+            UnknownCodeError: the code is not in the register.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> registry().get("62").name
+            'Tỉnh Kon Tum'
+            >>> registry().get("99")
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.UnknownCodeError: place='99': expected a code of the register ...
+        """
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise UnknownCodeError(
+                "place", code, "a code of the register (e.g. '62', '51@2025-06-30')"
+            ) from None
+
+    def resolve(self, official_code: str, as_of: date) -> Place:
+        """The place that held an official code on ``as_of``.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> registry().resolve("51", date(2024, 1, 1)).code
+            '51@2025-06-30'
+            >>> registry().resolve("51", date(2026, 1, 1)).code
+            '51'
+        """
+        for place in self._by_official.get(official_code.split("@", 1)[0], ()):
+            if place.alive_on(as_of):
+                return place
+        raise UnknownCodeError(
+            "place", official_code, f"an official code held by a unit on {as_of.isoformat()}"
+        )
+
+    def _alive_place(self, code: str, as_of: date | None) -> Place:
+        place = self.get(code)
+        if as_of is not None and not place.alive_on(as_of):
+            raise InvariantError(
+                "as_of",
+                as_of,
+                f"a day on which {code!r} ({place.name}) exists:"
+                f" {_interval(place.valid_from, place.valid_to)}",
+            )
+        return place
+
+    def alive(self, code: str, as_of: date) -> bool:
+        """Whether the place exists on ``as_of``.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> reg = registry()
+            >>> reg.alive("616", date(2024, 12, 31)), reg.alive("616", date(2025, 7, 1))
+            (True, False)
+        """
+        return self.get(code).alive_on(as_of)
+
+    def parent(self, code: str, as_of: date | None = None) -> Place | None:
+        """The unit the place belonged to (None for a root).
+
+        Raises:
+            InvariantError: the place does not exist on ``as_of`` (field ``as_of``).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> registry().parent("616", date(2024, 12, 31)).code
+            '62'
+        """
+        place = self._alive_place(code, as_of)
+        return None if place.parent is None else self._by_code[place.parent]
+
+    def ancestors(self, code: str, as_of: date | None = None) -> tuple[Place, ...]:
+        """The chain of parents, nearest first, up to the root.
+
+        Raises:
+            InvariantError: the place does not exist on ``as_of``.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> [p.code for p in registry().ancestors("23527@2025-06-30", date(2024, 1, 1))]
+            ['616', '62', 'VN']
+        """
+        place = self._alive_place(code, as_of)
+        chain: list[Place] = []
+        while place.parent is not None:
+            place = self._by_code[place.parent]
+            chain.append(place)
+        return tuple(chain)
+
+    def children(self, code: str, as_of: date | None = None) -> tuple[Place, ...]:
+        """The places directly under ``code`` (alive on ``as_of`` if given).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> len(registry().children("62", date(2024, 1, 1)))
+            10
+            >>> len(registry().children("51", date(2025, 7, 1)))
+            96
+        """
+        self.get(code)
+        kids = self._children.get(code, ())
+        if as_of is None:
+            return kids
+        return tuple(p for p in kids if p.alive_on(as_of))
+
+    def descendants(
+        self,
+        code: str,
+        as_of: date | None = None,
+        level: PlaceLevel | str | None = None,
+    ) -> tuple[Place, ...]:
+        """Every place below ``code`` (depth first), optionally only on one level.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> len(registry().descendants("62", date(2024, 1, 1), level="commune"))
+            102
+        """
+        wanted = None if level is None else PlaceLevel.parse(str(level))
+        out: list[Place] = []
+        stack = list(reversed(self.children(code, as_of)))
+        while stack:
+            place = stack.pop()
+            if wanted is None or place.level is wanted:
+                out.append(place)
+            stack.extend(reversed(self.children(place.code, as_of)))
+        return tuple(out)
+
+    def successors(self, code: str) -> tuple[Place, ...]:
+        """The units the place became part of when it ended (principal first).
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> [p.name for p in registry().successors("62")]
+            ['Tỉnh Quảng Ngãi']
+            >>> registry().successors("616")
+            ()
+        """
+        return tuple(self._by_code[s] for s in self.get(code).successors)
+
+    def predecessors(self, code: str) -> tuple[Place, ...]:
+        """The units that became (part of) the place.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> sorted(p.code for p in registry().predecessors("51"))
+            ['51@2025-06-30', '62']
+        """
+        self.get(code)
+        return self._predecessors.get(code, ())
+
+    def current(self, code: str, as_of: date) -> tuple[Place, ...]:
+        """The units alive on ``as_of`` that the place is, or became part of.
+
+        The place itself if it is alive; otherwise its successors, followed
+        until units alive on ``as_of`` are reached. A split gives several;
+        an abolished unit without successors (a district) gives none.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> [p.name for p in registry().current("23281", date(2025, 7, 1))]
+            ['Phường Kon Tum']
+            >>> registry().current("616", date(2025, 7, 1))
+            ()
+        """
+        out: list[Place] = []
+        seen: set[str] = set()
+        queue = [self.get(code)]
+        while queue:
+            place = queue.pop(0)
+            if place.code in seen:
+                continue
+            seen.add(place.code)
+            if place.alive_on(as_of):
+                out.append(place)
+            elif place.valid_to is not None and place.valid_to < as_of:
+                queue.extend(self._by_code[s] for s in place.successors)
+        return tuple(out)
+
+    def is_split(self, code: str) -> bool:
+        """Whether the place was split between several successors (needs shares).
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> registry().is_split("62")
+            False
+        """
+        return self.get(code).is_split
+
+    def level_of(self, place: Place | str) -> PlaceLevel:
+        """The level of a place given as a :class:`Place` or a code.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> registry().level_of("616")
+            <PlaceLevel.DISTRICT: 'district'>
+        """
+        return (self.get(place) if isinstance(place, str) else place).level
+
+    def places(
+        self, as_of: date | None = None, kind: PlaceKind | str | None = None
+    ) -> tuple[Place, ...]:
+        """All places, optionally only those alive on ``as_of`` and of one kind.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> len(registry().places(date(2025, 7, 1), kind="special_zone"))
+            13
+        """
+        wanted = None if kind is None else PlaceKind.parse(str(kind))
+        return tuple(
+            p
+            for p in self._places
+            if (as_of is None or p.alive_on(as_of)) and (wanted is None or p.kind is wanted)
+        )
+
+    def find(self, name: str, as_of: date | None = None) -> tuple[Place, ...]:
+        """Places by Vietnamese name, with or without the kind word.
+
+        Matching ignores case, Unicode normal form, extra spaces and old/new
+        tone placement ("Hoà"/"Hòa"). Several places may share a name.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import registry
+            >>> [p.code for p in registry().find("huyện Sa Thầy")]
+            ['616']
+            >>> [p.kind.value for p in registry().find("sa thầy", date(2024, 1, 1))]
+            ['district', 'township']
+        """
+        found = self._by_name.get(_name_key(name), ())
+        if as_of is not None:
+            found = tuple(p for p in found if p.alive_on(as_of))
+        return found
+
+    # -- rows
+
+    def to_rows(self) -> list[dict[str, str]]:
+        """The register as CSV rows (the :data:`COLUMNS`, all text).
+
+        Example:
+            >>> from antq_domain.records.places import Place, Registry
+            >>> Registry([Place(code="P", name="Tỉnh A", kind="province")]).to_rows()
+            [{'code': 'P', 'name': 'Tỉnh A', 'kind': 'province', 'parent': '', 'valid_from': '', 'valid_to': '', 'successors': ''}]
+        """  # noqa: E501
+        return [
+            {
+                "code": p.code,
+                "name": p.name,
+                "kind": p.kind.value,
+                "parent": p.parent or "",
+                "valid_from": p.valid_from.isoformat() if p.valid_from else "",
+                "valid_to": p.valid_to.isoformat() if p.valid_to else "",
+                "successors": ";".join(p.successors),
+            }
+            for p in self._places
+        ]
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[Mapping[str, str | None]], *, source: str = "Registry"
+    ) -> Registry:
+        """Build a register from CSV-like rows, checking everything.
+
+        Rows are numbered as lines of a CSV file: the header is row 1, the
+        first place row 2. Problems are located as ``row <n>.<column>``.
+
+        Raises:
+            RecordError: named ``source``, listing every problem.
+
+        Example:
+            >>> from antq_domain.records.places import Registry
+            >>> row = {"code": "P", "name": "Tỉnh A", "kind": "tinh", "parent": "",
+            ...        "valid_from": "", "valid_to": "", "successors": ""}
+            >>> Registry.from_rows([row])
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.RecordError: Registry: 1 problem
+              row 2.kind: kind='tinh': expected one of nation, province, ...
+        """
+        problems: list[tuple[str, str]] = []
+        places: list[Place] = []
+        where: list[str] = []
+        for number, row in enumerate(rows, start=2):
+            place = _place_from_row(row, f"row {number}", problems)
+            if place is not None:
+                places.append(place)
+                where.append(f"row {number}")
+        if not problems:
+            problems = _register_problems(places, where)
+        if problems:
+            raise RecordError(source, problems)
+        return cls._checked(tuple(places))
+
+
+def _parse_date(column: str, text: str) -> date | None:
+    if not text:
+        return None
+    if not _ISO_DATE.fullmatch(text):
+        raise ParseError(column, text, "an ISO date YYYY-MM-DD, or empty for open-ended")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ParseError(column, text, "an existing calendar day") from None
+
+
+def _place_from_row(
+    row: Mapping[str, str | None], loc: str, problems: list[tuple[str, str]]
+) -> Place | None:
+    """One place from a CSV row, or None after adding its problems to ``problems``."""
+    before = len(problems)
+    extra = sorted(str(k) for k in row if k not in COLUMNS)
+    problems.extend(
+        (f"{loc}.{key}", f"{key}: unknown column (expected only {', '.join(COLUMNS)})")
+        for key in extra
+    )
+    cells: dict[str, str] = {}
+    for column in COLUMNS:
+        value = row.get(column)
+        if value is None:
+            problems.append((f"{loc}.{column}", f"{column}: missing cell"))
+            value = ""
+        cells[column] = value.strip()
+
+    def attempt(column: str, parse: Any) -> Any:
+        try:
+            return parse(cells[column])
+        except (AntqValueError, UnknownCodeError) as exc:
+            problems.append((f"{loc}.{column}", str(exc)))
+            return None
+
+    code = attempt("code", lambda v: _check_code("code", v))
+    kind = attempt("kind", PlaceKind.parse)
+    parent = attempt("parent", lambda v: _check_code("parent", v) if v else None)
+    valid_from = attempt("valid_from", lambda v: _parse_date("valid_from", v))
+    valid_to = attempt("valid_to", lambda v: _parse_date("valid_to", v))
+    successors = attempt(
+        "successors",
+        lambda v: tuple(_check_code("successors", s.strip()) for s in v.split(";")) if v else (),
+    )
+    if not cells["name"]:
+        problems.append((f"{loc}.name", str(ParseError("name", cells["name"], "a name"))))
+    if len(problems) > before:
+        return None
+    errors = _rule_errors(
+        code,
+        kind,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        successors=successors,
+    )
+    problems.extend((f"{loc}.{err.field}", str(err)) for err in errors)
+    if errors:
+        return None
+    return Place(
+        code=code,
+        name=cells["name"],
+        kind=kind,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        successors=successors,
+    )
+
+
+def _read_csv(text: str, source: str) -> Registry:
+    reader = csv.DictReader(io.StringIO(text), restkey="(extra cells)")
+    header = reader.fieldnames or []
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [c for c in COLUMNS if c not in header]
+    if unknown or missing:
+        problems = [
+            (f"row 1.{h}", f"{h}: unknown column (expected {', '.join(COLUMNS)})") for h in unknown
+        ]
+        problems += [(f"row 1.{c}", f"{c}: missing column") for c in missing]
+        raise RecordError(source, problems)
+    return Registry.from_rows(reader, source=source)
+
+
+def load_registry(path: str | Path) -> Registry:
+    r"""Read a register from a CSV file with the :data:`COLUMNS` (UTF-8, header first).
+
+    ``successors`` is a ``;``-separated list of codes; empty dates mean
+    open-ended. Problems are reported all at once, located as
+    ``row <line>.<column>`` (the header is row 1).
+
+    Raises:
+        RecordError: listing every problem (bad kinds, bad dates, unknown
+            columns or codes, cycles, kinds outside their legal life).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from antq_domain.records.places import load_registry
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "mine.csv").write_text(
+        ...     "code,name,kind,parent,valid_from,valid_to,successors\n"
+        ...     "P,Tỉnh A,province,,,,\n"
+        ...     "C,Xã B,commune,P,2020-02-30,,\n", encoding="utf-8")
+        >>> load_registry(folder / "mine.csv")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: mine.csv: 1 problem
+          row 3.valid_from: valid_from='2020-02-30': expected an existing calendar day
+    """
+    path = Path(path)
+    return _read_csv(path.read_text(encoding="utf-8-sig"), path.name)
+
+
+def dump_registry(reg: Registry, path: str | Path) -> None:
+    """Write a register as CSV (UTF-8, the :data:`COLUMNS`), readable by :func:`load_registry`.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from antq_domain.records.places import Place, Registry, dump_registry, load_registry
+        >>> reg = Registry([Place(code="P", name="Tỉnh A", kind="province")])
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.csv"
+        >>> dump_registry(reg, target)
+        >>> load_registry(target) == reg
+        True
+    """
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(reg.to_rows())
+
+
+@functools.cache
+def registry() -> Registry:
+    """The bundled register: the whole country before and after 1 July 2025.
+
+    Generated by ``tools/build_registry.py`` from the ``vietnamadminunits``
+    package (see ``docs/explanation/places.md`` and
+    ``antq_domain/data/places_source.json``). Read on first call, then cached.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records.places import registry
+        >>> len(registry().places(date(2025, 7, 1), kind="province")) + len(
+        ...     registry().places(date(2025, 7, 1), kind="central_city"))
+        34
+    """
+    text = resources.files("antq_domain").joinpath("data/places.csv").read_text(encoding="utf-8")
+    return _read_csv(text, "places.csv")

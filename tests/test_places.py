@@ -1,0 +1,531 @@
+"""Tests for the register of places (antq_domain.records.places) and its strategies."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import find, given
+from hypothesis import strategies as st
+
+from antq_domain.errors import InvariantError, RecordError, UnknownCodeError
+from antq_domain.records.places import (
+    COLUMNS,
+    REFORM_DATE,
+    Place,
+    PlaceKind,
+    PlaceLevel,
+    Registry,
+    dump_registry,
+    load_registry,
+    registry,
+)
+from antq_domain.strategies._places import place_codes, registries
+
+BEFORE = date(2024, 12, 31)
+LAST_OLD = date(2025, 6, 30)
+AFTER = REFORM_DATE
+
+KON_TUM_DISTRICTS = {
+    "608": "Thành phố Kon Tum",
+    "610": "Huyện Đắk Glei",
+    "611": "Huyện Ngọc Hồi",
+    "612": "Huyện Đắk Tô",
+    "613": "Huyện Kon Plông",
+    "614": "Huyện Kon Rẫy",
+    "615": "Huyện Đắk Hà",
+    "616": "Huyện Sa Thầy",
+    "617": "Huyện Tu Mơ Rông",
+    "618": "Huyện Ia H' Drai",
+}
+
+
+# --- the bundled register: Kon Tum, Quảng Ngãi, the reform ------------------
+
+
+def test_sa_thay_parent_before_reform_is_kon_tum() -> None:
+    parent = registry().parent("616", BEFORE)
+    assert parent is not None
+    assert (parent.code, parent.name, parent.kind) == ("62", "Tỉnh Kon Tum", PlaceKind.PROVINCE)
+
+
+def test_sa_thay_not_alive_after_reform() -> None:
+    reg = registry()
+    assert reg.alive("616", LAST_OLD)
+    assert not reg.alive("616", AFTER)
+    with pytest.raises(InvariantError) as info:
+        reg.parent("616", AFTER)
+    assert info.value.field == "as_of"
+
+
+def test_kon_tum_has_ten_district_level_units() -> None:
+    districts = registry().children("62", BEFORE)
+    got = {p.code: p.name for p in districts}
+    assert set(got) == set(KON_TUM_DISTRICTS)
+    assert got["616"] == "Huyện Sa Thầy"
+    assert registry().get("608").kind is PlaceKind.PROVINCIAL_CITY
+
+
+def test_kon_tum_communes_85_wards_10_townships_7() -> None:
+    communes = registry().descendants("62", BEFORE, level=PlaceLevel.COMMUNE)
+    counts = Counter(p.kind for p in communes)
+    assert counts == {PlaceKind.COMMUNE: 85, PlaceKind.WARD: 10, PlaceKind.TOWNSHIP: 7}
+
+
+def test_new_quang_ngai_has_96_commune_level_units() -> None:
+    reg = registry()
+    new = reg.get("51")
+    assert (new.name, new.valid_from, new.valid_to) == ("Tỉnh Quảng Ngãi", AFTER, None)
+    units = reg.children("51", AFTER)
+    assert len(units) == 96
+    assert all(p.level is PlaceLevel.COMMUNE for p in units)
+    assert "Đặc khu Lý Sơn" in {p.name for p in units}
+
+
+def test_provinces_merge_into_new_quang_ngai() -> None:
+    reg = registry()
+    assert [p.code for p in reg.successors("62")] == ["51"]
+    assert [p.code for p in reg.successors("51@2025-06-30")] == ["51"]
+    assert {p.code for p in reg.predecessors("51")} == {"62", "51@2025-06-30"}
+    assert reg.get("51@2025-06-30").official_code == "51"
+
+
+def test_official_code_51_resolves_by_date() -> None:
+    reg = registry()
+    assert reg.resolve("51", BEFORE).code == "51@2025-06-30"
+    assert reg.resolve("51", AFTER).code == "51"
+    with pytest.raises(UnknownCodeError) as info:
+        reg.resolve("62", AFTER)
+    assert info.value.field == "place"
+
+
+def test_what_became_of_kon_tum_communes() -> None:
+    reg = registry()
+    for commune in reg.descendants("62", BEFORE, level="commune"):
+        now = reg.current(commune.code, AFTER)
+        assert now, commune
+        assert {p.parent for p in now} == {"51"}
+        assert [p.code for p in now] == list(commune.successors)
+
+
+def test_phuong_kon_tum_formed_from_five_wards() -> None:
+    reg = registry()
+    (ward,) = reg.find("Phường Kon Tum", AFTER)
+    names = {p.name for p in reg.predecessors(ward.code)}
+    assert names == {
+        "Phường Quang Trung",
+        "Phường Quyết Thắng",
+        "Phường Trường Chinh",
+        "Phường Thắng Lợi",
+        "Phường Thống Nhất",
+    }
+
+
+def test_districts_were_abolished_not_merged() -> None:
+    # Only the five island districts without communes became special zones.
+    reg = registry()
+    with_successors = {
+        p.code: reg.get(p.successors[0]).kind
+        for p in reg.places(LAST_OLD)
+        if p.level is PlaceLevel.DISTRICT and p.successors
+    }
+    assert set(with_successors) == {"318", "471", "498", "536", "755"}
+    assert set(with_successors.values()) == {PlaceKind.SPECIAL_ZONE}
+    assert reg.current("616", AFTER) == ()
+
+
+def test_whole_country_counts() -> None:
+    reg = registry()
+    provinces = (PlaceKind.PROVINCE, PlaceKind.CENTRAL_CITY)
+    assert sum(len(reg.places(LAST_OLD, kind=k)) for k in provinces) == 63
+    assert sum(len(reg.places(AFTER, kind=k)) for k in provinces) == 34
+    after = Counter(p.kind for p in reg.places(AFTER) if p.level is PlaceLevel.COMMUNE)
+    assert after == {PlaceKind.COMMUNE: 2621, PlaceKind.WARD: 687, PlaceKind.SPECIAL_ZONE: 13}
+    before = [p for p in reg.places(LAST_OLD) if p.level is PlaceLevel.COMMUNE]
+    assert len(before) == 10035  # the package's 10,040 rows less 5 districts without communes
+
+
+def test_no_district_or_township_alive_after_reform() -> None:
+    alive = registry().places(AFTER)
+    assert not [p for p in alive if p.level is PlaceLevel.DISTRICT]
+    assert not [p for p in alive if p.kind is PlaceKind.TOWNSHIP]
+
+
+def test_every_old_commune_has_a_successor() -> None:
+    reg = registry()
+    old = [p for p in reg.places(LAST_OLD) if p.level is PlaceLevel.COMMUNE]
+    assert all(reg.current(p.code, AFTER) for p in old)
+    splits = [p for p in old if p.is_split]
+    assert len(splits) == 471
+
+
+def test_registry_is_cached_and_lazy() -> None:
+    assert registry() is registry()
+    code = (
+        "import antq_domain, antq_domain.records.places as m;"
+        "print(m.registry.cache_info().currsize)"
+    )
+    out = subprocess.run(  # noqa: S603 -- our own interpreter, a fixed program
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "0"
+
+
+def test_provenance_matches_bundled_file() -> None:
+    import hashlib
+    from importlib import resources
+
+    data = resources.files("antq_domain").joinpath("data")
+    meta = json.loads(data.joinpath("places_source.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(data.joinpath("places.csv").read_bytes()).hexdigest()
+    assert meta["package"] == "vietnamadminunits"
+    assert meta["sha256"] == digest
+    assert meta["rows"] == len(registry())
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "huyện Sa Thầy",  # kind word in lower case
+        "HUYỆN SA THẦY",  # upper case
+        "Huyện  Sa   Thầy ",  # extra spaces
+        unicodedata.normalize("NFD", "Huyện Sa Thầy"),  # decomposed diacritics
+    ],
+)
+def test_find_by_name_variants(query: str) -> None:
+    assert [p.code for p in registry().find(query)] == ["616"]
+
+
+def test_find_short_name_lists_every_kind() -> None:
+    found = registry().find("Sa Thầy", BEFORE)
+    assert [(p.code, p.kind) for p in found] == [
+        ("616", PlaceKind.DISTRICT),
+        ("23527@2025-06-30", PlaceKind.TOWNSHIP),
+    ]
+    assert [p.code for p in registry().find("Sa Thầy", AFTER)] == ["23527"]
+
+
+def test_find_ignores_tone_placement() -> None:
+    assert registry().find("Tỉnh Thanh Hoá") == registry().find("Tỉnh Thanh Hóa") != ()
+
+
+def test_ancestors_of_a_township() -> None:
+    chain = registry().ancestors("23527@2025-06-30", BEFORE)
+    assert [p.code for p in chain] == ["616", "62", "VN"]
+
+
+# --- kinds and places --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "level", "alive_after"),
+    [
+        (PlaceKind.NATION, PlaceLevel.NATION, True),
+        (PlaceKind.PROVINCE, PlaceLevel.PROVINCE, True),
+        (PlaceKind.CENTRAL_CITY, PlaceLevel.PROVINCE, True),
+        (PlaceKind.DISTRICT, PlaceLevel.DISTRICT, False),
+        (PlaceKind.URBAN_DISTRICT, PlaceLevel.DISTRICT, False),
+        (PlaceKind.TOWN, PlaceLevel.DISTRICT, False),
+        (PlaceKind.PROVINCIAL_CITY, PlaceLevel.DISTRICT, False),
+        (PlaceKind.COMMUNE, PlaceLevel.COMMUNE, True),
+        (PlaceKind.WARD, PlaceLevel.COMMUNE, True),
+        (PlaceKind.TOWNSHIP, PlaceLevel.COMMUNE, False),
+        (PlaceKind.SPECIAL_ZONE, PlaceLevel.COMMUNE, True),
+    ],
+)
+def test_kind_levels_and_legal_life(kind: PlaceKind, level: PlaceLevel, alive_after: bool) -> None:
+    assert kind.level is level
+    assert kind.legal_on(AFTER) is alive_after
+    assert kind.legal_on(LAST_OLD) is (kind is not PlaceKind.SPECIAL_ZONE)
+    assert kind.label.vi
+    assert kind.label.en
+
+
+def test_unknown_kind_and_level() -> None:
+    with pytest.raises(UnknownCodeError) as kind_info:
+        PlaceKind.parse("village")
+    assert kind_info.value.field == "kind"
+    with pytest.raises(UnknownCodeError) as level_info:
+        PlaceLevel.parse("hamlet")
+    assert level_info.value.field == "level"
+
+
+def test_unknown_code_raises_keyerror_naming_place() -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        registry().get("00000")
+    assert info.value.field == "place"
+    assert isinstance(info.value, KeyError)
+
+
+END = date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        # district open-ended: districts ended on 2025-06-30
+        ({"kind": "district"}, "valid_to"),
+        # township alive after the reform
+        ({"kind": "township", "valid_to": date(2025, 7, 1)}, "valid_to"),
+        # special zone before the reform
+        ({"kind": "special_zone", "valid_from": date(2025, 6, 30)}, "valid_from"),
+        # special zone with no start at all
+        ({"kind": "special_zone"}, "valid_from"),
+        # ends before it begins
+        ({"valid_from": date(2020, 1, 2), "valid_to": date(2020, 1, 1)}, "valid_to"),
+        # its own parent
+        ({"parent": "X"}, "parent"),
+        # its own successor
+        ({"valid_to": END, "successors": ("X",)}, "successors"),
+        # the same successor twice
+        ({"valid_to": END, "successors": ("A", "A")}, "successors"),
+        # successors but no end
+        ({"successors": ("A",)}, "valid_to"),
+    ],
+)
+def test_place_rules(fields: dict[str, object], field: str) -> None:
+    base: dict[str, object] = {"code": "X", "name": "Xã X", "kind": "commune"}
+    with pytest.raises(RecordError) as info:
+        Place(**(base | fields))
+    ((loc, message),) = info.value.problems
+    assert loc == ""
+    assert message.startswith(f"{field}=")
+
+
+@pytest.mark.parametrize(
+    ("fields", "loc"),
+    [
+        ({"code": "6 2"}, "code"),  # space in a code
+        ({"code": "a;b"}, "code"),  # the successor separator in a code
+        ({"parent": ""}, "parent"),  # empty parent code (use None)
+        ({"name": "  "}, "name"),  # blank name
+        ({"kind": "hamlet"}, "kind"),  # not a kind
+        ({"valid_from": "2025-13-01"}, "valid_from"),  # not a date
+        ({"colour": "red"}, "colour"),  # unknown field
+    ],
+)
+def test_place_field_errors(fields: dict[str, object], loc: str) -> None:
+    base: dict[str, object] = {"code": "X", "name": "Xã X", "kind": "commune"}
+    with pytest.raises(RecordError) as info:
+        Place(**(base | fields))
+    assert [problem[0] for problem in info.value.problems] == [loc]
+
+
+def test_place_name_is_nfc() -> None:
+    place = Place(code="X", name=unicodedata.normalize("NFD", "Xã Ia Tăng"), kind="commune")
+    assert place.name == "Xã Ia Tăng"
+    assert place.short_name == "Ia Tăng"
+
+
+# --- reading a user's register -----------------------------------------------
+
+HEADER = ",".join(COLUMNS)
+GOOD = [
+    "VN,Việt Nam,nation,,,,",
+    "P,Tỉnh A,province,VN,,,",
+    "D,Huyện B,district,P,,2025-06-30,",
+    "C,Xã C,commune,D,,2025-06-30,N",
+    "N,Xã N,commune,P,2025-07-01,,",
+]
+
+
+def _load(lines: list[str], header: str = HEADER) -> Registry:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mine.csv"
+        path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+        return load_registry(path)
+
+
+def test_load_user_registry() -> None:
+    reg = _load(GOOD)
+    assert len(reg) == 5
+    assert [p.code for p in reg.current("C", date(2030, 1, 1))] == ["N"]
+    assert reg.level_of("D") is PlaceLevel.DISTRICT
+
+
+def _replace(row: int, line: str) -> list[str]:
+    lines = list(GOOD)
+    lines[row - 2] = line
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "header", "loc"),
+    [
+        # unknown column in the header
+        (GOOD, HEADER + ",note", "row 1.note"),
+        # a required column missing from the header
+        (GOOD, HEADER.replace(",successors", ""), "row 1.successors"),
+        # a kind outside the codelist
+        (_replace(3, "D,Huyện B,huyen,P,,2025-06-30,"), HEADER, "row 3.kind"),
+        # a date in Vietnamese order
+        (_replace(3, "D,Huyện B,district,P,,30/06/2025,"), HEADER, "row 3.valid_to"),
+        # a day that does not exist
+        (_replace(6, "N,Xã N,commune,P,2025-02-30,,"), HEADER, "row 6.valid_from"),
+        # a parent not in the file
+        (_replace(3, "D,Huyện B,district,Q,,2025-06-30,"), HEADER, "row 3.parent"),
+        # a successor not in the file
+        (_replace(5, "C,Xã C,commune,D,,2025-06-30,M"), HEADER, "row 5.successors"),
+        # a successor that begins before the place ends
+        (_replace(5, "C,Xã C,commune,D,,2025-07-01,N"), HEADER, "row 5.successors"),
+        # a district alive after the reform
+        (_replace(3, "D,Huyện B,district,P,,,"), HEADER, "row 3.valid_to"),
+        # a parent on the same level
+        (_replace(6, "N,Xã N,commune,C,2025-07-01,,"), HEADER, "row 6.parent"),
+        # a commune under a district that no longer exists
+        (_replace(6, "N,Xã N,commune,D,2025-07-01,,"), HEADER, "row 6.parent"),
+        # a duplicate code
+        (_replace(6, "C,Xã N,commune,P,2025-07-01,,"), HEADER, "row 6.code"),
+        # an extra cell beyond the header
+        (_replace(2, "VN,Việt Nam,nation,,,,,x"), HEADER, "row 2.(extra cells)"),
+        # a missing cell
+        (_replace(2, "VN,Việt Nam,nation,,,"), HEADER, "row 2.successors"),
+        # an empty name
+        (_replace(2, "VN,,nation,,,,"), HEADER, "row 2.name"),
+    ],
+)
+def test_load_registry_errors_name_row_and_column(lines: list[str], header: str, loc: str) -> None:
+    with pytest.raises(RecordError) as info:
+        _load(lines, header)
+    assert info.value.record == "mine.csv"
+    assert loc in [problem[0] for problem in info.value.problems]
+
+
+def test_parent_cycle_is_reported() -> None:
+    rows = [
+        {"code": "A", "name": "Tỉnh A", "kind": "province", "parent": "B"},
+        {"code": "B", "name": "Tỉnh B", "kind": "province", "parent": "A"},
+    ]
+    full = [{c: r.get(c, "") for c in COLUMNS} for r in rows]
+    with pytest.raises(RecordError) as info:
+        Registry.from_rows(full)
+    cycles = [(loc, m) for loc, m in info.value.problems if "cycle" in m]
+    assert [loc for loc, _ in cycles] == ["row 2.parent", "row 3.parent"]
+    assert "(cycle: A -> B -> A)" in cycles[0][1]
+
+
+def test_registry_is_immutable() -> None:
+    reg = _load(GOOD)
+    with pytest.raises(AttributeError):
+        reg._places = ()
+
+
+# --- properties over synthetic registers -------------------------------------
+
+
+@given(registries())
+def test_rows_round_trip(reg: Registry) -> None:
+    assert Registry.from_rows(reg.to_rows()) == reg
+
+
+@given(registries(max_communes=3))
+def test_csv_file_round_trip(reg: Registry) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reg.csv"
+        dump_registry(reg, path)
+        assert load_registry(path) == reg
+
+
+@given(st.data())
+def test_parent_and_children_agree(data: st.DataObject) -> None:
+    reg = data.draw(registries())
+    day = data.draw(st.dates(date(1999, 1, 1), date(2027, 1, 1)))
+    for place in reg.places(day):
+        parent = reg.parent(place.code, day)
+        if parent is not None:
+            assert parent.alive_on(day)
+            assert place in reg.children(parent.code, day)
+
+
+@given(st.data())
+def test_descendants_have_the_place_among_ancestors(data: st.DataObject) -> None:
+    reg = data.draw(registries())
+    code = data.draw(place_codes(reg))
+    day = data.draw(st.dates(date(1999, 1, 1), date(2027, 1, 1)))
+    level = data.draw(st.none() | st.sampled_from(PlaceLevel))
+    for place in reg.descendants(code, day, level=level):
+        assert code in [p.code for p in reg.ancestors(place.code, day)]
+        assert level is None or place.level is level
+
+
+@given(st.data())
+def test_current_units_are_alive(data: st.DataObject) -> None:
+    reg = data.draw(registries())
+    code = data.draw(place_codes(reg))
+    day = data.draw(st.dates(date(1999, 1, 1), date(2027, 1, 1)))
+    now = reg.current(code, day)
+    assert all(p.alive_on(day) for p in now)
+    if reg.alive(code, day):
+        assert now == (reg.get(code),)
+
+
+@given(registries(reform=True))
+def test_reform_leaves_no_old_commune_behind(reg: Registry) -> None:
+    starts = {p.valid_from for p in reg if p.valid_from is not None}
+    (reform_day,) = starts
+    for place in reg.places(reform_day - timedelta(days=1)):
+        if place.level is PlaceLevel.COMMUNE:
+            assert reg.current(place.code, reform_day)
+    assert not [p for p in reg.places(reform_day) if p.level is PlaceLevel.DISTRICT]
+
+
+@given(registries(reform=False))
+def test_without_reform_districts_end_with_the_district_level(reg: Registry) -> None:
+    assert all(p.valid_to == LAST_OLD for p in reg if p.level is PlaceLevel.DISTRICT)
+    assert not any(p.successors for p in reg)
+
+
+@given(registries(splits=False))
+def test_no_splits_when_not_asked(reg: Registry) -> None:
+    assert not any(p.is_split for p in reg)
+
+
+@given(st.data())
+def test_place_codes_are_in_the_register(data: st.DataObject) -> None:
+    reg = data.draw(registries())
+    assert data.draw(place_codes(reg)) in reg
+
+
+def test_registries_reach_splits() -> None:
+    reg = find(registries(reform=True), lambda r: any(p.is_split for p in r))
+    assert any(len(p.successors) == 2 for p in reg)
+
+
+def test_registries_reach_merges() -> None:
+    reg = find(registries(reform=True), lambda r: any(len(r.predecessors(p.code)) > 1 for p in r))
+    merged = [p for p in reg if len(reg.predecessors(p.code)) > 1]
+    assert all(p.code.startswith(("N", "Q")) for p in merged)
+
+
+def test_registries_reach_special_zones_and_new_provinces() -> None:
+    reg = find(
+        registries(reform=True),
+        lambda r: bool(r.places(kind="special_zone")) and "Q1" in r,
+    )
+    assert reg.get("Q1").valid_from == REFORM_DATE
+
+
+def test_registries_reach_many_provinces_and_communes() -> None:
+    reg = find(registries(max_communes=6), lambda r: len(r.places(kind="province")) == 2)
+    assert "P2" in reg
+    big = find(registries(), lambda r: len([p for p in r if p.code.startswith("C")]) == 6)
+    assert "C6" in big
+
+
+def test_registries_minimal_example_is_smallest() -> None:
+    reg = find(registries(), lambda r: True)
+    assert [p.code for p in reg] == ["VN", "P1", "D1", "C1"]
+
+
+def test_registries_reject_bad_bounds() -> None:
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument):
+        registries(min_communes=3, max_communes=2)
