@@ -21,15 +21,15 @@ demo: $(STAMP)  ## run the Kon Tum 2023 walkthrough
 	$(BIN)/python examples/kon_tum_2023.py
 
 format: $(STAMP)  ## rewrite files with the formatter
-	$(BIN)/ruff format src tests examples benchmarks tools
-	$(BIN)/ruff check --fix src tests examples benchmarks tools
+	$(BIN)/ruff format src tests examples benchmarks tools docs
+	$(BIN)/ruff check --fix src tests examples benchmarks tools docs
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check src tests examples benchmarks tools
-	$(BIN)/ruff check src tests examples benchmarks tools
+	$(BIN)/ruff format --check src tests examples benchmarks tools docs
+	$(BIN)/ruff check src tests examples benchmarks tools docs
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src tests
+	$(BIN)/mypy --strict
 
 pytest: $(STAMP)
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
@@ -43,4 +43,4 @@ docs: $(STAMP)  ## build the docs site strictly
 test: lint typecheck pytest examples docs  ## everything CI runs
 
 clean:
-	rm -rf $(VENV) build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist site .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis

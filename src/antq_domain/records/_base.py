@@ -85,9 +85,16 @@ class Record(BaseModel):
 
     def __init__(self, /, **data: Any) -> None:
         try:
-            super().__init__(**data)
+            # A fresh context dict per top-level validation: records such as a
+            # report put the catalogue they define there for nested records.
+            self.__pydantic_validator__.validate_python(data, self_instance=self, context={})
         except pydantic.ValidationError as exc:
             raise RecordError(type(self).__name__, problems_of(exc)) from None
+
+    # Tell pydantic this __init__ behaves as its own: validation of nested
+    # records and model_validate() then never call it, so errors of nested
+    # records stay located inside one ValidationError.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
     def model_validate(
@@ -101,14 +108,30 @@ class Record(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """Validate ``obj`` (a dict); raise :class:`RecordError` listing every problem."""
+        """Validate ``obj`` (a dict); raise :class:`RecordError` listing every problem.
+
+        ``context`` is copied, never mutated; records that define things for
+        their nested records (a report's own indicators) use the copy.
+
+        Example:
+            >>> from antq_domain.records._base import Record
+            >>> class Note(Record):
+            ...     text: str
+            >>> Note.model_validate({"text": "x"}).text
+            'x'
+            >>> Note.model_validate({"text": 3})
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.RecordError: Note: 1 problem
+              text: Input should be a valid string (got 3)
+        """
         try:
             return super().model_validate(
                 obj,
                 strict=strict,
                 extra=extra,
                 from_attributes=from_attributes,
-                context=context,
+                context=dict(context) if context is not None else {},
                 by_alias=by_alias,
                 by_name=by_name,
             )
@@ -126,13 +149,26 @@ class Record(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """Validate JSON text; raise :class:`RecordError` listing every problem."""
+        """Validate JSON text; raise :class:`RecordError` listing every problem.
+
+        Example:
+            >>> from antq_domain.records._base import Record
+            >>> class Note(Record):
+            ...     text: str
+            >>> Note.model_validate_json('{"text": "x"}').text
+            'x'
+            >>> Note.model_validate_json('{"text": "x", "extra": 1}')
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.RecordError: Note: 1 problem
+              extra: Extra inputs are not permitted (got 1)
+        """
         try:
             return super().model_validate_json(
                 json_data,
                 strict=strict,
                 extra=extra,
-                context=context,
+                context=dict(context) if context is not None else {},
                 by_alias=by_alias,
                 by_name=by_name,
             )
