@@ -295,7 +295,7 @@ def test_place_rules(fields: dict[str, object], field: str) -> None:
     with pytest.raises(RecordError) as info:
         Place(**(base | fields))
     ((loc, message),) = info.value.problems
-    assert loc == ""
+    assert loc == field
     assert message.startswith(f"{field}=")
 
 

@@ -41,6 +41,10 @@ def problems_of(exc: pydantic.ValidationError) -> list[tuple[str, str]]:
             continue
         if isinstance(inner, AntqError):
             message = str(inner)
+            field = getattr(inner, "field", None)
+            if not loc and isinstance(field, str):
+                # a record-level rule: locate the problem at the field it names
+                loc = field
         else:
             message = f"{err['msg']} (got {err.get('input')!r})"
         if (loc, message) not in out:

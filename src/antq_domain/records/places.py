@@ -428,7 +428,7 @@ class Place(Record):
         Traceback (most recent call last):
         ...
         antq_domain.errors.RecordError: Place: 1 problem
-          (record): valid_to=None: expected a day on or before 2025-06-30 (no huyện exists after it)
+          valid_to: valid_to=None: expected a day on or before 2025-06-30 (no huyện exists after it)
     """
 
     code: str

@@ -12,9 +12,28 @@ Example:
     True
 """
 
+from antq_domain.strategies._catalogue import (
+    dimension_cells,
+    dimensions,
+    indicator_sets,
+    indicators,
+)
 from antq_domain.strategies._document import document_kinds, document_refs, issuer_parts
 from antq_domain.strategies._period import partial_dates, periods
 from antq_domain.strategies._places import place_codes, registries
+from antq_domain.strategies._records import (
+    agency_refs,
+    campaigns,
+    commendations,
+    cooperation_programmes,
+    directions,
+    exemplary_models,
+    force_strengths,
+    limitations,
+    organisations,
+    steering_committees,
+    tenures,
+)
 from antq_domain.strategies._values import (
     amounts,
     labels,
@@ -44,4 +63,21 @@ __all__ = [
     # places
     "place_codes",
     "registries",
+    # catalogue
+    "dimension_cells",
+    "dimensions",
+    "indicator_sets",
+    "indicators",
+    # records
+    "agency_refs",
+    "campaigns",
+    "commendations",
+    "cooperation_programmes",
+    "directions",
+    "exemplary_models",
+    "force_strengths",
+    "limitations",
+    "organisations",
+    "steering_committees",
+    "tenures",
 ]

@@ -5,7 +5,20 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from antq_domain.records.places import Registry
+from antq_domain.records import (
+    AgencyRef,
+    Campaign,
+    Commendation,
+    CooperationProgramme,
+    Dimension,
+    ExemplaryModel,
+    ForceStrength,
+    Indicator,
+    Organisation,
+    Registry,
+    SteeringCommittee,
+    Tenure,
+)
 from antq_domain.values import (
     DocumentKind,
     DocumentRef,
@@ -30,6 +43,17 @@ _REGISTRY: dict[type[Any], str] = {
     DocumentRef: "document_refs",
     DocumentKind: "document_kinds",
     Registry: "registries",
+    Indicator: "indicators",
+    Dimension: "dimensions",
+    AgencyRef: "agency_refs",
+    Campaign: "campaigns",
+    Commendation: "commendations",
+    CooperationProgramme: "cooperation_programmes",
+    ExemplaryModel: "exemplary_models",
+    ForceStrength: "force_strengths",
+    Organisation: "organisations",
+    SteeringCommittee: "steering_committees",
+    Tenure: "tenures",
 }
 
 

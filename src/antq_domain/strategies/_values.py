@@ -59,7 +59,9 @@ def units(*, additive: bool | None = None) -> st.SearchStrategy[Unit]:
 
 
 def qualifiers() -> st.SearchStrategy[Qualifier]:
-    """Qualifiers; shrinks towards ``exact``.    Example:
+    """Qualifiers; shrinks towards ``exact``.
+
+    Example:
         >>> from hypothesis import find
         >>> from antq_domain.strategies import qualifiers
         >>> find(qualifiers(), lambda q: q.value != "exact")

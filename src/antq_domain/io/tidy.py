@@ -1,0 +1,289 @@
+"""Tidy rows: the bulk contract shared by notebooks, spreadsheets and pipelines.
+
+One plain dict per observation, with the keys of the design map:
+
+=============  ========  ===================================================
+key            required  meaning
+=============  ========  ===================================================
+``indicator``  yes       catalogue code (``tips.valuable``)
+``place``      yes       place code in the register
+``period``     yes       canonical period id (``2023``, ``2020Q2``)
+``value``      yes       int; decimal string for kilograms, money and
+                         percentages (``"13.85"``); ``None`` when missing
+``qualifier``  no        ``exact`` (default), ``at_least``, ``at_most``,
+                         ``approximately``
+``status``     no        ``reported`` (default), ``not_reported``,
+                         ``not_applicable``, ``withheld``
+``unit``       no        the indicator's unit; must match it when given
+``dim_<name>`` per dim   a dimension code (``dim_unit_kind=commune``)
+``source``     no        document reference or URL
+``quote``      no        the phrase the figure was read from
+``reason``     withheld  why a withheld figure is withheld (the one key this
+                         library adds to the design map: a withheld marker
+                         must carry its reason)
+=============  ========  ===================================================
+
+Anything else is an error naming the row and the key. In CSV an empty cell
+means the key is absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol, runtime_checkable
+
+from antq_domain.errors import RecordError
+from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
+from antq_domain.records.observation import Dims, Observation
+from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, Status, Value, Withheld
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.unit import Qualifier, Unit
+
+__all__ = ["TIDY_KEYS", "HasObservations", "from_tidy", "observation_row", "tidy"]
+
+TIDY_KEYS: tuple[str, ...] = (
+    "indicator",
+    "place",
+    "period",
+    "value",
+    "qualifier",
+    "status",
+    "unit",
+    "source",
+    "quote",
+    "reason",
+)
+"""The fixed keys of a tidy row, in column order; ``dim_<name>`` keys come between
+``unit`` and ``source`` when written to CSV."""
+
+_REQUIRED = ("indicator", "place", "period", "value")
+
+
+@runtime_checkable
+class HasObservations(Protocol):
+    """Anything with an ``observations`` sequence (a report, a rollup result)."""
+
+    @property
+    def observations(self) -> Sequence[Observation]:
+        """The observations it holds."""
+        ...
+
+
+def observation_row(obs: Observation) -> dict[str, Any]:
+    """The tidy row of one observation.
+
+    Example:
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> obs = Observation(indicator="mobilisation.launch_participants", place="62",
+        ...                   period="2023", value=Quantity(145410, "participation", "at_least"))
+        >>> row = observation_row(obs)
+        >>> row["value"], row["qualifier"], row["unit"]
+        (145410, 'at_least', 'participation')
+    """
+    row: dict[str, Any] = {
+        "indicator": obs.indicator,
+        "place": obs.place,
+        "period": str(obs.period),
+    }
+    value = obs.value
+    if isinstance(value, Quantity):
+        amount = value.amount
+        row["value"] = format(amount, "f") if isinstance(amount, Decimal) else amount
+        row["qualifier"] = value.qualifier.value
+        row["status"] = Status.REPORTED.value
+        row["unit"] = value.unit.value
+    else:
+        row["value"] = None
+        row["qualifier"] = None
+        row["status"] = value.status.value
+        row["unit"] = None
+    for name, code in obs.dims.items():
+        row[f"dim_{name}"] = code
+    row["source"] = obs.source
+    row["quote"] = obs.quote
+    row["reason"] = value.reason if isinstance(value, Withheld) else None
+    return row
+
+
+def tidy(x: HasObservations | Iterable[Observation]) -> list[dict[str, Any]]:
+    """Tidy rows of a report, a result with observations, or observations.
+
+    One plain dict per observation, ready for ``pandas.DataFrame(rows)``.
+    :func:`from_tidy` is the inverse.
+
+    Example:
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import NOT_REPORTED
+        >>> rows = tidy([Observation(indicator="tips.received", place="62", period="2023",
+        ...                          value=NOT_REPORTED)])
+        >>> rows[0]["status"], rows[0]["value"]
+        ('not_reported', None)
+    """
+    observations = x.observations if isinstance(x, HasObservations) else x
+    return [observation_row(obs) for obs in observations]
+
+
+def _text(row: Mapping[str, Any], key: str) -> str | None:
+    value = row.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key}={value!r}: expected text")
+    return value
+
+
+def _amount(raw: Any, unit: Unit) -> int | Decimal:
+    if isinstance(raw, bool):
+        raise ValueError(f"value={raw!r}: expected a number, not a boolean")
+    if isinstance(raw, int | Decimal):
+        return raw
+    if isinstance(raw, float):
+        raise ValueError(f"value={raw!r}: expected an int or a decimal string, never a float")
+    if isinstance(raw, str):
+        text = raw.strip()
+        if unit.is_decimal:
+            try:
+                amount = Decimal(text)
+            except InvalidOperation:
+                raise ValueError(
+                    f"value={raw!r}: expected a decimal such as '13.85' for unit {unit.value!r}"
+                ) from None
+            if not amount.is_finite():
+                raise ValueError(f"value={raw!r}: expected a finite decimal")
+            return amount
+        if not text.isdigit() or not text.isascii():
+            raise ValueError(
+                f"value={raw!r}: expected a whole number of {unit.value!r} (digits only)"
+            )
+        return int(text)
+    raise ValueError(f"value={raw!r}: expected an int or a decimal string")
+
+
+def _status(row: Mapping[str, Any]) -> Status:
+    text = _text(row, "status") or Status.REPORTED.value
+    try:
+        return Status(text)
+    except ValueError:
+        raise ValueError(
+            f"status={text!r}: expected one of {', '.join(s.value for s in Status)}"
+        ) from None
+
+
+def _unit(row: Mapping[str, Any], indicator: Indicator) -> Unit:
+    if indicator.kind in (IndicatorKind.RATIO, IndicatorKind.REPORTED_RATIO):
+        unit = Unit.PERCENT
+    else:
+        assert indicator.unit is not None  # noqa: S101 - guaranteed by Indicator
+        unit = indicator.unit
+    given = _text(row, "unit")
+    if given is not None and given != unit.value:
+        raise ValueError(f"unit={given!r}: expected {unit.value!r} for {indicator.code!r}")
+    return unit
+
+
+def _value(row: Mapping[str, Any], status: Status, unit: Unit) -> Value:
+    raw = row.get("value")
+    qualifier_text = _text(row, "qualifier")
+    reason = _text(row, "reason")
+    if reason is not None and status is not Status.WITHHELD:
+        raise ValueError(f"reason={reason!r}: expected only with status 'withheld'")
+    if status is Status.REPORTED:
+        if raw is None or raw == "":
+            raise ValueError(
+                "value=None: expected a figure when status is 'reported' "
+                "(a missing figure needs a status such as 'not_reported')"
+            )
+        qualifier = Qualifier.parse(qualifier_text or Qualifier.EXACT.value)
+        return Quantity(_amount(raw, unit), unit, qualifier)
+    if raw is not None and raw != "":
+        raise ValueError(f"value={raw!r}: expected no value when status is {status.value!r}")
+    if qualifier_text is not None and qualifier_text != Qualifier.EXACT.value:
+        raise ValueError(
+            f"qualifier={qualifier_text!r}: expected none when status is {status.value!r}"
+        )
+    if status is Status.WITHHELD:
+        if reason is None:
+            raise ValueError("reason=None: expected why the figure is withheld")
+        return Withheld(reason)
+    return NOT_REPORTED if status is Status.NOT_REPORTED else NOT_APPLICABLE
+
+
+def _row_to_observation(row: Mapping[str, Any], cat: Catalogue) -> Observation:
+    unknown = [k for k in row if k not in TIDY_KEYS and not k.startswith("dim_")]
+    if unknown:
+        raise ValueError(
+            f"unknown key {unknown[0]!r}: expected one of {', '.join(TIDY_KEYS)} or dim_<name>"
+        )
+    for key in _REQUIRED:
+        if key not in row:
+            raise ValueError(f"missing key {key!r}")
+    code = _text(row, "indicator")
+    if code is None:
+        raise ValueError("indicator=None: expected a catalogue code")
+    indicator = cat.get(code)
+    value = _value(row, _status(row), _unit(row, indicator))
+    dims = {k[4:]: v for k, v in row.items() if k.startswith("dim_") and v not in (None, "")}
+    return Observation.model_validate(
+        {
+            "indicator": code,
+            "place": _text(row, "place"),
+            "period": _text(row, "period"),
+            "value": value,
+            "dims": Dims.of(dims),
+            "source": _text(row, "source"),
+            "quote": _text(row, "quote"),
+        },
+        context={"catalogue": cat},
+    )
+
+
+def from_tidy(
+    rows: Iterable[Mapping[str, Any]], *, catalogue: Catalogue | None = None
+) -> list[Observation]:
+    """Observations from tidy rows (validated); the inverse of :func:`tidy`.
+
+    Every row is checked; problems from all rows are gathered into one
+    :class:`~antq_domain.errors.RecordError` whose locations name the row
+    (``row 3``) and the key.
+
+    Args:
+        rows: the rows, as produced by :func:`tidy` or read from a file.
+        catalogue: the catalogue that defines the indicators (default: the
+            standard one); pass ``catalogue().with_indicators(...)`` for your
+            own indicators.
+
+    Example:
+        >>> rows = [{"indicator": "tips.received", "place": "62", "period": "2023",
+        ...          "value": 726, "quote": "726 nguồn tin về ANTT"}]
+        >>> [str(o.value) for o in from_tidy(rows)]
+        ['726 tip']
+        >>> from_tidy([{"indicator": "tips.received", "place": "62", "period": "2023",
+        ...             "value": 1, "colour": "red"}])
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: tidy rows: 1 problem
+          row 1: unknown key 'colour': expected one of indicator, ... or dim_<name>
+    """
+    cat = catalogue if catalogue is not None else _standard()
+    out: list[Observation] = []
+    problems: list[tuple[str, str]] = []
+    for number, row in enumerate(rows, start=1):
+        try:
+            out.append(_row_to_observation(row, cat))
+        except RecordError as exc:
+            problems.extend(
+                (f"row {number}.{loc}" if loc else f"row {number}", msg)
+                for loc, msg in exc.problems
+            )
+        except (ValueError, KeyError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+            problems.append((f"row {number}", str(message)))
+    if problems:
+        raise RecordError("tidy rows", problems)
+    return out
+
+
+def _standard() -> Catalogue:
+    return catalogue()

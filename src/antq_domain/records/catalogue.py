@@ -1,0 +1,1029 @@
+"""The indicator catalogue: what each figure of a movement report measures.
+
+Every figure in a report is an observation of one :class:`Indicator` (for one
+place, one period, possibly split by :class:`Dimension` values). The library
+ships a standard catalogue (INDICATORS.md) and users add their own indicators
+with the same attributes.
+
+The catalogue is **immutable**. :func:`catalogue` returns the shared standard
+catalogue, built on first use; :meth:`Catalogue.with_indicators` returns a
+*new* catalogue with the user's indicators added. There is deliberately no
+``register_indicator`` that mutates a global: analysis functions take the
+catalogue they use as an argument, so two notebooks, two tests or two threads
+with different custom indicators never see each other's changes, and a
+result can always say which catalogue produced it.
+
+Example:
+    >>> from antq_domain.records.catalogue import catalogue
+    >>> cat = catalogue()
+    >>> cat["tips.valuable"].label.vi
+    'nguồn tin có giá trị'
+    >>> cat["tips.valuable_rate"].ratio.denominator
+    'tips.received'
+    >>> cat.check_dims("forces.clubs", {"club_kind": "veterans"})
+    {'club_kind': 'veterans'}
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import (
+    Field,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
+from antq_domain.records import _catalogue_data as data
+from antq_domain.records._base import Record
+from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values.label import Label
+from antq_domain.values.unit import Unit
+
+__all__ = [
+    "CODE_PATTERN",
+    "NAME_PATTERN",
+    "STANDARD_AREAS",
+    "Catalogue",
+    "Dimension",
+    "DimensionValue",
+    "IndicatorDirection",
+    "Indicator",
+    "IndicatorKind",
+    "PlaceAggregation",
+    "RatioSpec",
+    "TimeAggregation",
+    "catalogue",
+]
+
+CODE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+"""Syntax of an indicator code: dotted lower-case segments, ``area.measure``."""
+
+NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""Syntax of a dimension name and of a dimension value code."""
+
+STANDARD_AREAS: tuple[str, ...] = (
+    "mobilisation",
+    "tips",
+    "media",
+    "models",
+    "forces",
+    "safety_standard",
+    "crime",
+    "weapons",
+    "commendations",
+    "admin",
+)
+"""The namespaces of the standard catalogue; user indicators live elsewhere."""
+
+_CODE_RE = re.compile(CODE_PATTERN)
+_NAME_RE = re.compile(NAME_PATTERN)
+
+
+def _close(word: str, candidates: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(m) for m in matches)}?)" if matches else ""
+
+
+def _check_name(field: str, value: object) -> str:
+    if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
+        raise ParseError(field, value, f"a lower-case name matching {NAME_PATTERN}")
+    return value
+
+
+def _check_code(field: str, value: object) -> str:
+    if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
+        raise ParseError(field, value, "a dotted lower-case code such as 'local.emulation_pacts'")
+    return value
+
+
+def _phrases(field: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ParseError(field, value, "a list of phrases")
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ParseError(field, item, "a non-empty phrase")
+        phrase = " ".join(unicodedata.normalize("NFC", item).split())
+        key = phrase.casefold()
+        if key in seen:
+            raise ParseError(field, phrase, "phrases that differ (a phrase is listed twice)")
+        seen.add(key)
+        out.append(phrase)
+    return tuple(out)
+
+
+class _Codelist(enum.StrEnum):
+    """Shared behaviour of the catalogue's small codelists."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return codelist_json_schema(cls, schema, handler)
+
+
+class IndicatorKind(_Codelist):
+    """How an indicator behaves in time: a flow, a stock, a ratio or a reported ratio.
+
+    * ``flow``: counted during a period (campaigns held, tips received);
+    * ``stock``: a state at a date (models active, people in a force);
+    * ``ratio``: ``factor × numerator ÷ denominator``, always recomputed from
+      the aggregated parts, never averaged;
+    * ``reported_ratio``: a percentage a report states without its parts
+      ("91,09%"); kept and shown as stated, never re-aggregated.
+
+    Example:
+        >>> from antq_domain.records.catalogue import IndicatorKind
+        >>> IndicatorKind("stock").label.vi
+        'tồn lượng (tại một thời điểm)'
+        >>> IndicatorKind.REPORTED_RATIO.is_ratio
+        True
+    """
+
+    FLOW = "flow"
+    STOCK = "stock"
+    RATIO = "ratio"
+    REPORTED_RATIO = "reported_ratio"
+
+    @property
+    def label(self) -> Label:
+        """The bilingual name of the kind.
+
+        Example:
+            >>> from antq_domain.records.catalogue import IndicatorKind
+            >>> IndicatorKind.FLOW.label.en
+            'flow (counted during a period)'
+        """
+        return _KIND_LABELS[self]
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the kind is a ratio (recomputed or reported).
+
+        Example:
+            >>> from antq_domain.records.catalogue import IndicatorKind
+            >>> IndicatorKind.RATIO.is_ratio, IndicatorKind.FLOW.is_ratio
+            (True, False)
+        """
+        return self in (IndicatorKind.RATIO, IndicatorKind.REPORTED_RATIO)
+
+
+_KIND_LABELS = {
+    IndicatorKind.FLOW: Label(vi="lưu lượng (trong kỳ)", en="flow (counted during a period)"),
+    IndicatorKind.STOCK: Label(vi="tồn lượng (tại một thời điểm)", en="stock (state at a date)"),
+    IndicatorKind.RATIO: Label(vi="tỷ lệ (tính lại từ các thành phần)", en="ratio (recomputed)"),
+    IndicatorKind.REPORTED_RATIO: Label(
+        vi="tỷ lệ báo cáo (không có thành phần)", en="reported ratio (no parts)"
+    ),
+}
+
+
+class TimeAggregation(_Codelist):
+    """How values of one place over several periods combine.
+
+    ``sum`` (flows), ``last`` (stocks: the value at the end of the period, or
+    the latest on or before it) or ``none`` (never aggregated over time:
+    ratios, which are recomputed from their parts, and annual assessments).
+
+    Example:
+        >>> from antq_domain.records.catalogue import TimeAggregation
+        >>> TimeAggregation("last") is TimeAggregation.LAST
+        True
+    """
+
+    SUM = "sum"
+    LAST = "last"
+    NONE = "none"
+
+
+class PlaceAggregation(_Codelist):
+    """How values of several places for one period combine: ``sum`` or ``none``.
+
+    ``none`` is for figures that do not add across places: ratios (recomputed
+    from their parts) and counts of distinct *kinds* (7 kinds of model in one
+    district and 5 in another are not 12 kinds).
+
+    Example:
+        >>> from antq_domain.records.catalogue import PlaceAggregation
+        >>> [p.value for p in PlaceAggregation]
+        ['sum', 'none']
+    """
+
+    SUM = "sum"
+    NONE = "none"
+
+
+class IndicatorDirection(_Codelist):
+    """Which way is better for an indicator, used by scorecards.
+
+    Example:
+        >>> from antq_domain.records.catalogue import IndicatorDirection
+        >>> IndicatorDirection.LOWER_IS_BETTER.sign
+        -1
+    """
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    NONE = "none"
+
+    @property
+    def sign(self) -> int:
+        """``1`` if more is better, ``-1`` if less is better, ``0`` if neither.
+
+        Example:
+            >>> from antq_domain.records.catalogue import IndicatorDirection
+            >>> IndicatorDirection.HIGHER_IS_BETTER.sign, IndicatorDirection.NONE.sign
+            (1, 0)
+        """
+        if self is IndicatorDirection.HIGHER_IS_BETTER:
+            return 1
+        if self is IndicatorDirection.LOWER_IS_BETTER:
+            return -1
+        return 0
+
+
+class DimensionValue(Record):
+    """One code of a dimension's codelist, with its bilingual label.
+
+    A value (compares by content). ``synonyms_vi`` lists Vietnamese phrases
+    reports use for this value (NFC), for the text extractor.
+
+    Example:
+        >>> from antq_domain.records.catalogue import DimensionValue
+        >>> v = DimensionValue(code="ward", label={"vi": "phường", "en": "ward"})
+        >>> v.code, v.label.vi
+        ('ward', 'phường')
+    """
+
+    code: str
+    label: Label
+    synonyms_vi: tuple[str, ...] = ()
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> str:
+        return _check_name("code", value)
+
+    @field_validator("synonyms_vi", mode="before")
+    @classmethod
+    def _synonyms(cls, value: object) -> tuple[str, ...]:
+        return _phrases("synonyms_vi", value)
+
+
+class Dimension(Record):
+    """A way an indicator's figures may be split, with its codelist.
+
+    A value (compares by content). A *closed* dimension accepts only the codes
+    of ``values``; an *open* one (``open=True``, e.g. ``model_kind``, whose
+    kinds grow with every new model) accepts any code matching
+    :data:`NAME_PATTERN` and lists the known codes for display. ``required``
+    says whether an observation of an indicator using this dimension must
+    carry it; it belongs to the indicator's use of the dimension, so two
+    indicators can share a codelist and differ in ``required``.
+
+    Example:
+        >>> from antq_domain.records.catalogue import Dimension
+        >>> d = Dimension(
+        ...     name="club_kind",
+        ...     label={"vi": "loại câu lạc bộ", "en": "kind of club"},
+        ...     values=[{"code": "women", "label": {"vi": "phụ nữ", "en": "women"}}],
+        ... )
+        >>> d.codes
+        ('women',)
+        >>> d.check("youth")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.ParseError: dims.club_kind='youth': expected one of women
+    """
+
+    name: str
+    label: Label
+    values: tuple[DimensionValue, ...] = ()
+    open: bool = False
+    required: bool = False
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> str:
+        return _check_name("name", value)
+
+    @model_validator(mode="after")
+    def _rules(self) -> Dimension:
+        if not self.open and not self.values:
+            raise InvariantError("values", (), "at least one value in a closed codelist")
+        seen: set[str] = set()
+        for value in self.values:
+            if value.code in seen:
+                raise InvariantError("values", value.code, "codes listed once each")
+            seen.add(value.code)
+        return self
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The known codes, in the codelist's order.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("status").codes
+            ('conferred', 'proposed')
+        """
+        return tuple(v.code for v in self.values)
+
+    def value(self, code: str) -> DimensionValue:
+        """The listed value with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("unit_kind").value("township").label.vi
+            'thị trấn'
+        """
+        for value in self.values:
+            if value.code == code:
+                return value
+        raise UnknownCodeError(
+            f"dims.{self.name}", code, "one of " + ", ".join(self.codes) + _close(code, self.codes)
+        )
+
+    def check(self, code: object) -> str:
+        """Return ``code`` if this dimension accepts it, else raise :class:`ParseError`.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("model_kind").check("night_patrol")  # open codelist
+            'night_patrol'
+        """
+        field = f"dims.{self.name}"
+        if self.open:
+            if not isinstance(code, str) or not _NAME_RE.fullmatch(code):
+                raise ParseError(field, code, f"a code matching {NAME_PATTERN}")
+            return code
+        if not isinstance(code, str) or code not in self.codes:
+            hint = _close(code, self.codes) if isinstance(code, str) else ""
+            raise ParseError(field, code, "one of " + ", ".join(self.codes) + hint)
+        return code
+
+    def as_required(self, required: bool = True) -> Dimension:
+        """The same dimension, required (or not) on the indicator that uses it.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("unit_kind").as_required().required
+            True
+        """
+        if self.required is required:
+            return self
+        return self.model_copy(update={"required": required})
+
+    def same_codelist(self, other: Dimension) -> bool:
+        """Whether ``other`` has the same name, label and codelist (``required`` aside).
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> d = catalogue().dimension("unit_kind")
+            >>> d.same_codelist(d.as_required())
+            True
+        """
+        return self.as_required(False) == other.as_required(False)
+
+
+class RatioSpec(Record):
+    """How a ratio indicator is computed: ``factor × Σnumerator ÷ Σdenominator``.
+
+    A value. ``match`` names the dimensions along which the ratio is computed
+    cell by cell (the coverage of communes uses the communes of both parts);
+    it must equal the ratio indicator's own dimensions. Numerator and
+    denominator are aggregated by their own kinds first, then divided (a
+    ratio of sums, never an average of ratios).
+
+    Example:
+        >>> from antq_domain.records.catalogue import RatioSpec
+        >>> RatioSpec(numerator="tips.valuable", denominator="tips.received").factor
+        100
+        >>> RatioSpec(numerator="tips.valuable", denominator="tips.valuable")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: RatioSpec: 1 problem
+          denominator: denominator='tips.valuable': expected a code other than the numerator's
+    """
+
+    numerator: str
+    denominator: str
+    factor: Annotated[int, Field(strict=True, gt=0)] = 100
+    match: tuple[str, ...] = ()
+
+    @field_validator("numerator", "denominator", mode="before")
+    @classmethod
+    def _codes(cls, value: object, info: ValidationInfo) -> str:
+        return _check_code(str(info.field_name), value)
+
+    @field_validator("match", mode="before")
+    @classmethod
+    def _match(cls, value: object) -> tuple[str, ...]:
+        if isinstance(value, str) or not isinstance(value, Iterable):
+            raise ParseError("match", value, "a list of dimension names")
+        names = tuple(_check_name("match", v) for v in value)
+        if len(set(names)) != len(names):
+            raise ParseError("match", names, "dimension names listed once each")
+        return names
+
+    @model_validator(mode="after")
+    def _rules(self) -> RatioSpec:
+        if self.numerator == self.denominator:
+            raise InvariantError(
+                "denominator", self.denominator, "a code other than the numerator's"
+            )
+        return self
+
+
+_TIME_ALLOWED = {
+    IndicatorKind.FLOW: (TimeAggregation.SUM, TimeAggregation.NONE),
+    IndicatorKind.STOCK: (TimeAggregation.LAST, TimeAggregation.NONE),
+    IndicatorKind.RATIO: (TimeAggregation.NONE,),
+    IndicatorKind.REPORTED_RATIO: (TimeAggregation.NONE,),
+}
+
+
+_DEFAULT_AGGREGATION = {
+    IndicatorKind.FLOW: (TimeAggregation.SUM, PlaceAggregation.SUM),
+    IndicatorKind.STOCK: (TimeAggregation.LAST, PlaceAggregation.SUM),
+    IndicatorKind.RATIO: (TimeAggregation.NONE, PlaceAggregation.NONE),
+    IndicatorKind.REPORTED_RATIO: (TimeAggregation.NONE, PlaceAggregation.NONE),
+}
+
+
+class Indicator(Record):
+    """One indicator of the catalogue: what a figure measures and how it aggregates.
+
+    A value (compares by content; the ``code`` identifies it inside a
+    catalogue). ``unit`` is ``None`` for ratios, whose display unit is
+    :attr:`display_unit`. Aggregations default from the kind: a flow sums
+    over time and places, a stock takes the last value in time and sums over
+    places, a ratio aggregates neither (its parts do). ``dimensions`` holds
+    the dimensions themselves (the record is self-contained in JSON); a plain
+    name such as ``"unit_kind"`` is read as the standard dimension of that
+    name. ``synonyms_vi`` lists Vietnamese phrases reports use for the
+    indicator (NFC; several indicators may share a generic phrase such as
+    "lượt người tham gia", so matching needs the context).
+
+    Example:
+        >>> from antq_domain.records.catalogue import Indicator
+        >>> ind = Indicator(
+        ...     code="local.emulation_pacts",
+        ...     label={"vi": "giao ước thi đua", "en": "emulation pacts signed"},
+        ...     kind="flow",
+        ...     unit="document",
+        ...     dimensions=["unit_kind"],
+        ... )
+        >>> ind.time_aggregation.value, ind.place_aggregation.value
+        ('sum', 'sum')
+        >>> Indicator(code="local.x", label={"vi": "x", "en": "x"}, kind="stock", unit="person",
+        ...           time_aggregation="sum")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: Indicator: 1 problem
+          time_aggregation: time_aggregation='sum': expected one of last, none for a 'stock' ...
+    """
+
+    code: str
+    label: Label
+    kind: IndicatorKind
+    unit: Unit | None = None
+    time_aggregation: TimeAggregation = TimeAggregation.NONE
+    place_aggregation: PlaceAggregation = PlaceAggregation.NONE
+    dimensions: tuple[Dimension, ...] = ()
+    direction: IndicatorDirection = IndicatorDirection.NONE
+    ratio: RatioSpec | None = None
+    synonyms_vi: tuple[str, ...] = ()
+    notes: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _aggregation_defaults(cls, data: Any) -> Any:
+        # Defaults that depend on the kind; an unknown kind is reported by its field.
+        if isinstance(data, Mapping) and "kind" in data:
+            try:
+                time, place = _DEFAULT_AGGREGATION[IndicatorKind(data["kind"])]
+            except (ValueError, TypeError):
+                return data
+            data = dict(data)
+            data.setdefault("time_aggregation", time)
+            data.setdefault("place_aggregation", place)
+        return data
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> str:
+        return _check_code("code", value)
+
+    @field_validator("dimensions", mode="before")
+    @classmethod
+    def _dimensions(cls, value: object) -> object:
+        if isinstance(value, str) or not isinstance(value, Iterable):
+            raise ParseError("dimensions", value, "a list of dimensions or dimension names")
+        standard = _standard_dimensions()
+        out: list[object] = []
+        for item in value:
+            if isinstance(item, str):
+                if item not in standard:
+                    raise ParseError(
+                        "dimensions",
+                        item,
+                        "the name of a standard dimension"
+                        + _close(item, standard)
+                        + ", or a Dimension",
+                    )
+                out.append(standard[item])
+            else:
+                out.append(item)
+        return out
+
+    @field_validator("synonyms_vi", mode="before")
+    @classmethod
+    def _synonyms(cls, value: object) -> tuple[str, ...]:
+        return _phrases("synonyms_vi", value)
+
+    @model_validator(mode="after")
+    def _rules(self) -> Indicator:
+        kind = self.kind
+        if kind is IndicatorKind.RATIO and self.ratio is None:
+            raise InvariantError("ratio", None, "a RatioSpec: the indicator is of kind 'ratio'")
+        if kind is not IndicatorKind.RATIO and self.ratio is not None:
+            raise InvariantError(
+                "ratio",
+                self.ratio,
+                f"None: only a 'ratio' indicator has parts, not a {kind.value!r}",
+            )
+        if kind.is_ratio and self.unit is not None:
+            raise InvariantError(
+                "unit", self.unit.value, "None: a ratio is shown in percent (or its factor)"
+            )
+        if not kind.is_ratio and self.unit is None:
+            raise InvariantError("unit", None, f"a Unit for a {kind.value!r} indicator")
+        if self.unit is not None and self.unit.value == "percent":
+            raise InvariantError(
+                "unit", "percent", "a counting unit: a percentage is a 'reported_ratio' or 'ratio'"
+            )
+        allowed = _TIME_ALLOWED[kind]
+        if self.time_aggregation not in allowed:
+            raise InvariantError(
+                "time_aggregation",
+                self.time_aggregation.value,
+                f"one of {', '.join(a.value for a in allowed)} for a {kind.value!r} indicator",
+            )
+        if kind.is_ratio and self.place_aggregation is not PlaceAggregation.NONE:
+            raise InvariantError(
+                "place_aggregation",
+                self.place_aggregation.value,
+                "none: a ratio is recomputed from its parts, never summed",
+            )
+        names = [d.name for d in self.dimensions]
+        for name in names:
+            if names.count(name) > 1:
+                raise InvariantError("dimensions", name, "each dimension listed once")
+        if self.ratio is not None:
+            if self.code in (self.ratio.numerator, self.ratio.denominator):
+                raise InvariantError(
+                    "ratio.numerator", self.code, "parts other than the ratio itself"
+                )
+            if set(self.ratio.match) != set(names):
+                raise InvariantError(
+                    "ratio.match",
+                    self.ratio.match,
+                    f"the ratio's own dimensions {tuple(names)!r}",
+                )
+        return self
+
+    @property
+    def area(self) -> str:
+        """The namespace of the code (its first segment).
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["tips.valuable"].area
+            'tips'
+        """
+        return self.code.split(".", 1)[0]
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the indicator is a ratio (recomputed or reported).
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["forces.camera_data_sharing_rate"].is_ratio
+            True
+        """
+        return self.kind.is_ratio
+
+    @property
+    def display_unit(self) -> str:
+        """The unit a figure of this indicator is shown in.
+
+        The unit's code for counts; ``percent`` for ratios with factor 100 and
+        for reported ratios; ``per_mille`` for factor 1000; ``factor``
+        otherwise.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["tips.valuable"].display_unit
+            'tip'
+            >>> catalogue()["tips.valuable_rate"].display_unit
+            'percent'
+        """
+        if self.unit is not None:
+            return self.unit.value
+        factor = self.ratio.factor if self.ratio is not None else 100
+        return {100: "percent", 1000: "per_mille"}.get(factor, "factor")
+
+    @property
+    def dimension_names(self) -> tuple[str, ...]:
+        """The names of the dimensions the indicator may be split by.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["commendations.recipients"].dimension_names
+            ('form', 'issuer', 'recipient_kind', 'status')
+        """
+        return tuple(d.name for d in self.dimensions)
+
+    @property
+    def required_dimensions(self) -> tuple[str, ...]:
+        """The names of the dimensions every observation must carry.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["admin.units"].required_dimensions
+            ('unit_kind',)
+        """
+        return tuple(d.name for d in self.dimensions if d.required)
+
+    def dimension(self, name: str) -> Dimension:
+        """The dimension ``name`` of this indicator, or :class:`UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue()["forces.clubs"].dimension("club_kind").codes
+            ('veterans', 'women', 'youth', 'other')
+        """
+        for dim in self.dimensions:
+            if dim.name == name:
+                return dim
+        raise UnknownCodeError(
+            "dimension",
+            name,
+            f"a dimension of {self.code!r}: "
+            + (", ".join(self.dimension_names) or "it has none")
+            + _close(name, self.dimension_names),
+        )
+
+    def check_dims(self, dims: Mapping[str, object]) -> dict[str, str]:
+        """Check the dimension values of one observation; return them in order.
+
+        Raises :class:`~antq_domain.errors.ParseError` (a ``ValueError``, so it
+        is safe inside pydantic validators) with field ``dims.<name>`` when a
+        dimension is not one of the indicator's, a value is not in the
+        codelist, or a required dimension is missing.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> ind = catalogue()["safety_standard.units_meeting"]
+            >>> ind.check_dims({"managed_by": "district", "unit_kind": "school"})
+            {'unit_kind': 'school', 'managed_by': 'district'}
+            >>> ind.check_dims({"managed_by": "district"})
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.ParseError: dims.unit_kind=None: expected a value: \
+'safety_standard.units_meeting' must be split by unit_kind (use 'mixed' when unsplit)
+        """
+        names = self.dimension_names
+        for name, value in dims.items():
+            if name not in names:
+                allowed = ", ".join(names) if names else "none (the indicator is not split)"
+                raise ParseError(
+                    f"dims.{name}",
+                    value,
+                    f"a dimension of {self.code!r}: {allowed}" + _close(str(name), names),
+                )
+        out: dict[str, str] = {}
+        for dim in self.dimensions:
+            if dim.name in dims:
+                out[dim.name] = dim.check(dims[dim.name])
+            elif dim.required:
+                hint = ""
+                if "mixed" in dim.codes:
+                    hint = " (use 'mixed' when unsplit)"
+                elif "all" in dim.codes:
+                    hint = " (use 'all' when unsplit)"
+                raise ParseError(
+                    f"dims.{dim.name}",
+                    None,
+                    f"a value: {self.code!r} must be split by {dim.name}{hint}",
+                )
+        return out
+
+
+class Catalogue:
+    """An immutable collection of indicators, looked up by code.
+
+    A value: two catalogues with the same indicators in the same order are
+    equal. Construction checks the whole: codes are unique, ratio parts exist,
+    are flows or stocks, share a unit and carry the matched dimensions, and a
+    dimension name means one codelist across all indicators. Iterating yields
+    codes (like a mapping); :attr:`indicators` gives the records.
+
+    Args:
+        indicators: the indicators, in display order.
+
+    Example:
+        >>> from antq_domain.records.catalogue import Catalogue, catalogue
+        >>> cat = catalogue()
+        >>> "tips.received" in cat, len(cat) > 80
+        (True, True)
+        >>> cat.get("tips.recieved")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.UnknownCodeError: indicator='tips.recieved': expected a code of \
+the catalogue (did you mean 'tips.received', ...?)
+        >>> Catalogue([cat["tips.received"]])
+        <Catalogue of 1 indicator>
+    """
+
+    __slots__ = ("_by_code", "_dimensions")
+
+    def __init__(self, indicators: Iterable[Indicator] = ()) -> None:
+        by_code: dict[str, Indicator] = {}
+        dims: dict[str, tuple[Dimension, str]] = {}
+        for ind in indicators:
+            if not isinstance(ind, Indicator):
+                raise InvariantError("indicators", ind, "Indicator records")
+            if ind.code in by_code:
+                raise InvariantError("code", ind.code, "a code not already in the catalogue")
+            by_code[ind.code] = ind
+            for dim in ind.dimensions:
+                if dim.name not in dims:
+                    dims[dim.name] = (dim.as_required(False), ind.code)
+                elif not dims[dim.name][0].same_codelist(dim):
+                    raise InvariantError(
+                        "dimensions",
+                        dim.name,
+                        f"the codelist {dim.name!r} has in {dims[dim.name][1]!r}"
+                        " (a dimension name means one codelist in a catalogue)",
+                    )
+        for ind in by_code.values():
+            if ind.ratio is not None:
+                _check_parts(ind, by_code)
+        self._by_code: Mapping[str, Indicator] = by_code
+        self._dimensions: Mapping[str, Dimension] = {n: d for n, (d, _) in dims.items()}
+
+    def __getitem__(self, code: str) -> Indicator:
+        try:
+            return self._by_code[code]
+        except (KeyError, TypeError):
+            raise UnknownCodeError(
+                "indicator", code, "a code of the catalogue" + _close(str(code), self._by_code)
+            ) from None
+
+    def get(self, code: str) -> Indicator:
+        """The indicator with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+
+        Unlike ``dict.get`` there is no default: an unknown code is an error
+        that names the code and suggests close ones.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().get("models.sites").unit.value
+            'site'
+        """
+        return self[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalogue):
+            return NotImplemented
+        return self.indicators == other.indicators
+
+    def __hash__(self) -> int:
+        return hash(self.indicators)
+
+    def __repr__(self) -> str:
+        n = len(self)
+        return f"<Catalogue of {n} indicator{'s' if n != 1 else ''}>"
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, in display order.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().indicators[0].code
+            'mobilisation.launch_campaigns'
+        """
+        return tuple(self._by_code.values())
+
+    @property
+    def dimensions(self) -> tuple[Dimension, ...]:
+        """Every dimension used by some indicator (with ``required=False``).
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> "unit_kind" in [d.name for d in catalogue().dimensions]
+            True
+        """
+        return tuple(self._dimensions.values())
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The namespaces present, in order of first appearance.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().areas[:3]
+            ('mobilisation', 'tips', 'media')
+        """
+        return tuple(dict.fromkeys(ind.area for ind in self._by_code.values()))
+
+    def dimension(self, name: str) -> Dimension:
+        """The dimension ``name`` (its codelist), or :class:`UnknownCodeError`.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("recipient_kind").codes
+            ('collective', 'individual', 'household')
+        """
+        try:
+            return self._dimensions[name]
+        except KeyError:
+            raise UnknownCodeError(
+                "dimension",
+                name,
+                "a dimension of the catalogue" + _close(name, self._dimensions),
+            ) from None
+
+    def check_dims(self, code: str, dims: Mapping[str, object]) -> dict[str, str]:
+        """Check the dimensions of an observation of ``code``; see :meth:`Indicator.check_dims`.
+
+        Raises :class:`UnknownCodeError` for an unknown indicator code and
+        :class:`ParseError` (field ``dims.<name>``) for a bad dimension.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().check_dims("crime.clearance_rate", {"category": "serius"})
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.ParseError: dims.category='serius': expected one of \
+all_criminal, ... (did you mean 'serious'?)
+        """
+        return self[code].check_dims(dims)
+
+    def by_synonym(self, phrase: str) -> tuple[Indicator, ...]:
+        """The indicators whose label or Vietnamese synonyms include ``phrase``.
+
+        Matching is exact on whole phrases, after NFC normalisation, case
+        folding and collapsing of spaces. Generic phrases may name several
+        indicators; the caller decides with the context.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> [i.code for i in catalogue().by_synonym("Nguồn tin có giá trị")]
+            ['tips.valuable']
+        """
+        key = _phrase_key(phrase)
+        return tuple(
+            ind
+            for ind in self._by_code.values()
+            if key == _phrase_key(ind.label.vi)
+            or any(key == _phrase_key(s) for s in ind.synonyms_vi)
+        )
+
+    def with_indicators(self, *indicators: Indicator) -> Catalogue:
+        """A new catalogue with ``indicators`` added after the existing ones.
+
+        ``self`` is unchanged. Each added code must be new and outside the
+        standard areas (:data:`STANDARD_AREAS`), so a later standard indicator
+        can never collide with a user's; use your own namespace, e.g.
+        ``local.emulation_pacts``. A ratio's parts may be standard or added in
+        the same call.
+
+        Raises:
+            InvariantError: naming the field at fault (``code``,
+                ``ratio.numerator``, ``ratio.denominator``, ``ratio.match``,
+                ``dimensions``) and the offending value.
+
+        Example:
+            >>> from antq_domain.records.catalogue import Indicator, catalogue
+            >>> pacts = Indicator(code="local.emulation_pacts", kind="flow", unit="document",
+            ...                   label={"vi": "giao ước thi đua", "en": "emulation pacts"})
+            >>> cat = catalogue().with_indicators(pacts)
+            >>> "local.emulation_pacts" in cat, "local.emulation_pacts" in catalogue()
+            (True, False)
+            >>> cat.with_indicators(pacts)
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.InvariantError: code='local.emulation_pacts': expected a code \
+not already in the catalogue
+        """
+        for ind in indicators:
+            if isinstance(ind, Indicator):
+                if ind.code in self._by_code:
+                    raise InvariantError("code", ind.code, "a code not already in the catalogue")
+                if ind.area in STANDARD_AREAS:
+                    raise InvariantError(
+                        "code",
+                        ind.code,
+                        "a code outside the standard areas ("
+                        + ", ".join(STANDARD_AREAS)
+                        + "): use your own namespace such as 'local.'",
+                    )
+        return Catalogue((*self._by_code.values(), *indicators))
+
+
+def _phrase_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _check_parts(ind: Indicator, by_code: Mapping[str, Indicator]) -> None:
+    assert ind.ratio is not None  # noqa: S101 - only called for ratios
+    parts: list[Indicator] = []
+    for field, code in (
+        ("ratio.numerator", ind.ratio.numerator),
+        ("ratio.denominator", ind.ratio.denominator),
+    ):
+        part = by_code.get(code)
+        if part is None:
+            raise InvariantError(
+                field,
+                code,
+                f"an indicator of the catalogue for {ind.code!r}" + _close(code, by_code),
+            )
+        if part.kind.is_ratio:
+            raise InvariantError(field, code, f"a flow or stock, not a {part.kind.value!r}")
+        parts.append(part)
+    numerator, denominator = parts
+    if numerator.unit is not denominator.unit:
+        unit = numerator.unit.value if numerator.unit else None
+        raise InvariantError(
+            "ratio.denominator",
+            denominator.code,
+            f"an indicator in unit {unit!r} like the numerator {numerator.code!r}",
+        )
+    for name in ind.ratio.match:
+        own = ind.dimension(name)
+        for part in parts:
+            if name not in part.dimension_names or not part.dimension(name).same_codelist(own):
+                raise InvariantError(
+                    "ratio.match",
+                    name,
+                    f"a dimension that {part.code!r} has with the same codelist",
+                )
+
+
+@cache
+def _standard_dimensions() -> dict[str, Dimension]:
+    return {d["name"]: Dimension.model_validate(d) for d in data.DIMENSIONS}
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The standard catalogue of INDICATORS.md (built on first call, then shared).
+
+    Extend it with :meth:`Catalogue.with_indicators`, which returns a new
+    catalogue and leaves this one as it is.
+
+    Example:
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> catalogue() is catalogue()
+        True
+        >>> catalogue()["forces.regular_police_coverage"].ratio.match
+        ('unit_kind',)
+    """
+    dims = _standard_dimensions()
+    built: list[Indicator] = []
+    for row in data.INDICATORS:
+        fields = dict(row)
+        required = set(fields.pop("required", ()))
+        fields["dimensions"] = tuple(
+            dims[name].as_required(name in required) for name in fields.get("dimensions", ())
+        )
+        built.append(Indicator.model_validate(fields))
+    return Catalogue(built)
