@@ -172,7 +172,7 @@ def test_registry_is_cached_and_lazy() -> None:
         "import antq_domain, antq_domain.records.places as m;"
         "print(m.registry.cache_info().currsize)"
     )
-    out = subprocess.run(  # noqa: S603 -- our own interpreter, a fixed program
+    out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "0"

@@ -74,12 +74,13 @@ def write_observations(
     if fmt == "csv":
         columns = _columns(rows)
         with target.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+            # RFC 4180 line ends: cells holding "\r" or "\n" are then always quoted
+            writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
             writer.writeheader()
             for row in rows:
                 writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
     else:
-        with target.open("w", encoding="utf-8") as fh:
+        with target.open("w", encoding="utf-8", newline="") as fh:
             for row in rows:
                 clean = {k: v for k, v in row.items() if v is not None}
                 fh.write(json.dumps(clean, ensure_ascii=False) + "\n")
@@ -91,7 +92,7 @@ def _no_float_constant(text: str) -> Any:
 
 
 def _csv_rows(text: str) -> Iterator[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     for row in reader:
         if None in row:
             raise RecordError(
@@ -102,7 +103,7 @@ def _csv_rows(text: str) -> Iterator[dict[str, Any]]:
 
 
 def _jsonl_rows(text: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -139,6 +140,9 @@ def read_observations(
     """
     source = Path(path)
     fmt = _format_of(source, format)
-    text = source.read_text(encoding="utf-8")
+    # newline="" keeps "\r" inside quoted CSV cells and never splits JSON Lines
+    # at characters other than "\n" (JSON escapes "\n" inside strings)
+    with source.open(encoding="utf-8", newline="") as fh:
+        text = fh.read()
     rows = list(_csv_rows(text) if fmt == "csv" else _jsonl_rows(text))
     return from_tidy(rows, catalogue=catalogue)

@@ -57,7 +57,7 @@ TIDY_KEYS: tuple[str, ...] = (
 """The fixed keys of a tidy row, in column order; ``dim_<name>`` keys come between
 ``unit`` and ``source`` when written to CSV."""
 
-_REQUIRED = ("indicator", "place", "period", "value")
+_REQUIRED = ("indicator", "place", "period")  # "value" may be absent when missing
 
 
 @runtime_checkable

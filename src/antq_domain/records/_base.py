@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any, Self
 
 import pydantic
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from antq_domain.errors import AntqError, RecordError
+from antq_domain.values._pydantic import summary
 
 __all__ = ["Record", "problems_of"]
 
@@ -86,6 +89,22 @@ class Record(BaseModel):
         ser_json_inf_nan="strings",
         use_enum_values=False,
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """JSON Schema of the record, described by its docstring's first paragraph.
+
+        Example:
+            >>> from antq_domain.records import Publication
+            >>> Publication.model_json_schema()["description"]
+            'Where and when a report was published, and by whom.'
+        """
+        out = handler(schema)
+        target = handler.resolve_ref_schema(out)
+        target["description"] = summary(cls)
+        return out
 
     def __init__(self, /, **data: Any) -> None:
         try:

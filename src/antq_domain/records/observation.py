@@ -19,6 +19,7 @@ from pydantic_core import core_schema
 from antq_domain.errors import InvariantError, ParseError, UnitMismatchError
 from antq_domain.records._base import Record
 from antq_domain.records.catalogue import Catalogue, IndicatorKind, catalogue
+from antq_domain.values._pydantic import instance_or as _instance_or
 from antq_domain.values._pydantic import summary
 from antq_domain.values.missing import Status, Value
 from antq_domain.values.period import Period
@@ -107,10 +108,12 @@ class Dims(Mapping[str, str]):
             "additionalProperties": {"type": "string", "pattern": _CODE_VALUE.pattern},
             "propertyNames": {"pattern": _NAME.pattern},
         }
-        validate = core_schema.no_info_after_validator_function(cls.of, as_dict)
+        # an instance passes in both modes: pydantic validates the default
+        # Dims() with the JSON-mode schema when it validates JSON text
+        either = core_schema.no_info_wrap_validator_function(_instance_or(cls, cls.of), as_dict)
         return core_schema.json_or_python_schema(
-            json_schema=validate,
-            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), validate]),
+            json_schema=either,
+            python_schema=either,
             serialization=core_schema.plain_serializer_function_ser_schema(
                 lambda d: dict(d.pairs), when_used="json"
             ),

@@ -34,6 +34,7 @@ from antq_domain.strategies._records import (
     steering_committees,
     tenures,
 )
+from antq_domain.strategies._reports import observations, reports, values_for
 from antq_domain.strategies._values import (
     amounts,
     labels,
@@ -68,6 +69,10 @@ __all__ = [
     "dimensions",
     "indicator_sets",
     "indicators",
+    # figures and reports
+    "observations",
+    "reports",
+    "values_for",
     # records
     "agency_refs",
     "campaigns",

@@ -14,6 +14,8 @@ from antq_domain.records import (
     ExemplaryModel,
     ForceStrength,
     Indicator,
+    MovementReport,
+    Observation,
     Organisation,
     Registry,
     SteeringCommittee,
@@ -54,6 +56,8 @@ _REGISTRY: dict[type[Any], str] = {
     Organisation: "organisations",
     SteeringCommittee: "steering_committees",
     Tenure: "tenures",
+    Observation: "observations",
+    MovementReport: "reports",
 }
 
 

@@ -24,7 +24,13 @@ from pydantic_core import PydanticSerializationUnexpectedValue, core_schema
 
 T = TypeVar("T")
 
-__all__ = ["codelist_json_schema", "object_core_schema", "summary", "text_core_schema"]
+__all__ = [
+    "codelist_json_schema",
+    "instance_or",
+    "object_core_schema",
+    "summary",
+    "text_core_schema",
+]
 
 
 def summary(cls: type[Any]) -> str:
@@ -46,7 +52,7 @@ def _typed_dump(
     return serialize
 
 
-def _instance_or(
+def instance_or(
     cls: type[T], build: Callable[[Any], T]
 ) -> Callable[[Any, core_schema.ValidatorFunctionWrapHandler], T]:
     def validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> T:
@@ -75,8 +81,10 @@ def text_core_schema(
     if pattern is not None:
         json_schema["pattern"] = pattern
     return core_schema.json_or_python_schema(
-        json_schema=core_schema.no_info_after_validator_function(parse, text),
-        python_schema=core_schema.no_info_wrap_validator_function(_instance_or(cls, parse), text),
+        # both modes accept an instance: pydantic validates field defaults
+        # (instances) with the JSON-mode schema when it validates JSON text
+        json_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, parse), text),
+        python_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, parse), text),
         serialization=core_schema.plain_serializer_function_ser_schema(
             _typed_dump(cls, to_text), info_arg=True
         ),
@@ -117,8 +125,8 @@ def object_core_schema(
         return out
 
     return core_schema.json_or_python_schema(
-        json_schema=core_schema.no_info_after_validator_function(build, td),
-        python_schema=core_schema.no_info_wrap_validator_function(_instance_or(cls, build), td),
+        json_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, build), td),
+        python_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, build), td),
         serialization=core_schema.plain_serializer_function_ser_schema(
             _typed_dump(cls, dump), info_arg=True
         ),

@@ -1,0 +1,89 @@
+"""The public face stays honest: ``__all__`` resolves, lazy names match, layers hold."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import antq_domain
+
+SRC = Path(antq_domain.__file__).parent
+
+# layer of each top-level subpackage/module; a module may import only from layers <= its own
+LAYERS = {
+    "errors": 0,
+    "values": 1,
+    "records": 2,
+    "analysis": 3,
+    "laws": 4,
+    "io": 4,
+    "strategies": 4,
+    "extract": 4,
+    "frames": 4,
+    "charts": 4,
+    "cli": 4,
+    "_version": 0,
+}
+
+
+def test_every_public_name_resolves() -> None:
+    for name in antq_domain.__all__:
+        assert getattr(antq_domain, name) is not None, name
+
+
+def test_lazy_table_is_the_public_list() -> None:
+    lazy = set(antq_domain._LAZY)
+    assert lazy == set(antq_domain.__all__) - {"__version__"}
+    assert len(antq_domain.__all__) == len(set(antq_domain.__all__))
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = antq_domain.nope
+
+
+def test_import_is_lazy() -> None:
+    code = "import sys, antq_domain; print('antq_domain.records' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "False"
+
+
+def _layer_of(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[0] != "antq_domain" or len(parts) < 2:
+        return None
+    return LAYERS.get(parts[1])
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in SRC.rglob("*.py") if p.name != "__init__.py" or p.parent != SRC)
+)
+def test_lower_layers_never_import_upper_ones(path: Path) -> None:
+    rel = path.relative_to(SRC.parent).with_suffix("")
+    module = ".".join(rel.parts).removesuffix(".__init__")
+    own = _layer_of(module)
+    assert own is not None, f"{module} has no layer in LAYERS"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        targets: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            targets = [node.module]
+        elif isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        for target in targets:
+            layer = _layer_of(target)
+            if layer is not None:
+                assert layer <= own, f"{module} (layer {own}) imports {target} (layer {layer})"
+
+
+def test_every_module_imports() -> None:
+    for info in pkgutil.walk_packages(antq_domain.__path__, "antq_domain."):
+        importlib.import_module(info.name)
