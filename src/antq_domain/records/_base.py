@@ -88,6 +88,8 @@ class Record(BaseModel):
         revalidate_instances="never",
         ser_json_inf_nan="strings",
         use_enum_values=False,
+        # schemas are built on first validation, not at import
+        defer_build=True,
     )
 
     @classmethod

@@ -162,13 +162,13 @@ class Quantity:
         Example:
             >>> from antq_domain.values import Quantity
             >>> Quantity(274045, "participation", "at_least").format("en")
-            'more than 274,045 person-participation (not unique persons)'
+            'more than 274,045 participations'
             >>> Quantity(726, "tip").format("vi", counter=False)
             '726'
         """
         parts = [self.qualifier.word(lang), format_amount(self.amount, lang)]
         if counter:
-            parts.append(self.unit.counter_vi if lang == "vi" else self.unit.label.en)
+            parts.append(self.unit.counter_vi if lang == "vi" else self.unit.counter_en)
         return " ".join(p for p in parts if p)
 
     # -- arithmetic ---------------------------------------------------------

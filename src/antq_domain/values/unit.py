@@ -86,6 +86,17 @@ class Unit(enum.StrEnum):
         return _COUNTER_VI[self]
 
     @property
+    def counter_en(self) -> str:
+        """The short English counter used when a figure is written out.
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.PARTICIPATION.counter_en
+            'participations'
+        """
+        return _COUNTER_EN[self]
+
+    @property
     def is_decimal(self) -> bool:
         """Whether amounts in this unit may have decimals (kilograms, money).
 
@@ -185,6 +196,33 @@ _COUNTER_VI: dict[Unit, str] = {
     Unit.KILOGRAM: "kg",
     Unit.RECIPIENT: "tập thể/cá nhân",
     Unit.VND_MILLION: "triệu đồng",
+    Unit.PERCENT: "%",
+}
+
+
+_COUNTER_EN: dict[Unit, str] = {
+    Unit.CAMPAIGN: "rounds",
+    Unit.SESSION: "sessions",
+    Unit.CONTACT: "contacts",
+    Unit.PARTICIPATION: "participations",
+    Unit.PERSON: "persons",
+    Unit.TIP: "tips",
+    Unit.CASE: "cases",
+    Unit.DOCUMENT: "documents",
+    Unit.NEWS_ITEM: "news items",
+    Unit.COLUMN: "columns",
+    Unit.BROADCAST: "broadcasts",
+    Unit.MODEL: "models",
+    Unit.MODEL_TYPE: "kinds of model",
+    Unit.SITE: "sites",
+    Unit.GROUP: "groups",
+    Unit.UNIT: "units",
+    Unit.CAMERA: "cameras",
+    Unit.PIECE: "pieces",
+    Unit.ROUND: "rounds of ammunition",
+    Unit.KILOGRAM: "kg",
+    Unit.RECIPIENT: "recipients",
+    Unit.VND_MILLION: "million VND",
     Unit.PERCENT: "%",
 }
 
