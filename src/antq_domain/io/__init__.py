@@ -8,7 +8,7 @@ from antq_domain.io.reports import (
     report_json,
     report_schema,
 )
-from antq_domain.io.tidy import TIDY_KEYS, HasObservations, from_tidy, observation_row, tidy
+from antq_domain.io.rows import TIDY_KEYS, HasObservations, from_tidy, observation_row, tidy
 
 __all__ = [
     # reports

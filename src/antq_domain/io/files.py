@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from antq_domain.errors import ParseError, RecordError
-from antq_domain.io.tidy import TIDY_KEYS, from_tidy, tidy
+from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
 from antq_domain.records.catalogue import Catalogue
 from antq_domain.records.observation import Observation
 

@@ -148,6 +148,13 @@ def agency_refs(
     """Agency references whose level, when given, is one the kind allows.
 
     Shrinks towards the Ministry of Public Security with nothing else given.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import agency_refs
+        >>> x = find(agency_refs(), lambda _: True)
+        >>> type(x).__name__
+        'AgencyRef'
     """
 
     @st.composite
@@ -168,6 +175,13 @@ def organisations() -> st.SearchStrategy[Organisation]:
     """Organisations with a level the kind allows (or none).
 
     Shrinks towards the Ministry of Public Security with a one-letter name.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import organisations
+        >>> x = find(organisations(), lambda _: True)
+        >>> type(x).__name__
+        'Organisation'
     """
 
     @st.composite
@@ -190,6 +204,13 @@ def tenures(
     """Tenures starting between the bounds; the end, when given, is on or after the start.
 
     Shrinks towards an open tenure starting on ``min_start``.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import tenures
+        >>> x = find(tenures(), lambda _: True)
+        >>> x.end is None or x.end >= x.start
+        True
     """
     return st.builds(
         lambda start, length: Tenure(
@@ -236,6 +257,13 @@ def steering_committees(*, max_members: int = 8) -> st.SearchStrategy[SteeringCo
     Heads, standing deputies and standing offices come in chains of
     successive tenures; other posts have any tenures. Shrinks towards a
     provincial committee with no members and no documents.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import steering_committees
+        >>> x = find(steering_committees(), lambda _: True)
+        >>> type(x).__name__
+        'SteeringCommittee'
     """
 
     @st.composite
@@ -279,6 +307,13 @@ def campaigns() -> st.SearchStrategy[Campaign]:
     """Campaign lines: one or more distinct themes, a period or a date, counts in their units.
 
     Shrinks towards a single ``movement_launch`` theme over one year with no counts.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import campaigns
+        >>> x = find(campaigns(), lambda _: True)
+        >>> type(x).__name__
+        'Campaign'
     """
 
     @st.composite
@@ -326,6 +361,13 @@ def exemplary_models(
     """Exemplary models whose reviews and replications never predate their start.
 
     Shrinks towards an active police model with no start, reviews or replications.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import exemplary_models
+        >>> x = find(exemplary_models(), lambda _: True)
+        >>> type(x).__name__
+        'ExemplaryModel'
     """
 
     @st.composite
@@ -369,6 +411,13 @@ def force_strengths() -> st.SearchStrategy[ForceStrength]:
     Legacy forces after their legal end are included: that is a finding for
     evaluation, not an invalid record. Shrinks towards civil guards with a
     member count only.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import force_strengths
+        >>> x = find(force_strengths(), lambda _: True)
+        >>> type(x).__name__
+        'ForceStrength'
     """
 
     @st.composite
@@ -397,6 +446,13 @@ def commendations(
 
     A proposer is given only to proposed commendations. Shrinks towards a
     conferred order with a count of 1.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import commendations
+        >>> x = find(commendations(), lambda _: True)
+        >>> type(x).__name__
+        'Commendation'
     """
 
     @st.composite
@@ -428,6 +484,13 @@ def cooperation_programmes(*, max_reviews: int = 3) -> st.SearchStrategy[Coopera
     """Programmes with 2-4 distinct parties, a term or an end, reviews held after the start.
 
     Shrinks towards a two-party programme signed in 2000 with no reviews.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import cooperation_programmes
+        >>> x = find(cooperation_programmes(), lambda _: True)
+        >>> type(x).__name__
+        'CooperationProgramme'
     """
 
     @st.composite
@@ -485,6 +548,13 @@ def limitations(min_size: int = 0, max_size: int = 6) -> st.SearchStrategy[list[
     """Lists of limitations numbered 1..n in order (what a report holds).
 
     Shrinks towards ``min_size`` items with one-letter texts.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import limitations
+        >>> x = find(limitations(min_size=2), lambda _: True)
+        >>> [item.ordinal for item in x]
+        [1, 2]
     """
     return _numbered(Limitation, min_size, max_size)
 
@@ -493,6 +563,13 @@ def directions(min_size: int = 0, max_size: int = 6) -> st.SearchStrategy[list[D
     """Lists of directions numbered 1..n in order (what a report holds).
 
     Shrinks towards ``min_size`` items with one-letter texts.
+
+    Example:
+        >>> from hypothesis import find
+        >>> from antq_domain.strategies import directions
+        >>> x = find(directions(min_size=2), lambda _: True)
+        >>> [item.ordinal for item in x]
+        [1, 2]
     """
     return _numbered(Direction, min_size, max_size)
 

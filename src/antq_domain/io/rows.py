@@ -62,11 +62,27 @@ _REQUIRED = ("indicator", "place", "period")  # "value" may be absent when missi
 
 @runtime_checkable
 class HasObservations(Protocol):
-    """Anything with an ``observations`` sequence (a report, a rollup result)."""
+    """Anything with an ``observations`` sequence (a report, a rollup result).
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records import MovementReport
+        >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2024, 1, 1))
+        >>> isinstance(r, HasObservations)
+        True
+    """
 
     @property
     def observations(self) -> Sequence[Observation]:
-        """The observations it holds."""
+        """The observations it holds.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records import MovementReport
+            >>> MovementReport(issuer="x", place="62", period="2023",
+            ...                as_of=date(2024, 1, 1)).observations
+            ()
+        """
         ...
 
 
