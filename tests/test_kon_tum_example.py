@@ -22,7 +22,7 @@ import pytest
 
 from antq_domain.io import report_json
 from antq_domain.io.reports import dump_report, load_report
-from antq_domain.io.tidy import from_tidy, tidy
+from antq_domain.io.rows import from_tidy, tidy
 from antq_domain.records.commendations import CommendationStatus
 from antq_domain.records.forces import LegalStatus
 from antq_domain.records.observation import Observation
