@@ -9,9 +9,14 @@ passes when it runs without raising, so state the expected values with
 
 To keep one block out, put ``<!-- skip: next -->`` on the line before it and
 say why on the page.
+
+Each page's namespace starts with ``REPO``, the repository root, so pages
+can read ``REPO / "examples" / "data" / ...`` wherever pytest runs from.
 """
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
+from typing import Any
 
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
@@ -22,4 +27,9 @@ pytest_collect_file = Sybil(
         SkipParser(),
     ],
     patterns=["*.md"],
+    setup=lambda namespace: _setup(namespace),
 ).pytest()
+
+
+def _setup(namespace: dict[str, Any]) -> None:
+    namespace["REPO"] = Path(__file__).resolve().parent.parent
