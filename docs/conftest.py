@@ -27,7 +27,7 @@ pytest_collect_file = Sybil(
         SkipParser(),
     ],
     patterns=["*.md"],
-    setup=lambda namespace: _setup(namespace),
+    setup=_setup,
 ).pytest()
 
 
