@@ -21,6 +21,11 @@ from typing import Any
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 
+
+def _setup(namespace: dict[str, Any]) -> None:
+    namespace["REPO"] = Path(__file__).resolve().parent.parent
+
+
 pytest_collect_file = Sybil(
     parsers=[
         PythonCodeBlockParser(doctest_optionflags=NORMALIZE_WHITESPACE | ELLIPSIS),
@@ -29,7 +34,3 @@ pytest_collect_file = Sybil(
     patterns=["*.md"],
     setup=_setup,
 ).pytest()
-
-
-def _setup(namespace: dict[str, Any]) -> None:
-    namespace["REPO"] = Path(__file__).resolve().parent.parent
