@@ -21,6 +21,16 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
+    from antq_domain.analysis import (
+        Findings,
+        Rollup,
+        Rule,
+        combine,
+        compare,
+        default_rules,
+        rollup,
+        validate,
+    )
     from antq_domain.errors import (
         AntqError,
         AntqTypeError,
@@ -32,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
         UnitMismatchError,
         UnknownCodeError,
     )
+    from antq_domain.extract import Extraction, extract_report
     from antq_domain.io import (
         dump_report,
         from_tidy,
@@ -100,6 +111,18 @@ __all__ = [
     "from_tidy",
     "read_observations",
     "write_observations",
+    # analysis
+    "rollup",
+    "Rollup",
+    "combine",
+    "compare",
+    "validate",
+    "Findings",
+    "Rule",
+    "default_rules",
+    # reading prose
+    "extract_report",
+    "Extraction",
     # catalogue and register
     "catalogue",
     "registry",
@@ -158,6 +181,16 @@ __all__ = [
 
 # name -> defining module, imported on first attribute access (PEP 562)
 _LAZY: dict[str, str] = {
+    "rollup": "antq_domain.analysis",
+    "Rollup": "antq_domain.analysis",
+    "combine": "antq_domain.analysis",
+    "compare": "antq_domain.analysis",
+    "validate": "antq_domain.analysis",
+    "Findings": "antq_domain.analysis",
+    "Rule": "antq_domain.analysis",
+    "default_rules": "antq_domain.analysis",
+    "extract_report": "antq_domain.extract",
+    "Extraction": "antq_domain.extract",
     "AntqError": "antq_domain.errors",
     "AntqTypeError": "antq_domain.errors",
     "AntqValueError": "antq_domain.errors",

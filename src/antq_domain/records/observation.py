@@ -20,7 +20,7 @@ from antq_domain.errors import InvariantError, ParseError, UnitMismatchError
 from antq_domain.records._base import Record
 from antq_domain.records.catalogue import Catalogue, IndicatorKind, catalogue
 from antq_domain.values._pydantic import instance_or as _instance_or
-from antq_domain.values._pydantic import summary
+from antq_domain.values._pydantic import summary, typed_dump
 from antq_domain.values.missing import Status, Value
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
@@ -115,7 +115,7 @@ class Dims(Mapping[str, str]):
             json_schema=either,
             python_schema=either,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda d: dict(d.pairs), when_used="json"
+                typed_dump(cls, lambda d: dict(d.pairs)), info_arg=True
             ),
             metadata={"pydantic_js_functions": [lambda _s, _h: js]},
         )

@@ -12,6 +12,7 @@ Example:
     True
 """
 
+from antq_domain.strategies._analysis import observation_sets, share_tables
 from antq_domain.strategies._catalogue import (
     dimension_cells,
     dimensions,
@@ -35,6 +36,7 @@ from antq_domain.strategies._records import (
     tenures,
 )
 from antq_domain.strategies._reports import observations, reports, values_for
+from antq_domain.strategies._rules import expressions, operands, rules
 from antq_domain.strategies._values import (
     amounts,
     labels,
@@ -73,6 +75,13 @@ __all__ = [
     "observations",
     "reports",
     "values_for",
+    # analysis inputs
+    "observation_sets",
+    "share_tables",
+    # rules
+    "expressions",
+    "operands",
+    "rules",
     # records
     "agency_refs",
     "campaigns",

@@ -30,6 +30,7 @@ __all__ = [
     "object_core_schema",
     "summary",
     "text_core_schema",
+    "typed_dump",
 ]
 
 
@@ -39,7 +40,7 @@ def summary(cls: type[Any]) -> str:
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
-def _typed_dump(
+def typed_dump(
     cls: type[T], dump: Callable[[T], Any]
 ) -> Callable[[Any, core_schema.SerializationInfo], Any]:
     # A union of value types tries each member's serializer; refusing foreign
@@ -86,7 +87,7 @@ def text_core_schema(
         json_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, parse), text),
         python_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, parse), text),
         serialization=core_schema.plain_serializer_function_ser_schema(
-            _typed_dump(cls, to_text), info_arg=True
+            typed_dump(cls, to_text), info_arg=True
         ),
         metadata={"pydantic_js_functions": [lambda _s, _h: json_schema]},
     )
@@ -128,7 +129,7 @@ def object_core_schema(
         json_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, build), td),
         python_schema=core_schema.no_info_wrap_validator_function(instance_or(cls, build), td),
         serialization=core_schema.plain_serializer_function_ser_schema(
-            _typed_dump(cls, dump), info_arg=True
+            typed_dump(cls, dump), info_arg=True
         ),
         metadata={"pydantic_js_functions": [js]},
     )

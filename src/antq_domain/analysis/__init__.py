@@ -1,0 +1,122 @@
+"""Pure analysis over observations and reports: rollups, ratios, combine, compare, rules.
+
+Layer 3 of the library: pure functions taking everything they need as
+arguments (the register, ``as_of``), returning frozen attrs results.
+
+Example:
+    >>> from antq_domain.analysis import ratio_of_sums
+    >>> from antq_domain.values import Quantity
+    >>> ratio_of_sums([(Quantity(655, "tip"), Quantity(726, "tip"))]).format("vi")
+    '90,2% (655/726)'
+"""
+
+from antq_domain.analysis.aggregate import (
+    MEAN_OF_RATIOS_WARNING,
+    Allocation,
+    MeanOfRatios,
+    MissingStrategy,
+    Note,
+    RatioCell,
+    RolledCell,
+    Rollup,
+    View,
+    mean_of_ratios,
+    ratio_of_sums,
+    rollup,
+)
+from antq_domain.analysis.compare import (
+    Change,
+    Combined,
+    Comparison,
+    Conflict,
+    RatioChange,
+    combine,
+    compare,
+)
+from antq_domain.analysis.findings import (
+    FINDING_CODES,
+    CodeSpec,
+    Finding,
+    FindingCode,
+    Findings,
+    Ref,
+    Severity,
+    code_spec,
+    finding_codes,
+)
+from antq_domain.analysis.rules import (
+    Breakdown,
+    Expression,
+    ExpressionError,
+    Importance,
+    Interval,
+    MissingValueStrategy,
+    Operator,
+    Outcome,
+    Rule,
+    compare_intervals,
+    default_breakdowns,
+    default_rules,
+)
+from antq_domain.analysis.validate import (
+    check_records,
+    check_rule,
+    check_rules,
+    check_totals,
+    find_conflicts,
+    validate,
+)
+
+__all__ = [
+    # aggregation (aggregate.py)
+    "MEAN_OF_RATIOS_WARNING",
+    "Allocation",
+    "MeanOfRatios",
+    "MissingStrategy",
+    "Note",
+    "RatioCell",
+    "RolledCell",
+    "Rollup",
+    "View",
+    "mean_of_ratios",
+    "ratio_of_sums",
+    "rollup",
+    # combining and comparing (compare.py)
+    "Change",
+    "Combined",
+    "Comparison",
+    "Conflict",
+    "RatioChange",
+    "combine",
+    "compare",
+    # findings (findings.py)
+    "FINDING_CODES",
+    "CodeSpec",
+    "Finding",
+    "FindingCode",
+    "Findings",
+    "Ref",
+    "Severity",
+    "code_spec",
+    "finding_codes",
+    # rules as data (rules.py)
+    "Breakdown",
+    "Expression",
+    "ExpressionError",
+    "Importance",
+    "Interval",
+    "MissingValueStrategy",
+    "Operator",
+    "Outcome",
+    "Rule",
+    "compare_intervals",
+    "default_breakdowns",
+    "default_rules",
+    # validation (validate.py)
+    "check_records",
+    "check_rule",
+    "check_rules",
+    "check_totals",
+    "find_conflicts",
+    "validate",
+]

@@ -1,0 +1,577 @@
+"""Combining reports (a monoid) and comparing two periods' figures exactly.
+
+**combine.** :func:`combine` merges reports, observation sets and earlier
+combinations into one :class:`Combined`:
+
+* observations: the union, in order of first appearance; an observation
+  *identical* to one already held (same cell, value, source and quote) is
+  kept once;
+* reports (and so their records: campaigns, models, …): the union, in
+  order of first appearance, identical reports kept once;
+* custom indicators: the union (one definition per code);
+* nothing is ever overwritten: two observations of one cell with different
+  values are both kept, and :attr:`Combined.conflicts` lists the cell. A
+  ``not_reported`` marker beside a figure is no conflict (it says nothing
+  about the value).
+
+Combining is associative and ``Combined()`` (the empty combination,
+``combine([])``) is its identity, so ``combine`` is a monoid; it is
+commutative up to order (the same sets, in another order).
+
+**compare.** :func:`compare` matches the figures of two sides by indicator,
+place and dimension cell and gives the absolute and relative change, exact
+(:class:`~fractions.Fraction`). A change is *clean* only when both figures
+are exact: "more than 145,410" against 155,033 gives no delta, only the
+bounds it is known to lie within, and says why. Ratio changes are recomputed
+from each side's parts.
+
+Example:
+    >>> from antq_domain.analysis.compare import combine, compare
+    >>> from antq_domain.records.observation import Observation
+    >>> from antq_domain.values import Quantity
+    >>> def obs(period, value):
+    ...     return Observation(indicator="mobilisation.launch_participants", place="62",
+    ...                        period=period, value=value)
+    >>> c = compare([obs("2023", Quantity(155033, "participation"))],
+    ...             [obs("2022", Quantity(145410, "participation", "at_least"))])
+    >>> ch = c.changes[0]
+    >>> ch.delta, ch.high
+    (None, Fraction(9623, 1))
+    >>> print(ch.reason)
+    not a clean change: the previous figure is more than 145,410; the change is at most 9,623
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
+from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
+from antq_domain.records.observation import Cell, Dims, Observation
+from antq_domain.records.report import MovementReport
+from antq_domain.values._format import format_amount
+from antq_domain.values.missing import NotReported, Value
+from antq_domain.values.period import Period
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.ratio import Ratio, Undefined
+
+__all__ = [
+    "Change",
+    "Combined",
+    "Comparison",
+    "Conflict",
+    "RatioChange",
+    "combine",
+    "compare",
+]
+
+_RECORD_GROUPS = (
+    "organisations",
+    "committees",
+    "campaigns",
+    "models",
+    "forces",
+    "programmes",
+    "commendations",
+    "limitations",
+    "directions",
+)
+
+
+def _ordered_union(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Keep the first of equal items, in order (hash when possible, else equality)."""
+    seen: set[Any] = set()
+    unhashable: list[Any] = []
+    out: list[Any] = []
+    for item in items:
+        try:
+            if item in seen:
+                continue
+            seen.add(item)
+        except TypeError:
+            if any(item == u for u in unhashable):
+                continue
+            unhashable.append(item)
+        out.append(item)
+    return tuple(out)
+
+
+@attrs.frozen
+class Conflict:
+    """One cell stated with different values by different observations.
+
+    A value. All the observations of the cell are kept; none is preferred.
+
+    Example:
+        >>> from antq_domain.analysis.compare import combine
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> a, b = (Observation(indicator="tips.received", place="62", period="2023",
+        ...                     value=Quantity(n, "tip"), source=s)
+        ...         for n, s in [(726, "báo cáo A"), (762, "báo cáo B")])
+        >>> [str(v) for v in combine([[a], [b]]).conflicts[0].values]
+        ['726 tip', '762 tip']
+    """
+
+    cell: Cell
+    observations: tuple[Observation, ...]
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        """The distinct values stated for the cell, in order of appearance.
+
+        Example:
+            >>> from antq_domain.analysis.compare import Conflict
+            >>> from antq_domain.records.observation import Dims
+            >>> Conflict(("tips.received", "62", "2023", Dims()), ()).values
+            ()
+        """
+        return _ordered_union(o.value for o in self.observations)
+
+
+def _custom(cat: Catalogue) -> tuple[Indicator, ...]:
+    standard = catalogue()
+    return tuple(ind for ind in cat.indicators if ind.code not in standard)
+
+
+@attrs.frozen
+class Combined:
+    """Reports and observations combined without losing or overwriting anything.
+
+    A value; :func:`combine` builds it and ``+`` combines two. ``tidy`` works
+    on it (:attr:`observations`).
+
+    Attributes:
+        observations: the union of every observation, first appearance first.
+        reports: the reports combined, first appearance first.
+        indicators: custom indicators (beyond the standard catalogue).
+
+    Example:
+        >>> from antq_domain.analysis.compare import Combined
+        >>> Combined() + Combined() == Combined()
+        True
+    """
+
+    observations: tuple[Observation, ...] = ()
+    reports: tuple[MovementReport, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+
+    def __add__(self, other: object) -> Combined:
+        if not isinstance(other, Combined):
+            return NotImplemented
+        return combine([self, other])
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The standard catalogue extended with the custom indicators.
+
+        Example:
+            >>> from antq_domain.analysis.compare import Combined
+            >>> "tips.received" in Combined().catalogue
+            True
+        """
+        return catalogue().with_indicators(*self.indicators) if self.indicators else catalogue()
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Cells stated with different values (``not_reported`` aside).
+
+        Example:
+            >>> from antq_domain.analysis.compare import Combined
+            >>> Combined().conflicts
+            ()
+        """
+        by_cell: dict[Cell, list[Observation]] = defaultdict(list)
+        for o in self.observations:
+            by_cell[o.cell].append(o)
+        out: list[Conflict] = []
+        for cell, group in by_cell.items():
+            stated = {o.value for o in group if not isinstance(o.value, NotReported)}
+            if len(stated) > 1:
+                out.append(Conflict(cell, tuple(group)))
+        return tuple(out)
+
+    @property
+    def records(self) -> tuple[Any, ...]:
+        """Every record of the combined reports (committees, campaigns, models, …), once.
+
+        Example:
+            >>> from antq_domain.analysis.compare import Combined
+            >>> Combined().records
+            ()
+        """
+        return _ordered_union(
+            rec
+            for report in self.reports
+            for group in _RECORD_GROUPS
+            for rec in getattr(report, group)
+        )
+
+
+def _as_combined(item: object) -> Combined:
+    if isinstance(item, Combined):
+        return item
+    if isinstance(item, MovementReport):
+        return Combined(item.observations, (item,), tuple(item.indicators))
+    if isinstance(item, Observation):
+        return Combined((item,))
+    found = getattr(item, "catalogue", None)
+    indicators = _custom(found) if isinstance(found, Catalogue) else ()
+    items = getattr(item, "observations", item)
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise AntqTypeError(
+            "reports", item, "reports, observations, combinations or rollup results"
+        )
+    obs = tuple(items)
+    for o in obs:
+        if not isinstance(o, Observation):
+            raise AntqTypeError("reports", o, "an Observation")
+    return Combined(obs, (), indicators)
+
+
+def combine(items: Iterable[object]) -> Combined:
+    """Combine reports, observation sets and combinations (a monoid).
+
+    ``combine([])`` is the identity; ``combine([combine([a, b]), c]) ==
+    combine([a, combine([b, c])])``. Nothing is overwritten: conflicting
+    cells are listed in :attr:`Combined.conflicts`.
+
+    Raises:
+        InvariantError: two custom indicators share a code but differ
+            (field ``indicators``).
+
+    Example:
+        >>> from antq_domain.analysis.compare import combine
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> a = Observation(indicator="tips.received", place="62", period="2023",
+        ...                 value=Quantity(726, "tip"))
+        >>> combine([[a], [a]]).observations == (a,)
+        True
+        >>> combine([]).observations
+        ()
+    """
+    if isinstance(items, Combined | MovementReport | Observation) or not isinstance(
+        items, Iterable
+    ):
+        raise AntqTypeError("items", items, "an iterable of reports or observation sets")
+    parts = [_as_combined(item) for item in items]
+    indicators = _ordered_union(i for p in parts for i in p.indicators)
+    codes = [i.code for i in indicators]
+    for code in codes:
+        if codes.count(code) > 1:
+            raise InvariantError("indicators", code, "one definition per custom indicator code")
+    return Combined(
+        _ordered_union(o for p in parts for o in p.observations),
+        _ordered_union(r for p in parts for r in p.reports),
+        indicators,
+    )
+
+
+# --- compare -------------------------------------------------------------------
+
+_Key = tuple[str, str, Dims]
+
+
+@attrs.frozen
+class Change:
+    """The change of one figure between the previous and the current side.
+
+    A value. ``delta`` (current − previous) and ``relative`` (delta ÷
+    previous) are exact, and given only when both figures are exact
+    quantities. Otherwise ``delta`` is ``None``, ``reason`` says why, and
+    ``low``/``high`` bound the change where the qualifiers allow (``None``:
+    unbounded on that side).
+
+    Example:
+        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> def tips(period, n):
+        ...     return Observation(indicator="tips.received", place="62", period=period,
+        ...                        value=Quantity(n, "tip"))
+        >>> ch = compare([tips("2023", 726)], [tips("2022", 600)]).changes[0]
+        >>> ch.delta, ch.relative, ch.is_clean
+        (Fraction(126, 1), Fraction(21, 100), True)
+    """
+
+    indicator: str
+    place: str
+    dims: Dims
+    current: Observation | None
+    previous: Observation | None
+    delta: Fraction | None = None
+    relative: Fraction | Undefined | None = None
+    low: Fraction | None = None
+    high: Fraction | None = None
+    reason: str | None = None
+
+    @property
+    def is_clean(self) -> bool:
+        """Whether the change is an exact number.
+
+        Example:
+            >>> from antq_domain.analysis.compare import Change
+            >>> from antq_domain.records.observation import Dims
+            >>> Change("tips.received", "62", Dims(), None, None, reason="no figures").is_clean
+            False
+        """
+        return self.delta is not None
+
+
+@attrs.frozen
+class RatioChange:
+    """The change of a ratio indicator, recomputed from each side's parts.
+
+    A value. ``delta`` is in points of the ratio's factor (percentage points
+    for a percentage), exact, and given only when both ratios are defined
+    and exact.
+
+    Example:
+        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> def tips(ind, period, n):
+        ...     return Observation(indicator=ind, place="62", period=period,
+        ...                        value=Quantity(n, "tip"))
+        >>> cur = [tips("tips.received", "2023", 726), tips("tips.valuable", "2023", 655)]
+        >>> prev = [tips("tips.received", "2022", 100), tips("tips.valuable", "2022", 80)]
+        >>> rc = compare(cur, prev).ratio_changes[0]
+        >>> from antq_domain.values import round_half_up
+        >>> str(rc.current), str(rc.previous), round_half_up(rc.delta, 2)
+        ('90.2% (655/726)', '80.0% (80/100)', Decimal('10.22'))
+    """
+
+    indicator: str
+    place: str
+    dims: Dims
+    current: Ratio | Undefined | None
+    previous: Ratio | Undefined | None
+    delta: Fraction | None = None
+    relative: Fraction | Undefined | None = None
+    reason: str | None = None
+
+
+@attrs.frozen
+class Comparison:
+    """The result of :func:`compare`: one change per figure and per ratio.
+
+    Example:
+        >>> from antq_domain.analysis.compare import compare
+        >>> compare([], []).changes
+        ()
+    """
+
+    changes: tuple[Change, ...] = ()
+    ratio_changes: tuple[RatioChange, ...] = ()
+
+    def change(self, indicator: str, place: str, dims: Mapping[str, str] | None = None) -> Change:
+        """The change of one figure.
+
+        Raises:
+            UnknownCodeError: no such figure on either side (field ``change``).
+
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> compare([], []).change("tips.received", "62")
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.UnknownCodeError: change=('tips.received', '62', ''): expected ...
+        """
+        want = Dims.of(dims or {})
+        for ch in self.changes:
+            if ch.indicator == indicator and ch.place == place and ch.dims == want:
+                return ch
+        raise UnknownCodeError(
+            "change", (indicator, place, str(want)), "a figure on one of the two sides"
+        )
+
+
+def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | None]:
+    cat = getattr(x, "catalogue", None)
+    only: Period | None = x.period if isinstance(x, MovementReport) else None
+    items = getattr(x, "observations", x)
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise AntqTypeError(field, x, "a report, observations or a rollup result")
+    out: dict[_Key, Observation] = {}
+    for o in items:
+        if not isinstance(o, Observation):
+            raise AntqTypeError(field, o, "an Observation")
+        if only is not None and o.period != only:
+            continue
+        key = (o.indicator, o.place, o.dims)
+        seen = out.get(key)
+        if seen is None:
+            out[key] = o
+        elif seen.period != o.period:
+            raise InvariantError(
+                field,
+                f"{o.indicator} {o.place} {o.dims}: {seen.period} and {o.period}",
+                "one period per indicator, place and dims (roll them up first)",
+            )
+        elif seen.value != o.value:
+            raise ConflictError(
+                field,
+                f"{o.indicator} {o.place} {o.period}: {seen.value} and {o.value}",
+                "one value per cell: settle the conflict first",
+            )
+    return out, cat if isinstance(cat, Catalogue) else None
+
+
+def _amount_text(value: Fraction) -> str:
+    if value.denominator == 1:
+        return format_amount(int(value), "en")
+    return str(value)
+
+
+def _between(low: Fraction | None, high: Fraction | None) -> str:
+    if low is None and high is None:
+        return "the change is unknown"
+    if low is None:
+        assert high is not None  # noqa: S101 - the other branch
+        return f"the change is at most {_amount_text(high)}"
+    if high is None:
+        return f"the change is at least {_amount_text(low)}"
+    return f"the change is between {_amount_text(low)} and {_amount_text(high)}"
+
+
+def _change(key: _Key, cur: Observation | None, prev: Observation | None) -> Change:
+    indicator, place, dims = key
+    if cur is None or prev is None:
+        side = "previous" if prev is None else "current"
+        return Change(indicator, place, dims, cur, prev, reason=f"no {side} figure")
+    c, p = cur.value, prev.value
+    if not isinstance(c, Quantity) or not isinstance(p, Quantity):
+        side = "current" if not isinstance(c, Quantity) else "previous"
+        status = (cur if side == "current" else prev).status.value
+        return Change(indicator, place, dims, cur, prev, reason=f"the {side} figure is {status}")
+    if c.is_exact and p.is_exact:
+        delta = Fraction(c.amount) - Fraction(p.amount)
+        relative: Fraction | Undefined = (
+            delta / Fraction(p.amount) if p.amount else Undefined("the previous figure is zero")
+        )
+        return Change(indicator, place, dims, cur, prev, delta, relative, delta, delta)
+    c_lo, c_hi = c.bounds()
+    p_lo, p_hi = p.bounds()
+    low = None if p_hi is None else Fraction(c_lo) - Fraction(p_hi)
+    high = None if c_hi is None else Fraction(c_hi) - Fraction(p_lo)
+    said = [
+        f"the {name} figure is {q.format('en', counter=False)}"
+        for name, q in (("current", c), ("previous", p))
+        if not q.is_exact
+    ]
+    reason = f"not a clean change: {' and '.join(said)}; {_between(low, high)}"
+    return Change(indicator, place, dims, cur, prev, None, None, low, high, reason)
+
+
+def _side_ratio(
+    side: Mapping[_Key, Observation], spec_parts: tuple[str, str], factor: int, key: _Key
+) -> Ratio | Undefined | None:
+    _, place, dims = key
+    found = [side.get((code, place, dims)) for code in spec_parts]
+    if all(o is None for o in found):
+        return None
+    for code, o in zip(spec_parts, found, strict=True):
+        if o is None:
+            return Undefined(f"{code} is absent")
+        if not isinstance(o.value, Quantity):
+            return Undefined(f"{code} is {o.value.status.value}")
+    n, d = (o.value for o in found if o is not None)
+    assert isinstance(n, Quantity)  # noqa: S101 - checked above
+    assert isinstance(d, Quantity)  # noqa: S101 - checked above
+    return Ratio(n, d, factor)
+
+
+def _ratio_change(
+    key: _Key, cur: Ratio | Undefined | None, prev: Ratio | Undefined | None
+) -> RatioChange:
+    indicator, place, dims = key
+    if cur is None or prev is None:
+        side = "previous" if prev is None else "current"
+        return RatioChange(indicator, place, dims, cur, prev, reason=f"no {side} parts")
+    for name, r in (("current", cur), ("previous", prev)):
+        if isinstance(r, Undefined):
+            return RatioChange(indicator, place, dims, cur, prev, reason=f"{name}: {r.reason}")
+    assert isinstance(cur, Ratio)  # noqa: S101 - checked above
+    assert isinstance(prev, Ratio)  # noqa: S101 - checked above
+    cv, pv = cur.value, prev.value
+    if isinstance(cv, Undefined) or isinstance(pv, Undefined):
+        which = "current" if isinstance(cv, Undefined) else "previous"
+        return RatioChange(
+            indicator, place, dims, cur, prev, reason=f"the {which} ratio is undefined"
+        )
+    if cur.qualifier.value != "exact" or prev.qualifier.value != "exact":
+        return RatioChange(
+            indicator,
+            place,
+            dims,
+            cur,
+            prev,
+            reason="not a clean change: a part of a ratio is not exact",
+        )
+    delta = cv - pv
+    relative: Fraction | Undefined = delta / pv if pv else Undefined("the previous ratio is zero")
+    return RatioChange(indicator, place, dims, cur, prev, delta, relative)
+
+
+def _key_order(key: _Key) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    return (key[0], key[1], key[2].pairs)
+
+
+def compare(current: object, previous: object, *, catalogue: Catalogue | None = None) -> Comparison:
+    """Compare two sides figure by figure, and ratio by ratio from their parts.
+
+    Each side is a report (only the figures of its own period are used),
+    observations, a combination or a rollup result, with at most one period
+    per indicator, place and dimension cell. Stated percentages compare like
+    any figure; ratio indicators are also recomputed from each side's parts.
+
+    Raises:
+        InvariantError: one side has several periods for one figure (field
+            ``current`` or ``previous``).
+        ConflictError: one side states one cell twice with different values.
+
+    Example:
+        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> a = Observation(indicator="tips.received", place="62", period="2023",
+        ...                 value=Quantity(726, "tip"))
+        >>> compare([a], []).changes[0].reason
+        'no previous figure'
+    """
+    cur, cur_cat = _side(current, "current")
+    prev, prev_cat = _side(previous, "previous")
+    cat = catalogue or cur_cat or prev_cat or _standard()
+    keys = sorted(set(cur) | set(prev), key=_key_order)
+    changes = tuple(_change(k, cur.get(k), prev.get(k)) for k in keys)
+    ratio_changes: list[RatioChange] = []
+    for ind in cat.indicators:
+        spec = ind.ratio
+        if ind.kind is not IndicatorKind.RATIO or spec is None:
+            continue
+        parts = (spec.numerator, spec.denominator)
+        match = set(spec.match)
+        cells = {
+            (ind.code, place, dims)
+            for (code, place, dims) in keys
+            if code in parts and set(dims) == match
+        }
+        ratio_changes.extend(
+            _ratio_change(
+                key,
+                _side_ratio(cur, parts, spec.factor, key),
+                _side_ratio(prev, parts, spec.factor, key),
+            )
+            for key in sorted(cells, key=_key_order)
+        )
+    return Comparison(changes, tuple(ratio_changes))
+
+
+def _standard() -> Catalogue:
+    return catalogue()

@@ -1,0 +1,218 @@
+"""Phrase index over a catalogue, counter words, and the scoring of phrase matches.
+
+The indicator of a figure is chosen from the catalogue's Vietnamese labels
+and synonyms (never from phrases hard-coded here); what is hard-coded is the
+grammar: the counter words of INDICATORS.md's unit table, and how far a
+phrase may sit from the number.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from antq_domain.extract._text import phrase_words
+from antq_domain.records.catalogue import Catalogue, IndicatorKind
+from antq_domain.values.unit import Unit
+
+__all__ = [
+    "CONTEXT_DIMS",
+    "COUNTERS",
+    "HEAD_DIMS",
+    "Entry",
+    "PhraseIndex",
+    "phrase_index",
+]
+
+_U = Unit
+_COUNTER_TABLE: tuple[tuple[str, frozenset[Unit]], ...] = (
+    ("lượt người", frozenset({_U.PARTICIPATION})),
+    ("lượt", frozenset({_U.CONTACT})),
+    ("đợt", frozenset({_U.CAMPAIGN})),
+    ("buổi", frozenset({_U.SESSION, _U.CAMPAIGN})),
+    ("hội nghị", frozenset({_U.SESSION, _U.CONTACT})),
+    ("cuộc", frozenset({_U.SESSION, _U.CAMPAIGN})),
+    ("diễn đàn", frozenset({_U.SESSION})),
+    ("người", frozenset({_U.PERSON, _U.PARTICIPATION})),
+    ("đối tượng", frozenset({_U.PERSON})),
+    ("đồng chí", frozenset({_U.PERSON})),
+    ("trường hợp", frozenset({_U.PERSON, _U.CASE})),
+    ("bị can", frozenset({_U.PERSON})),
+    ("thành viên", frozenset({_U.PERSON})),
+    ("hội viên", frozenset({_U.PERSON})),
+    ("nguồn tin", frozenset({_U.TIP})),
+    ("tin báo", frozenset({_U.TIP})),
+    ("tin truyền hình", frozenset({_U.BROADCAST})),
+    ("tin", frozenset({_U.TIP, _U.NEWS_ITEM, _U.BROADCAST})),
+    ("vụ án", frozenset({_U.CASE})),
+    ("vụ việc", frozenset({_U.CASE})),
+    ("vụ", frozenset({_U.CASE})),
+    ("tài liệu", frozenset({_U.DOCUMENT})),
+    ("tờ rơi", frozenset({_U.DOCUMENT})),
+    ("áp phích", frozenset({_U.DOCUMENT})),
+    ("bản tin", frozenset({_U.DOCUMENT})),
+    ("bài", frozenset({_U.NEWS_ITEM})),
+    ("bài viết", frozenset({_U.NEWS_ITEM})),
+    ("chuyên mục", frozenset({_U.COLUMN})),
+    ("phóng sự", frozenset({_U.BROADCAST})),
+    ("loại mô hình", frozenset({_U.MODEL_TYPE})),
+    ("mô hình", frozenset({_U.MODEL})),
+    ("điểm", frozenset({_U.SITE})),
+    ("tổ", frozenset({_U.GROUP})),
+    ("đội", frozenset({_U.GROUP})),
+    ("nhóm", frozenset({_U.GROUP})),
+    ("ban", frozenset({_U.GROUP})),
+    ("câu lạc bộ", frozenset({_U.GROUP})),
+    ("clb", frozenset({_U.GROUP})),
+    ("tổ chức", frozenset({_U.GROUP})),
+    ("xã", frozenset({_U.UNIT})),
+    ("phường", frozenset({_U.UNIT})),
+    ("thị trấn", frozenset({_U.UNIT})),
+    ("đặc khu", frozenset({_U.UNIT})),
+    ("khu dân cư", frozenset({_U.UNIT})),
+    ("thôn", frozenset({_U.UNIT})),
+    ("tổ dân phố", frozenset({_U.UNIT})),
+    ("cơ quan", frozenset({_U.UNIT})),
+    ("doanh nghiệp", frozenset({_U.UNIT})),
+    ("trường", frozenset({_U.UNIT})),
+    ("nhà trường", frozenset({_U.UNIT})),
+    ("trường học", frozenset({_U.UNIT})),
+    ("cơ sở giáo dục", frozenset({_U.UNIT})),
+    ("đơn vị", frozenset({_U.UNIT})),
+    ("camera", frozenset({_U.CAMERA})),
+    ("mắt camera", frozenset({_U.CAMERA})),
+    ("khẩu", frozenset({_U.PIECE})),
+    ("quả", frozenset({_U.PIECE})),
+    ("chiếc", frozenset({_U.PIECE})),
+    ("viên", frozenset({_U.ROUND})),
+    ("kg", frozenset({_U.KILOGRAM})),
+    ("kilôgam", frozenset({_U.KILOGRAM})),
+    ("tập thể", frozenset({_U.RECIPIENT})),
+    ("cá nhân", frozenset({_U.RECIPIENT})),
+    ("hộ gia đình", frozenset({_U.RECIPIENT})),
+    ("điển hình", frozenset({_U.RECIPIENT})),
+    ("triệu đồng", frozenset({_U.VND_MILLION})),
+)
+COUNTERS: dict[tuple[str, ...], frozenset[Unit]] = {
+    phrase_words(p): units for p, units in _COUNTER_TABLE
+}
+"""Counter words (folded) → the units they may count, from the unit table of INDICATORS.md."""
+
+HEAD_DIMS = frozenset({"unit_kind", "recipient_kind"})
+"""Dimensions read from the counter words right after the number ("85 xã", "3 tập thể")."""
+
+CONTEXT_DIMS = frozenset(
+    {"scope", "group_kind", "club_kind", "category", "form", "issuer", "status"}
+)
+"""Dimensions read from the words around the figure (the nearest phrase wins)."""
+
+_NOT_READ = frozenset({"unspecified", "other", "mixed", "all"})
+
+
+@attrs.frozen
+class Entry:
+    """One phrase of the catalogue: an indicator's label/synonym or a dimension value's.
+
+    Example:
+        >>> from antq_domain.extract._match import phrase_index
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> [e.code for e in phrase_index(catalogue()).first["nguồn"]][:2]
+        ['tips.received', 'tips.received']
+    """
+
+    words: tuple[str, ...]
+    phrase: str
+    code: str
+    dim_value: str | None = None
+    order: int = 0
+
+    @property
+    def length(self) -> int:
+        """The length of the folded phrase in characters (the weight of a match).
+
+        Example:
+            >>> from antq_domain.extract._match import Entry
+            >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
+            7
+        """
+        return sum(len(w) for w in self.words) + len(self.words) - 1
+
+
+@attrs.frozen
+class PhraseIndex:
+    """Phrases by first word, with the ratio and participant links of a catalogue.
+
+    ``numerators`` maps a ratio's numerator to the ratio; ``partners`` maps an
+    activity indicator to its participants indicator by the catalogue's
+    naming (``x_campaigns``/``x_sessions``/``x`` → ``x_participants``).
+
+    Example:
+        >>> from antq_domain.extract._match import phrase_index
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> idx = phrase_index(catalogue())
+        >>> idx.numerators["tips.resolved"], idx.partners["mobilisation.fire_campaigns"]
+        ('tips.resolution_rate', 'mobilisation.fire_participants')
+    """
+
+    first: dict[str, tuple[Entry, ...]]
+    numerators: dict[str, str]
+    partners: dict[str, str]
+
+
+def _partner(code: str, cat: Catalogue) -> str | None:
+    area, _, name = code.partition(".")
+    stems = [name]
+    for suffix in ("_campaigns", "_sessions"):
+        if name.endswith(suffix):
+            stems.insert(0, name.removesuffix(suffix))
+    for stem in stems:
+        other = f"{area}.{stem}_participants"
+        if other != code and other in cat and cat[other].unit is Unit.PARTICIPATION:
+            return other
+    return None
+
+
+@lru_cache(maxsize=8)
+def phrase_index(cat: Catalogue) -> PhraseIndex:
+    """Build (once per catalogue) the phrase index the extractor matches with.
+
+    Example:
+        >>> from antq_domain.extract._match import phrase_index
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> phrase_index(catalogue()) is phrase_index(catalogue())
+        True
+    """
+    first: dict[str, list[Entry]] = {}
+    order = 0
+
+    def add(phrase: str, code: str, value: str | None = None) -> None:
+        nonlocal order
+        words = phrase_words(phrase)
+        if words:
+            first.setdefault(words[0], []).append(Entry(words, phrase, code, value, order))
+            order += 1
+
+    numerators: dict[str, str] = {}
+    partners: dict[str, str] = {}
+    for ind in cat.indicators:
+        for phrase in (ind.label.vi, *ind.synonyms_vi):
+            add(phrase, ind.code)
+        if ind.kind is IndicatorKind.RATIO and ind.ratio is not None:
+            numerators.setdefault(ind.ratio.numerator, ind.code)
+        partner = _partner(ind.code, cat)
+        if partner is not None and ind.unit is not Unit.PARTICIPATION:
+            partners[ind.code] = partner
+    for dim in cat.dimensions:
+        if dim.name not in HEAD_DIMS | CONTEXT_DIMS:
+            continue
+        for value in dim.values:
+            if value.code in _NOT_READ:
+                continue
+            for phrase in (value.label.vi, *value.synonyms_vi):
+                add(phrase, dim.name, value.code)
+    return PhraseIndex(
+        {k: tuple(v) for k, v in first.items()},
+        numerators,
+        partners,
+    )

@@ -1,0 +1,229 @@
+"""Finding numbers in text and telling figures from dates, names and numbering.
+
+Every run of digits is a *token*. A token is a figure unless a generic rule
+says what else it is (a date, a year, a document number, a period length, an
+anniversary, a name, a list marker, a time, part of a URL); the rule's
+reason is kept so the caller can see every number that was not used.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from bisect import bisect_right
+
+from antq_domain.errors import AntqError
+from antq_domain.values.document import DocumentRef
+from antq_domain.values.label import Label
+
+__all__ = ["Token", "UnusedReason", "scan_tokens"]
+
+
+class UnusedReason(enum.StrEnum):
+    """Why a number seen in the text is not a figure of the report.
+
+    Example:
+        >>> from antq_domain.extract import UnusedReason
+        >>> UnusedReason.PERIOD_LENGTH.label.en
+        'a length of time ("10 năm", "7 tháng đầu năm")'
+    """
+
+    DATE = "date"
+    TIME = "time"
+    YEAR = "year"
+    PERIOD = "period"
+    PERIOD_LENGTH = "period_length"
+    ANNIVERSARY = "anniversary"
+    DOCUMENT_NUMBER = "document_number"
+    NAME = "name"
+    LIST_MARKER = "list_marker"
+    URL = "url"
+    UNREADABLE = "unreadable"
+
+    @property
+    def label(self) -> Label:
+        """The bilingual explanation of the reason.
+
+        Example:
+            >>> from antq_domain.extract import UnusedReason
+            >>> UnusedReason.NAME.label.vi
+            'số trong tên (mô hình "5 giúp 1", "Ban Chỉ đạo 138")'
+        """
+        return _REASON_LABELS[self]
+
+
+_REASON_LABELS = {
+    UnusedReason.DATE: Label(vi="ngày, tháng", en='a date ("ngày 9/8", "01 tháng 8 năm 2013")'),
+    UnusedReason.TIME: Label(vi="giờ", en='a time of day ("08:37")'),
+    UnusedReason.YEAR: Label(vi="năm", en='a year ("năm 2023")'),
+    UnusedReason.PERIOD: Label(
+        vi="kỳ báo cáo, giai đoạn", en='a period ("quý II/2020", "2013-2023")'
+    ),
+    UnusedReason.PERIOD_LENGTH: Label(
+        vi="độ dài thời gian", en='a length of time ("10 năm", "7 tháng đầu năm")'
+    ),
+    UnusedReason.ANNIVERSARY: Label(vi="kỷ niệm", en='an anniversary ("kỷ niệm 20 năm")'),
+    UnusedReason.DOCUMENT_NUMBER: Label(
+        vi="số, ký hiệu văn bản", en='a document number ("09/CTr-BCA-MTTQ")'
+    ),
+    UnusedReason.NAME: Label(
+        vi='số trong tên (mô hình "5 giúp 1", "Ban Chỉ đạo 138")',
+        en='part of a name (the model "5 giúp 1", "Ban Chỉ đạo 138")',
+    ),
+    UnusedReason.LIST_MARKER: Label(vi="số thứ tự", en='a list marker ("1.", "2)")'),
+    UnusedReason.URL: Label(vi="đường dẫn", en="part of a URL or file name"),
+    UnusedReason.UNREADABLE: Label(
+        vi="không đọc được là một số liệu",
+        en='not a Vietnamese figure ("1.16": "." groups thousands)',
+    ),
+}
+
+# ASCII digits only: other Unicode digits are not how reports write figures.
+_TOKEN = re.compile(r"(?<![\w.,/:\-–])[0-9](?:[0-9.,/:\-–]*[0-9])?(?!\w)")
+_URL = re.compile(r"(?i)(?:https?://|www\.)\S+")
+_FILE_EXT = re.compile(r"(?i)\.(?:html?|php|aspx?|txt|pdf|docx?)(?!\w)")
+_DOC = re.compile(r"(?<![\w/.,\-])[0-9]{1,5}(?:/[0-9]{4})?[/-][^\W\d_][^\W_]*(?:[/-][^\W_]+)*")
+_QUOTED = re.compile(r"“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|‘[^’\n]{1,80}’")
+
+_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+_DMY = re.compile(r"[0-9]{1,2}([/.\-])[0-9]{1,2}\1[0-9]{4}")
+_YM_ISO = re.compile(r"[0-9]{4}-[0-9]{1,2}(?:-[0-9]{1,2})?")
+_SPAN = re.compile(r"[0-9]{4}\s*[-–]\s*[0-9]+")
+_MONTH_YEAR = re.compile(r"[0-9]{1,2}[/-][0-9]{4}")
+_DAY_MONTH = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
+_BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+_PREV_WORD = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+_NEXT_WORDS = re.compile(r"^[ ]?([^\W\d_]+)(?:[ ]([^\W_]+))?")
+_DATE_BEFORE = ("ngày", "hôm", "sáng", "chiều", "tối", "đêm")
+_NAME_BEFORE = re.compile(
+    r"(?:ban chỉ đạo|bcđ|chỉ thị|nghị quyết|nghị định|quyết định|kế hoạch|điều|khoản|"
+    r"luật|mục|phụ lục|tiểu ban|đội|tổ|khu vực|quốc lộ|tỉnh lộ|km)[ ]?$"
+)
+# Words that follow a digit in a model's name: "5 giúp 1", "5 không, 3 sạch".
+_NAME_AFTER = frozenset({"giúp", "không", "sạch", "cùng", "biết", "tốt", "xanh", "nhất"})
+_LENGTH_AFTER = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "thập"})
+_SCALE = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+
+
+class Token:
+    """A run of digits found in the text, with what the scanner made of it.
+
+    ``reason`` is ``None`` for a candidate figure. Offsets index the NFC text.
+
+    Example:
+        >>> from antq_domain.extract._scan import scan_tokens
+        >>> [(t.text, t.reason) for t in scan_tokens("ngày 9/8, 31 hội nghị")]
+        [('9/8', <UnusedReason.DATE: 'date'>), ('31', None)]
+    """
+
+    __slots__ = ("end", "reason", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, reason: UnusedReason | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.reason = reason
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in pattern.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    i = bisect_right(spans[0], start) - 1
+    return i >= 0 and spans[1][i] >= end
+
+
+def _doc_spans(text: str) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _DOC.finditer(text):
+        try:
+            DocumentRef.parse(m.group())
+        except (AntqError, ValueError):
+            continue
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None:  # noqa: PLR0911, PLR0912
+    before = key[max(0, start - 40) : start]
+    after = key[end : end + 40]
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1) if prev else ""
+    nxt = _NEXT_WORDS.match(after)
+    next_word = nxt.group(1) if nxt else ""
+    next_next = (nxt.group(2) or "") if nxt else ""
+    if ":" in token:
+        return UnusedReason.TIME if _TIME.fullmatch(token) else UnusedReason.UNREADABLE
+    if _DMY.fullmatch(token):
+        return UnusedReason.DATE
+    if _SPAN.fullmatch(token) and not _YM_ISO.fullmatch(token):
+        return UnusedReason.PERIOD
+    if _YM_ISO.fullmatch(token):
+        return UnusedReason.DATE
+    if prev_word == "quý":
+        return UnusedReason.PERIOD
+    if _MONTH_YEAR.fullmatch(token):
+        return UnusedReason.DATE if prev_word == "tháng" else UnusedReason.PERIOD
+    if _DAY_MONTH.fullmatch(token) and prev_word in _DATE_BEFORE:
+        return UnusedReason.DATE
+    if prev_word in ("ngày", "tháng") or (next_word == "tháng" and next_next.isdigit()):
+        return UnusedReason.DATE
+    if before.endswith(("kỷ niệm ", "kỉ niệm ")):
+        return UnusedReason.ANNIVERSARY
+    if next_word in _LENGTH_AFTER:
+        return UnusedReason.PERIOD_LENGTH
+    if _BARE_YEAR.fullmatch(token) and next_word not in _SCALE:
+        return UnusedReason.YEAR
+    if _NAME_BEFORE.search(before) or next_word in _NAME_AFTER or prev_word == "giúp":
+        return UnusedReason.NAME
+    line_start = before.rfind("\n") + 1 if "\n" in before else (0 if start < 40 else -1)
+    if line_start >= 0 and not before[line_start:].strip() and after[:1] in (".", ")"):
+        return UnusedReason.LIST_MARKER
+    return None
+
+
+def scan_tokens(text: str, key: str | None = None) -> list[Token]:
+    """Every digit run of the NFC ``text``, classified (``key`` is its fold, if at hand).
+
+    Example:
+        >>> from antq_domain.extract._scan import scan_tokens
+        >>> [(t.text, t.reason.value if t.reason else None) for t in scan_tokens(
+        ...     "Chương trình 09/CTr-BCA-MTTQ, tổng kết 10 năm; 85/85 xã")]
+        [('09', 'document_number'), ('10', 'period_length'), ('85/85', None)]
+    """
+    if key is None:
+        from antq_domain.extract._text import fold  # noqa: PLC0415 - cheap, avoids a cycle
+
+        key = fold(text)
+    urls = _spans(_URL, text)
+    for m in _FILE_EXT.finditer(text):  # a file name: back to the whitespace before it
+        start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        urls[0].append(start)
+        urls[1].append(m.end())
+    order = sorted(range(len(urls[0])), key=urls[0].__getitem__)
+    urls = ([urls[0][k] for k in order], [urls[1][k] for k in order])
+    docs = _doc_spans(text)
+    quoted = _spans(_QUOTED, text)
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        s, e, tok = m.start(), m.end(), m.group()
+        reason: UnusedReason | None
+        if _inside(urls, s, e):
+            reason = UnusedReason.URL
+        elif _inside(docs, s, e):
+            reason = UnusedReason.DOCUMENT_NUMBER
+        elif _inside(quoted, s, e):
+            reason = UnusedReason.NAME
+        else:
+            reason = _classify(key, s, e, tok)
+        out.append(Token(s, e, tok, reason))
+    return out

@@ -1,0 +1,558 @@
+"""The laws the arithmetic obeys, as functions anyone can run on their own data.
+
+Each ``law_*`` function checks one law of DESIGN.md on the arguments given
+and returns ``None`` (or the checked function's result, for law 8), or
+raises :class:`LawViolation` (an ``AssertionError``, so a failing law fails a
+test) naming the law and what broke it. Pass your own aggregation function
+to check it against the same laws as the library's :func:`rollup`.
+
+* law 1, summing over a partition of places or periods equals summing the
+  parts: :func:`law_partition_sum`;
+* law 2, aggregation is order-independent and the empty input gives the
+  neutral result: :func:`law_order_independence`,
+  :func:`law_empty_is_neutral`, and :func:`law_monoid` for combining;
+* law 3, a ratio of sums lies between the smallest and largest part ratio:
+  :func:`law_ratio_between`;
+* law 4, stocks are never summed over time; flows over disjoint periods add:
+  :func:`law_stocks_and_flows`;
+* law 5, the qualifier join is associative, commutative, with ``exact`` as
+  identity: :func:`law_qualifier_join`;
+* law 6, ``parse(format(x)) == x``: :func:`law_text_round_trip`;
+* law 8, no function mutates its inputs: :func:`law_no_mutation`;
+* law 9, restating onto today's tree conserves totals:
+  :func:`law_restating_conserves`;
+* law 10, shown parts (largest remainder) add to the shown total:
+  :func:`law_largest_remainder`.
+
+Example:
+    >>> from datetime import date
+    >>> from antq_domain.analysis import rollup
+    >>> from antq_domain.laws import law_partition_sum
+    >>> from antq_domain.records.observation import Observation
+    >>> from antq_domain.records.places import registry
+    >>> from antq_domain.values import Quantity
+    >>> obs = [Observation(indicator="tips.received", place="62", period=f"2023Q{q}",
+    ...                    value=Quantity(q, "tip")) for q in (1, 2, 3, 4)]
+    >>> def yearly(o):
+    ...     return rollup(o, period="2023", registry=registry(), as_of=date(2024, 1, 1),
+    ...                   missing="ignore")
+    >>> law_partition_sum(yearly, obs, [obs[:1], obs[1:]])
+    >>> law_partition_sum(lambda o: o[:1], obs, [obs[:2], obs[2:]])
+    Traceback (most recent call last):
+    ...
+    antq_domain.laws.LawViolation: law 1 (partition sum): ...
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Protocol, TypeVar
+
+from antq_domain.analysis.aggregate import ratio_of_sums
+from antq_domain.errors import AntqError, AntqTypeError, InvariantError
+from antq_domain.records.catalogue import (
+    Catalogue,
+    IndicatorKind,
+    PlaceAggregation,
+    TimeAggregation,
+    catalogue,
+)
+from antq_domain.records.observation import Dims, Observation
+from antq_domain.values.missing import Value
+from antq_domain.values.period import Period
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.ratio import Ratio, Undefined, largest_remainder, round_half_up
+from antq_domain.values.unit import Qualifier
+
+__all__ = [
+    "LAWS",
+    "LawViolation",
+    "law_empty_is_neutral",
+    "law_largest_remainder",
+    "law_monoid",
+    "law_no_mutation",
+    "law_order_independence",
+    "law_partition_sum",
+    "law_qualifier_join",
+    "law_ratio_between",
+    "law_restating_conserves",
+    "law_stocks_and_flows",
+    "law_text_round_trip",
+]
+
+T = TypeVar("T")
+
+Aggregate = Callable[[Sequence[Observation]], Any]
+"""An aggregation: observations in; observations, or anything with an
+``observations`` attribute (a rollup result, a report), out."""
+
+_CellKey = tuple[str, str, Period, Dims]
+
+
+class LawViolation(AntqError, AssertionError):  # noqa: N818 - a violated law, not a bug
+    """A law of the arithmetic does not hold for the data given.
+
+    An ``AssertionError`` so a failing law fails a test like an ``assert``.
+
+    Attributes:
+        law: the number of the law in DESIGN.md.
+        name: its short name.
+        detail: what broke it.
+
+    Example:
+        >>> from antq_domain.laws import LawViolation
+        >>> err = LawViolation(5, "qualifier join", "exact is not the identity")
+        >>> print(err)
+        law 5 (qualifier join): exact is not the identity
+        >>> isinstance(err, AssertionError)
+        True
+    """
+
+    def __init__(self, law: int, name: str, detail: str) -> None:
+        self.law = law
+        self.name = name
+        self.detail = detail
+        super().__init__(f"law {law} ({name}): {detail}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.law, self.name, self.detail))
+
+
+def _observations(result: object, field: str) -> tuple[Observation, ...]:
+    items = getattr(result, "observations", result)
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise AntqTypeError(field, result, "observations or a result with .observations")
+    out = tuple(items)
+    for o in out:
+        if not isinstance(o, Observation):
+            raise AntqTypeError(field, o, "an Observation")
+    return out
+
+
+def _cells(result: object, field: str = "result") -> dict[_CellKey, Value]:
+    out: dict[_CellKey, Value] = {}
+    for o in _observations(result, field):
+        key = (o.indicator, o.place, o.period, o.dims)
+        if key in out and out[key] != o.value:
+            raise InvariantError(field, key, "one value per output cell")
+        out[key] = o.value
+    return out
+
+
+def _show(key: _CellKey) -> str:
+    indicator, place, period, dims = key
+    return f"{indicator} {place} {period}" + (f" {dims}" if dims else "")
+
+
+def _amount(v: Value) -> Fraction | None:
+    return Fraction(v.amount) if isinstance(v, Quantity) else None
+
+
+# --- law 1 ---------------------------------------------------------------------
+
+
+def law_partition_sum(
+    aggregate: Aggregate,
+    observations: Sequence[Observation],
+    partition: Sequence[Sequence[Observation]],
+) -> None:
+    """Law 1: summing over a partition of places or periods equals summing the parts.
+
+    ``partition`` must hold exactly the observations (as a multiset). For
+    every output cell of ``aggregate(observations)`` holding a quantity, its
+    amount must equal the sum of the amounts of that cell in
+    ``aggregate(part)`` over the parts (parts whose cell is missing or not a
+    quantity make the cell uncheckable and it is skipped). A cell that a
+    part produces and the whole does not is a violation. Qualifiers are not
+    compared: a part sees fewer places and may rightly be a lower bound.
+
+    Raises:
+        LawViolation: the amounts do not add up.
+        InvariantError: ``partition`` is not a partition of ``observations``.
+
+    Example:
+        >>> from antq_domain.laws import law_partition_sum
+        >>> law_partition_sum(lambda o: o, [], [[], []])
+    """
+    whole = list(observations)
+    if Counter(whole) != Counter(o for part in partition for o in part):
+        raise InvariantError(
+            "partition", len(partition), "parts that hold exactly the observations"
+        )
+    total = _cells(aggregate(whole), "aggregate(observations)")
+    sums: dict[_CellKey, Fraction] = defaultdict(Fraction)
+    unsure: set[_CellKey] = set()
+    for i, part in enumerate(partition):
+        for key, value in _cells(aggregate(list(part)), f"aggregate(partition[{i}])").items():
+            if key not in total:
+                raise LawViolation(
+                    1, "partition sum", f"{_show(key)} comes out of part {i} but not of the whole"
+                )
+            amount = _amount(value)
+            if amount is None:
+                unsure.add(key)
+            else:
+                sums[key] += amount
+    for key, value in total.items():
+        amount = _amount(value)
+        if amount is None or key in unsure:
+            continue
+        if amount != sums.get(key, Fraction(0)):
+            raise LawViolation(
+                1,
+                "partition sum",
+                f"{_show(key)}: the whole gives {value}, the parts add to {sums.get(key, 0)}",
+            )
+
+
+# --- law 2 ---------------------------------------------------------------------
+
+
+def law_order_independence(aggregate: Aggregate, observations: Sequence[Observation]) -> None:
+    """Law 2: aggregation is order-independent.
+
+    ``aggregate`` is run on the observations as given, reversed, and rotated
+    by one; every output cell must hold the same value.
+
+    Raises:
+        LawViolation: an output cell depends on the input order.
+
+    Example:
+        >>> from antq_domain.laws import law_order_independence
+        >>> law_order_independence(lambda o: o[:1], [])
+    """
+    items = list(observations)
+    first = _cells(aggregate(list(items)))
+    for name, order in (("reversed", items[::-1]), ("rotated", items[1:] + items[:1])):
+        other = _cells(aggregate(order))
+        if other != first:
+            diff = sorted(_show(k) for k in set(first) | set(other) if first.get(k) != other.get(k))
+            raise LawViolation(
+                2, "order independence", f"the {name} input changes {', '.join(diff[:3])}"
+            )
+
+
+def law_empty_is_neutral(aggregate: Aggregate) -> None:
+    """Law 2: the empty input gives the neutral result (no output cells).
+
+    Raises:
+        LawViolation: ``aggregate([])`` produces cells.
+
+    Example:
+        >>> from antq_domain.laws import law_empty_is_neutral
+        >>> law_empty_is_neutral(lambda o: list(o))
+    """
+    out = _cells(aggregate([]))
+    if out:
+        raise LawViolation(
+            2,
+            "empty is neutral",
+            f"aggregate([]) gives {len(out)} cells, e.g. {_show(next(iter(out)))}",
+        )
+
+
+def law_monoid(combine: Callable[[Sequence[T]], T], a: T, b: T, c: T) -> None:
+    """Law 2 for combining: associative, with ``combine([])`` as the identity.
+
+    Raises:
+        LawViolation: ``combine`` is not associative, or the empty
+            combination is not neutral.
+
+    Example:
+        >>> from antq_domain.laws import law_monoid
+        >>> law_monoid(lambda xs: tuple(x for t in xs for x in t), (1,), (2,), (3,))
+        >>> law_monoid(lambda xs: max(xs, default=0) + 1, 1, 2, 3)
+        Traceback (most recent call last):
+        ...
+        antq_domain.laws.LawViolation: law 2 (monoid): not associative: ...
+    """
+    left = combine([combine([a, b]), c])
+    right = combine([a, combine([b, c])])
+    if left != right:
+        raise LawViolation(2, "monoid", f"not associative: {left!r} != {right!r}")
+    empty = combine([])
+    alone = combine([a])
+    if combine([empty, a]) != alone or combine([a, empty]) != alone:
+        raise LawViolation(2, "monoid", f"the empty combination {empty!r} is not neutral")
+
+
+# --- law 3 ---------------------------------------------------------------------
+
+
+def law_ratio_between(
+    parts: Sequence[tuple[Quantity, Quantity]],
+    *,
+    ratio: Callable[[Sequence[tuple[Quantity, Quantity]]], Ratio] = ratio_of_sums,
+) -> None:
+    """Law 3: a ratio of sums lies between the smallest and largest part ratio.
+
+    Every part must have a positive denominator (the law's precondition).
+
+    Raises:
+        LawViolation: the aggregated ratio lies outside the parts' range.
+        InvariantError: no parts, or a part with a zero denominator.
+
+    Example:
+        >>> from antq_domain.laws import law_ratio_between
+        >>> from antq_domain.values import Quantity
+        >>> t = lambda n: Quantity(n, "tip")
+        >>> law_ratio_between([(t(9), t(10)), (t(1), t(90))])
+    """
+    pairs = list(parts)
+    if not pairs or any(d.amount == 0 for _, d in pairs):
+        raise InvariantError("parts", pairs, "one or more parts, each with a positive denominator")
+    values = [Fraction(n.amount) / Fraction(d.amount) for n, d in pairs]
+    result = ratio(pairs)
+    value = result.value
+    if isinstance(value, Undefined):
+        raise LawViolation(3, "ratio between", f"the aggregated ratio is {value}")
+    scaled = value / result.factor
+    if not min(values) <= scaled <= max(values):
+        raise LawViolation(
+            3,
+            "ratio between",
+            f"{result} lies outside the part ratios [{min(values)}, {max(values)}]",
+        )
+
+
+# --- law 4 ---------------------------------------------------------------------
+
+
+def law_stocks_and_flows(
+    aggregate: Callable[[Sequence[Observation], Period], Any],
+    observations: Sequence[Observation],
+    period: Period,
+    *,
+    catalogue: Catalogue | None = None,
+) -> None:
+    """Law 4: stocks are never summed over time; flows over disjoint periods add.
+
+    ``aggregate(observations, period)`` aggregates over time to ``period``
+    without changing places. For every indicator, place and dims whose
+    observations inside ``period`` are all exact quantities: a flow over
+    disjoint sub-periods must give their sum; a stock must give the value
+    of the observation that ends last (never a sum). Other groups are
+    skipped.
+
+    Raises:
+        LawViolation: a flow did not add up, or a stock was not its last value.
+
+    Example:
+        >>> from antq_domain.laws import law_stocks_and_flows
+        >>> from antq_domain.values import Period
+        >>> law_stocks_and_flows(lambda o, p: [], [], Period.year(2023))
+    """
+    cat = catalogue if catalogue is not None else _standard()
+    out = _cells(aggregate(list(observations), period))
+    groups: dict[tuple[str, str, Dims], list[Observation]] = defaultdict(list)
+    for o in observations:
+        if period.contains(o.period):
+            groups[(o.indicator, o.place, o.dims)].append(o)
+    for (indicator, place, dims), group in groups.items():
+        ind = cat.get(indicator)
+        if not all(isinstance(o.value, Quantity) and o.value.is_exact for o in group):
+            continue
+        group.sort(key=lambda o: o.period.sort_key)
+        key = (indicator, place, period, dims)
+        got = _amount(out[key]) if key in out else None
+        if ind.time_aggregation is TimeAggregation.SUM and ind.kind is IndicatorKind.FLOW:
+            if any(b.period.start <= a.period.end for a, b in itertools.pairwise(group)):
+                continue
+            want = sum((Fraction(_amount(o.value) or 0) for o in group), Fraction(0))
+            if got != want:
+                raise LawViolation(
+                    4, "stocks and flows", f"flow {_show(key)}: got {got}, the parts add to {want}"
+                )
+        elif ind.time_aggregation is TimeAggregation.LAST:
+            end = max(o.period.end for o in group)
+            lasts = {_amount(o.value) for o in group if o.period.end == end}
+            if len(lasts) == 1 and got not in lasts:
+                raise LawViolation(
+                    4,
+                    "stocks and flows",
+                    f"stock {_show(key)}: got {got}, its last value is {lasts.pop()}",
+                )
+
+
+# --- law 5, 6, 10: value level ---------------------------------------------------
+
+
+def law_qualifier_join(a: Qualifier, b: Qualifier, c: Qualifier) -> None:
+    """Law 5: the qualifier join is associative, commutative, with ``exact`` the identity.
+
+    Raises:
+        LawViolation: naming the property that failed.
+
+    Example:
+        >>> from antq_domain.laws import law_qualifier_join
+        >>> from antq_domain.values import Qualifier
+        >>> law_qualifier_join(Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.EXACT)
+    """
+    if a.combine(b).combine(c) != a.combine(b.combine(c)):
+        raise LawViolation(5, "qualifier join", f"not associative on {a}, {b}, {c}")
+    if a.combine(b) != b.combine(a):
+        raise LawViolation(5, "qualifier join", f"not commutative on {a}, {b}")
+    if a.combine(Qualifier.EXACT) != a or Qualifier.EXACT.combine(a) != a:
+        raise LawViolation(5, "qualifier join", f"exact is not the identity for {a}")
+
+
+class _Parsable(Protocol):
+    @classmethod
+    def parse(cls, text: str) -> Any: ...
+
+
+def law_text_round_trip(value: _Parsable) -> None:
+    """Law 6: ``parse(str(x)) == x`` (periods, quantities, document references).
+
+    Raises:
+        LawViolation: the text form does not read back to the value.
+
+    Example:
+        >>> from antq_domain.laws import law_text_round_trip
+        >>> from antq_domain.values import Period, Quantity
+        >>> law_text_round_trip(Period.parse("quý II/2020"))
+        >>> law_text_round_trip(Quantity(145410, "participation", "at_least"))
+    """
+    text = str(value)
+    back = type(value).parse(text)
+    if back != value:
+        raise LawViolation(6, "text round trip", f"{value!r} -> {text!r} -> {back!r}")
+
+
+def law_largest_remainder(values: Sequence[Fraction | int], decimals: int = 1) -> None:
+    """Law 10: parts rounded by largest remainder add up to the rounded total.
+
+    Raises:
+        LawViolation: the shown parts do not add to the shown total.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> from antq_domain.laws import law_largest_remainder
+        >>> law_largest_remainder([Fraction(100, 3)] * 3, 0)
+    """
+    shown = largest_remainder(values, decimals)
+    total = round_half_up(sum((Fraction(v) for v in values), Fraction(0)), decimals)
+    if sum(shown, Decimal(0)) != total:
+        raise LawViolation(10, "largest remainder", f"{shown} add to {sum(shown)}, not {total}")
+
+
+# --- law 8 ---------------------------------------------------------------------
+
+
+def _snapshot(x: object, depth: int = 0) -> object:
+    """A structural copy of the mutable containers in ``x`` (frozen values as they are)."""
+    if depth > 50:
+        return x
+    if isinstance(x, list | tuple):
+        return (type(x), tuple(_snapshot(i, depth + 1) for i in x))
+    if isinstance(x, dict):
+        return (dict, tuple((k, _snapshot(v, depth + 1)) for k, v in x.items()))
+    if isinstance(x, set | frozenset):
+        return (type(x), frozenset(x))
+    if isinstance(x, bytearray):
+        return (bytearray, bytes(x))
+    return x
+
+
+def law_no_mutation(function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Law 8: no function mutates its inputs. Calls ``function`` and returns its result.
+
+    Lists, tuples, dicts, sets and bytearrays among the arguments (at any
+    depth) are recorded before the call and compared after it; records and
+    values are frozen and compared by equality.
+
+    Raises:
+        LawViolation: an argument changed during the call.
+
+    Example:
+        >>> from antq_domain.laws import law_no_mutation
+        >>> law_no_mutation(sorted, [3, 1, 2])
+        [1, 2, 3]
+        >>> law_no_mutation(list.sort, [3, 1, 2])
+        Traceback (most recent call last):
+        ...
+        antq_domain.laws.LawViolation: law 8 (no mutation): sort changed argument 0
+    """
+    before = [_snapshot(a) for a in args]
+    before_kw = {k: _snapshot(v) for k, v in kwargs.items()}
+    result = function(*args, **kwargs)
+    name = getattr(function, "__name__", repr(function))
+    for i, (arg, snap) in enumerate(zip(args, before, strict=True)):
+        if _snapshot(arg) != snap:
+            raise LawViolation(8, "no mutation", f"{name} changed argument {i}")
+    for key, snap in before_kw.items():
+        if _snapshot(kwargs[key]) != snap:
+            raise LawViolation(8, "no mutation", f"{name} changed argument {key!r}")
+    return result
+
+
+# --- law 9 ---------------------------------------------------------------------
+
+
+def _totals(
+    observations: Iterable[Observation], cat: Catalogue
+) -> dict[tuple[str, Period, Dims], Fraction]:
+    out: dict[tuple[str, Period, Dims], Fraction] = defaultdict(Fraction)
+    for o in observations:
+        ind = cat.get(o.indicator)
+        if ind.kind.is_ratio or ind.place_aggregation is not PlaceAggregation.SUM:
+            continue
+        if isinstance(o.value, Quantity):
+            out[(o.indicator, o.period, o.dims)] += Fraction(o.value.amount)
+    return out
+
+
+def law_restating_conserves(
+    restate: Aggregate,
+    observations: Sequence[Observation],
+    *,
+    catalogue: Catalogue | None = None,
+) -> None:
+    """Law 9: restating onto today's tree conserves totals.
+
+    ``restate(observations)`` maps figures onto today's units (and may roll
+    them up); for every indicator that sums over places, period and dims
+    cell, the reported amounts must add to the same total before and after.
+
+    Raises:
+        LawViolation: a total changed.
+
+    Example:
+        >>> from antq_domain.laws import law_restating_conserves
+        >>> law_restating_conserves(lambda o: o, [])
+    """
+    cat = catalogue if catalogue is not None else _standard()
+    before = _totals(observations, cat)
+    after = _totals(_observations(restate(list(observations)), "restate(observations)"), cat)
+    for key in sorted(set(before) | set(after), key=lambda k: (k[0], k[1].sort_key, k[2].pairs)):
+        if before.get(key, Fraction(0)) != after.get(key, Fraction(0)):
+            indicator, period, dims = key
+            raise LawViolation(
+                9,
+                "restating conserves totals",
+                f"{indicator} {period} {dims}: {before.get(key, 0)} before, "
+                f"{after.get(key, 0)} after",
+            )
+
+
+def _standard() -> Catalogue:
+    return catalogue()
+
+
+LAWS: Mapping[int, tuple[Callable[..., Any], ...]] = {
+    1: (law_partition_sum,),
+    2: (law_order_independence, law_empty_is_neutral, law_monoid),
+    3: (law_ratio_between,),
+    4: (law_stocks_and_flows,),
+    5: (law_qualifier_join,),
+    6: (law_text_round_trip,),
+    8: (law_no_mutation,),
+    9: (law_restating_conserves,),
+    10: (law_largest_remainder,),
+}
+"""The law functions by the law's number in DESIGN.md (law 7, the JSON round
+trip of reports, is checked by the records' own tests)."""

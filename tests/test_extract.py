@@ -1,0 +1,358 @@
+"""Tests of antq_domain.extract: reading figures, with quotes, from Vietnamese prose."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from antq_domain.errors import AntqTypeError, ParseError
+from antq_domain.extract import (
+    Extraction,
+    FigureRole,
+    UnusedReason,
+    extract_report,
+)
+from antq_domain.values.numbers import format_number
+from antq_domain.values.period import Period
+from antq_domain.values.unit import Qualifier
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SEED = CORPUS / "00-kon-tum-2023.txt"
+
+EXCERPT = (
+    "Năm 2023, công tác xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc trên địa bàn "
+    "tỉnh Kon Tum đạt được nhiều kết quả tích cực.\n\n"
+    "Trong năm, các đơn vị đã phối hợp tổ chức 1.160 đợt phát động phong trào toàn dân "
+    "bảo vệ ANTQ và tuyên truyền pháp luật với hơn 145.410 lượt người tham gia; 470 đợt "
+    "vận động Nhân dân tham gia giữ gìn trật tự, an toàn giao thông với hơn 81.417 lượt "
+    "người tham gia.\n\n"
+    "Qua công tác tuyên truyền, vận động, người dân đã cung cấp cho lực lượng Công an 726 "
+    "nguồn tin về ANTT, trong đó 655 nguồn tin có giá trị.\n\n"
+    "Hiện nay Công an tỉnh đã bố trí Công an xã, thị trấn chính quy tại 85/85 xã và 07/07 "
+    "thị trấn trên địa bàn tỉnh theo đúng lộ trình.\n\n"
+    "Phối hợp tổ chức Hội nghị tổng kết 10 năm thực hiện Chương trình phối hợp số "
+    "09/CTr-BCA-MTTQ ngày 01 tháng 8 năm 2013 về đẩy mạnh phong trào toàn dân bảo vệ an "
+    "ninh Tổ quốc trong tình hình mới, giai đoạn 2013-2023 và đã trao tặng Bằng khen của "
+    "Chủ tịch Uỷ ban nhân dân tỉnh cho 03 tập thể, 05 cá nhân.\n"
+)
+
+
+def facts(ex: Extraction) -> set[tuple[str | None, tuple[tuple[str, str], ...], Any, str]]:
+    return {
+        (f.indicator, tuple(sorted(f.dims.items())), f.value, f.qualifier.value) for f in ex.figures
+    }
+
+
+# -- the seed ------------------------------------------------------------------------
+class TestSeed:
+    def test_excerpt_figures_with_quotes(self) -> None:
+        ex = extract_report(EXCERPT)
+        assert facts(ex) == {
+            ("mobilisation.launch_campaigns", (), 1160, "exact"),
+            ("mobilisation.launch_participants", (), 145410, "at_least"),
+            ("mobilisation.traffic_campaigns", (), 470, "exact"),
+            ("mobilisation.traffic_participants", (), 81417, "at_least"),
+            ("tips.received", (), 726, "exact"),
+            ("tips.valuable", (), 655, "exact"),
+            ("forces.regular_police_units", (("unit_kind", "commune"),), 85, "exact"),
+            ("admin.units", (("unit_kind", "commune"),), 85, "exact"),
+            ("forces.regular_police_units", (("unit_kind", "township"),), 7, "exact"),
+            ("admin.units", (("unit_kind", "township"),), 7, "exact"),
+            (
+                "commendations.recipients",
+                (
+                    ("form", "certificate_of_merit"),
+                    ("issuer", "provincial_people_committee_chair"),
+                    ("recipient_kind", "collective"),
+                    ("status", "conferred"),
+                ),
+                3,
+                "exact",
+            ),
+            (
+                "commendations.recipients",
+                (
+                    ("form", "certificate_of_merit"),
+                    ("issuer", "provincial_people_committee_chair"),
+                    ("recipient_kind", "individual"),
+                    ("status", "conferred"),
+                ),
+                5,
+                "exact",
+            ),
+        }
+        quotes = {f.quote for f in ex.figures}
+        assert "655 nguồn tin có giá trị" in quotes
+        assert "hơn 145.410 lượt người" in quotes
+
+    def test_excerpt_place_period_records_and_unused(self) -> None:
+        ex = extract_report(EXCERPT)
+        assert ex.place == "62"
+        assert ex.period == Period.year(2023)
+        assert ex.place_evidence is not None
+        assert "Kon Tum" in ex.place_evidence.quote
+        assert ex.report is not None
+        assert ex.report.ratio("tips.valuable_rate").format("vi") == "90,2% (655/726)"
+        assert [str(p.document) for p in ex.programmes] == ["09/CTr-BCA-MTTQ"]
+        assert ex.programmes[0].signed is not None
+        assert ex.programmes[0].signed.isoformat() == "2013-08-01"
+        assert [c.count for c in ex.commendations] == [3, 5]
+        reasons = {(u.text, u.reason) for u in ex.unused}
+        assert ("10", UnusedReason.PERIOD_LENGTH) in reasons
+        assert ("09", UnusedReason.DOCUMENT_NUMBER) in reasons
+        assert ("2013-2023", UnusedReason.PERIOD) in reasons
+        assert ("01", UnusedReason.DATE) in reasons
+
+    @pytest.mark.skipif(not SEED.exists(), reason="the shared corpus is not next to the repo")
+    def test_all_34_canon_facts_of_the_seed(self) -> None:
+        canon = json.loads(
+            SEED.with_name("00-kon-tum-2023.canon.json").read_text("utf-8"), parse_float=Decimal
+        )
+        ex = extract_report(SEED.read_text("utf-8"))
+        expected = {
+            (f["indicator"], tuple(sorted(f["dims"].items())), f["value"], f["qualifier"])
+            for f in canon["facts"]
+        }
+        assert len(canon["facts"]) == 34
+        assert facts(ex) == expected
+        assert len(ex.figures) == 34
+        assert ex.report is not None
+        assert len(ex.report.observations) == 34
+
+
+# -- Vietnamese as written -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "indicator", "value", "qualifier"),
+    [
+        ("hơn 12.949 tin, bài viết", "media.online_posts", 12949, Qualifier.AT_LEAST),  # hơn
+        ("trên 33.100 điểm", "models.sites", 33100, Qualifier.AT_LEAST),  # trên
+        ("gần 400 mô hình", "models.active", 400, Qualifier.AT_MOST),  # gần
+        ("khoảng 60 tin truyền hình", "media.broadcasts", 60, Qualifier.APPROXIMATELY),
+        ("13,85 kg pháo", "weapons.firecrackers", Decimal("13.85"), Qualifier.EXACT),  # decimal
+        ("02 mô hình tiên tiến", "models.active", 2, Qualifier.EXACT),  # zero-padded
+        ("trên 1 nghìn tờ rơi", "media.documents", 1000, Qualifier.AT_LEAST),  # scale word
+        ("bắt 17 đối tượng truy nã", "crime.wanted_arrested", 17, Qualifier.EXACT),  # verb
+    ],
+)
+def test_vietnamese_figures(text: str, indicator: str, value: Any, qualifier: Qualifier) -> None:
+    [fig] = extract_report(text).figures
+    assert (fig.indicator, fig.value, fig.qualifier) == (indicator, value, qualifier)
+
+
+def test_fraction_is_two_figures_and_a_percentage_its_ratio() -> None:
+    ex = extract_report("Công an huyện đã xác minh giải quyết 219/236 tin báo, đạt 93%.")
+    got = [(f.indicator, f.value, f.role) for f in ex.figures]
+    assert got == [
+        ("tips.resolved", 219, FigureRole.PART),
+        ("tips.in_jurisdiction", 236, FigureRole.WHOLE),
+        ("tips.resolution_rate", 93, FigureRole.PERCENT),
+    ]
+
+
+def test_headline_repeating_the_body_is_counted_once_with_both_quotes() -> None:
+    text = "Duy trì 326 tổ tự quản về ANTT\n\nCác địa phương đã duy trì tốt 326 tổ tự quản về ANTT."
+    [fig] = extract_report(text).figures
+    assert fig.indicator == "forces.self_managed_groups"
+    assert len(fig.also_quoted) == 1
+    s, e = fig.also_quoted[0]
+    assert text[s:e] == "326 tổ tự quản về ANTT"
+
+
+def test_proposed_commendations_are_marked_proposed() -> None:
+    text = (
+        "lựa chọn 01 tập thể, 01 cá nhân có thành tích xuất sắc đề nghị Bộ trưởng Bộ Công an "
+        "tặng Bằng khen."
+    )
+    ex = extract_report(text)
+    assert {(f.dims["recipient_kind"], f.dims["status"], f.dims["issuer"]) for f in ex.figures} == {
+        ("collective", "proposed", "minister_of_public_security"),
+        ("individual", "proposed", "minister_of_public_security"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("Ngày 9/8, huyện tổ chức", "9/8", UnusedReason.DATE),  # day/month after "ngày"
+        ("Lễ Quốc khánh 02 tháng 9", "02", UnusedReason.DATE),  # day before "tháng 9"
+        ("lúc 08:37 sáng", "08:37", UnusedReason.TIME),  # time of day
+        ("Năm 2024, tỉnh", "2024", UnusedReason.YEAR),  # a year
+        ("Quý 2-2020, Công an", "2-2020", UnusedReason.PERIOD),  # a quarter
+        ("giai đoạn 2013-2023", "2013-2023", UnusedReason.PERIOD),  # a span of years
+        ("tổng kết 10 năm thực hiện", "10", UnusedReason.PERIOD_LENGTH),  # period length
+        ("kỷ niệm 20 năm ngày", "20", UnusedReason.ANNIVERSARY),  # anniversary
+        ("theo Thông tư 124/2021/TT-BCA về", "124/2021", UnusedReason.DOCUMENT_NUMBER),
+        ("mô hình 5 giúp 1 tại xã", "5", UnusedReason.NAME),  # a model's name
+        ("câu lạc bộ “5 không, 3 sạch”", "3", UnusedReason.NAME),  # digits in quotes
+        ("Ban Chỉ đạo 138 tỉnh", "138", UnusedReason.NAME),  # an organisation's name
+        ("\n1. Tuyên truyền", "1", UnusedReason.LIST_MARKER),  # list marker
+        ("xem https://x.vn/bai?id=281473 nhé", "281473", UnusedReason.URL),  # inside a URL
+        ("có 1.16 nghìn", "1.16", UnusedReason.UNREADABLE),  # "." groups thousands only
+    ],
+)
+def test_numbers_that_are_not_figures(text: str, number: str, reason: UnusedReason) -> None:
+    ex = extract_report(text)
+    assert (number, reason) in {(u.text, u.reason) for u in ex.unused}
+    assert not ex.figures
+
+
+def test_unmatched_figures_are_reported_never_forced() -> None:
+    ex = extract_report("Có 5 cụm An ninh khu vực giáp ranh.")
+    assert not ex.figures
+    [fig] = ex.unmatched
+    assert (fig.indicator, fig.value, fig.quote) == (None, 5, "5 cụm")
+    assert fig.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Năm 2023, công tác", "2023"),  # a year
+        ("Trong 7 tháng đầu năm 2023, nhân dân", "2023-01-01/2023-07-31"),  # months of a year
+        ("Trong 7 tháng đầu năm, ... Ngày hội năm 2023", "2023-01-01/2023-07-31"),  # year later
+        ("Quý II/2020, Công an", "2020Q2"),  # quarter, roman
+        ("6 tháng đầu năm 2024, ", "2024S1"),  # half-year
+    ],
+)
+def test_period_read_from_the_text(text: str, period: str) -> None:
+    ex = extract_report(text)
+    assert str(ex.period) == period
+    assert ex.period_evidence is not None
+
+
+def test_place_read_from_the_register() -> None:
+    ex = extract_report("Năm 2020, trên địa bàn huyện Phú Bình có 63 tổ hòa giải cơ sở.")
+    assert ex.place == "173"
+    assert ex.report is not None
+    assert ex.report.observations[0].quote == "63 tổ hòa giải cơ sở"
+
+
+def test_no_place_means_no_draft_report() -> None:
+    ex = extract_report("Năm 2023, có 63 tổ hòa giải cơ sở.")
+    assert ex.place is None
+    assert ex.report is None
+    assert ex.notes == ("no place: pass place=... or name it in the text",)
+    given_place = extract_report("Năm 2023, có 63 tổ hòa giải cơ sở.", place="62")
+    assert given_place.report is not None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field"),
+    [
+        ({"text": b"bytes"}, AntqTypeError, "text"),  # not a str
+        ({"text": "x", "period": "quý V"}, ParseError, "period"),  # not a period
+    ],
+)
+def test_bad_arguments(kwargs: dict[str, Any], error: type[Exception], field: str) -> None:
+    with pytest.raises(error) as info:
+        extract_report(**kwargs)
+    assert getattr(info.value, "field", None) == field
+
+
+def test_rows_and_json() -> None:
+    ex = extract_report(EXCERPT)
+    rows = ex.to_rows()
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    assert {r["kind"] for r in rows} == {"figure", "unused"}
+    data = json.loads(ex.to_json())
+    assert data["place"] == "62"
+    assert data["period"] == "2023"
+    assert len(data["report"]["observations"]) == len(ex.figures)
+
+
+# -- properties -----------------------------------------------------------------------
+VI_LETTERS = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+)
+ALPHABET = VI_LETTERS + VI_LETTERS.upper() + '0123456789 .,;:/%-–()“”"\n'
+COUNTERS = ["nguồn tin có giá trị", "lượt người", "tổ hòa giải", "xã", "kg pháo", "cụm"]
+
+
+@st.composite
+def report_texts(draw: st.DrawFn) -> str:
+    """Vietnamese-looking text with figures; shrinks towards short plain text."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.text(ALPHABET, max_size=30),
+                st.builds(
+                    lambda q, n, c: f"{q}{format_number(n)} {c}",
+                    st.sampled_from(["", "hơn ", "gần ", "khoảng "]),
+                    st.integers(0, 10**7),
+                    st.sampled_from(COUNTERS),
+                ),
+                st.builds(lambda a, b: f"{a}/{a + b} xã", st.integers(0, 999), st.integers(0, 99)),
+            ),
+            max_size=8,
+        )
+    )
+    return " ".join(pieces)
+
+
+def check_spans(text: str, ex: Extraction) -> None:
+    for f in (*ex.figures, *ex.unmatched):
+        s, e = f.span
+        assert text[s:e] == f.quote
+        ns, ne = f.number_span
+        assert text[ns:ne] == f.number
+        assert s <= ns <= ne <= e
+        assert f.number.strip()
+        for a, b in f.also_quoted:
+            assert 0 <= a <= b <= len(text)
+    for u in ex.unused:
+        assert text[u.span[0] : u.span[1]] == u.text
+
+
+class TestQuotesAreTheTextAtTheirSpans:
+    """Any number reported occurs in the text at its span, inside its quote."""
+
+    @given(report_texts())
+    def test_nfc(self, text: str) -> None:
+        check_spans(text, extract_report(text))
+
+    @given(report_texts())
+    def test_nfd(self, text: str) -> None:
+        nfd = unicodedata.normalize("NFD", text)
+        check_spans(nfd, extract_report(nfd))
+
+
+class TestNormalFormDoesNotChangeTheReading:
+    """NFC and NFD spellings of a text give the same figures."""
+
+    @given(report_texts())
+    def test_same_figures(self, text: str) -> None:
+        nfc = unicodedata.normalize("NFC", text)
+        nfd = unicodedata.normalize("NFD", text)
+        assert facts(extract_report(nfc)) == facts(extract_report(nfd))
+
+
+class TestFiguresAreReadAsWritten:
+    """A figure printed the Vietnamese way is read back with its value and qualifier."""
+
+    @given(
+        st.integers(0, 10**9),
+        st.sampled_from(list(Qualifier)),
+    )
+    def test_round_trip(self, value: int, qualifier: Qualifier) -> None:
+        text = f"cung cấp {format_number(value, qualifier=qualifier)} nguồn tin có giá trị."
+        [fig] = extract_report(text).figures
+        assert (fig.indicator, fig.value, fig.qualifier) == ("tips.valuable", value, qualifier)
+
+
+class TestNeverRaises:
+    """Extraction never raises on text, whatever the text."""
+
+    @given(st.text())
+    def test_any_text(self, text: str) -> None:
+        check_spans(text, extract_report(text))
+
+    @given(st.text(ALPHABET))
+    def test_vietnamese_alphabet(self, text: str) -> None:
+        check_spans(text, extract_report(text))
