@@ -1,0 +1,621 @@
+"""The ``antq`` command line: check, summarise, tidy, compare and extract reports.
+
+An edge layer over the library, built on :mod:`argparse` only. Every
+subcommand has ``--help``::
+
+    antq validate FILE              findings of every check; exit 1 on errors
+    antq summary FILE [--lang vi|en]
+    antq schema                     the JSON Schema of a report file
+    antq tidy FILE [--format csv|jsonl] [--output PATH]
+    antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
+    antq extract FILE [--format rows|json] [--place CODE] [--period ID]
+
+``FILE`` is a report (``.json``) or, where a command works on figures alone
+(``validate``, ``tidy``, ``compare``), a file of observations (``.csv``,
+``.jsonl``). Exit codes: ``0`` success, ``1`` the report has error findings
+(``validate``), ``2`` a usage or input error (missing file, invalid JSON,
+unknown field...). Input errors are written to stderr as one line per
+problem, never as a traceback. Output is UTF-8 whatever the locale.
+
+The analysis and extraction layers are imported by the commands that use
+them, so the other commands run without them.
+
+Example:
+    >>> from antq_domain.cli import main
+    >>> main(["--version"])
+    antq 0...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import csv
+import importlib
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from antq_domain import __version__
+from antq_domain.errors import AntqError, RecordError, UnknownCodeError
+from antq_domain.io import (
+    FileFormat,
+    load_report,
+    read_observations,
+    report_schema,
+    write_observations,
+)
+from antq_domain.records import (
+    Catalogue,
+    Dims,
+    IndicatorKind,
+    MovementReport,
+    Observation,
+    registry,
+)
+from antq_domain.records._catalogue_data import AREA_LABELS
+from antq_domain.values import (
+    Lang,
+    Quantity,
+    Undefined,
+    Value,
+    Withheld,
+    format_number,
+    round_half_up,
+)
+
+if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command needs it
+    from antq_domain.analysis.compare import Change, Comparison, RatioChange
+
+__all__ = ["build_parser", "comparison_text", "main", "summary_text"]
+
+PROG = "antq"
+_OBSERVATION_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+_MAX_PROBLEM = 400  # characters of one problem line on stderr (pydantic echoes inputs)
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+class _UsageError(Exception):
+    """A command-line mistake found after parsing (exit code 2)."""
+
+
+# -- text in both languages ----------------------------------------------------
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+_MISSING = {
+    "not_reported": ("không báo cáo", "not reported"),
+    "not_applicable": ("không áp dụng", "not applicable"),
+    "withheld": ("không công bố", "withheld"),
+}
+
+_RECORD_GROUPS = (
+    ("organisations", "tổ chức", "organisations"),
+    ("committees", "ban chỉ đạo", "steering committees"),
+    ("campaigns", "đợt phát động, phong trào", "campaigns"),
+    ("models", "mô hình", "exemplary models"),
+    ("forces", "lực lượng", "force records"),
+    ("programmes", "chương trình phối hợp", "cooperation programmes"),
+    ("commendations", "khen thưởng", "commendations"),
+)
+
+
+def _area_label(area: str, lang: Lang) -> str:
+    names = AREA_LABELS.get(area)
+    if names is None:
+        return area
+    return names[0] if lang == "vi" else names[1]
+
+
+def _show_value(value: Value, lang: Lang) -> str:
+    if isinstance(value, Quantity):
+        return value.format(lang)
+    vi, en = _MISSING[value.status.value]
+    shown = _t(lang, vi, en)
+    if isinstance(value, Withheld):
+        shown += f" ({value.reason})"
+    return shown
+
+
+def _show_dims(dims: Dims, indicator: str, cat: Catalogue, lang: Lang) -> str:
+    if not dims:
+        return ""
+    shown: list[str] = []
+    for name, code in dims.items():
+        try:
+            shown.append(cat.get(indicator).dimension(name).value(code).label.text(lang))
+        except UnknownCodeError:  # an open codelist: the code is all there is
+            shown.append(code)
+    return " [" + ", ".join(shown) + "]"
+
+
+def _show_place(code: str) -> str:
+    try:
+        name = registry().get(code).name
+    except UnknownCodeError:
+        return code
+    return f"{name} ({code})"
+
+
+def _signed(value: Fraction | Decimal, lang: Lang) -> str:
+    """A signed figure: ``+126``, ``-3``, ``±0``; a Decimal keeps its places (``+21,0``)."""
+    amount: int | Decimal
+    if isinstance(value, Decimal):
+        amount = value
+    elif value.denominator == 1:
+        amount = value.numerator
+    else:
+        amount = round_half_up(value, 2)
+    sign = "-" if amount < 0 else "+" if amount > 0 else "±"
+    return sign + format_number(-amount if amount < 0 else amount, lang)
+
+
+# -- the summary ------------------------------------------------------------------
+def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
+    """A plain-text summary of a report in ``lang``: who, where, when, figures, records.
+
+    Figures are grouped by area of the catalogue in the report's order, in
+    their display form ("hơn 145.410 lượt người"); every ratio indicator
+    whose parts the report states is recomputed from them and shown with its
+    parts ("90,2% (655/726)"); then the number of records of each kind, the
+    limitations and the directions.
+
+    Args:
+        report: the report.
+        lang: ``"vi"`` or ``"en"``.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records import MovementReport
+        >>> from antq_domain.io import from_tidy
+        >>> r = MovementReport(issuer="BCĐ PCTP tỉnh Kon Tum", place="62", period="2023",
+        ...     as_of=date(2023, 12, 31), observations=from_tidy([
+        ...         {"indicator": "tips.received", "place": "62", "period": "2023", "value": 726},
+        ...         {"indicator": "tips.valuable", "place": "62", "period": "2023", "value": 655},
+        ...     ]))
+        >>> print(summary_text(r, "en"))
+        Issuer: BCĐ PCTP tỉnh Kon Tum
+        Place: Tỉnh Kon Tum (62)
+        Period: 2023
+        As of: 2023-12-31
+        <BLANKLINE>
+        Citizen tips and their results
+          ...: 726 tips
+          valuable tips: 655 tips
+          ...: 90.2% (655/726)
+        <BLANKLINE>
+        Records: 2 figures
+    """
+    cat = report.catalogue
+    lines: list[str] = []
+    title = report.title
+    if title is not None:
+        heading = title if isinstance(title, str) else title.text(lang)
+        lines.append(_t(lang, "Báo cáo: ", "Report: ") + heading)
+    lines.append(_t(lang, "Cơ quan báo cáo: ", "Issuer: ") + report.issuer)
+    lines.append(_t(lang, "Địa bàn: ", "Place: ") + _show_place(report.place))
+    period = report.period.format(lang)
+    if period != str(report.period):
+        period += f" ({report.period})"
+    lines.append(_t(lang, "Kỳ báo cáo: ", "Period: ") + period)
+    as_of = report.as_of.strftime("%d/%m/%Y") if lang == "vi" else report.as_of.isoformat()
+    lines.append(_t(lang, "Số liệu tính đến: ", "As of: ") + as_of)
+
+    groups: dict[str, list[str]] = {}
+    for obs in report.observations:
+        ind = cat.get(obs.indicator)
+        where = ""
+        if obs.place != report.place or str(obs.period) != str(report.period):
+            where = f" ({_show_place(obs.place)}, {obs.period.format(lang)})"
+        dims = _show_dims(obs.dims, obs.indicator, cat, lang)
+        line = f"  {ind.label.text(lang)}{dims}{where}: {_show_value(obs.value, lang)}"
+        groups.setdefault(ind.area, []).append(line)
+    for code, dims_map, shown in _ratios(report):
+        ind = cat.get(code)
+        dims = _show_dims(dims_map, code, cat, lang)
+        groups.setdefault(ind.area, []).append(f"  {ind.label.text(lang)}{dims}: {shown(lang)}")
+    for area, area_lines in groups.items():
+        lines.extend(["", _area_label(area, lang), *area_lines])
+
+    counts = [f"{len(report.observations)} {_t(lang, 'số liệu', 'figures')}"]
+    counts.extend(
+        f"{len(getattr(report, name))} {_t(lang, vi, en)}"
+        for name, vi, en in _RECORD_GROUPS
+        if getattr(report, name)
+    )
+    lines.extend(["", _t(lang, "Hồ sơ: ", "Records: ") + ", ".join(counts)])
+    for heading, items in (
+        (_t(lang, "Hạn chế", "Limitations"), report.limitations),
+        (_t(lang, "Phương hướng", "Directions"), report.directions),
+    ):
+        if items:
+            lines.extend(["", heading])
+            lines.extend(f"  {item.ordinal}. {item.text(lang)}" for item in items)
+    return "\n".join(lines)
+
+
+def _ratios(report: MovementReport) -> list[tuple[str, Dims, Callable[[Lang], str]]]:
+    """Every ratio indicator recomputable from parts the report states, per cell."""
+    out: list[tuple[str, Dims, Callable[[Lang], str]]] = []
+    own = [
+        o
+        for o in report.observations
+        if o.place == report.place and str(o.period) == str(report.period)
+    ]
+    for ind in report.catalogue.indicators:
+        spec = ind.ratio
+        if ind.kind is not IndicatorKind.RATIO or spec is None:
+            continue
+        parts = (spec.numerator, spec.denominator)
+        cells: dict[Dims, None] = {}
+        for obs in own:
+            if obs.indicator in parts and set(obs.dims) == set(spec.match):
+                cells.setdefault(obs.dims)
+        for dims in cells:
+            ratio = report.ratio(ind.code, dims)
+            out.append((ind.code, dims, ratio.format))
+    return out
+
+
+# -- the comparison ---------------------------------------------------------------
+def _side_value(obs: Observation | None, lang: Lang) -> str:
+    if obs is None:
+        return "—"
+    if isinstance(obs.value, Quantity):
+        return obs.value.format(lang, counter=False)
+    return _show_value(obs.value, lang)
+
+
+def _change_line(ch: Change, lang: Lang) -> str:
+    head = f"{ch.indicator}{'' if not ch.dims else f' [{ch.dims}]'} @{ch.place}"
+    values = f"{_side_value(ch.previous, lang)} → {_side_value(ch.current, lang)}"
+    if ch.delta is None:
+        return f"! {head}: {values}: {ch.reason}"
+    text = f"  {head}: {values}: {_signed(ch.delta, lang)}"
+    if ch.relative is not None and not isinstance(ch.relative, Undefined):
+        text += f" ({_signed(round_half_up(ch.relative * 100, 1), lang)}%)"
+    return text
+
+
+def _ratio_line(rc: RatioChange, lang: Lang) -> str:
+    head = f"{rc.indicator}{'' if not rc.dims else f' [{rc.dims}]'} @{rc.place}"
+    shown = [r.format(lang) if r is not None else "—" for r in (rc.previous, rc.current)]
+    values = f"{shown[0]} → {shown[1]}"
+    if rc.delta is None:
+        return f"! {head}: {values}: {rc.reason}"
+    points = _t(lang, "điểm", "points")
+    return f"  {head}: {values}: {_signed(round_half_up(rc.delta, 1), lang)} {points}"
+
+
+def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
+    """The lines of a comparison: one per figure and per ratio, unclean ones flagged ``!``.
+
+    A line starts with ``!`` when the change is not an exact number (a side
+    is missing, not reported, or "hơn"/"khoảng"), followed by the reason.
+    Values are shown in ``lang``; the reasons come from
+    :func:`~antq_domain.analysis.compare.compare` (English).
+
+    Args:
+        comparison: the result of :func:`~antq_domain.analysis.compare.compare`.
+        lang: ``"vi"`` or ``"en"``.
+
+    Example:
+        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.io import from_tidy
+        >>> def rows(period, received, valuable):
+        ...     return from_tidy([
+        ...         {"indicator": "tips.received", "place": "62", "period": period,
+        ...          "value": received},
+        ...         {"indicator": "tips.valuable", "place": "62", "period": period,
+        ...          "value": valuable, "qualifier": "at_least"}])
+        >>> print(comparison_text(compare(rows("2023", 726, 655), rows("2022", 600, 480)), "en"))
+        Changes (previous → current):
+          tips.received @62: 600 → 726: +126 (+21.0%)
+        ! tips.valuable @62: more than 480 → more than 655: not a clean change: ...
+        Ratios, from their parts:
+        ! tips.valuable_rate @62: more than 80.0% (480/600) → more than 90.2% (655/726): ...
+        2 changes, 1 not clean; 1 ratio
+    """
+    lines = [_t(lang, "Thay đổi (kỳ trước → kỳ này):", "Changes (previous → current):")]
+    lines.extend(_change_line(ch, lang) for ch in comparison.changes)
+    if comparison.ratio_changes:
+        lines.append(_t(lang, "Tỷ lệ, tính lại từ các thành phần:", "Ratios, from their parts:"))
+        lines.extend(_ratio_line(rc, lang) for rc in comparison.ratio_changes)
+    unclean = sum(1 for ch in comparison.changes if ch.delta is None)
+    n, r = len(comparison.changes), len(comparison.ratio_changes)
+    lines.append(
+        _t(
+            lang,
+            f"{n} thay đổi, {unclean} không rõ ràng; {r} tỷ lệ",
+            f"{n} change{'s' if n != 1 else ''}, {unclean} not clean; "
+            f"{r} ratio{'s' if r != 1 else ''}",
+        )
+    )
+    return "\n".join(lines)
+
+
+# -- reading inputs -----------------------------------------------------------------
+def _load(path: str) -> MovementReport | list[Observation]:
+    """A report (``.json``) or the observations of a ``.csv``/``.jsonl`` file."""
+    if Path(path).suffix.lower() in _OBSERVATION_SUFFIXES:
+        return read_observations(path)
+    return load_report(path)
+
+
+def _lazy(module: str, name: str, command: str) -> Any:
+    """Import ``name`` from ``module`` at run time, or fail with a clear usage error."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise _UsageError(
+            f"'{PROG} {command}' is not available yet: {module}.{name} is missing "
+            "from this installation"
+        ) from None
+
+
+# -- commands -----------------------------------------------------------------------
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    validate = _lazy("antq_domain.analysis.validate", "validate", "validate")
+    subject = _load(args.file)
+    result = validate(subject)
+    findings = list(getattr(result, "findings", result))
+    errors = sum(1 for f in findings if f.severity.value == "error")
+    warnings = sum(1 for f in findings if f.severity.value == "warning")
+    infos = len(findings) - errors - warnings
+    lang: Lang = args.lang
+    for finding in findings:
+        print(finding.render(lang), file=out)
+    if lang == "vi":
+        tail = f"{errors} lỗi, {warnings} cảnh báo, {infos} thông tin"
+    else:
+        tail = (
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info"
+        )
+    print(f"{args.file}: {tail}", file=out)
+    return 1 if errors else 0
+
+
+def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+    report = load_report(args.file)
+    print(summary_text(report, args.lang), file=out)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    print(json.dumps(report_schema(), ensure_ascii=False, indent=2), file=out)
+    return 0
+
+
+def _observations_of(subject: MovementReport | list[Observation]) -> list[Observation]:
+    return list(subject.observations) if isinstance(subject, MovementReport) else subject
+
+
+def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
+    observations = _observations_of(_load(args.file))
+    if args.output is not None:
+        write_observations(observations, args.output, format=args.format)
+        return 0
+    # the same bytes as --output: write with the library, then copy to stdout
+    fmt: FileFormat = args.format or "csv"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_observations(observations, Path(tmp) / f"rows.{fmt}", format=fmt)
+        with path.open(encoding="utf-8", newline="") as fh:
+            out.write(fh.read())
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    compare = _lazy("antq_domain.analysis.compare", "compare", "compare")
+    comparison = compare(_load(args.current), _load(args.previous))
+    print(comparison_text(comparison, args.lang), file=out)
+    return 0
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    rows = list(rows)
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    out.write(buffer.getvalue())
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    extract_report = _lazy("antq_domain.extract", "extract_report", "extract")
+    text = Path(args.file).read_text(encoding="utf-8")
+    extraction = extract_report(text, place=args.place, period=args.period)
+    if args.format == "json":
+        print(extraction.to_json(), file=out)
+    else:
+        _write_rows(extraction.to_rows(), out)
+        for note in getattr(extraction, "notes", ()):
+            print(f"{PROG} extract: note: {note}", file=sys.stderr)
+    return 0
+
+
+# -- the parser ---------------------------------------------------------------------
+def _version() -> str:
+    return f"{PROG} {__version__}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``antq``, with one subparser per command.
+
+    Example:
+        >>> parser = build_parser()
+        >>> args = parser.parse_args(["summary", "report.json", "--lang", "en"])
+        >>> args.command, args.file, args.lang
+        ('summary', 'report.json', 'en')
+    """
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check, summarise, tidy, compare and extract ANTQ movement reports.",
+        epilog="Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, summary: str, details: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=summary, description=f"{summary}. {details}")
+        p.set_defaults(handler=handler)
+        return p
+
+    lang_help = "language of the text: vi (default) or en"
+    p = command(
+        "validate",
+        _cmd_validate,
+        "Run every check on a report and print its findings",
+        "FILE is a report (.json) or observations (.csv, .jsonl). Exit code 0 when no "
+        "finding is an error, 1 when some are, 2 when the file cannot be read.",
+    )
+    p.add_argument("file", metavar="FILE", help="the report or observations file")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+
+    p = command(
+        "summary",
+        _cmd_summary,
+        "Print a text summary of a report",
+        "Issuer, place, period, figures by area with recomputed ratios, records, "
+        "limitations and directions.",
+    )
+    p.add_argument("file", metavar="FILE", help="the report (.json)")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+
+    command(
+        "schema",
+        _cmd_schema,
+        "Print the JSON Schema of a report file",
+        "Draft 2020-12, closed objects; validate report files with any JSON Schema tool.",
+    )
+
+    p = command(
+        "tidy",
+        _cmd_tidy,
+        "Print the tidy rows of a report or observations file",
+        "One row per observation; CSV (default) or JSON Lines, to stdout or --output.",
+    )
+    p.add_argument("file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl)")
+    p.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        default=None,
+        help="csv or jsonl (default: csv, or the suffix of --output)",
+    )
+    p.add_argument("--output", "-o", metavar="PATH", default=None, help="write to PATH")
+
+    p = command(
+        "compare",
+        _cmd_compare,
+        "Compare the figures of two reports",
+        "Per-indicator changes from PREVIOUS to CURRENT, exact; changes that are not an "
+        "exact number (a 'hơn' figure, a missing side) are flagged with '!'.",
+    )
+    p.add_argument("current", metavar="CURRENT", help="the current report or observations")
+    p.add_argument("previous", metavar="PREVIOUS", help="the previous report or observations")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+
+    p = command(
+        "extract",
+        _cmd_extract,
+        "Read a draft report from Vietnamese text",
+        "Every figure with its quote; rows as CSV (default) or the whole draft as JSON.",
+    )
+    p.add_argument("file", metavar="FILE", help="a UTF-8 text file")
+    p.add_argument("--format", choices=("rows", "json"), default="rows", help="rows or json")
+    p.add_argument("--place", default=None, help="the place code, if the text doesn't name it")
+    p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
+    return parser
+
+
+# -- running ------------------------------------------------------------------------
+def _utf8(stream: TextIO) -> None:
+    """Make a text stream write UTF-8 whatever the locale says."""
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8")
+
+
+def _problem_line(text: str) -> str:
+    one = text.replace("\r", "\\r").replace("\n", "\\n")
+    return one if len(one) <= _MAX_PROBLEM else one[: _MAX_PROBLEM - 1] + "…"
+
+
+def _report_error(command: str, exc: BaseException) -> None:
+    """Write a user error to stderr: a head line, then one line per problem."""
+    prefix = f"{PROG} {command}: error: " if command else f"{PROG}: error: "
+    if isinstance(exc, RecordError):
+        count = len(exc.problems)
+        print(f"{prefix}{exc.record}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        for loc, msg in exc.problems:
+            print("  " + _problem_line(f"{loc or '(record)'}: {msg}"), file=sys.stderr)
+    elif isinstance(exc, UnicodeDecodeError):
+        print(f"{prefix}the file is not UTF-8 text ({exc.reason})", file=sys.stderr)
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        print(_problem_line(f"{prefix}{where}{exc.strerror or exc}"), file=sys.stderr)
+    else:
+        print(_problem_line(f"{prefix}{exc}"), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``antq`` with ``argv`` (default: the process arguments); return the exit code.
+
+    Example:
+        >>> main(["schema", "--help"])  # doctest: +ELLIPSIS
+        usage: antq schema [-h]
+        ...
+        0
+    """
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already reported
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.version:
+        print(_version(), file=sys.stdout)
+        return 0
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: error: a command is required", file=sys.stderr)
+        return 2
+
+    try:
+        return handler(args, sys.stdout)
+    except BrokenPipeError:
+        # the reader went away (`antq tidy r.json | head`): stop quietly, like cat
+        _silence_stdout()
+        return 0
+    except (AntqError, OSError, UnicodeDecodeError, _UsageError) as exc:
+        _report_error(args.command, exc)
+        return 2
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at devnull so that flush can't fail again
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a descriptor
+        pass
+    finally:
+        os.close(devnull)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
