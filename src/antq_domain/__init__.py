@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
         UnknownCodeError,
     )
     from antq_domain.extract import Extraction, extract_report
+    from antq_domain.frames import to_pandas, to_polars
     from antq_domain.io import (
         dump_report,
         from_tidy,
@@ -120,6 +121,9 @@ __all__ = [
     "Findings",
     "Rule",
     "default_rules",
+    # DataFrames
+    "to_pandas",
+    "to_polars",
     # reading prose
     "extract_report",
     "Extraction",
@@ -190,6 +194,8 @@ _LAZY: dict[str, str] = {
     "Rule": "antq_domain.analysis",
     "default_rules": "antq_domain.analysis",
     "extract_report": "antq_domain.extract",
+    "to_pandas": "antq_domain.frames",
+    "to_polars": "antq_domain.frames",
     "Extraction": "antq_domain.extract",
     "AntqError": "antq_domain.errors",
     "AntqTypeError": "antq_domain.errors",

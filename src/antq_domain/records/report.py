@@ -10,6 +10,7 @@ from typing import Self
 from pydantic import ValidationInfo, field_validator, model_validator
 
 from antq_domain.errors import InvariantError, UnknownCodeError
+from antq_domain.records import _html
 from antq_domain.records._base import Record
 from antq_domain.records.activities import Campaign
 from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
@@ -237,3 +238,11 @@ class MovementReport(Record):
                 return Undefined(f"{part} is {value.status.value}")
             parts.append(value)
         return Ratio(parts[0], parts[1], spec.factor)
+
+    # -- display ---------------------------------------------------------------
+    def __str__(self) -> str:
+        return _html.report_summary(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: bilingual headers, ratios, figures by area, narrative."""
+        return _html.report_html(self).markup
