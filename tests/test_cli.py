@@ -576,7 +576,6 @@ def test_build_parser_knows_every_command(argv: list[str]) -> None:
     assert callable(args.handler)
 
 
-
 class _ClosedPipe(io.StringIO):
     """A stdout whose reader has gone away (``antq tidy r.json | head -1``)."""
 
