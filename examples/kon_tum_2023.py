@@ -8,6 +8,7 @@ valuable-tip rate exactly, then loads the whole report from
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import antq_domain as aq
@@ -92,10 +93,25 @@ def the_whole_report() -> None:
     print(f"\n  tidy rows: {len(rows)}, keys of the first: {keys}")
 
 
+def evaluation() -> None:
+    report = aq.load_report(HERE / "data" / "kon-tum-2023.json")
+    # a SYNTHETIC 2022 report, built from the 2023 one (see tools/), as the previous year
+    previous = aq.load_report(HERE / "data" / "kon-tum-2022-synthetic.json")
+    rule("5. Validation and evaluation (as of 2024-01-15, against a synthetic 2022)")
+    findings = aq.validate(report)
+    print(f"  validate: {len(findings)} findings, errors: {findings.has_errors}")
+    result = aq.evaluate(report, as_of=date(2024, 1, 15), previous=previous)
+    languages: tuple[Lang, ...] = ("vi", "en")
+    for lang in languages:
+        print()
+        print(result.render(lang))
+
+
 def main() -> None:
     print("antq_domain — Kon Tum 2023 walkthrough")
     figures_from_text()
     the_whole_report()
+    evaluation()
 
 
 if __name__ == "__main__":

@@ -22,12 +22,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
     from antq_domain.analysis import (
+        Evaluation,
+        EvaluationConfig,
         Findings,
         Rollup,
         Rule,
+        Target,
         combine,
         compare,
         default_rules,
+        evaluate,
         rollup,
         validate,
     )
@@ -118,6 +122,10 @@ __all__ = [
     "combine",
     "compare",
     "validate",
+    "evaluate",
+    "Evaluation",
+    "EvaluationConfig",
+    "Target",
     "Findings",
     "Rule",
     "default_rules",
@@ -190,6 +198,10 @@ _LAZY: dict[str, str] = {
     "combine": "antq_domain.analysis",
     "compare": "antq_domain.analysis",
     "validate": "antq_domain.analysis",
+    "evaluate": "antq_domain.analysis",
+    "Evaluation": "antq_domain.analysis",
+    "EvaluationConfig": "antq_domain.analysis",
+    "Target": "antq_domain.analysis",
     "Findings": "antq_domain.analysis",
     "Rule": "antq_domain.analysis",
     "default_rules": "antq_domain.analysis",

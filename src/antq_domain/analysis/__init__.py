@@ -33,6 +33,21 @@ from antq_domain.analysis.compare import (
     combine,
     compare,
 )
+from antq_domain.analysis.evaluate import (
+    EVALUATION_CODES,
+    CommuneSafetyFacts,
+    Evaluation,
+    EvaluationCode,
+    EvaluationConfig,
+    Scorecard,
+    ScoreCell,
+    Submissions,
+    Target,
+    assess_safety_standard,
+    check_completeness,
+    classify_movement,
+    evaluate,
+)
 from antq_domain.analysis.findings import (
     FINDING_CODES,
     CodeSpec,
@@ -89,6 +104,20 @@ __all__ = [
     "RatioChange",
     "combine",
     "compare",
+    # evaluation (evaluate.py)
+    "EVALUATION_CODES",
+    "CommuneSafetyFacts",
+    "Evaluation",
+    "EvaluationCode",
+    "EvaluationConfig",
+    "ScoreCell",
+    "Scorecard",
+    "Submissions",
+    "Target",
+    "assess_safety_standard",
+    "check_completeness",
+    "classify_movement",
+    "evaluate",
     # findings (findings.py)
     "FINDING_CODES",
     "CodeSpec",

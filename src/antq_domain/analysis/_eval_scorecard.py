@@ -1,0 +1,597 @@
+"""The scorecard: each cell's value, previous value, exact change, target and achievement (private).
+
+Public names are re-exported by :mod:`antq_domain.analysis.evaluate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, both
+from antq_domain.analysis.findings import Finding, Ref
+from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
+from antq_domain.records.catalogue import Catalogue, IndicatorDirection, IndicatorKind
+from antq_domain.records.observation import Dims
+from antq_domain.records.report import MovementReport
+from antq_domain.values._format import format_amount
+from antq_domain.values.label import Label, Lang
+from antq_domain.values.missing import NotApplicable, NotReported, Withheld
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.ratio import Ratio, Undefined, round_half_up
+from antq_domain.values.unit import Qualifier
+
+__all__ = ["ScoreCell", "Scorecard", "Target", "build_scorecard"]
+
+CellValue = Quantity | Ratio | NotReported | NotApplicable | Withheld | Undefined | None
+"""What a scorecard cell holds: a figure, a recomputed ratio, a missing marker,
+an undefined ratio (with its reason), or ``None`` when the report has no such cell."""
+
+_Bounds = tuple[Fraction, Fraction | None]
+
+
+def _fraction(field: str, value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
+        raise AntqTypeError(field, value, "an int, Decimal or Fraction (never a float)")
+    return Fraction(value)
+
+
+def _target_value(value: object) -> Fraction:
+    return _fraction("target", value)
+
+
+def _baseline(value: object) -> Fraction | None:
+    return None if value is None else _fraction("baseline", value)
+
+
+def _dims(value: object) -> Dims:
+    if isinstance(value, Dims):
+        return value
+    if value is None:
+        return Dims()
+    if isinstance(value, Mapping):
+        return Dims.of(value)
+    raise AntqTypeError("dims", value, "a Dims or a mapping of dimension names to codes")
+
+
+def _direction(value: object) -> IndicatorDirection | None:
+    if value is None or isinstance(value, IndicatorDirection):
+        return value
+    if isinstance(value, str):
+        try:
+            return IndicatorDirection(value)
+        except ValueError:
+            pass
+    raise AntqTypeError("direction", value, "higher_is_better, lower_is_better, none or None")
+
+
+@attrs.frozen
+class Target:
+    """A target for one indicator cell, with an optional baseline.
+
+    A value. ``target`` and ``baseline`` are exact numbers in the
+    indicator's unit (points of the factor for a ratio: ``92`` means 92 %).
+    ``direction`` overrides the catalogue's direction when given.
+
+    Achievement is ``(value − baseline) ÷ (target − baseline)`` with a
+    baseline; without one it is ``value ÷ target`` when higher is better and
+    ``target ÷ value`` when lower is better. Targets never read the clock.
+
+    Example:
+        >>> from antq_domain.analysis.evaluate import Target
+        >>> t = Target("tips.valuable_rate", 92, baseline=85)
+        >>> t.target, t.baseline, str(t.dims)
+        (Fraction(92, 1), Fraction(85, 1), '')
+        >>> Target("tips.received", 1.5)
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.AntqTypeError: target=1.5: expected an int, Decimal or Fraction ...
+    """
+
+    indicator: str
+    target: Fraction = attrs.field(converter=_target_value)
+    dims: Dims = attrs.field(default=Dims(), converter=_dims, kw_only=True)
+    baseline: Fraction | None = attrs.field(default=None, converter=_baseline, kw_only=True)
+    direction: IndicatorDirection | None = attrs.field(
+        default=None, converter=_direction, kw_only=True
+    )
+
+
+def _bounds(value: CellValue) -> _Bounds | None:  # noqa: PLR0911 - one return per qualifier
+    if isinstance(value, Quantity):
+        lo, hi = value.bounds()
+        return Fraction(lo), None if hi is None else Fraction(hi)
+    if isinstance(value, Ratio):
+        v = value.value
+        if isinstance(v, Undefined):
+            return None
+        q = value.qualifier
+        if q is Qualifier.EXACT:
+            return v, v
+        if q is Qualifier.AT_LEAST:
+            return v, None
+        if q is Qualifier.AT_MOST:
+            return Fraction(0), v
+        return Fraction(0), None
+    return None
+
+
+def _show(value: CellValue, lang: Lang, decimals: int) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Quantity | Ratio):
+        return (
+            value.format(lang)
+            if isinstance(value, Quantity)
+            else value.format(lang, decimals=decimals)
+        )
+    if isinstance(value, Undefined):
+        return value.format(lang)
+    return _MISSING[type(value)].text(lang)
+
+
+_MISSING: dict[type, Label] = {
+    NotReported: Label(vi="không báo cáo", en="not reported"),
+    NotApplicable: Label(vi="không áp dụng", en="not applicable"),
+    Withheld: Label(vi="không công bố", en="withheld"),
+}
+
+
+def _number(value: Fraction, lang: Lang, decimals: int, *, sign: bool = False) -> str:
+    rounded = round_half_up(value, decimals) if value.denominator != 1 else Decimal(int(value))
+    text = format_amount(rounded, lang)
+    if sign and value > 0:
+        text = "+" + text
+    return text
+
+
+def _percent(value: Fraction, lang: Lang, decimals: int) -> str:
+    return _number(value * 100, lang, decimals) + "%"
+
+
+@attrs.frozen
+class ScoreCell:
+    """One line of the scorecard: a cell now, before, its change, target and achievement.
+
+    A value. ``value`` and ``previous`` are the report's and the previous
+    report's figure (a :class:`~antq_domain.values.quantity.Quantity`), a
+    ratio recomputed from its parts (a :class:`~antq_domain.values.ratio.Ratio`),
+    a missing marker, :class:`~antq_domain.values.ratio.Undefined` with its
+    reason, or ``None`` when the side has no such cell.
+
+    ``change`` (value − previous, in points of the factor for ratios) and
+    ``relative`` (change ÷ previous) are exact and given only when both
+    sides are exact; otherwise ``change_low``/``change_high`` bound it
+    (``None``: unbounded) and ``change_note`` says why. ``achievement`` is
+    exact when the value is; a bound ("hơn") gives ``achievement_low`` /
+    ``achievement_high`` instead, and ``met`` is decided only when the bound
+    decides it. ``note`` explains the target side.
+
+    Example:
+        >>> from antq_domain.analysis.evaluate import ScoreCell
+        >>> from antq_domain.records.observation import Dims
+        >>> from antq_domain.values import Quantity
+        >>> cell = ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
+        ...                  Quantity(726, "tip"), Quantity(600, "tip"), change=126)
+        >>> cell.change, cell.is_ratio
+        (Fraction(126, 1), False)
+    """
+
+    indicator: str
+    dims: Dims
+    kind: IndicatorKind = attrs.field(converter=IndicatorKind)
+    direction: IndicatorDirection = attrs.field(converter=IndicatorDirection)
+    value: CellValue = None
+    previous: CellValue = None
+    change: Fraction | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Fraction), kw_only=True
+    )
+    relative: Fraction | Undefined | None = attrs.field(default=None, kw_only=True)
+    change_low: Fraction | None = attrs.field(default=None, kw_only=True)
+    change_high: Fraction | None = attrs.field(default=None, kw_only=True)
+    change_note: Label | None = attrs.field(default=None, kw_only=True)
+    target: Target | None = attrs.field(default=None, kw_only=True)
+    achievement: Fraction | Undefined | None = attrs.field(default=None, kw_only=True)
+    achievement_low: Fraction | None = attrs.field(default=None, kw_only=True)
+    achievement_high: Fraction | None = attrs.field(default=None, kw_only=True)
+    met: bool | None = attrs.field(default=None, kw_only=True)
+    note: Label | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the cell is a ratio recomputed from its parts.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.records.observation import Dims
+            >>> ScoreCell("tips.valuable_rate", Dims(), "ratio", "higher_is_better").is_ratio
+            True
+        """
+        return self.kind is IndicatorKind.RATIO
+
+    @property
+    def ref(self) -> str:
+        """The cell's name for display: ``code`` or ``code[dim=value]``.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.records.observation import Dims
+            >>> ScoreCell("admin.units", Dims.of({"unit_kind": "commune"}), "stock",
+            ...           "none").ref
+            'admin.units[unit_kind=commune]'
+        """
+        return self.indicator + (f"[{self.dims}]" if self.dims else "")
+
+    def render(self, lang: Lang = "en", *, decimals: int = 1) -> str:
+        """One line: value, previous value, change, and target with achievement.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.records.observation import Dims
+            >>> from antq_domain.values import Quantity
+            >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
+            ...           Quantity(726, "tip"), Quantity(600, "tip"), change=126,
+            ...           relative=Fraction(21, 100)).render("vi")
+            'tips.received: 726 nguồn tin | trước: 600 nguồn tin | thay đổi +126 (+21%)'
+        """
+        vi = lang == "vi"
+        parts = [f"{self.ref}: {_show(self.value, lang, decimals)}"]
+        if self.previous is not None:
+            parts.append(f"{'trước' if vi else 'previous'}: {_show(self.previous, lang, decimals)}")
+        if self.change is not None:
+            unit = (" điểm" if vi else " points") if self.is_ratio else ""
+            amount = _number(self.change, lang, decimals, sign=True)
+            text = f"{'thay đổi' if vi else 'change'} {amount}{unit}"
+            if isinstance(self.relative, Fraction):
+                rel = _number(self.relative * 100, lang, decimals, sign=True)
+                text += f" ({rel}%)"
+            parts.append(text)
+        elif self.change_note is not None and self.previous is not None:
+            parts.append(self.change_note.text(lang))
+        if self.target is not None:
+            goal = _number(self.target.target, lang, decimals)
+            text = f"{'chỉ tiêu' if vi else 'target'} {goal}"
+            if isinstance(self.achievement, Fraction):
+                text += (
+                    f", {'đạt' if vi else 'achieved'} {_percent(self.achievement, lang, decimals)}"
+                )
+            if self.met is not None:
+                yes = (
+                    ("đạt" if self.met else "không đạt")
+                    if vi
+                    else ("met" if self.met else "missed")
+                )
+                text += f" ({yes})"
+            if self.note is not None:
+                text += f"; {self.note.text(lang)}"
+            parts.append(text)
+        return " | ".join(parts)
+
+
+def _cell_value(report: MovementReport, indicator: str, dims: Dims) -> CellValue:
+    found = report.find(indicator, dims)
+    if not found:
+        return None
+    values = list(dict.fromkeys(o.value for o in found))
+    if len(values) > 1:
+        return Undefined(f"{indicator} is stated {len(found)} times with different values")
+    value: CellValue = values[0]
+    return value
+
+
+def _ratio_value(report: MovementReport, indicator: str, dims: Dims) -> CellValue:
+    try:
+        return report.ratio(indicator, dims)
+    except AntqError as err:  # pragma: no cover - defensive: a ratio never stops evaluation
+        return Undefined(str(err))
+
+
+def _change(cur: CellValue, prev: CellValue) -> dict[str, object]:
+    if prev is None or cur is None:
+        return {}
+    cb, pb = _bounds(cur), _bounds(prev)
+    if cb is None or pb is None:
+        which = "current" if cb is None else "previous"
+        text = _show(cur if cb is None else prev, "en", 1)
+        return {
+            "change_note": both(
+                f"không tính được thay đổi: số liệu {'kỳ này' if cb is None else 'kỳ trước'} "
+                f"là {_show(cur if cb is None else prev, 'vi', 1)}",
+                f"no change: the {which} figure is {text}",
+            )
+        }
+    (c_lo, c_hi), (p_lo, p_hi) = cb, pb
+    if c_lo == c_hi and p_lo == p_hi:
+        delta = c_lo - p_lo
+        relative: Fraction | Undefined = (
+            delta / p_lo if p_lo else Undefined("the previous figure is zero")
+        )
+        return {"change": delta, "relative": relative, "change_low": delta, "change_high": delta}
+    low = None if p_hi is None else c_lo - p_hi
+    high = None if c_hi is None else c_hi - p_lo
+
+    def bound(lang: Lang) -> str:
+        if low is None and high is None:
+            return "không xác định" if lang == "vi" else "unknown"
+        if low is None:
+            assert high is not None  # noqa: S101 - the other branch
+            return (
+                f"{'nhiều nhất' if lang == 'vi' else 'at most'} {_number(high, lang, 1, sign=True)}"
+            )
+        if high is None:
+            return f"{'ít nhất' if lang == 'vi' else 'at least'} {_number(low, lang, 1, sign=True)}"
+        return f"{_number(low, lang, 1, sign=True)} … {_number(high, lang, 1, sign=True)}"
+
+    return {
+        "change_low": low,
+        "change_high": high,
+        "change_note": both(
+            f"số liệu ước lượng ('hơn', 'gần'): thay đổi {bound('vi')}",
+            f"approximate figures ('more than', 'almost'): change {bound('en')}",
+        ),
+    }
+
+
+def _achieve(  # noqa: PLR0911 - one return per case of the formula
+    x: Fraction | None, target: Fraction, baseline: Fraction | None, sign: int
+) -> Fraction | Undefined | None:
+    """Achievement at value ``x`` (``None``: +∞); ``None`` result: unbounded."""
+    if baseline is not None:
+        if target == baseline:
+            return Undefined("the target equals the baseline")
+        if x is None:
+            return None
+        return (x - baseline) / (target - baseline)
+    if sign < 0:
+        if x is None:
+            return Fraction(0)
+        if x == 0:
+            return None
+        return target / x
+    if target == 0:
+        return Undefined("the target is zero")
+    return None if x is None else x / target
+
+
+def _assess(
+    cell_value: CellValue, target: Target, direction: IndicatorDirection
+) -> dict[str, object]:
+    out: dict[str, object] = {"target": target}
+    b = _bounds(cell_value)
+    if b is None:
+        reason = "no figure" if cell_value is None else _show(cell_value, "en", 1)
+        why_vi = "không có số liệu" if cell_value is None else _show(cell_value, "vi", 1)
+        out["note"] = both(
+            f"không đánh giá được chỉ tiêu: {why_vi}",
+            f"the target cannot be assessed: {reason}",
+        )
+        return out
+    lo, hi = b
+    sign = direction.sign
+    t = target.target
+    if sign == 0:
+        out["note"] = both(
+            "chỉ tiêu không có chiều đánh giá (cao hơn hay thấp hơn là tốt)",
+            "the indicator has no direction (neither higher nor lower is better)",
+        )
+        sign_for_value = 1
+    else:
+        sign_for_value = sign
+    a_lo = _achieve(lo, t, target.baseline, sign_for_value)
+    a_hi = _achieve(hi, t, target.baseline, sign_for_value)
+    if isinstance(a_lo, Undefined):
+        out["achievement"] = a_lo
+    elif lo == hi:
+        out["achievement"] = (
+            a_lo if a_lo is not None else Undefined("the value is zero: achievement is unbounded")
+        )
+        out["achievement_low"] = out["achievement_high"] = a_lo
+    else:
+        increasing = (target.baseline is None and sign_for_value > 0) or (
+            target.baseline is not None and t > target.baseline
+        )
+        low, high = (a_lo, a_hi) if increasing else (a_hi, a_lo)
+        assert not isinstance(low, Undefined)  # noqa: S101 - checked above
+        assert not isinstance(high, Undefined)  # noqa: S101 - same formula
+        out["achievement_low"], out["achievement_high"] = low, high
+    if sign > 0:
+        met = True if lo >= t else (False if hi is not None and hi < t else None)
+    elif sign < 0:
+        met = True if hi is not None and hi <= t else (False if lo > t else None)
+    else:
+        met = None
+    out["met"] = met
+    if sign != 0 and lo != hi and met is None:
+        lowest: object = out.get("achievement_low")
+        shown = _percent(lowest, "vi", 1) if isinstance(lowest, Fraction) else "?"
+        shown_en = _percent(lowest, "en", 1) if isinstance(lowest, Fraction) else "?"
+        out["note"] = both(
+            f"số liệu là một cận ('hơn'/'gần'), không xác định được đạt chỉ tiêu; "
+            f"đạt ít nhất {shown}",
+            f"the figure is a bound ('more than'/'almost'): whether the target is met cannot "
+            f"be decided; achievement is at least {shown_en}",
+        )
+    return out
+
+
+@attrs.frozen(repr=False)
+class Scorecard:
+    """The scorecard of a report: one :class:`ScoreCell` per indicator and dimension cell.
+
+    A value. Cells follow the catalogue's order, then their dimensions.
+
+    Example:
+        >>> from antq_domain.analysis.evaluate import Scorecard
+        >>> Scorecard().cell("tips.received")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.UnknownCodeError: cell='tips.received': expected a cell of the ...
+    """
+
+    cells: tuple[ScoreCell, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<Scorecard: {len(self.cells)} cells>"
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def cell(self, indicator: str, dims: Mapping[str, str] | None = None) -> ScoreCell:
+        """The cell of ``indicator`` and ``dims``.
+
+        Raises:
+            UnknownCodeError: no such cell (field ``cell``).
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import ScoreCell, Scorecard
+            >>> from antq_domain.records.observation import Dims
+            >>> card = Scorecard((ScoreCell("tips.received", Dims(), "flow", "none"),))
+            >>> card.cell("tips.received").kind.value
+            'flow'
+        """
+        want = Dims.of(dims or {})
+        for c in self.cells:
+            if c.indicator == indicator and c.dims == want:
+                return c
+        shown = indicator + (f"[{want}]" if want else "")
+        raise UnknownCodeError("cell", shown, "a cell of the scorecard")
+
+    def render(self, lang: Lang = "en", *, decimals: int = 1) -> str:
+        """One line per cell (see :meth:`ScoreCell.render`).
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import Scorecard
+            >>> Scorecard().render()
+            ''
+        """
+        return "\n".join(c.render(lang, decimals=decimals) for c in self.cells)
+
+
+def _targets(value: Iterable[Target] | None) -> tuple[Target, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, Target) or not isinstance(value, Iterable):
+        raise AntqTypeError("targets", value, "an iterable of Target")
+    out = tuple(value)
+    for t in out:
+        if not isinstance(t, Target):
+            raise AntqTypeError("targets", t, "a Target")
+    return out
+
+
+def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
+    report: MovementReport,
+    previous: MovementReport | None = None,
+    targets: Iterable[Target] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+) -> tuple[Scorecard, list[Finding]]:
+    """The scorecard of ``report`` against ``previous`` and ``targets``, with target findings.
+
+    Cells: every figure of the report's place and period, every ratio whose
+    parts either report holds (recomputed from the parts, never from a
+    stated percentage), the cells only the previous report has, and every
+    target's cell. A cell stated twice with different values is
+    :class:`~antq_domain.values.ratio.Undefined` here (validation reports
+    the conflict).
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.evaluate import Target, build_scorecard
+        >>> from antq_domain.records.report import MovementReport
+        >>> from antq_domain.values import Quantity
+        >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2023, 12, 31),
+        ...     observations=[{"indicator": "tips.received", "place": "62", "period": "2023",
+        ...                    "value": Quantity(726, "tip")}])
+        >>> card, found = build_scorecard(r, targets=[Target("tips.received", 800)])
+        >>> card.cell("tips.received").met, [f.code for f in found]
+        (False, ['target.missed'])
+    """
+    if not isinstance(report, MovementReport):
+        raise AntqTypeError("report", report, "a MovementReport")
+    if previous is not None and not isinstance(previous, MovementReport):
+        raise AntqTypeError("previous", previous, "a MovementReport or None")
+    chosen = _targets(targets)
+    cat = catalogue if catalogue is not None else report.catalogue
+    order = {code: i for i, code in enumerate(cat)}
+    keys: dict[tuple[str, Dims], None] = {}
+    sides = [report] if previous is None else [report, previous]
+    for side in sides:
+        for o in side.observations:
+            if o.place == side.place and o.period == side.period and o.indicator in cat:
+                keys[(o.indicator, o.dims)] = None
+    for ind in cat.indicators:
+        spec = ind.ratio
+        if ind.kind is not IndicatorKind.RATIO or spec is None:
+            continue
+        for code, dims in list(keys):
+            if code in (spec.numerator, spec.denominator):
+                keys[(ind.code, Dims.of({k: v for k, v in dims.items() if k in spec.match}))] = None
+    by_key: dict[tuple[str, Dims], Target] = {}
+    for t in chosen:
+        if t.indicator not in cat:
+            raise UnknownCodeError("targets", t.indicator, "an indicator of the catalogue")
+        if (t.indicator, t.dims) in by_key:
+            raise InvariantError("targets", t.indicator, "one target per indicator cell")
+        by_key[(t.indicator, t.dims)] = t
+        keys[(t.indicator, t.dims)] = None
+    cells: list[ScoreCell] = []
+    findings: list[Finding] = []
+    for code, dims in sorted(keys, key=lambda k: (order.get(k[0], len(order)), k[1].pairs)):
+        ind = cat[code]
+        get = _ratio_value if ind.kind is IndicatorKind.RATIO else _cell_value
+        value = get(report, code, dims)
+        prev = get(previous, code, dims) if previous is not None else None
+        target = by_key.get((code, dims))
+        if (
+            ind.kind is IndicatorKind.RATIO
+            and target is None
+            and isinstance(value, Undefined | None)
+            and isinstance(prev, Undefined | None)
+        ):
+            continue  # neither side holds both parts of the ratio for this cell
+        fields: dict[str, object] = dict(_change(value, prev))
+        if target is not None:
+            direction = target.direction or ind.direction
+            fields.update(_assess(value, target, direction))
+        cell = ScoreCell(code, dims, ind.kind, ind.direction, value, prev, **fields)  # type: ignore[arg-type]
+        cells.append(cell)
+        if target is not None:
+            findings.extend(_target_findings(report, cell, target))
+    return Scorecard(tuple(cells)), findings
+
+
+def _target_findings(report: MovementReport, cell: ScoreCell, target: Target) -> list[Finding]:
+    ref = Ref.cell(cell.indicator, report.place, report.period, cell.dims)
+    goal_vi = _number(target.target, "vi", 1)
+    goal_en = _number(target.target, "en", 1)
+    if cell.met is False:
+        return [
+            Finding.of(
+                EvaluationCode.TARGET_MISSED.value,
+                both(
+                    f"{cell.ref} là {_show(cell.value, 'vi', 1)}, không đạt chỉ tiêu {goal_vi}",
+                    f"{cell.ref} is {_show(cell.value, 'en', 1)}, missing the target {goal_en}",
+                ),
+                involved=[ref],
+                registry=EVALUATION_CODES,
+            )
+        ]
+    effective = target.direction or cell.direction
+    if cell.met is None and effective is not IndicatorDirection.NONE:
+        why = cell.note or both("không xác định", "undecided")
+        return [
+            Finding.of(
+                EvaluationCode.TARGET_UNDETERMINED.value,
+                both(
+                    f"{cell.ref} so với chỉ tiêu {goal_vi}: {why.vi}",
+                    f"{cell.ref} against the target {goal_en}: {why.en}",
+                ),
+                involved=[ref],
+                registry=EVALUATION_CODES,
+            )
+        ]
+    return []
