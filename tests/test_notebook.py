@@ -57,11 +57,19 @@ def test_committed_notebook_has_no_outputs() -> None:
             assert cell.execution_count is None
 
 
-def test_rollup_and_evaluation_are_placeholders() -> None:
+def test_the_walkthrough_has_every_step() -> None:
     nb = _read(NOTEBOOK)
     headings = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"]
-    assert "## Rollup" in headings
-    assert "## Evaluation" in headings
+    for step in (
+        "## Load",
+        "## Tidy rows",
+        "## DataFrame",
+        "## Ratios",
+        "## Rollup",
+        "## Evaluation",
+        "## Charts",
+    ):
+        assert step in headings
 
 
 def test_no_cell_errors(executed: Any) -> None:
@@ -78,6 +86,12 @@ def test_outputs_show_the_report(executed: Any) -> None:
     assert "MovementReport kon-tum-2023" in texts  # str(report)
     assert "Int64" in texts  # the count column's dtype
     assert "100% (85/85)" in texts  # regular police in every commune
+    # rollup restated onto the new Quảng Ngãi: a lower bound, the old unit named as missing
+    assert "history restated onto the units alive on 2025-07-01" in texts
+    assert "hơn 726 nguồn tin from ('62',) missing: ('51@2025-06-30',)" in texts
+    # evaluation against the synthetic 2022 report
+    assert "90,2% (655/726) vs 85,0% (578/680)" in texts
+    assert "commendation.internal_form" in texts
 
 
 def test_charts_are_images(executed: Any) -> None:
