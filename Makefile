@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo test check format lint typecheck pytest examples docs clean
+.PHONY: help install demo test check format lint typecheck pytest examples docs bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,9 @@ examples: $(STAMP)  ## run every script in examples/
 
 docs: $(STAMP)  ## build the docs site strictly
 	$(BIN)/python tools/build_docs.py
+
+bench: $(STAMP)  ## bulk rollup benchmark: antq_domain.bulk vs pandas vs parse-only (several minutes)
+	$(BIN)/python benchmarks/rollup_bench.py
 
 test: lint typecheck pytest examples docs  ## everything CI runs
 

@@ -1,0 +1,976 @@
+r"""A columnar bulk path: millions of tidy rows read and rolled up with polars.
+
+:func:`read_table` loads a tidy CSV into an :class:`ObservationTable` (a
+polars DataFrame behind the library's own API) with the validation rules of
+:func:`~antq_domain.io.files.read_observations`; :func:`rollup_table` rolls it
+up and returns the very :class:`~antq_domain.analysis.aggregate.Rollup` the
+reference :func:`~antq_domain.analysis.aggregate.rollup` returns, so the two
+compare with ``==`` (a property test checks every cell on generated data).
+
+The pure-Python path stays the reference semantics. This module only does the
+work that grows with the number of rows in columns; everything per place and
+per output cell goes through the reference's own helpers, and whatever the
+columnar path does not cover is handed to the reference unchanged:
+
+* **reading**: the columns are checked per distinct value (indicator, status,
+  qualifier, unit, dimensions, reason, place, period and quote combinations
+  are validated by the reference on one representative row each) and the
+  figures per row (digits only for counts, ``digits[.digits]`` for decimal
+  units), never as floats: counts are ``Int64``, decimal units polars
+  ``Decimal``. Rows the columns cannot vouch for are re-read one by one by
+  the reference, which words the errors (``row 3: ...``, all rows at once).
+  Files the columnar reader cannot read as the reference does (a byte-order
+  mark, blank lines, unknown or repeated header names, a figure written in
+  another accepted form such as ``" 12"``, JSON Lines) are read by the
+  reference.
+* **rolling up**: flows (``sum`` over time) and stocks (``last``) that add
+  up over places, with a target ``period`` tiled by the inputs' periods (one
+  standard period kind), are rolled up in columns; other indicators (stated
+  percentages, place aggregation ``none``, no time aggregation) go through
+  the reference on their own rows and the cells are merged (every rule of a
+  rollup is per indicator). Any irregular input (no target period, mixed
+  period kinds, duplicate cells, an error) is handed to the reference whole,
+  which then gives its result or raises its error.
+
+Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
+
+Example:
+    >>> import pathlib, tempfile
+    >>> from datetime import date
+    >>> from antq_domain.analysis.aggregate import rollup
+    >>> from antq_domain.bulk import read_table, rollup_table
+    >>> from antq_domain.io.files import read_observations
+    >>> from antq_domain.records.places import registry
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "kt.csv").write_text(
+    ...     "indicator,place,period,value\n"
+    ...     "tips.received,608,202301,30\ntips.received,608,202302,12\n"
+    ...     "tips.received,616,202301,4\n", encoding="utf-8")
+    >>> table = read_table(folder / "kt.csv")
+    >>> len(table), table.to_observations() == read_observations(folder / "kt.csv")
+    (3, True)
+    >>> args = dict(to="province", period="2023", registry=registry(), as_of=date(2023, 12, 31))
+    >>> r = rollup_table(table, **args)
+    >>> str(r.cells[0].value), r == rollup(table.to_observations(), **args)
+    ('>=46 tip', True)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Context, Decimal
+from fractions import Fraction
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from antq_domain.analysis.aggregate import (
+    MissingStrategy,
+    Note,
+    RolledCell,
+    Rollup,
+    View,
+    _Acc,
+    _allocate,
+    _check_args,
+    _key_order,
+    _parse_to,
+    _ratios,
+    _target_codes,
+    _tiles,
+    _Tree,
+    _value,
+    rollup,
+)
+from antq_domain.errors import AntqError, RecordError
+from antq_domain.io.files import FileFormat, _format_of, read_observations
+from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
+from antq_domain.records.catalogue import (
+    Catalogue,
+    IndicatorKind,
+    PlaceAggregation,
+    TimeAggregation,
+    catalogue,
+)
+from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.places import PlaceLevel, Registry
+from antq_domain.values.missing import Status, Withheld
+from antq_domain.values.period import Period
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.unit import Qualifier
+
+try:
+    import polars as pl
+except ImportError as exc:  # pragma: no cover - the extra is installed for development
+    raise ImportError("antq_domain.bulk needs polars: pip install 'antq-domain[bulk]'") from exc
+
+__all__ = ["ObservationTable", "read_table", "rollup_table"]
+
+_CAT = pl.Categorical
+# the columns of a table, after the dimension columns
+_TEXT = ("indicator", "place", "period", "status", "qualifier", "source", "quote", "reason")
+_INT_RE = r"^[0-9]+$"
+_DEC_RE = r"^[0-9]+(\.[0-9]+)?$"
+_MAX_DIGITS = 18  # Int64 holds every 18-digit count; longer figures go to the reference
+_MAX_SCALE = 18
+_WIDE = Context(prec=100)
+
+
+def _quantize(amount: Decimal, scale: int) -> Decimal:
+    """``amount`` written with exactly ``scale`` decimals (it has at least that many)."""
+    return amount.quantize(Decimal(1).scaleb(-scale), context=_WIDE)
+
+
+class ObservationTable:
+    """Validated observations held in columns (a polars DataFrame).
+
+    Build one with :func:`read_table` or :meth:`from_observations`; roll it
+    up with :func:`rollup_table`; :meth:`to_observations` gives the
+    observations back (equal to what the reference reader returns).
+
+    Columns: ``indicator``, ``place``, ``period``, ``status`` (empty:
+    reported), ``qualifier`` (empty: exact), ``source``, ``quote``,
+    ``reason``, one ``dim_<name>`` column per dimension (categoricals; empty
+    is absent), ``amount`` (``Int64``: the figure of a count), and for
+    decimal units ``decimal`` (polars ``Decimal``) with ``scale`` (the
+    number of decimals written, so ``13.50`` stays ``Decimal('13.50')``).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from antq_domain.bulk import ObservationTable
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> obs = [Observation(indicator="weapons.explosives", place="62", period="2023",
+        ...                    value=Quantity(Decimal("13.50"), "kilogram"))]
+        >>> t = ObservationTable.from_observations(obs)
+        >>> len(t), t.to_observations() == obs, t.dims
+        (1, True, ())
+    """
+
+    __slots__ = ("_cache", "_catalogue", "_frame")
+
+    def __init__(self, frame: pl.DataFrame, catalogue: Catalogue) -> None:
+        self._frame = frame
+        self._catalogue = catalogue
+        # per target period: the parts (one per indicator, place and dims) and
+        # whether any cell is duplicated; a table never changes, so they keep
+        self._cache: dict[tuple[str, str], tuple[pl.DataFrame, bool]] = {}
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """The columns (a polars DataFrame; do not modify it).
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> ObservationTable.from_observations([]).frame.columns[:3]
+            ['indicator', 'place', 'period']
+        """
+        return self._frame
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue the rows were validated against.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> ObservationTable.from_observations([]).catalogue is catalogue()
+            True
+        """
+        return self._catalogue
+
+    @property
+    def dims(self) -> tuple[str, ...]:
+        """The dimension names that have a column, sorted.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> o = Observation(indicator="crime.cases_occurred", place="62", period="2023",
+            ...                 value=Quantity(5, "case"), dims={"category": "drugs"})
+            >>> ObservationTable.from_observations([o]).dims
+            ('category',)
+        """
+        return tuple(c[4:] for c in self._frame.columns if c.startswith("dim_"))
+
+    def __len__(self) -> int:
+        return self._frame.height
+
+    def __repr__(self) -> str:
+        return f"<ObservationTable of {self._frame.height} rows>"
+
+    @classmethod
+    def from_observations(
+        cls, observations: Iterable[Observation], *, catalogue: Catalogue | None = None
+    ) -> ObservationTable:
+        """A table holding ``observations`` (row by row: for small inputs and tests).
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import NOT_REPORTED
+            >>> o = Observation(indicator="tips.received", place="62", period="2023",
+            ...                 value=NOT_REPORTED)
+            >>> ObservationTable.from_observations([o]).frame["status"].to_list()
+            ['not_reported']
+        """
+        cat = catalogue if catalogue is not None else _standard()
+        rows = tidy(list(observations))
+        dims = sorted({k for row in rows for k in row if k.startswith("dim_")})
+        data: dict[str, list[Any]] = {c: [] for c in (*_TEXT, *dims)}
+        amounts: list[int | None] = []
+        decimals: list[Decimal | None] = []
+        scales: list[int | None] = []
+        for row in rows:
+            status = row["status"]
+            for c in (*_TEXT, *dims):
+                data[c].append(row.get(c))
+            data["status"][-1] = None if status == Status.REPORTED.value else status
+            if data["qualifier"][-1] == Qualifier.EXACT.value:
+                data["qualifier"][-1] = None
+            value = row["value"]
+            if isinstance(value, str):
+                amount = Decimal(value)
+                exponent = amount.as_tuple().exponent
+                assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal
+                amounts.append(None)
+                decimals.append(amount)
+                scales.append(max(0, -exponent))
+            else:
+                amounts.append(value)
+                decimals.append(None)
+                scales.append(None)
+        columns: dict[str, pl.Series] = {
+            c: pl.Series(c, data[c], dtype=pl.String).cast(_CAT) for c in (*_TEXT[:3], *dims)
+        }
+        for c in _TEXT[3:]:
+            columns[c] = pl.Series(c, data[c], dtype=pl.String).cast(_CAT)
+        columns["amount"] = pl.Series("amount", amounts, dtype=pl.Int64)
+        if any(d is not None for d in decimals):
+            scale = max(s for s in scales if s is not None)
+            columns["decimal"] = pl.Series(
+                "decimal",
+                [None if d is None else _quantize(d, scale) for d in decimals],
+                dtype=pl.Decimal(38, scale),
+            )
+            columns["scale"] = pl.Series("scale", scales, dtype=pl.Int8)
+        order = [*_TEXT[:3], *dims, *_TEXT[3:], "amount", "decimal", "scale"]
+        return cls(pl.DataFrame([columns[c] for c in order if c in columns]), cat)
+
+    def to_observations(self) -> list[Observation]:
+        """The observations, in row order, validated by the reference.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> o = Observation(indicator="tips.received", place="62", period="2023",
+            ...                 value=Quantity(7, "tip", "at_least"), quote="hơn 7 tin")
+            >>> ObservationTable.from_observations([o]).to_observations() == [o]
+            True
+        """
+        return from_tidy(self._tidy_rows(self._frame), catalogue=self._catalogue)
+
+    def _tidy_rows(self, frame: pl.DataFrame) -> list[dict[str, Any]]:
+        has_decimal = "decimal" in frame.columns
+        out: list[dict[str, Any]] = []
+        for row in frame.iter_rows(named=True):
+            tidy_row = {k: v for k, v in row.items() if v is not None and k in TIDY_KEYS}
+            tidy_row.update(
+                {k: v for k, v in row.items() if v is not None and k.startswith("dim_")}
+            )
+            if row["amount"] is not None:
+                tidy_row["value"] = row["amount"]
+            elif has_decimal and row["decimal"] is not None:
+                tidy_row["value"] = format(_quantize(row["decimal"], row["scale"]), "f")
+            out.append(tidy_row)
+        return out
+
+
+def _standard() -> Catalogue:
+    return catalogue()
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def read_table(
+    path: str | PathLike[str],
+    *,
+    format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
+    catalogue: Catalogue | None = None,
+) -> ObservationTable:
+    r"""Read tidy rows (CSV or JSON Lines) into a validated :class:`ObservationTable`.
+
+    The rules are those of :func:`~antq_domain.io.files.read_observations`
+    (unknown keys, bad values, dimensions, units, qualifiers, statuses):
+    every problem of every row is raised at once as one
+    :class:`~antq_domain.errors.RecordError` naming row and key, worded as
+    the reference words it. Counts are exact ``Int64``; decimal units are
+    polars ``Decimal`` (never floats).
+
+    Raises:
+        RecordError: problems in the rows.
+        ParseError: an unknown file format.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from antq_domain.bulk import read_table
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.csv"
+        >>> _ = p.write_text("indicator,place,period,value,unit\n"
+        ...                  "tips.received,62,2023,12,tip\ntips.received,62,2022,1.5,tip\n"
+        ...                  "tips.received,62,2021,3,case\n")
+        >>> read_table(p)
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: tidy rows: 2 problems
+          row 2: value='1.5': expected a whole number of 'tip' (digits only)
+          row 3: unit='case': expected 'tip' for 'tips.received'
+    """
+    source = Path(path)
+    fmt = _format_of(source, format)
+    cat = catalogue if catalogue is not None else _standard()
+    table = _read_csv(source, cat) if fmt == "csv" else None
+    if table is None:
+        observations = read_observations(source, format=fmt, catalogue=cat)
+        table = ObservationTable.from_observations(observations, catalogue=cat)
+    return table
+
+
+def _header(path: Path) -> list[str] | None:
+    """The header names, or None when the columnar reader must not read the file."""
+    with path.open("rb") as fh:
+        first = fh.readline()
+    if not first or first.startswith(b"\xef\xbb\xbf") or b'"' in first:
+        return None
+    try:
+        names = next(csv.reader(io.StringIO(first.decode("utf-8"))), [])
+    except UnicodeDecodeError:
+        return None
+    known = [n for n in names if n in TIDY_KEYS or n.startswith("dim_")]
+    required = {"indicator", "place", "period", "value"}
+    if len(set(names)) != len(names) or len(known) != len(names) or not required <= set(names):
+        return None
+    return names
+
+
+def _read_csv(path: Path, cat: Catalogue) -> ObservationTable | None:  # noqa: PLR0912, PLR0915 - one pass, kept together
+    names = _header(path)
+    if names is None:
+        return None
+    schema: dict[str, Any] = dict.fromkeys(names, _CAT)
+    schema["value"] = pl.String
+    try:
+        frame = pl.read_csv(
+            path,
+            schema_overrides=schema,
+            infer_schema=False,
+            empty_string_is_null=False,
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return None
+    frame = frame.with_columns(pl.col("value").replace("", None))
+    dim_cols = sorted(n for n in names if n.startswith("dim_"))
+    missing_cols = [c for c in _TEXT if c not in frame.columns]
+    frame = frame.with_columns(pl.lit(None, dtype=_CAT).alias(c) for c in missing_cols)
+    if "unit" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=_CAT).alias("unit"))
+    if (
+        frame.height
+        and frame.select(
+            (
+                pl.col("indicator").is_null()
+                & pl.col("place").is_null()
+                & pl.col("period").is_null()
+            ).any()
+        ).item()
+    ):
+        return None  # a blank line (skipped by the reference) or an empty row
+
+    # 1. per distinct combination: one representative row checked by the reference
+    combo_cols = ["indicator", "status", "qualifier", "unit", *dim_cols]
+    combos = (
+        frame.lazy()
+        .select(
+            *combo_cols,
+            pl.col("reason").is_not_null().alias("_reason"),
+            pl.col("value").is_not_null().alias("_value"),
+        )
+        .unique()
+        .collect()
+    )
+    bad_combos: list[dict[str, Any]] = []
+    decimal_codes: set[str] = set()
+    for combo in combos.iter_rows(named=True):
+        code = combo["indicator"]
+        if code in cat and cat.get(code).unit is not None:
+            unit = cat.get(code).unit
+            if unit is not None and unit.is_decimal:
+                decimal_codes.add(code)
+        row = {k: v for k, v in combo.items() if v is not None and not k.startswith("_")}
+        row.update(place="X", period="2000")
+        if combo["_reason"]:
+            row["reason"] = "r"
+        if combo["_value"]:
+            row["value"] = "1"
+        try:
+            from_tidy([row], catalogue=cat)
+        except RecordError:
+            bad_combos.append(combo)
+    flags: list[pl.Expr] = []
+    if bad_combos:
+        bad = pl.DataFrame(bad_combos, schema=combos.schema).with_columns(_bad=pl.lit(True))
+        keyed = frame.lazy().select(
+            *combo_cols,
+            pl.col("reason").is_not_null().alias("_reason"),
+            pl.col("value").is_not_null().alias("_value"),
+        )
+        hit = (
+            keyed.join(
+                bad.lazy(),
+                on=list(combos.columns),
+                how="left",
+                nulls_equal=True,
+                maintain_order="left",
+            )
+            .select(pl.col("_bad").fill_null(False))
+            .collect()
+            .to_series()
+        )
+        flags.append(pl.lit(hit))
+
+    # 2. per distinct place, period and quote
+    def bad_values(column: str, ok: Any) -> list[str]:
+        values = frame.get_column(column).drop_nulls().unique().to_list()
+        return [v for v in values if not ok(v)]
+
+    def place_ok(v: str) -> bool:
+        return bool(v) and v == v.strip()
+
+    def period_ok(v: str) -> bool:
+        try:
+            Period.parse(v)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+    def reason_ok(v: str) -> bool:
+        try:
+            Withheld(v)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+    for column, ok in (
+        ("place", place_ok),
+        ("period", period_ok),
+        ("quote", lambda v: bool(v.strip())),
+        ("reason", reason_ok),
+    ):
+        bad_list = bad_values(column, ok)
+        if bad_list:
+            flags.append(pl.col(column).cast(pl.String).is_in(bad_list).fill_null(False))
+    flags.append(pl.col("indicator").is_null() | pl.col("place").is_null())
+    flags.append(pl.col("period").is_null())
+
+    # 3. per row: the figure's text
+    is_dec = pl.col("indicator").is_in(sorted(decimal_codes)).fill_null(False)
+    value = pl.col("value")
+    text_ok = (
+        pl.when(is_dec)
+        .then(value.str.contains(_DEC_RE) & (value.str.len_bytes() <= 2 * _MAX_DIGITS))
+        .otherwise(value.str.contains(_INT_RE) & (value.str.len_bytes() <= _MAX_DIGITS))
+    )
+    flags.append(value.is_not_null() & ~text_ok)
+    flagged_expr = pl.any_horizontal(flags)
+    flagged = frame.lazy().with_row_index("_row", offset=1).filter(flagged_expr).collect()
+    if flagged.height:
+        problems: list[tuple[str, str]] = []
+        for row in flagged.drop(*missing_cols).iter_rows(named=True):
+            number = row.pop("_row")
+            text = {k: v for k, v in row.items() if v is not None and v != ""}
+            try:
+                from_tidy([text], catalogue=cat)
+            except RecordError as exc:
+                problems.extend(
+                    (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.problems
+                )
+        if problems:
+            raise RecordError("tidy rows", problems)
+        return None  # valid in a form the columns do not read (" 12"): the reference reads it
+
+    # 4. the figures, exactly
+    columns: list[pl.Expr] = [
+        pl.when(~is_dec).then(value.cast(pl.Int64, strict=False)).alias("amount")
+    ]
+    if decimal_codes:
+        dot = value.str.find(r"\.", literal=False).cast(pl.Int32)
+        scale_expr = (
+            pl.when(is_dec & value.is_not_null())
+            .then(
+                pl.when(dot.is_null())
+                .then(pl.lit(0, pl.Int32))
+                .otherwise(value.str.len_bytes().cast(pl.Int32) - dot - 1)
+            )
+            .cast(pl.Int8)
+        )
+        frame = frame.with_columns(scale_expr.alias("scale"))
+        top = frame.get_column("scale").max()
+        scale = int(top) if isinstance(top, int) else 0
+        if scale > _MAX_SCALE:
+            return None
+        columns.append(
+            pl.when(is_dec).then(value.cast(pl.Decimal(38, scale), strict=False)).alias("decimal")
+        )
+    frame = frame.with_columns(columns)
+    extra = ["decimal", "scale"] if decimal_codes else []
+    frame = frame.select(*_TEXT[:3], *dim_cols, *_TEXT[3:], "amount", *extra)
+    frame = frame.with_columns(
+        pl.col("status").replace(Status.REPORTED.value, None),
+        pl.col("qualifier").replace(Qualifier.EXACT.value, None),
+    )
+    return ObservationTable(frame, cat)
+
+
+# --- rolling up ------------------------------------------------------------------
+
+
+class _Fallback(Exception):  # noqa: N818 - a control-flow signal, never raised to callers
+    """The columnar path hands this rollup to the reference."""
+
+
+def rollup_table(
+    table: ObservationTable,
+    *,
+    to: str | Sequence[str] | None = None,
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+) -> Rollup:
+    """Roll up a table: the reference :func:`~antq_domain.analysis.aggregate.rollup`, in columns.
+
+    The arguments and the result are those of the reference (the table's
+    catalogue is used); ``rollup_table(t, ...) == rollup(t.to_observations(),
+    ...)`` holds for every table, every cell, ratio, note and allocation
+    alike. Inputs the columnar path does not cover are handed to the
+    reference (module docs).
+
+    Raises:
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.bulk import ObservationTable, rollup_table
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.records.places import registry
+        >>> from antq_domain.values import Quantity
+        >>> obs = [Observation(indicator=i, place="608", period=f"2023Q{q}",
+        ...                    value=Quantity(n * q, "tip"))
+        ...        for q in (1, 2, 3, 4) for i, n in (("tips.received", 10), ("tips.valuable", 9))]
+        >>> r = rollup_table(ObservationTable.from_observations(obs), to="province",
+        ...                  period="2023", registry=registry(), as_of=date(2023, 12, 31))
+        >>> str(r.cell("tips.received", "62").value), str(r.ratio("tips.valuable_rate", "62"))
+        ('>=100 tip', 'about 90.0% (90/100)')
+    """
+    _check_args(view, missing, as_of)
+    kwargs: dict[str, Any] = {
+        "to": to,
+        "period": period,
+        "registry": registry,
+        "as_of": as_of,
+        "view": view,
+        "shares": shares,
+        "missing": missing,
+    }
+    try:
+        return _columnar(table, **kwargs)
+    except (_Fallback, AntqError):
+        pass  # the reference decides: its result, or its error as it words it
+    return rollup(table.to_observations(), catalogue=table.catalogue, **kwargs)
+
+
+def _is_fast(cat: Catalogue, code: str) -> bool:
+    ind = cat.get(code)
+    return (
+        ind.kind in (IndicatorKind.FLOW, IndicatorKind.STOCK)
+        and ind.place_aggregation is PlaceAggregation.SUM
+        and ind.time_aggregation in (TimeAggregation.SUM, TimeAggregation.LAST)
+    )
+
+
+def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept together
+    table: ObservationTable,
+    *,
+    to: str | Sequence[str] | None,
+    period: Period | str | None,
+    registry: Registry,
+    as_of: date,
+    view: View,
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None,
+    missing: MissingStrategy,
+) -> Rollup:
+    cat = table.catalogue
+    frame = table.frame
+    if period is None:
+        raise _Fallback
+    target = Period.parse(str(period))
+    level, codes = _parse_to(to)
+    if codes is not None:
+        codes = _target_codes(registry, codes, as_of)
+    tree = _Tree(registry, as_of, view, level, codes, shares)
+    dim_cols = [c for c in frame.columns if c.startswith("dim_")]
+
+    # periods: one standard kind tiling the target
+    period_texts = [p for p in frame.get_column("period").unique().to_list() if p is not None]
+    periods = {p: Period.parse(p) for p in period_texts}
+    kinds = {p.kind for p in periods.values()}
+    if len(kinds) > 1:
+        raise _Fallback
+    tiles: tuple[Period, ...] = ()
+    if kinds:
+        kind = next(iter(kinds))
+        found = _tiles(target, kind) if kind.is_standard else None
+        if found is None or len(found) > 62:
+            raise _Fallback
+        tiles = found
+    bit = {t: i for i, t in enumerate(tiles)}
+    inside = {text: 1 << bit[p] for text, p in periods.items() if p in bit}
+    by_bit = {1 << i: t for i, t in enumerate(tiles)}
+    if any(str(p) != text for text, p in periods.items()):
+        raise _Fallback  # a period written in another accepted form
+
+    # places: every input place resolves to itself (the reference's step 1)
+    place_texts = [p for p in frame.get_column("place").unique().to_list() if p is not None]
+    day_first = min((p.start for p in periods.values()), default=target.start)
+    day_last = max((p.end for p in periods.values()), default=target.end)
+    for code in place_texts:
+        if code not in registry:
+            raise _Fallback
+        place = registry.get(code)
+        if (place.valid_from is not None and place.valid_from > day_first) or (
+            place.valid_to is not None and place.valid_to < day_last
+        ):
+            raise _Fallback
+
+    codes_present = [c for c in frame.get_column("indicator").unique().to_list() if c]
+    fast = sorted(c for c in codes_present if _is_fast(cat, c))
+    slow = sorted(c for c in codes_present if not _is_fast(cat, c))
+    stocks = [c for c in fast if cat.get(c).time_aggregation is TimeAggregation.LAST]
+    has_decimal = "decimal" in frame.columns
+    group = ["indicator", "place", *dim_cols]
+    key = ("parts", str(target))
+    cached = table._cache.get(key)
+    if cached is None:
+        cached = _parts(frame, fast, stocks, inside, len(tiles), group, has_decimal)
+        table._cache[key] = cached
+    parts, duplicates = cached
+    if duplicates:
+        raise _Fallback  # one observation per cell: the reference merges or refuses duplicates
+
+    # 3. over places: each part place's units and output places, by the reference's tree
+    part_places = sorted(p for p in parts.get_column("place").unique().to_list() if p)
+    mapping: list[tuple[str, str, str, str, str]] = []
+    split: dict[str, tuple[tuple[str, Fraction], ...]] = {}
+    for code in part_places:
+        restated = tree.restated(code)
+        source_level = registry.get(code).level.value
+        if len(restated) > 1:
+            split[code] = restated
+        for unit, _share in restated:
+            unit_level = registry.get(unit).level.value
+            mapping.extend((code, unit, t, unit_level, source_level) for t in tree.targets(unit))
+    place_map = pl.DataFrame(
+        mapping,
+        schema={
+            "place": pl.String,
+            "_unit": pl.String,
+            "_target": pl.String,
+            "_ulevel": pl.String,
+            "_slevel": pl.String,
+        },
+        orient="row",
+    ).with_columns(pl.col("place").cast(_CAT))
+    parts = parts.with_columns(_quantity=pl.col("_has"))
+    if split:
+        parts = _split_parts(parts, split, cat, has_decimal)
+    joined = parts.join(place_map, on=["place", "_unit"] if split else "place", how="inner")
+    contributes = pl.col("_has") | (pl.col("_mbits") == 0)
+    cells_agg = [
+        pl.col("_int").filter(pl.col("_has")).sum().alias("_int"),
+        pl.col("_has").any().alias("_has"),
+        (~pl.col("_all_na")).any().alias("_applicable"),
+        pl.col("_q").filter(pl.col("_has")).bitwise_or().fill_null(0).alias("_q"),
+        pl.col("_present").bitwise_or().alias("_periods"),
+        pl.col("place").cast(pl.String).unique().alias("_contributors"),
+        pl.col("place")
+        .cast(pl.String)
+        .filter(~pl.col("_has") & (pl.col("_mbits") != 0))
+        .alias("_missing_places"),
+        pl.struct(pl.col("place").cast(pl.String), "_mbits")
+        .filter(contributes & (pl.col("_mbits") != 0))
+        .alias("_missing_periods"),
+        pl.col("_ulevel").n_unique().alias("_nu"),
+        pl.col("_slevel").n_unique().alias("_ns"),
+        pl.col("_ulevel").first().alias("_ulevel"),
+        pl.col("_slevel").first().alias("_slevel"),
+    ]
+    if has_decimal:
+        cells_agg += [
+            pl.col("_dec").filter(pl.col("_has")).sum().alias("_dec"),
+            pl.col("_scale").filter(pl.col("_has")).max().alias("_scale"),
+        ]
+    cell_rows = (
+        joined.with_columns(pl.col(c).cast(pl.String) for c in ["indicator", *dim_cols])
+        .group_by(["indicator", "_target", *dim_cols])
+        .agg(cells_agg)
+    )
+    if (
+        cell_rows.height
+        and cell_rows.select(((pl.col("_nu") > 1) | (pl.col("_ns") > 1)).any()).item()
+    ):
+        raise _Fallback  # inputs of several levels in one cell: the reference's error
+
+    cells: list[RolledCell] = []
+    for c in cell_rows.iter_rows(named=True):
+        ind = cat.get(c["indicator"])
+        measure = ind.unit
+        assert measure is not None  # noqa: S101 - flows and stocks have a unit
+        dims = Dims.of({d[4:]: c[d] for d in dim_cols if c[d] is not None})
+        acc = _Acc()
+        acc.applicable = c["_applicable"]
+        if c["_has"]:
+            q = _qualifier(c["_q"])
+            if measure.is_decimal:
+                acc.total = Quantity(_quantize(c["_dec"], c["_scale"]), measure, q)
+            else:
+                acc.total = Quantity(int(c["_int"]), measure, q)
+        contributors = frozenset(c["_contributors"])
+        expected = tree.expected(
+            c["_target"], PlaceLevel(c["_ulevel"]), PlaceLevel(c["_slevel"]), target.end
+        )
+        missing_places = (expected - contributors) | set(c["_missing_places"])
+        missing_periods = {
+            (s["place"], by_bit[b])
+            for s in c["_missing_periods"]
+            for b in by_bit
+            if s["_mbits"] & b
+        }
+        incomplete = bool(missing_places or missing_periods)
+        obs = Observation.model_validate(
+            {
+                "indicator": ind.code,
+                "place": c["_target"],
+                "period": target,
+                "value": _value(acc, incomplete, missing),
+                "dims": dims,
+            },
+            context={"catalogue": cat},
+        )
+        cells.append(
+            RolledCell(
+                obs,
+                tuple(sorted(contributors)),
+                tuple(t for b, t in by_bit.items() if c["_periods"] & b),
+                tuple(sorted(missing_places)),
+                tuple(sorted(missing_periods, key=lambda sp: (sp[0], sp[1].sort_key))),
+            )
+        )
+
+    notes: tuple[Note, ...] = ()
+    allocations = set(tree.allocations)
+    if slow:
+        rest = ObservationTable(frame.filter(pl.col("indicator").is_in(slow).fill_null(False)), cat)
+        other = rollup(
+            rest.to_observations(),
+            to=to,
+            period=target,
+            registry=registry,
+            as_of=as_of,
+            view=view,
+            catalogue=cat,
+            shares=shares,
+            missing=missing,
+        )
+        cells.extend(other.cells)
+        notes = other.notes
+        allocations.update(other.allocations)
+    cells.sort(key=lambda cell: _key_order(cell.key))
+    return Rollup(
+        view=view,
+        as_of=as_of,
+        to=(level.value,) if level is not None else codes,
+        period=target,
+        missing=missing,
+        cells=tuple(cells),
+        ratios=_ratios(cells, cat),
+        notes=notes,
+        allocations=tuple(sorted(allocations, key=lambda a: (a.source, a.target))),
+        catalogue=cat,
+    )
+
+
+_QUALIFIER_BITS = {
+    Qualifier.AT_LEAST.value: 1,
+    Qualifier.AT_MOST.value: 2,
+    Qualifier.APPROXIMATELY.value: 4,
+}
+
+
+def _parts(  # noqa: PLR0917 - private, one call site
+    frame: pl.DataFrame,
+    fast: list[str],
+    stocks: list[str],
+    inside: dict[str, int],
+    n_tiles: int,
+    group: list[str],
+    has_decimal: bool,
+) -> tuple[pl.DataFrame, bool]:
+    """Over time, per input place: one part per (indicator, place, dims), and duplicates."""
+    reported = pl.col("status").is_null()
+    bit = pl.col("period").replace_strict(inside, default=0, return_dtype=pl.Int64)
+    taken = pl.col("indicator").is_in(fast).fill_null(False) & pl.col("period").is_in(
+        list(inside)
+    ).fill_null(False)
+    rows = (
+        frame.lazy()
+        .filter(taken)
+        .select(
+            *group,
+            pl.col("indicator").is_in(stocks).fill_null(False).alias("_stock"),
+            bit.alias("_bit"),
+            pl.when(reported).then(pl.col("amount")).alias("_int"),
+            reported.alias("_has"),
+            (pl.col("status") == Status.NOT_APPLICABLE.value).fill_null(False).alias("_na"),
+            pl.when(
+                pl.col("status")
+                .is_in([Status.NOT_REPORTED.value, Status.WITHHELD.value])
+                .fill_null(False)
+            )
+            .then(bit)
+            .otherwise(0)
+            .alias("_mbit"),
+            pl.when(reported)
+            .then(
+                pl.col("qualifier").replace_strict(
+                    _QUALIFIER_BITS, default=0, return_dtype=pl.Int64
+                )
+            )
+            .otherwise(0)
+            .fill_null(0)
+            .alias("_qb"),
+            *(
+                [
+                    pl.when(reported).then(pl.col("decimal")).alias("_dec"),
+                    pl.when(reported).then(pl.col("scale")).alias("_scale"),
+                ]
+                if has_decimal
+                else []
+            ),
+        )
+    )
+    full = (1 << n_tiles) - 1
+    common = [pl.len().alias("_n"), pl.col("_bit").bitwise_or().alias("_all")]
+    flows = (
+        rows.filter(~pl.col("_stock"))
+        .group_by(group)
+        .agg(
+            *common,
+            pl.col("_int").sum(),
+            pl.col("_has").any(),
+            pl.col("_na").all().alias("_all_na"),
+            pl.col("_bit").bitwise_or().alias("_present"),
+            pl.col("_mbit").bitwise_or().alias("_mbits"),
+            pl.col("_qb").bitwise_or().alias("_q"),
+            *([pl.col("_dec").sum(), pl.col("_scale").max()] if has_decimal else []),
+        )
+        .with_columns(_mbits=pl.col("_mbits") | (pl.lit(full, pl.Int64) & ~pl.col("_present")))
+    )
+    at_last = pl.col("_bit").arg_max()
+    last = (
+        rows.filter(pl.col("_stock"))
+        .group_by(group)
+        .agg(
+            *common,
+            pl.col("_int").get(at_last).fill_null(0),
+            pl.col("_has").get(at_last),
+            pl.col("_na").get(at_last).alias("_all_na"),
+            pl.col("_bit").max().alias("_present"),
+            pl.col("_mbit").get(at_last).alias("_mbits"),
+            pl.col("_qb").get(at_last).alias("_q"),
+            *([pl.col("_dec").get(at_last), pl.col("_scale").get(at_last)] if has_decimal else []),
+        )
+    )
+    parts = pl.concat([flows, last], how="vertical_relaxed").collect()
+    duplicates = bool(
+        parts.height
+        and parts.select((pl.col("_n") > pl.col("_all").bitwise_count_ones()).any()).item()
+    )
+    if not duplicates:
+        rest = frame.lazy().filter(~taken)
+        keys = ["indicator", "place", "period", *group[2:]]
+        duplicates = bool(
+            rest.group_by(keys).len().select((pl.col("len") > 1).any()).collect().item()
+        )
+    return parts.drop("_n", "_all"), duplicates
+
+
+def _qualifier(bits: int) -> Qualifier:
+    """The join of the qualifiers whose bits are set (1 at_least, 2 at_most, 4 approximately)."""
+    if bits & 4 or bits == 3:
+        return Qualifier.APPROXIMATELY
+    if bits == 1:
+        return Qualifier.AT_LEAST
+    if bits == 2:
+        return Qualifier.AT_MOST
+    return Qualifier.EXACT
+
+
+def _split_parts(
+    parts: pl.DataFrame,
+    split: Mapping[str, tuple[tuple[str, Fraction], ...]],
+    cat: Catalogue,
+    has_decimal: bool,
+) -> pl.DataFrame:
+    """Parts of split places shared out by largest remainder (in Python: they are few)."""
+    whole = parts.filter(~pl.col("place").cast(pl.String).is_in(list(split))).with_columns(
+        _unit=pl.col("place").cast(pl.String)
+    )
+    pieces: list[dict[str, Any]] = []
+    for row in parts.filter(pl.col("place").cast(pl.String).is_in(list(split))).iter_rows(
+        named=True
+    ):
+        restated = split[row["place"]]
+        unit = cat.get(row["indicator"]).unit
+        assert unit is not None  # noqa: S101 - flows and stocks have a unit
+        if row["_has"]:
+            amount: int | Decimal = (
+                _quantize(row["_dec"], row["_scale"]) if unit.is_decimal else int(row["_int"])
+            )
+            shared = _allocate(Quantity(amount, unit, _qualifier(row["_q"])), restated)
+        for i, (target_unit, _share) in enumerate(restated):
+            piece = dict(row, _unit=target_unit)
+            if row["_has"]:
+                part_amount = shared[i].amount
+                if unit.is_decimal:
+                    assert isinstance(part_amount, Decimal)  # noqa: S101 - a decimal unit
+                    piece["_dec"] = part_amount
+                    exponent = part_amount.as_tuple().exponent
+                    assert isinstance(exponent, int)  # noqa: S101 - finite
+                    piece["_scale"] = max(0, -exponent)
+                else:
+                    piece["_int"] = part_amount
+            pieces.append(piece)
+    if not pieces:
+        return whole
+    extra = pl.DataFrame(pieces, schema=whole.schema)
+    if has_decimal:
+        extra = extra.with_columns(pl.col("_dec").cast(whole.schema["_dec"]))
+    return pl.concat([whole, extra], how="vertical_relaxed")

@@ -1,0 +1,331 @@
+"""The columnar bulk path agrees with the reference: reading, rolling up, erroring."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from antq_domain import bulk
+from antq_domain.analysis.aggregate import Rollup, rollup
+from antq_domain.bulk import ObservationTable, read_table, rollup_table
+from antq_domain.errors import ConflictError, RecordError
+from antq_domain.io.files import read_observations, write_observations
+from antq_domain.records.observation import Observation
+from antq_domain.records.places import Registry, registry
+from antq_domain.strategies import registries
+from antq_domain.strategies._analysis import observation_sets, share_tables
+from antq_domain.values import Quantity
+
+LAW = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+INDICATORS = (
+    "tips.received",
+    "tips.valuable",
+    "models.active",
+    "weapons.explosives",
+    "crime.cases_occurred",
+    "forces.camera_data_sharing_rate",
+)
+
+
+def _attempt(work: Callable[[], Any]) -> tuple[Any, Exception | None]:
+    try:
+        return work(), None
+    except (ValueError, KeyError, TypeError) as exc:
+        return None, exc
+
+
+def _write(obs: list[Observation], folder: Path, name: str = "rows.csv") -> Path:
+    return write_observations(obs, folder / name)
+
+
+@st.composite
+def drawn_sets(draw: st.DrawFn) -> tuple[Registry, list[Observation], date]:
+    reform = draw(st.booleans())
+    reg = draw(registries(reform=reform))
+    year = 2023
+    obs = draw(
+        observation_sets(
+            reg, year=year, indicators=("tips.received", "tips.valuable", "models.active")
+        )
+    )
+    as_of = date(year, 12, 31)
+    if reform:
+        as_of = max(p.valid_from for p in reg if p.valid_from is not None)
+    return reg, obs, as_of
+
+
+class TestAgreementLaw:
+    """Law: the columnar path gives the reference's result, cell for cell."""
+
+    @LAW
+    @given(drawn_sets(), st.data())
+    def test_read_and_rollup_agree(
+        self, drawn: tuple[Registry, list[Observation], date], data: st.DataObject
+    ) -> None:
+        reg, obs, as_of = drawn
+        view = data.draw(st.sampled_from(["as_of", "restated"]))
+        if as_of.year > 2023:
+            view = "restated"
+        shares = data.draw(share_tables(reg, as_of)) if view == "restated" else None
+        kwargs: dict[str, Any] = {
+            "to": data.draw(st.sampled_from([None, "nation", "province", "district"])),
+            "period": data.draw(st.sampled_from(["2023", "2023Q1", "2023S2", "202306", None])),
+            "registry": reg,
+            "as_of": as_of,
+            "view": view,
+            "shares": shares,
+            "missing": data.draw(st.sampled_from(["lower_bound", "strict", "ignore"])),
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            path = _write(obs, Path(tmp))
+            table = read_table(path)
+            reference_obs = read_observations(path)
+        assert table.to_observations() == reference_obs
+        expected, error = _attempt(lambda: rollup(reference_obs, **kwargs))
+        if error is not None:
+            with pytest.raises(type(error)) as caught:
+                rollup_table(table, **kwargs)
+            assert str(caught.value) == str(error)
+            return
+        assert isinstance(expected, Rollup)
+        calls: list[int] = []
+
+        def counting(*args: Any, **kw: Any) -> Any:
+            calls.append(1)
+            return rollup(*args, **kw)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(bulk, "rollup", counting)
+            got = rollup_table(table, **kwargs)
+        event("reference" if calls else "columnar")
+        for mine, theirs in zip(got.cells, expected.cells, strict=True):
+            assert mine == theirs
+        assert got.ratios == expected.ratios
+        assert got == expected
+
+    def test_a_wrong_cell_is_caught(self) -> None:
+        obs = [
+            Observation(
+                indicator="tips.received", place="608", period="202301", value=Quantity(3, "tip")
+            )
+        ]
+        table = ObservationTable.from_observations(obs)
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        other = rollup([o.model_copy(update={"value": Quantity(4, "tip")}) for o in obs], **kwargs)
+        assert rollup_table(table, **kwargs) != other
+
+
+class TestColumnarPathIsTaken:
+    """The agreement law would pass vacuously if everything fell back: it does not."""
+
+    def test_no_fallback_for_monthly_flows_and_stocks(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        obs = [
+            Observation(indicator=i, place=p, period=f"2023{m:02d}", value=Quantity(m, u))
+            for i, u in (("tips.received", "tip"), ("models.active", "model"))
+            for p in ("608", "616")
+            for m in range(1, 13)
+        ]
+        table = read_table(_write(obs, tmp_path))
+
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("fell back to the reference")
+
+        monkeypatch.setattr(bulk, "rollup", refuse)
+        for to in ("province", "nation"):
+            r = rollup_table(
+                table, to=to, period="2023", registry=registry(), as_of=date(2023, 12, 31)
+            )
+            assert r.cell("models.active", r.cells[0].place).value == Quantity(
+                24, "model", "at_least"
+            )
+
+
+class TestMixedIndicators:
+    """Decimal units, dimensions, stated percentages: all cells agree on a file."""
+
+    def test_mixed_file(self, tmp_path: Path) -> None:
+        rows = [
+            "indicator,place,period,value,qualifier,status,unit,dim_category,source,quote,reason",
+            "weapons.explosives,608,202301,1.5,exact,reported,kilogram,,,,",
+            "weapons.explosives,608,202302,2.25,at_least,reported,kilogram,,,,",
+            "weapons.explosives,616,202301,0.10,,,,,,,",
+            "crime.cases_occurred,608,202301,4,,,,drugs,,,",
+            "crime.cases_solved,608,202301,3,,,,drugs,,,",
+            "crime.cases_occurred,616,202303,,,withheld,,drugs,,,secret",
+            "forces.camera_data_sharing_rate,608,2023,91.09,,,,,,một câu,",
+            "models.active,608,202303,7,,,,,,,",
+            "models.active,608,202311,,,not_applicable,,,,,",
+        ]
+        path = tmp_path / "mixed.csv"
+        path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+        table = read_table(path)
+        assert table.to_observations() == read_observations(path)
+        for to in (None, "province", "nation"):
+            kwargs: dict[str, Any] = {
+                "to": to,
+                "period": "2023",
+                "registry": registry(),
+                "as_of": date(2023, 12, 31),
+            }
+            assert rollup_table(table, **kwargs) == rollup(read_observations(path), **kwargs)
+
+    @pytest.mark.parametrize(
+        ("second", "error"),
+        [
+            # the same figure twice: merged
+            ("tips.received,608,202301,3", None),
+            # two figures for one cell: a conflict
+            ("tips.received,608,202301,4", ConflictError),
+        ],
+    )
+    def test_duplicate_cells_are_the_reference_s(
+        self, second: str, error: type[Exception] | None, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "dup.csv"
+        path.write_text(f"indicator,place,period,value\ntips.received,608,202301,3\n{second}\n")
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        if error is None:
+            assert rollup_table(read_table(path), **kwargs) == rollup(
+                read_observations(path), **kwargs
+            )
+        else:
+            with pytest.raises(error):
+                rollup_table(read_table(path), **kwargs)
+
+
+HEADER = "indicator,place,period,value,qualifier,status,unit,dim_category,quote,reason"
+BAD_ROWS = [
+    # an unknown indicator
+    "tips.recieved,62,2023,1,,,,,,",
+    # a fraction in a count
+    "tips.received,62,2023,1.5,,,,,,",
+    # a negative decimal
+    "weapons.explosives,62,2023,-1.5,,,,,,",
+    # a unit that is not the indicator's
+    "tips.received,62,2023,1,,,case,,,",
+    # an unknown qualifier
+    "tips.received,62,2023,1,more,,,,,",
+    # an unknown status
+    "tips.received,62,2023,,,missing,,,,",
+    # a figure with a missing status
+    "tips.received,62,2023,5,,not_reported,,,,",
+    # no figure with status reported
+    "tips.received,62,2023,,,,,,,",
+    # a reason without withheld
+    "tips.received,62,2023,3,,,,,,why",
+    # withheld without a reason
+    "tips.received,62,2023,,,withheld,,,,",
+    # a dimension the indicator does not have
+    "tips.received,62,2023,3,,,,drugs,,",
+    # a dimension code outside the codelist
+    "crime.cases_occurred,62,2023,3,,,,drugz,,",
+    # a bad period
+    "tips.received,62,2023Q5,3,,,,,,",
+    # a place with surrounding spaces
+    "tips.received, 62,2023,3,,,,,,",
+    # a blank quote
+    "tips.received,62,2023,3,,,,,   ,",
+    # no place
+    "tips.received,,2023,3,,,,,,",
+    # a float-looking count
+    "tips.received,62,2023,1e3,,,,,,",
+]
+
+
+class TestErrors:
+    """Bad rows: the same RecordError, located by row, worded by the reference."""
+
+    @pytest.mark.parametrize("bad", BAD_ROWS)
+    def test_bad_row_is_reported_like_the_reference(self, bad: str, tmp_path: Path) -> None:
+        good = "tips.received,62,2022,3,,,,,,"
+        path = tmp_path / "bad.csv"
+        path.write_text("\n".join([HEADER, good, bad, good.replace("2022", "2021")]) + "\n")
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        with pytest.raises(RecordError) as mine:
+            read_table(path)
+        assert mine.value.problems == reference.value.problems
+        assert mine.value.problems[0][0].startswith("row 2")
+
+    def test_every_bad_row_is_listed(self, tmp_path: Path) -> None:
+        path = tmp_path / "bad.csv"
+        path.write_text("\n".join([HEADER, *BAD_ROWS]) + "\n")
+        with pytest.raises(RecordError) as mine:
+            read_table(path)
+        assert [loc.split(".")[0] for loc, _ in mine.value.problems] == [
+            f"row {i}" for i in range(1, len(BAD_ROWS) + 1)
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # more cells than header columns: the reference's structural error
+            "indicator,place,period,value\ntips.received,62,2023,1,9\n",
+            # an unknown column with a value
+            "indicator,place,period,value,colour\ntips.received,62,2023,1,red\n",
+        ],
+    )
+    def test_structural_errors_are_the_reference_s(self, text: str, tmp_path: Path) -> None:
+        path = tmp_path / "odd.csv"
+        path.write_text(text)
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        with pytest.raises(RecordError) as mine:
+            read_table(path)
+        assert mine.value.problems == reference.value.problems
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a blank line, skipped by the reference
+            "indicator,place,period,value\ntips.received,62,2023,1\n\ntips.received,62,2022,2\n",
+            # a byte-order mark
+            "\ufeffindicator,place,period,value\ntips.received,62,2023,1\n",
+            # a count written with spaces (accepted by the reference)
+            "indicator,place,period,value\ntips.received,62,2023, 12 \n",
+            # an empty file with a header only
+            "indicator,place,period,value\n",
+        ],
+    )
+    def test_odd_but_valid_files_read_like_the_reference(self, text: str, tmp_path: Path) -> None:
+        path = tmp_path / "odd.csv"
+        path.write_text(text, encoding="utf-8")
+        expected, error = _attempt(lambda: read_observations(path))
+        if isinstance(error, RecordError):
+            with pytest.raises(RecordError) as mine:
+                read_table(path)
+            assert mine.value.problems == error.problems
+            return
+        assert read_table(path).to_observations() == expected
+
+    def test_json_lines_are_read_by_the_reference(self, tmp_path: Path) -> None:
+        obs = [
+            Observation(
+                indicator="tips.received", place="62", period="2023", value=Quantity(5, "tip")
+            )
+        ]
+        path = write_observations(obs, tmp_path / "rows.jsonl")
+        assert read_table(path).to_observations() == obs
