@@ -25,6 +25,7 @@ LAYERS = {
     "io": 4,
     "strategies": 4,
     "extract": 4,
+    "bulk": 4,
     "frames": 4,
     "charts": 4,
     "cli": 4,
