@@ -195,10 +195,11 @@ class TestLaw3RatioBetween:
                 (r.ratio.numerator, r.ratio.denominator)
                 for r in communes.ratios
                 if isinstance(r.ratio, Ratio)
-                and r.ratio.denominator.amount > 0
                 and reg.ancestors(r.place, date(year, 12, 31))[-2].code == cell.place
             ]
-            if parts and ratio.denominator.amount > 0:
+            # the law's precondition: every part has a positive denominator (a commune
+            # with valuable tips but none received has no part ratio to bound the sum)
+            if parts and all(d.amount > 0 for _, d in parts):
 
                 def aggregated(
                     _parts: Sequence[tuple[Quantity, Quantity]], r: Ratio = ratio

@@ -20,8 +20,8 @@ from antq_domain.analysis._eval_base import (
 )
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError
-from antq_domain.records.organisations import _Codelist
 from antq_domain.records.places import PlaceLevel, Registry
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
@@ -315,7 +315,7 @@ def safety_findings(assessments: Iterable[SafetyAssessment]) -> list[Finding]:
 
 
 # -- movement classification (QĐ 510/QĐ-BCA-V05) --------------------------------------
-class MovementGrade(_Codelist):
+class MovementGrade(Codelist):
     """Grades of the movement classification (xuất sắc, khá, trung bình, yếu).
 
     The first three are seen in practice; "yếu" is believed, not confirmed.

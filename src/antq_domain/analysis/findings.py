@@ -44,7 +44,7 @@ import attrs
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
 from antq_domain.records.observation import Dims, Observation
-from antq_domain.records.organisations import _Codelist
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.period import Period
@@ -64,7 +64,7 @@ __all__ = [
 _CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
-class Severity(_Codelist):
+class Severity(Codelist):
     """How serious a finding is: ``error``, ``warning`` or ``info``.
 
     * ``error``: the report contradicts itself or a rule that always holds;

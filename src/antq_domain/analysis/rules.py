@@ -52,7 +52,7 @@ from antq_domain.errors import AntqTypeError, InvariantError, ParseError
 from antq_domain.records._base import Record
 from antq_domain.records.catalogue import Catalogue, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims
-from antq_domain.records.organisations import _Codelist
+from antq_domain.values._codelist import Codelist
 from antq_domain.values._format import format_amount
 from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.document import DocumentRef
@@ -90,7 +90,7 @@ _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 
 
 # -- codelists -------------------------------------------------------------------
-class Operator(_Codelist):
+class Operator(Codelist):
     """How a rule relates its two sides.
 
     Comparisons (``le``, ``lt``, ``eq``, ``ge``, ``gt``, ``ne``) compare the
@@ -155,7 +155,7 @@ _FROM_SYMBOL = {
 }
 
 
-class Importance(_Codelist):
+class Importance(Codelist):
     """How much a broken rule matters: ``high``, ``medium`` or ``low``.
 
     High gives an ``error`` finding, medium a ``warning``, low an ``info``.
@@ -186,7 +186,7 @@ class Importance(_Codelist):
         }[self]
 
 
-class MissingValueStrategy(_Codelist):
+class MissingValueStrategy(Codelist):
     """What a comparison does when figures it needs are missing.
 
     * ``skip_if_any_missing``: skip the check when any figure is missing;
@@ -217,7 +217,7 @@ class MissingValueStrategy(_Codelist):
     NEVER_SKIP = ("never_skip", "không bao giờ bỏ qua", "never skip")
 
 
-class Outcome(_Codelist):
+class Outcome(Codelist):
     """The result of one comparison: it holds, it is violated, or it cannot be decided.
 
     Example:

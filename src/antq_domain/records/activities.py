@@ -26,7 +26,8 @@ from pydantic import model_validator
 
 from antq_domain.errors import InvariantError
 from antq_domain.records._base import Record
-from antq_domain.records.organisations import AgencyRef, EntityId, Text, _Codelist, _Problems
+from antq_domain.records.organisations import AgencyRef, EntityId, Text, _Problems
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Unit
@@ -40,7 +41,7 @@ PARTICIPANT_UNITS = frozenset({Unit.PARTICIPATION})
 """Units a campaign's participants are counted in: lượt người."""
 
 
-class CampaignTheme(_Codelist):
+class CampaignTheme(Codelist):
     """What a campaign or outreach line is about.
 
     Example:

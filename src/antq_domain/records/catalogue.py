@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import difflib
-import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -36,18 +35,15 @@ from typing import Annotated, Any
 
 from pydantic import (
     Field,
-    GetJsonSchemaHandler,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
 
 from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
 from antq_domain.records import _catalogue_data as data
 from antq_domain.records._base import Record
-from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values._codelist import CodelistBase
 from antq_domain.values.label import Label
 from antq_domain.values.unit import Unit
 
@@ -125,17 +121,7 @@ def _phrases(field: str, value: object) -> tuple[str, ...]:
     return tuple(out)
 
 
-class _Codelist(enum.StrEnum):
-    """Shared behaviour of the catalogue's small codelists."""
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-
-class IndicatorKind(_Codelist):
+class IndicatorKind(CodelistBase):
     """How an indicator behaves in time: a flow, a stock, a ratio or a reported ratio.
 
     * ``flow``: counted during a period (campaigns held, tips received);
@@ -191,7 +177,7 @@ _KIND_LABELS = {
 }
 
 
-class TimeAggregation(_Codelist):
+class TimeAggregation(CodelistBase):
     """How values of one place over several periods combine.
 
     ``sum`` (flows), ``last`` (stocks: the value at the end of the period, or
@@ -209,7 +195,7 @@ class TimeAggregation(_Codelist):
     NONE = "none"
 
 
-class PlaceAggregation(_Codelist):
+class PlaceAggregation(CodelistBase):
     """How values of several places for one period combine: ``sum`` or ``none``.
 
     ``none`` is for figures that do not add across places: ratios (recomputed
@@ -226,7 +212,7 @@ class PlaceAggregation(_Codelist):
     NONE = "none"
 
 
-class IndicatorDirection(_Codelist):
+class IndicatorDirection(CodelistBase):
     """Which way is better for an indicator, used by scorecards.
 
     Example:

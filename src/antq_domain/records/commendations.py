@@ -33,9 +33,9 @@ from antq_domain.records.organisations import (
     AgencyRef,
     EntityId,
     Text,
-    _Codelist,
     _Problems,
 )
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.partial_date import PartialDate
 
 __all__ = [
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class CommendationForm(_Codelist):
+class CommendationForm(Codelist):
     """Forms of commendation (Law 06/2022/QH15 Art. 9, plus emulation titles).
 
     Example:
@@ -69,7 +69,7 @@ class CommendationForm(_Codelist):
     UNSPECIFIED = ("unspecified", "khen thưởng (không rõ hình thức)", "unspecified form")
 
 
-class Authority(_Codelist):
+class Authority(Codelist):
     """Who confers (or is asked to confer) a commendation.
 
     ``is_state`` is false for the Fatherland Front's and mass organisations'
@@ -186,7 +186,7 @@ _NON_STATE = frozenset(
 )
 
 
-class RecipientKind(_Codelist):
+class RecipientKind(Codelist):
     """Who receives a commendation: a collective, an individual or a household.
 
     Example:
@@ -200,7 +200,7 @@ class RecipientKind(_Codelist):
     HOUSEHOLD = ("household", "hộ gia đình", "household")
 
 
-class CommendationStatus(_Codelist):
+class CommendationStatus(Codelist):
     """Whether a commendation was conferred or only proposed to the authority.
 
     Example:

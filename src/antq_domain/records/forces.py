@@ -33,7 +33,8 @@ from pydantic import model_validator
 
 from antq_domain.errors import InvariantError
 from antq_domain.records._base import Record
-from antq_domain.records.organisations import Text, _Codelist, _Problems
+from antq_domain.records.organisations import Text, _Problems
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Unit
 
@@ -46,7 +47,7 @@ _LEGACY_END = date(2024, 6, 30)
 _GRASSROOTS_START = date(2024, 7, 1)
 
 
-class LegalStatus(_Codelist):
+class LegalStatus(Codelist):
     """What the law says about a force type on a day.
 
     Example:
@@ -80,7 +81,7 @@ class LegalLife(NamedTuple):
     successor: str | None
 
 
-class ForceType(_Codelist):
+class ForceType(Codelist):
     """Types of grassroots force, each with its legal life.
 
     Legacy forces (``civil_guard``, ``semi_professional_commune_police``,

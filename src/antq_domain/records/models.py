@@ -34,9 +34,9 @@ from antq_domain.records.organisations import (
     AgencyRef,
     EntityId,
     Text,
-    _Codelist,
     _Problems,
 )
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.partial_date import PartialDate
 from antq_domain.values.period import Period
@@ -58,7 +58,7 @@ ModelKind = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_l
 """An open code for the kind of model, e.g. ``self_managed_security_team``, ``security_camera``."""
 
 
-class ModelOwner(_Codelist):
+class ModelOwner(Codelist):
     """Who builds and runs a model (the ``owner`` dimension of ``models.active``).
 
     Example:
@@ -77,7 +77,7 @@ class ModelOwner(_Codelist):
     OTHER = ("other", "khác", "other")
 
 
-class ModelStatus(_Codelist):
+class ModelStatus(Codelist):
     """Whether a model still operates.
 
     Example:
@@ -92,7 +92,7 @@ class ModelStatus(_Codelist):
     MERGED = ("merged", "đã sáp nhập", "merged into another model")
 
 
-class ReviewKind(_Codelist):
+class ReviewKind(Codelist):
     """Kinds of review: interim (*sơ kết*) and final (*tổng kết*).
 
     Example:
@@ -105,7 +105,7 @@ class ReviewKind(_Codelist):
     FINAL = ("final", "tổng kết", "final review")
 
 
-class ReplicationScope(_Codelist):
+class ReplicationScope(Codelist):
     """How far a model is replicated (the ``scope`` dimension of ``models.replicated``).
 
     ``district`` does not exist on or after 1 July 2025.

@@ -38,18 +38,15 @@ Example:
 
 from __future__ import annotations
 
-import enum
-import re
 from datetime import date
 from typing import Annotated, Self
 
-from pydantic import GetJsonSchemaHandler, StringConstraints, model_validator
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import InitErrorDetails, ValidationError, core_schema
+from pydantic import StringConstraints, model_validator
+from pydantic_core import InitErrorDetails, ValidationError
 
-from antq_domain.errors import AntqValueError, InvariantError, UnknownCodeError
+from antq_domain.errors import AntqValueError, InvariantError
 from antq_domain.records._base import Record
-from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.partial_date import PartialDate
@@ -82,73 +79,6 @@ Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 # -- support shared by the record modules of layer 2 ---------------------------
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-class _Codelist(enum.StrEnum):
-    """Base of the bilingual codelists of the record layer.
-
-    Each member is declared as ``NAME = ("code", "vi label", "en label")``;
-    its value is the code, :attr:`label` the bilingual label.
-    """
-
-    _value_: str
-    _label: Label
-
-    def __new__(cls, code: str, vi: str = "", en: str = "") -> Self:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member._label = Label(vi=vi or code, en=en or code)
-        return member
-
-    @property
-    def label(self) -> Label:
-        """The bilingual label of the code.
-
-        Example:
-            >>> from antq_domain.records.organisations import AgencyKind
-            >>> AgencyKind.LABOUR_FEDERATION.label.vi
-            'Liên đoàn Lao động'
-        """
-        return self._label
-
-    def text(self, lang: Lang = "vi") -> str:
-        """The label in ``lang``.
-
-        Example:
-            >>> from antq_domain.records.organisations import AdminLevel
-            >>> AdminLevel.COMMUNE.text("en")
-            'commune level'
-        """
-        return self._label.text(lang)
-
-    @classmethod
-    def parse(cls, code: str) -> Self:
-        """The member with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.records.organisations import Post
-            >>> Post.parse("head")
-            <Post.HEAD: 'head'>
-            >>> Post.parse("chairman")
-            Traceback (most recent call last):
-            ...
-            antq_domain.errors.UnknownCodeError: post='chairman': expected one of head, ...
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            expected = "one of " + ", ".join(m.value for m in cls)
-            raise UnknownCodeError(_snake(cls.__name__), code, expected) from None
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-
 Loc = tuple[int | str, ...]
 
 
@@ -178,7 +108,7 @@ class _Problems:
 # -- codelists ------------------------------------------------------------------
 
 
-class AdminLevel(_Codelist):
+class AdminLevel(Codelist):
     """The administrative level an organisation or committee works at.
 
     ``district`` exists only before :data:`TWO_TIER_FROM` (1 July 2025), when
@@ -210,7 +140,7 @@ class AdminLevel(_Codelist):
         return self is not AdminLevel.DISTRICT or day < TWO_TIER_FROM
 
 
-class AgencyKind(_Codelist):
+class AgencyKind(Codelist):
     """Kinds of agency and organisation that take part in the movement.
 
     Example:
@@ -334,7 +264,7 @@ def _check_level(problems: _Problems, kind: AgencyKind, level: AdminLevel | None
         )
 
 
-class Post(_Codelist):
+class Post(Codelist):
     """A post on a steering committee.
 
     ``head``, ``standing_deputy`` and ``standing_office`` have a single holder
@@ -372,7 +302,7 @@ class Post(_Codelist):
         return self in (Post.HEAD, Post.STANDING_DEPUTY, Post.STANDING_OFFICE)
 
 
-class DocumentRole(_Codelist):
+class DocumentRole(Codelist):
     """Whether a committee issued a document or implements one issued above it.
 
     Example:

@@ -33,7 +33,6 @@ Example:
 from __future__ import annotations
 
 import csv
-import enum
 import functools
 import io
 import re
@@ -44,9 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Self
 
-from pydantic import GetJsonSchemaHandler, field_validator, model_validator
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from pydantic import field_validator, model_validator
 
 from antq_domain.errors import (
     AntqValueError,
@@ -56,7 +53,7 @@ from antq_domain.errors import (
     UnknownCodeError,
 )
 from antq_domain.records._base import Record
-from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values._codelist import CodelistBase
 from antq_domain.values.label import Label
 
 __all__ = [
@@ -91,7 +88,7 @@ _CODE = re.compile(r"[^\s;,]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class PlaceLevel(enum.StrEnum):
+class PlaceLevel(CodelistBase, field="level"):
     """The tier of the administrative hierarchy a kind of place belongs to.
 
     Levels are ordered from the top: ``nation`` < ``province`` < ``district``
@@ -133,28 +130,6 @@ class PlaceLevel(enum.StrEnum):
         """
         return _LEVEL_LABELS[self]
 
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-    @classmethod
-    def parse(cls, code: str) -> PlaceLevel:
-        """The level with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.records.places import PlaceLevel
-            >>> PlaceLevel.parse("district")
-            <PlaceLevel.DISTRICT: 'district'>
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            raise UnknownCodeError(
-                "level", code, "one of " + ", ".join(m.value for m in cls)
-            ) from None
-
 
 _LEVEL_RANK = {
     PlaceLevel.NATION: 0,
@@ -170,7 +145,7 @@ _LEVEL_LABELS = {
 }
 
 
-class PlaceKind(enum.StrEnum):
+class PlaceKind(CodelistBase, field="kind"):
     """The legal kind of an administrative unit, with its level and legal life.
 
     District-level kinds (``district``, ``urban_district``, ``town``,
@@ -273,32 +248,6 @@ class PlaceKind(enum.StrEnum):
             True
         """
         return _within(day, self.legal_from, self.legal_to)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-    @classmethod
-    def parse(cls, code: str) -> PlaceKind:
-        """The kind with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.records.places import PlaceKind
-            >>> PlaceKind.parse("ward")
-            <PlaceKind.WARD: 'ward'>
-            >>> PlaceKind.parse("village")
-            Traceback (most recent call last):
-            ...
-            antq_domain.errors.UnknownCodeError: kind='village': expected one of nation, ...
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            raise UnknownCodeError(
-                "kind", code, "one of " + ", ".join(m.value for m in cls)
-            ) from None
 
 
 _KIND_LABELS = {

@@ -42,9 +42,9 @@ from antq_domain.records.organisations import (
     AgencyRef,
     EntityId,
     Text,
-    _Codelist,
     _Problems,
 )
+from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.partial_date import PartialDate
@@ -54,7 +54,7 @@ from antq_domain.values.quantity import Quantity
 __all__ = ["CooperationProgramme", "JointActivity", "JointActivityKind", "ProgrammeReview"]
 
 
-class JointActivityKind(_Codelist):
+class JointActivityKind(Codelist):
     """Kinds of joint activity carried out under a cooperation programme.
 
     Example:

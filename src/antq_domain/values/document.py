@@ -48,8 +48,7 @@ from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 import attrs
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
+from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from antq_domain.errors import (
@@ -58,7 +57,8 @@ from antq_domain.errors import (
     ParseError,
     UnknownCodeError,
 )
-from antq_domain.values._pydantic import codelist_json_schema, text_core_schema
+from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.label import Label
 
 __all__ = [
@@ -98,7 +98,7 @@ class _Lookup:
         return found
 
 
-class DocumentKind(enum.StrEnum):
+class DocumentKind(CodelistBase, field="kind"):
     """The kind of a document: the symbol before the issuer (``QĐ``, ``TT``, ``CTr`` ...).
 
     Values are the symbols in their canonical case (NĐ 30/2020/NĐ-CP,
@@ -185,12 +185,6 @@ class DocumentKind(enum.StrEnum):
             raise UnknownCodeError("kind", code, "a document kind symbol such as 'QĐ' or 'CTr'")
         return DocumentKind(found)
 
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
 
 _KIND_LABELS: dict[DocumentKind, Label] = {
     DocumentKind.DECISION: Label(vi="Quyết định", en="decision"),
@@ -236,7 +230,7 @@ _KIND_LABELS: dict[DocumentKind, Label] = {
 _KINDS = _Lookup(k for k in DocumentKind if k is not DocumentKind.NATIONAL_ASSEMBLY_ACT)
 
 
-class Issuer(enum.StrEnum):
+class Issuer(CodelistBase, field="issuer"):
     """A known issuer symbol in a document number (``BCA``, ``TTg``, ``V05`` ...).
 
     The list is closed but issuers in real numbers are not: a
@@ -302,12 +296,6 @@ class Issuer(enum.StrEnum):
         if found is None:
             raise UnknownCodeError("issuer", code, "a known issuer symbol such as 'BCA'")
         return Issuer(found)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
 
 
 _ISSUER_LABELS: dict[Issuer, Label] = {

@@ -18,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -27,18 +26,18 @@ from typing import Any, Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
+from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
-from antq_domain.values._pydantic import codelist_json_schema, text_core_schema
+from antq_domain.errors import AntqTypeError, InvariantError, ParseError
+from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.label import Label, Lang
 
 __all__ = ["PERIOD_ID_PATTERN", "Period", "PeriodKind"]
 
 
-class PeriodKind(enum.StrEnum):
+class PeriodKind(CodelistBase, field="period.kind"):
     """The kind of a period: six standard calendar kinds, plus ranges and spans.
 
     The standard kinds (``year``, ``half_year``, ``quarter``, ``month``,
@@ -84,28 +83,6 @@ class PeriodKind(enum.StrEnum):
             (True, False)
         """
         return self not in (PeriodKind.RANGE, PeriodKind.SPAN)
-
-    @classmethod
-    def parse(cls, code: str) -> PeriodKind:
-        """The kind with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.values.period import PeriodKind
-            >>> PeriodKind.parse("month") is PeriodKind.MONTH
-            True
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            raise UnknownCodeError(
-                "period.kind", code, "one of " + ", ".join(k.value for k in cls)
-            ) from None
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
 
 
 _KIND_LABELS: Final[dict[PeriodKind, Label]] = {

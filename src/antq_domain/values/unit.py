@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from functools import reduce
 
-from pydantic import GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
-
-from antq_domain.errors import UnknownCodeError
-from antq_domain.values._pydantic import codelist_json_schema
+from antq_domain.values._codelist import CodelistBase
 from antq_domain.values.label import Label
 
 __all__ = ["Qualifier", "Unit", "join_qualifiers"]
 
 
-class Unit(enum.StrEnum):
+class Unit(CodelistBase):
     """What a count counts: the counters of the indicator catalogue.
 
     Two quantities of different units never add up: a count of campaigns is
@@ -121,28 +115,6 @@ class Unit(enum.StrEnum):
         """
         return self is not Unit.PERCENT
 
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-    @classmethod
-    def parse(cls, code: str) -> Unit:
-        """The unit with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.values import Unit
-            >>> Unit.parse("tip") is Unit.TIP
-            True
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            raise UnknownCodeError(
-                "unit", code, "one of " + ", ".join(u.value for u in cls)
-            ) from None
-
 
 _UNIT_LABELS: dict[Unit, Label] = {
     Unit.CAMPAIGN: Label(vi="đợt, buổi phát động", en="campaign round / launch event"),
@@ -227,7 +199,7 @@ _COUNTER_EN: dict[Unit, str] = {
 }
 
 
-class Qualifier(enum.StrEnum):
+class Qualifier(CodelistBase):
     """How exact a stated figure is.
 
     ``exact`` (a plain figure), ``at_least`` ("hơn", "trên": a lower bound),
@@ -295,28 +267,6 @@ class Qualifier(enum.StrEnum):
             'gần'
         """
         return _QUALIFIER_WORDS[self][0 if lang == "vi" else 1]
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return codelist_json_schema(cls, schema, handler)
-
-    @classmethod
-    def parse(cls, code: str) -> Qualifier:
-        """The qualifier with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
-
-        Example:
-            >>> from antq_domain.values import Qualifier
-            >>> Qualifier.parse("at_most")
-            <Qualifier.AT_MOST: 'at_most'>
-        """
-        try:
-            return cls(code)
-        except ValueError:
-            raise UnknownCodeError(
-                "qualifier", code, "one of " + ", ".join(q.value for q in cls)
-            ) from None
 
 
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
