@@ -12,6 +12,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from antq_domain.values._vietnamese import modern_tone_marks
+
 __all__ = ["Normalised", "Scanned", "fold", "phrase_words"]
 
 # A base character followed by Vietnamese combining marks (NFD text).
@@ -20,25 +22,6 @@ _WORD = re.compile(r"[^\W_]+")
 _SEPARATORS = re.compile(r"([\W_]+)")
 # Clause boundaries: a "." or ":" inside a figure ("1.160", "08:37") is not one.
 _BOUNDARY = re.compile(r"[;!?()\[\]\n\r…]|\.(?![0-9])|:(?![0-9])")
-_TONE_PAIRS = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-# "quý" keeps its spelling: after "q" the "u" is part of the consonant.
-_TONE = re.compile("(?<!q)(" + "|".join(_TONE_PAIRS) + r")(?!\w)")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t\x0b\x0c]")
 
 
@@ -62,7 +45,7 @@ def fold(text: str) -> str:
         'tổ hòa giải, ủy ban, quý ii'
     """
     low = _SPACES.sub(" ", _lower_same_length(text))
-    return _TONE.sub(lambda m: _TONE_PAIRS[m[1]], low)
+    return modern_tone_marks(low)
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

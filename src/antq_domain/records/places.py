@@ -54,6 +54,7 @@ from antq_domain.errors import (
 )
 from antq_domain.records._base import Record
 from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._vietnamese import modern_tone_marks
 from antq_domain.values.label import Label
 
 __all__ = [
@@ -493,31 +494,10 @@ class Place(Record):
 
 # --- name matching ---------------------------------------------------------
 
-# Old-style tone placement ("hoà", "thuỷ") and new style ("hòa", "thủy") are
-# both in use; keys put the mark on the first vowel of a word-final pair.
-_TONE_PAIRS = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_TONE_RE = re.compile("(" + "|".join(_TONE_PAIRS) + r")\b")
-
 
 def _name_key(text: str) -> str:
     folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], folded)
+    return modern_tone_marks(folded)
 
 
 # --- the register ----------------------------------------------------------

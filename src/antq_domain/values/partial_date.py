@@ -26,6 +26,7 @@ from antq_domain.errors import AntqTypeError, InvariantError, ParseError
 from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.label import Lang
 from antq_domain.values.period import (
+    MONTHS_EN,
     Period,
     PeriodKind,
     make_date,
@@ -39,20 +40,6 @@ PARTIAL_DATE_PATTERN: Final[str] = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[0
 """JSON Schema pattern of the canonical partial-date text (the wire form)."""
 
 _CANONICAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MONTHS_EN: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _int_or_none(field: str, value: object) -> int | None:
@@ -207,10 +194,10 @@ class PartialDate:
         if self.day is None:
             if lang == "vi":
                 return f"tháng {self.month}/{self.year:04d}"
-            return f"{_MONTHS_EN[self.month - 1]} {self.year:04d}"
+            return f"{MONTHS_EN[self.month - 1]} {self.year:04d}"
         if lang == "vi":
             return f"ngày {self.day:02d}/{self.month:02d}/{self.year:04d}"
-        return f"{self.day} {_MONTHS_EN[self.month - 1]} {self.year:04d}"
+        return f"{self.day} {MONTHS_EN[self.month - 1]} {self.year:04d}"
 
     # -- what it can denote -------------------------------------------------------
     @property

@@ -230,7 +230,7 @@ def _end(value: object) -> date:
 
 
 _ROMAN: Final = ("I", "II", "III", "IV")
-_MONTHS_EN: Final = (
+MONTHS_EN: Final = (
     "January",
     "February",
     "March",
@@ -244,6 +244,7 @@ _MONTHS_EN: Final = (
     "November",
     "December",
 )
+"""English month names, January first (shared with ``partial_date``)."""
 
 
 def _dmy_vi(d: date) -> str:
@@ -251,7 +252,7 @@ def _dmy_vi(d: date) -> str:
 
 
 def _dmy_en(d: date) -> str:
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year:04d}"
+    return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year:04d}"
 
 
 @attrs.frozen(repr=False)
@@ -950,7 +951,7 @@ def _format_en(p: Period) -> str:  # noqa: PLR0911 - one return per kind
     if k is PeriodKind.QUARTER:
         return f"Q{(s.month + 2) // 3} {s.year:04d}"
     if k is PeriodKind.MONTH:
-        return f"{_MONTHS_EN[s.month - 1]} {s.year:04d}"
+        return f"{MONTHS_EN[s.month - 1]} {s.year:04d}"
     if k is PeriodKind.WEEK:
         iso = s.isocalendar()
         return f"week {iso.week} of {iso.year:04d}"
