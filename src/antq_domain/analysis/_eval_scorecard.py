@@ -14,6 +14,7 @@ import attrs
 from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
+from antq_domain.records._html import Html, html_table
 from antq_domain.records.catalogue import Catalogue, IndicatorDirection, IndicatorKind
 from antq_domain.records.observation import Dims
 from antq_domain.records.report import MovementReport
@@ -238,24 +239,49 @@ class ScoreCell:
             'tips.received: 726 nguồn tin | trước: 600 nguồn tin | thay đổi +126 (+21%)'
         """
         vi = lang == "vi"
-        parts = [f"{self.ref}: {_show(self.value, lang, decimals)}"]
-        if self.previous is not None:
-            parts.append(f"{'trước' if vi else 'previous'}: {_show(self.previous, lang, decimals)}")
+        value, previous, change, target = self.columns(lang, decimals=decimals)
+        parts = [f"{self.ref}: {value}"]
+        if previous:
+            parts.append(f"{'trước' if vi else 'previous'}: {previous}")
+        if change:
+            parts.append(change)
+        if target:
+            parts.append(target)
+        return " | ".join(parts)
+
+    def columns(self, lang: Lang = "en", *, decimals: int = 1) -> tuple[str, str, str, str]:
+        """The cell's texts: value, previous value, change, target (empty when absent).
+
+        :meth:`render` joins them on one line; tables show them as columns.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.records.observation import Dims
+            >>> from antq_domain.values import Quantity
+            >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
+            ...           Quantity(726, "tip"), Quantity(600, "tip"), change=126,
+            ...           relative=Fraction(21, 100)).columns("en")
+            ('726 tips', '600 tips', 'change +126 (+21%)', '')
+        """
+        vi = lang == "vi"
+        value = _show(self.value, lang, decimals)
+        previous = _show(self.previous, lang, decimals) if self.previous is not None else ""
+        change = ""
         if self.change is not None:
             unit = (" điểm" if vi else " points") if self.is_ratio else ""
             amount = _number(self.change, lang, decimals, sign=True)
-            text = f"{'thay đổi' if vi else 'change'} {amount}{unit}"
+            change = f"{'thay đổi' if vi else 'change'} {amount}{unit}"
             if isinstance(self.relative, Fraction):
                 rel = _number(self.relative * 100, lang, decimals, sign=True)
-                text += f" ({rel}%)"
-            parts.append(text)
+                change += f" ({rel}%)"
         elif self.change_note is not None and self.previous is not None:
-            parts.append(self.change_note.text(lang))
+            change = self.change_note.text(lang)
+        target = ""
         if self.target is not None:
             goal = _number(self.target.target, lang, decimals)
-            text = f"{'chỉ tiêu' if vi else 'target'} {goal}"
+            target = f"{'chỉ tiêu' if vi else 'target'} {goal}"
             if isinstance(self.achievement, Fraction):
-                text += (
+                target += (
                     f", {'đạt' if vi else 'achieved'} {_percent(self.achievement, lang, decimals)}"
                 )
             if self.met is not None:
@@ -264,11 +290,10 @@ class ScoreCell:
                     if vi
                     else ("met" if self.met else "missed")
                 )
-                text += f" ({yes})"
+                target += f" ({yes})"
             if self.note is not None:
-                text += f"; {self.note.text(lang)}"
-            parts.append(text)
-        return " | ".join(parts)
+                target += f"; {self.note.text(lang)}"
+        return (value, previous, change, target)
 
 
 def _cell_value(report: MovementReport, indicator: str, dims: Dims) -> CellValue:
@@ -468,6 +493,29 @@ class Scorecard:
             ''
         """
         return "\n".join(c.render(lang, decimals=decimals) for c in self.cells)
+
+    def html(self, lang: Lang = "vi", *, decimals: int = 1) -> Html:
+        """The scorecard as an HTML table with bilingual headers.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import Scorecard
+            >>> "<table" in Scorecard().html().markup
+            True
+        """
+        rows = [[c.ref, *c.columns(lang, decimals=decimals)] for c in self.cells]
+        return html_table(_SCORECARD_HEADERS, rows)
+
+    def _repr_html_(self) -> str:
+        return self.html().markup
+
+
+_SCORECARD_HEADERS = (
+    Label(vi="Chỉ tiêu", en="Indicator"),
+    Label(vi="Giá trị", en="Value"),
+    Label(vi="Kỳ trước", en="Previous"),
+    Label(vi="Thay đổi", en="Change"),
+    Label(vi="Mục tiêu", en="Target"),
+)
 
 
 def _targets(value: Iterable[Target] | None) -> tuple[Target, ...]:

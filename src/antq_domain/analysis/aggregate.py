@@ -70,6 +70,7 @@ from antq_domain.errors import (
     InvariantError,
     UnknownCodeError,
 )
+from antq_domain.records._html import Html, cell, html_section, html_table, value_text
 from antq_domain.records.catalogue import (
     Catalogue,
     Indicator,
@@ -80,6 +81,7 @@ from antq_domain.records.catalogue import (
 )
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Place, PlaceLevel, Registry
+from antq_domain.values.label import Label
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, NotApplicable, Value
 from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.quantity import Quantity
@@ -343,6 +345,19 @@ class RatioCell:
         return self.ratio if isinstance(self.ratio, Undefined) else self.ratio.value
 
 
+_ROLLUP_HEADERS = (
+    Label(vi="Chỉ tiêu", en="Indicator"),
+    Label(vi="Địa bàn", en="Place"),
+    Label(vi="Kỳ", en="Period"),
+    Label(vi="Phân tổ", en="Dimensions"),
+    Label(vi="Giá trị", en="Value"),
+    Label(vi="Đơn vị đã báo cáo", en="Contributors"),
+    Label(vi="Đơn vị thiếu", en="Missing"),
+)
+_RATIO_HEADERS = (*_ROLLUP_HEADERS[:4], Label(vi="Tỷ lệ", en="Ratio"))
+_NOTE_HEADERS = (*_ROLLUP_HEADERS[:3], Label(vi="Lý do", en="Reason"))
+
+
 @attrs.frozen
 class Rollup:
     """The result of :func:`rollup`: output cells, ratios, notes and the tree used.
@@ -401,6 +416,34 @@ class Rollup:
             [('2023', '400 tip')]
         """
         return tuple(c.observation for c in self.cells)
+
+    def _repr_html_(self) -> str:
+        rows = [
+            [
+                c.observation.indicator,
+                c.observation.place,
+                str(c.observation.period),
+                str(c.observation.dims),
+                value_text(c.observation.value),
+                ", ".join(c.contributors),
+                ", ".join(c.missing_places),
+            ]
+            for c in self.cells
+        ]
+        ratios = [
+            [r.indicator, r.place, str(r.period), str(r.dims), value_text(r.ratio)]
+            for r in self.ratios
+        ]
+        notes = [[n.indicator, n.place, str(n.period), n.reason] for n in self.notes]
+        parts = [
+            html_section(Label(vi="Tổng hợp", en="Rollup"), Html(cell(self.tree)), level=3),
+            html_table(_ROLLUP_HEADERS, rows),
+        ]
+        if ratios:
+            parts.append(html_table(_RATIO_HEADERS, ratios, caption="Tỷ lệ / Ratios"))
+        if notes:
+            parts.append(html_table(_NOTE_HEADERS, notes, caption="Ghi chú / Notes"))
+        return "".join(part.markup for part in parts)
 
     @property
     def tree(self) -> str:

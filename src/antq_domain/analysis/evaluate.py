@@ -89,6 +89,7 @@ from antq_domain.analysis.findings import Finding, Findings, Ref
 from antq_domain.analysis.rules import Rule
 from antq_domain.analysis.validate import validate
 from antq_domain.errors import AntqError, AntqTypeError
+from antq_domain.records._html import Html, cell, html_section
 from antq_domain.records.places import Registry
 from antq_domain.records.places import registry as bundled_registry
 from antq_domain.records.report import MovementReport
@@ -159,6 +160,19 @@ class Evaluation:
     safety: tuple[SafetyAssessment, ...] = ()
     previous: str | None = None
     decimals: int = 1
+
+    def _repr_html_(self) -> str:
+        head = (
+            f"{self.report} ({self.place}, {self.period}) — "
+            f"tính đến / as of {self.as_of.isoformat()}"
+            + (f"; so với / against {self.previous}" if self.previous else "")
+        )
+        parts = [
+            html_section(Label(vi="Đánh giá", en="Evaluation"), Html(cell(head)), level=3),
+            html_section(Label(vi="Bảng chỉ tiêu", en="Scorecard"), self.scorecard.html()),
+            html_section(Label(vi="Phát hiện", en="Findings"), self.findings.html()),
+        ]
+        return "".join(part.markup for part in parts)
 
     def render(self, lang: Lang = "en") -> str:
         """The whole evaluation as text, in Vietnamese (``vi``) or English (``en``).

@@ -43,6 +43,7 @@ from typing import overload
 import attrs
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
+from antq_domain.records._html import Html, bilingual, html_table
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
@@ -730,5 +731,37 @@ class Findings(Sequence[Finding]):
         """
         return "\n".join(f.render(lang) for f in self.items)
 
+    def html(self) -> Html:
+        """The findings as an HTML table; messages in both languages.
+
+        Example:
+            >>> from antq_domain.analysis.findings import Findings
+            >>> "<table" in Findings().html().markup
+            True
+        """
+        rows = [
+            [
+                f.severity.value,
+                f.code,
+                bilingual(f.message),
+                "; ".join(str(r) for r in f.involved),
+                "" if f.legal_basis is None else str(f.legal_basis),
+            ]
+            for f in self.items
+        ]
+        return html_table(_FINDING_HEADERS, rows)
+
+    def _repr_html_(self) -> str:
+        return self.html().markup
+
     def __str__(self) -> str:
         return self.render("en")
+
+
+_FINDING_HEADERS = (
+    Label(vi="Mức độ", en="Severity"),
+    Label(vi="Mã", en="Code"),
+    Label(vi="Nội dung", en="Message"),
+    Label(vi="Liên quan", en="Involved"),
+    Label(vi="Căn cứ", en="Legal basis"),
+)
