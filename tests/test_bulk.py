@@ -9,16 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from antq_domain import bulk
 from antq_domain.analysis.aggregate import Rollup, rollup
-from antq_domain.bulk import ObservationTable, read_table, rollup_table
+from antq_domain.bulk import (
+    ObservationTable,
+    read_table,
+    rollup_file,
+    rollup_file_many,
+    rollup_table,
+)
 from antq_domain.errors import ConflictError, RecordError
 from antq_domain.io.files import read_observations, write_observations
 from antq_domain.records.observation import Observation
-from antq_domain.records.places import Registry, registry
+from antq_domain.records.places import PlaceLevel, Registry, registry
 from antq_domain.strategies import registries
 from antq_domain.strategies._analysis import observation_sets, share_tables
 from antq_domain.values import Quantity
@@ -54,6 +60,8 @@ def drawn_sets(draw: st.DrawFn) -> tuple[Registry, list[Observation], date]:
     reform = draw(st.booleans())
     reg = draw(registries(reform=reform))
     year = 2023
+    through = (date(year, 1, 1), date(year, 12, 31))
+    assume(any(p.level is PlaceLevel.COMMUNE and all(p.alive_on(d) for d in through) for p in reg))
     obs = draw(
         observation_sets(
             reg, year=year, indicators=("tips.received", "tips.valuable", "models.active")
@@ -91,13 +99,20 @@ class TestAgreementLaw:
             path = _write(obs, Path(tmp))
             table = read_table(path)
             reference_obs = read_observations(path)
+            expected, error = _attempt(lambda: rollup(reference_obs, **kwargs))
+            streamed, stream_error = _attempt(lambda: rollup_file(path, **kwargs))
         assert table.to_observations() == reference_obs
-        expected, error = _attempt(lambda: rollup(reference_obs, **kwargs))
         if error is not None:
             with pytest.raises(type(error)) as caught:
                 rollup_table(table, **kwargs)
             assert str(caught.value) == str(error)
+            assert type(stream_error) is type(error)
+            assert str(stream_error) == str(error)
             return
+        assert stream_error is None
+        for mine, theirs in zip(streamed.cells, expected.cells, strict=True):
+            assert mine == theirs
+        assert streamed == expected
         assert isinstance(expected, Rollup)
         calls: list[int] = []
 
@@ -158,6 +173,56 @@ class TestColumnarPathIsTaken:
             )
 
 
+class TestStreamingPathIsTaken:
+    """rollup_file rolls a plain file up without holding the rows (no table, no reference)."""
+
+    def test_no_table_for_monthly_flows_and_stocks(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        obs = [
+            Observation(
+                indicator=i,
+                place=p,
+                period=f"2023{m:02d}",
+                value=Quantity(m, u, "at_least" if m == 5 else "exact"),
+            )
+            for i, u in (("tips.received", "tip"), ("models.active", "model"))
+            for p in ("608", "616")
+            for m in range(1, 13)
+            if (p, m) != ("616", 3)
+        ]
+        path = _write(obs, tmp_path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        expected = [rollup(obs, to=to, **kwargs) for to in ("province", "nation", None)]
+
+        def refuse(*args: Any, **kw: Any) -> Any:
+            raise AssertionError("fell back to the held table")
+
+        monkeypatch.setattr(bulk, "read_table", refuse)
+        monkeypatch.setattr(bulk, "rollup", refuse)
+        got = rollup_file_many(path, to=["province", "nation", None], **kwargs)
+        assert list(got) == expected
+
+    def test_a_wrong_cell_is_caught(self, tmp_path: Path) -> None:
+        obs = [
+            Observation(
+                indicator="tips.received", place="608", period="202301", value=Quantity(3, "tip")
+            )
+        ]
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        other = rollup([o.model_copy(update={"value": Quantity(4, "tip")}) for o in obs], **kwargs)
+        assert rollup_file(_write(obs, tmp_path), **kwargs) != other
+
+
 class TestMixedIndicators:
     """Decimal units, dimensions, stated percentages: all cells agree on a file."""
 
@@ -185,7 +250,9 @@ class TestMixedIndicators:
                 "registry": registry(),
                 "as_of": date(2023, 12, 31),
             }
-            assert rollup_table(table, **kwargs) == rollup(read_observations(path), **kwargs)
+            expected = rollup(read_observations(path), **kwargs)
+            assert rollup_table(table, **kwargs) == expected
+            assert rollup_file(path, **kwargs) == expected
 
     @pytest.mark.parametrize(
         ("second", "error"),
@@ -269,6 +336,9 @@ class TestErrors:
             read_table(path)
         assert mine.value.problems == reference.value.problems
         assert mine.value.problems[0][0].startswith("row 2")
+        with pytest.raises(RecordError) as streamed:
+            rollup_file(path, period="2023", registry=registry(), as_of=date(2023, 12, 31))
+        assert streamed.value.problems == reference.value.problems
 
     def test_every_bad_row_is_listed(self, tmp_path: Path) -> None:
         path = tmp_path / "bad.csv"

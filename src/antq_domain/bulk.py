@@ -32,6 +32,17 @@ columnar path does not cover is handed to the reference unchanged:
   period kinds, duplicate cells, an error) is handed to the reference whole,
   which then gives its result or raises its error.
 
+* **streaming a file**: :func:`rollup_file` (and :func:`rollup_file_many`,
+  one scan for several targets) never hold the rows: one pass of polars'
+  streaming engine checks every row (per distinct code combination, as
+  above, and per row for figures, periods, quotes and reasons) and sums
+  the rows to one group per (indicator, place, dimensions, status,
+  qualifier, unit); the rollup then starts from those groups. Files whose
+  periods lie outside the target (or are not its standard tiles), a bad
+  row, any indicator other than a flow or a non-decimal stock, figures too
+  long to sum safely in ``Int64`` / ``Decimal(38, 18)``: all go to
+  :func:`read_table` and :func:`rollup_table` (and so to the reference).
+
 Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
 
 Example:
@@ -98,7 +109,7 @@ from antq_domain.records.catalogue import (
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import PlaceLevel, Registry
 from antq_domain.values.missing import Status, Withheld
-from antq_domain.values.period import Period
+from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier
 
@@ -107,7 +118,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the extra is installed for development
     raise ImportError("antq_domain.bulk needs polars: pip install 'antq-domain[bulk]'") from exc
 
-__all__ = ["ObservationTable", "read_table", "rollup_table"]
+__all__ = ["ObservationTable", "read_table", "rollup_file", "rollup_file_many", "rollup_table"]
 
 _CAT = pl.Categorical
 # the columns of a table, after the dimension columns
@@ -117,6 +128,7 @@ _DEC_RE = r"^[0-9]+(\.[0-9]+)?$"
 _MAX_DIGITS = 18  # Int64 holds every 18-digit count; longer figures go to the reference
 _MAX_SCALE = 18
 _WIDE = Context(prec=100)
+_LAST_BASE = 10**16  # a stock's last value streamed as tile index * base + amount
 
 
 def _quantize(amount: Decimal, scale: int) -> Decimal:
@@ -358,6 +370,27 @@ def _header(path: Path) -> list[str] | None:
     return names
 
 
+def _bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
+    """The distinct combinations the reference refuses (one representative row each).
+
+    ``combos`` has the code columns and ``_reason`` / ``_value`` (whether
+    the row has a reason, a figure).
+    """
+    bad: list[dict[str, Any]] = []
+    for combo in combos.iter_rows(named=True):
+        row = {k: v for k, v in combo.items() if v is not None and not k.startswith("_")}
+        row.update(place="X", period="2000")
+        if combo["_reason"]:
+            row["reason"] = "r"
+        if combo["_value"]:
+            row["value"] = "1"
+        try:
+            from_tidy([row], catalogue=cat)
+        except RecordError:
+            bad.append(combo)
+    return bad
+
+
 def _read_csv(path: Path, cat: Catalogue) -> ObservationTable | None:  # noqa: PLR0912, PLR0915 - one pass, kept together
     names = _header(path)
     if names is None:
@@ -404,24 +437,12 @@ def _read_csv(path: Path, cat: Catalogue) -> ObservationTable | None:  # noqa: P
         .unique()
         .collect()
     )
-    bad_combos: list[dict[str, Any]] = []
-    decimal_codes: set[str] = set()
-    for combo in combos.iter_rows(named=True):
-        code = combo["indicator"]
-        if code in cat and cat.get(code).unit is not None:
-            unit = cat.get(code).unit
-            if unit is not None and unit.is_decimal:
-                decimal_codes.add(code)
-        row = {k: v for k, v in combo.items() if v is not None and not k.startswith("_")}
-        row.update(place="X", period="2000")
-        if combo["_reason"]:
-            row["reason"] = "r"
-        if combo["_value"]:
-            row["value"] = "1"
-        try:
-            from_tidy([row], catalogue=cat)
-        except RecordError:
-            bad_combos.append(combo)
+    decimal_codes = {
+        code
+        for code in combos.get_column("indicator").to_list()
+        if code in cat and (unit := cat.get(code).unit) is not None and unit.is_decimal
+    }
+    bad_combos = _bad_combos(combos, cat)
     flags: list[pl.Expr] = []
     if bad_combos:
         bad = pl.DataFrame(bad_combos, schema=combos.schema).with_columns(_bad=pl.lit(True))
@@ -544,6 +565,43 @@ class _Fallback(Exception):  # noqa: N818 - a control-flow signal, never raised 
     """The columnar path hands this rollup to the reference."""
 
 
+class _Inputs:
+    """What the columnar rollup needs from its input: distinct values, parts, the rest."""
+
+    def __init__(self, table: ObservationTable) -> None:
+        self.table = table
+        frame = table.frame
+        self.catalogue = table.catalogue
+        self.dim_cols = [c for c in frame.columns if c.startswith("dim_")]
+        self.has_decimal = "decimal" in frame.columns
+        self.period_texts = [p for p in frame.get_column("period").unique().to_list() if p]
+        self.place_texts = [p for p in frame.get_column("place").unique().to_list() if p]
+        self.codes = [c for c in frame.get_column("indicator").unique().to_list() if c]
+
+    def parts(  # noqa: PLR0917 - private
+        self,
+        target: Period,
+        fast: list[str],
+        stocks: list[str],
+        inside: dict[str, int],
+        n_tiles: int,
+        group: list[str],
+    ) -> tuple[pl.DataFrame, bool]:
+        key = ("parts", str(target))
+        cached = self.table._cache.get(key)
+        if cached is None:
+            cached = _parts(
+                self.table.frame, fast, stocks, inside, n_tiles, group, self.has_decimal
+            )
+            self.table._cache[key] = cached
+        return cached
+
+    def slow(self, slow: list[str]) -> list[Observation]:
+        frame = self.table.frame
+        rest = frame.filter(pl.col("indicator").is_in(slow).fill_null(False))
+        return ObservationTable(rest, self.catalogue).to_observations()
+
+
 def rollup_table(
     table: ObservationTable,
     *,
@@ -591,10 +649,392 @@ def rollup_table(
         "missing": missing,
     }
     try:
-        return _columnar(table, **kwargs)
+        return _columnar(_Inputs(table), **kwargs)
     except (_Fallback, AntqError):
         pass  # the reference decides: its result, or its error as it words it
     return rollup(table.to_observations(), catalogue=table.catalogue, **kwargs)
+
+
+def rollup_file(
+    path: str | PathLike[str],
+    *,
+    to: str | Sequence[str] | None = None,
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+    catalogue: Catalogue | None = None,
+) -> Rollup:
+    r"""Roll up a tidy CSV file in one streaming pass, never holding the rows.
+
+    ``rollup_file(path, ...) == rollup(read_observations(path), ...)``: the
+    same validation (every row; the same :class:`~antq_domain.errors.RecordError`
+    naming row and key) and the same :class:`~antq_domain.analysis.aggregate.Rollup`.
+    The rows are checked and summed to one part per (indicator, place,
+    dimensions) while the file is scanned (polars' streaming engine); see
+    :func:`rollup_file_many` to roll one scan up to several targets. Files
+    or rollups the stream does not cover (module docs) are read by
+    :func:`read_table` and rolled up by :func:`rollup_table`.
+
+    Raises:
+        RecordError: problems in the rows.
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from datetime import date
+        >>> from antq_domain.bulk import rollup_file
+        >>> from antq_domain.records.places import registry
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "kt.csv"
+        >>> _ = p.write_text("indicator,place,period,value\n"
+        ...                  "tips.received,608,202301,30\ntips.received,616,202302,12\n")
+        >>> r = rollup_file(p, to="province", period="2023", registry=registry(),
+        ...                 as_of=date(2023, 12, 31))
+        >>> str(r.cell("tips.received", "62").value)
+        '>=42 tip'
+    """
+    (result,) = rollup_file_many(
+        path,
+        to=[to],
+        period=period,
+        registry=registry,
+        as_of=as_of,
+        view=view,
+        shares=shares,
+        missing=missing,
+        catalogue=catalogue,
+    )
+    return result
+
+
+def rollup_file_many(
+    path: str | PathLike[str],
+    *,
+    to: Sequence[str | Sequence[str] | None],
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+    catalogue: Catalogue | None = None,
+) -> tuple[Rollup, ...]:
+    r"""One streaming scan of a tidy CSV rolled up to several targets (one per ``to``).
+
+    Each result equals :func:`rollup_file` for that target (and so the
+    reference's rollup); the file is read once.
+
+    Raises:
+        RecordError: problems in the rows.
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from datetime import date
+        >>> from antq_domain.bulk import rollup_file_many
+        >>> from antq_domain.records.places import registry
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "kt.csv"
+        >>> _ = p.write_text("indicator,place,period,value\ntips.received,608,2023,30\n")
+        >>> a, b = rollup_file_many(p, to=["province", "nation"], period="2023",
+        ...                         registry=registry(), as_of=date(2023, 12, 31))
+        >>> a.cells[0].place, b.cells[0].place
+        ('62', 'VN')
+    """
+    _check_args(view, missing, as_of)
+    cat = catalogue if catalogue is not None else _standard()
+    source = Path(path)
+    targets = list(to)
+    kwargs: dict[str, Any] = {
+        "period": period,
+        "registry": registry,
+        "as_of": as_of,
+        "view": view,
+        "shares": shares,
+        "missing": missing,
+    }
+    inputs: _Inputs | None = None
+    if period is not None and _format_of(source, None) == "csv":
+        inputs = _FileInputs.scan(source, cat, Period.parse(str(period)))
+    results: list[Rollup] = []
+    table: ObservationTable | None = None
+    for target in targets:
+        if inputs is not None:
+            try:
+                results.append(_columnar(inputs, to=target, **kwargs))
+                continue
+            except (_Fallback, AntqError):
+                pass  # the held table and then the reference decide
+        if table is None:
+            table = read_table(source, catalogue=cat)
+        results.append(rollup_table(table, to=target, **kwargs))
+    return tuple(results)
+
+
+class _FileInputs(_Inputs):
+    """The inputs of a columnar rollup gathered by one streaming scan of a CSV file."""
+
+    def __init__(  # noqa: PLR0917 - private, built by scan
+        self,
+        cat: Catalogue,
+        dim_cols: list[str],
+        has_decimal: bool,
+        period_texts: list[str],
+        place_texts: list[str],
+        codes: list[str],
+        groups: pl.DataFrame,
+    ) -> None:
+        self.catalogue = cat
+        self.dim_cols = dim_cols
+        self.has_decimal = has_decimal
+        self.period_texts = period_texts
+        self.place_texts = place_texts
+        self.codes = codes
+        self._groups = groups
+        self._parts: tuple[pl.DataFrame, bool] | None = None
+
+    @classmethod
+    def scan(cls, path: Path, cat: Catalogue, target: Period) -> _FileInputs | None:
+        """Scan the file; None when the stream cannot vouch for every row."""
+        names = _header(path)
+        if names is None:
+            return None
+        tiles = {
+            kind: found
+            for kind in PeriodKind
+            if kind.is_standard and (found := _tiles(target, kind)) is not None and len(found) <= 62
+        }
+        kind_of = {str(t): i for i, (_, found) in enumerate(tiles.items()) for t in found}
+        mask_of = {str(t): 1 << b for found in tiles.values() for b, t in enumerate(found)}
+        index_of = {str(t): b for found in tiles.values() for b, t in enumerate(found)}
+        dim_cols = sorted(n for n in names if n.startswith("dim_"))
+        decimal_codes = sorted(
+            ind.code for ind in cat.indicators if ind.unit is not None and ind.unit.is_decimal
+        )
+        schema: dict[str, Any] = dict.fromkeys(names, pl.String)
+        for c in ("indicator", "place", "status", "qualifier", "unit", *dim_cols):
+            if c in schema:
+                schema[c] = _CAT
+        frame = pl.scan_csv(
+            path, schema=schema, empty_string_is_null=True, raise_if_empty=False
+        ).with_columns(
+            pl.lit(None, dtype=pl.String).alias(c)
+            for c in ("status", "qualifier", "unit", "quote", "reason")
+            if c not in names
+        )
+        value = pl.col("value")
+        period_col = pl.col("period")
+        is_dec = pl.col("indicator").is_in(decimal_codes).fill_null(False)
+        text_ok = (
+            pl.when(is_dec)
+            .then(value.str.contains(r"^[0-9]{1,12}(\.[0-9]{1,18})?$"))
+            .otherwise(value.str.contains(r"^[0-9]{1,15}$"))
+        )
+        amount = pl.when(~is_dec).then(value.cast(pl.Int64, strict=False))
+        index = period_col.replace_strict(index_of, default=0, return_dtype=pl.Int64)
+        blank = pl.col("quote", "reason")
+        keys = [
+            "indicator",
+            "place",
+            *dim_cols,
+            "status",
+            "qualifier",
+            "unit",
+            "_reason",
+            "_value",
+        ]
+        # per row (streamed), then plain sums and maxima per group (streamed too)
+        rows = [
+            *keys[:-2],
+            pl.col("reason").is_not_null().alias("_reason"),
+            value.is_not_null().alias("_value"),
+            period_col.replace_strict(mask_of, default=0, return_dtype=pl.Int64).alias("_m"),
+            period_col.replace_strict(kind_of, default=-1, return_dtype=pl.Int64).alias("_k"),
+            amount.alias("_a"),
+            (index * _LAST_BASE + amount.fill_null(0)).alias("_e"),
+            (value.is_not_null() & ~text_ok).alias("_bt"),
+            period_col.is_null().alias("_np"),
+            pl.any_horizontal(blank.is_not_null() & (blank.str.strip_chars() == ""))
+            .fill_null(False)
+            .alias("_bl"),
+        ]
+        aggs = [
+            pl.len().alias("_n"),
+            pl.col("_m").sum().alias("_bits"),
+            pl.col("_m").max().alias("_lm"),
+            pl.col("_k").min().alias("_kmin"),
+            pl.col("_k").max().alias("_kmax"),
+            (pl.col("_m") == 0).sum().alias("_other"),
+            pl.col("_a").sum().alias("_int"),
+            pl.col("_a").max().alias("_max"),
+            pl.col("_e").max().alias("_enc"),
+            pl.col("_bt").sum().alias("_badtext"),
+            pl.col("_np").sum().alias("_nperiod"),
+            pl.col("_bl").sum().alias("_blank"),
+        ]
+        if decimal_codes:
+            dot = value.str.find(".", literal=True)
+            scale = pl.when(is_dec & value.is_not_null()).then(
+                pl.when(dot.is_null())
+                .then(0)
+                .otherwise(value.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
+            )
+            rows += [
+                pl.when(is_dec).then(value.cast(pl.Decimal(38, 18), strict=False)).alias("_d"),
+                scale.alias("_s"),
+            ]
+            aggs += [pl.col("_d").sum().alias("_dsum"), pl.col("_s").max().alias("_smax")]
+        frame = frame.select(rows)
+        try:
+            groups = frame.group_by(keys).agg(aggs).collect(engine="streaming")
+        except (pl.exceptions.PolarsError, OSError):
+            return None
+        return cls._checked(groups, cat, dim_cols, bool(decimal_codes), tiles)
+
+    @classmethod
+    def _checked(
+        cls,
+        groups: pl.DataFrame,
+        cat: Catalogue,
+        dim_cols: list[str],
+        has_decimal: bool,
+        tiles: Mapping[PeriodKind, tuple[Period, ...]],
+    ) -> _FileInputs | None:
+        """The inputs, or None when a row is bad (read_table words it) or out of reach."""
+        row_checks = ["_badtext", "_nperiod", "_other", "_blank"]
+        totals = groups.select(
+            *(pl.col(c).sum() for c in row_checks),
+            (pl.col("_n") * pl.col("_max").fill_null(0)).sum().alias("_bound"),
+            (pl.col("indicator").is_null() | pl.col("place").is_null()).any().alias("_null"),
+        ).row(0, named=True)
+        if any(totals[c] for c in row_checks) or totals["_null"]:
+            return None
+        if (totals["_bound"] or 0) >= 1 << 62 or groups.get_column("_n").sum() >= 10**8:
+            return None  # sums could overflow Int64 or Decimal(38, 18)
+        combos = groups.select(
+            "indicator", "status", "qualifier", "unit", *dim_cols, "_reason", "_value"
+        ).unique()
+        if _bad_combos(combos, cat):
+            return None
+        places = groups.get_column("place").unique().to_list()
+        if not all(p and p == p.strip() for p in places):
+            return None
+        kinds = groups.select(pl.col("_kmin").min(), pl.col("_kmax").max()).row(0)
+        found_bits = groups.get_column("_bits").bitwise_or()
+        bits = int(found_bits) if isinstance(found_bits, int) else 0
+        period_texts: list[str] = []
+        if groups.height:
+            if kinds[0] != kinds[1]:
+                return None  # periods of several kinds: the held table decides
+            found = list(tiles.values())[kinds[0]]
+            period_texts = [str(t) for b, t in enumerate(found) if bits & (1 << b)]
+        codes = groups.get_column("indicator").unique().to_list()
+        return cls(cat, dim_cols, has_decimal, period_texts, places, codes, groups)
+
+    def parts(  # noqa: PLR0917 - private
+        self,
+        target: Period,
+        fast: list[str],
+        stocks: list[str],
+        inside: dict[str, int],
+        n_tiles: int,
+        group: list[str],
+    ) -> tuple[pl.DataFrame, bool]:
+        if self._parts is None:
+            self._parts = self._make_parts(fast, stocks, n_tiles, group)
+        return self._parts
+
+    def slow(self, slow: list[str]) -> list[Observation]:
+        raise _Fallback  # the rows are not held: the table path decides
+
+    def _make_parts(
+        self, fast: list[str], stocks: list[str], n_tiles: int, group: list[str]
+    ) -> tuple[pl.DataFrame, bool]:
+        g = self._groups.lazy().with_columns(
+            pl.col(c).cast(pl.String) for c in ("status", "qualifier")
+        )
+        decimal_stocks = [
+            c for c in stocks if (u := self.catalogue.get(c).unit) is not None and u.is_decimal
+        ]
+        taken = pl.col("indicator").cast(pl.String).is_in(fast) & ~pl.col("indicator").cast(
+            pl.String
+        ).is_in(decimal_stocks)
+        if not g.select(taken.all()).collect().item():
+            raise _Fallback  # other indicators (and decimal stocks) need the rows
+        status = pl.col("status")
+        reported = status.is_null() | (status == Status.REPORTED.value)
+        na = (status == Status.NOT_APPLICABLE.value).fill_null(False)
+        gone = status.is_in([Status.NOT_REPORTED.value, Status.WITHHELD.value]).fill_null(False)
+        qb = pl.col("qualifier").replace_strict(_QUALIFIER_BITS, default=0, return_dtype=pl.Int64)
+        g = g.with_columns(
+            _has=reported,
+            _na=na,
+            _gone=gone,
+            _qb=pl.when(reported).then(qb).otherwise(0).fill_null(0),
+            _stock=pl.col("indicator").cast(pl.String).is_in(stocks),
+            _last=pl.col("_enc") % _LAST_BASE,
+        )
+        dec = self.has_decimal
+        full = (1 << n_tiles) - 1
+        common = [pl.col("_n").sum(), pl.col("_bits").sum().alias("_all")]
+        flows = (
+            g.filter(~pl.col("_stock"))
+            .group_by(group)
+            .agg(
+                *common,
+                pl.col("_int").filter(pl.col("_has")).sum(),
+                pl.col("_has").any(),
+                pl.col("_na").all().alias("_all_na"),
+                pl.col("_bits").sum().alias("_present"),
+                pl.col("_bits").filter(pl.col("_gone")).sum().alias("_mbits"),
+                pl.col("_qb").filter(pl.col("_has")).bitwise_or().fill_null(0).alias("_q"),
+                *(
+                    [
+                        pl.col("_dsum").filter(pl.col("_has")).sum().alias("_dec"),
+                        pl.col("_smax").filter(pl.col("_has")).max().alias("_scale"),
+                    ]
+                    if dec
+                    else []
+                ),
+            )
+            .with_columns(_mbits=pl.col("_mbits") | (pl.lit(full, pl.Int64) & ~pl.col("_present")))
+        )
+        at_last = pl.col("_lm").arg_max()
+        last = (
+            g.filter(pl.col("_stock"))
+            .group_by(group)
+            .agg(
+                *common,
+                pl.col("_last").get(at_last).fill_null(0).alias("_int"),
+                pl.col("_has").get(at_last),
+                pl.col("_na").get(at_last).alias("_all_na"),
+                pl.col("_lm").max().alias("_present"),
+                pl.when(pl.col("_gone"))
+                .then(pl.col("_lm"))
+                .otherwise(0)
+                .get(at_last)
+                .alias("_mbits"),
+                pl.col("_qb").get(at_last).alias("_q"),
+                *(
+                    [
+                        pl.lit(None, pl.Decimal(38, 18)).alias("_dec"),
+                        pl.lit(None, pl.Int64).alias("_scale"),
+                    ]
+                    if dec
+                    else []
+                ),
+            )
+        )
+        parts = pl.concat([flows, last], how="vertical_relaxed").collect()
+        parts = parts.with_columns(pl.col(c).cast(_CAT) for c in group[2:])
+        duplicates = bool(
+            parts.height
+            and parts.select((pl.col("_n") > pl.col("_all").bitwise_count_ones()).any()).item()
+        )
+        if dec:
+            parts = parts.with_columns(pl.col("_scale").cast(pl.Int8))
+        return parts.drop("_n", "_all"), duplicates
 
 
 def _is_fast(cat: Catalogue, code: str) -> bool:
@@ -607,7 +1047,7 @@ def _is_fast(cat: Catalogue, code: str) -> bool:
 
 
 def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept together
-    table: ObservationTable,
+    source: _Inputs,
     *,
     to: str | Sequence[str] | None,
     period: Period | str | None,
@@ -617,8 +1057,7 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
     shares: Mapping[str, Mapping[str, Fraction | int]] | None,
     missing: MissingStrategy,
 ) -> Rollup:
-    cat = table.catalogue
-    frame = table.frame
+    cat = source.catalogue
     if period is None:
         raise _Fallback
     target = Period.parse(str(period))
@@ -626,11 +1065,10 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
     if codes is not None:
         codes = _target_codes(registry, codes, as_of)
     tree = _Tree(registry, as_of, view, level, codes, shares)
-    dim_cols = [c for c in frame.columns if c.startswith("dim_")]
+    dim_cols = source.dim_cols
 
     # periods: one standard kind tiling the target
-    period_texts = [p for p in frame.get_column("period").unique().to_list() if p is not None]
-    periods = {p: Period.parse(p) for p in period_texts}
+    periods = {p: Period.parse(p) for p in source.period_texts}
     kinds = {p.kind for p in periods.values()}
     if len(kinds) > 1:
         raise _Fallback
@@ -648,10 +1086,9 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
         raise _Fallback  # a period written in another accepted form
 
     # places: every input place resolves to itself (the reference's step 1)
-    place_texts = [p for p in frame.get_column("place").unique().to_list() if p is not None]
     day_first = min((p.start for p in periods.values()), default=target.start)
     day_last = max((p.end for p in periods.values()), default=target.end)
-    for code in place_texts:
+    for code in source.place_texts:
         if code not in registry:
             raise _Fallback
         place = registry.get(code)
@@ -660,18 +1097,13 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
         ):
             raise _Fallback
 
-    codes_present = [c for c in frame.get_column("indicator").unique().to_list() if c]
+    codes_present = source.codes
     fast = sorted(c for c in codes_present if _is_fast(cat, c))
     slow = sorted(c for c in codes_present if not _is_fast(cat, c))
     stocks = [c for c in fast if cat.get(c).time_aggregation is TimeAggregation.LAST]
-    has_decimal = "decimal" in frame.columns
+    has_decimal = source.has_decimal
     group = ["indicator", "place", *dim_cols]
-    key = ("parts", str(target))
-    cached = table._cache.get(key)
-    if cached is None:
-        cached = _parts(frame, fast, stocks, inside, len(tiles), group, has_decimal)
-        table._cache[key] = cached
-    parts, duplicates = cached
+    parts, duplicates = source.parts(target, fast, stocks, inside, len(tiles), group)
     if duplicates:
         raise _Fallback  # one observation per cell: the reference merges or refuses duplicates
 
@@ -700,7 +1132,8 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
     ).with_columns(pl.col("place").cast(_CAT))
     parts = parts.with_columns(_quantity=pl.col("_has"))
     if split:
-        parts = _split_parts(parts, split, cat, has_decimal)
+        units = {code: tree.restated(code)[0][0] for code in part_places if code not in split}
+        parts = _split_parts(parts, split, units, cat, has_decimal)
     joined = parts.join(place_map, on=["place", "_unit"] if split else "place", how="inner")
     contributes = pl.col("_has") | (pl.col("_mbits") == 0)
     cells_agg = [
@@ -787,9 +1220,8 @@ def _columnar(  # noqa: PLR0912, PLR0915 - the steps of the reference, kept toge
     notes: tuple[Note, ...] = ()
     allocations = set(tree.allocations)
     if slow:
-        rest = ObservationTable(frame.filter(pl.col("indicator").is_in(slow).fill_null(False)), cat)
         other = rollup(
-            rest.to_observations(),
+            source.slow(slow),
             to=to,
             period=target,
             registry=registry,
@@ -936,12 +1368,17 @@ def _qualifier(bits: int) -> Qualifier:
 def _split_parts(
     parts: pl.DataFrame,
     split: Mapping[str, tuple[tuple[str, Fraction], ...]],
+    units: Mapping[str, str],
     cat: Catalogue,
     has_decimal: bool,
 ) -> pl.DataFrame:
-    """Parts of split places shared out by largest remainder (in Python: they are few)."""
+    """Parts of split places shared out by largest remainder (in Python: they are few).
+
+    Every other part goes whole to its one unit (``units``: its successor
+    when restating).
+    """
     whole = parts.filter(~pl.col("place").cast(pl.String).is_in(list(split))).with_columns(
-        _unit=pl.col("place").cast(pl.String)
+        _unit=pl.col("place").cast(pl.String).replace_strict(units, return_dtype=pl.String)
     )
     pieces: list[dict[str, Any]] = []
     for row in parts.filter(pl.col("place").cast(pl.String).is_in(list(split))).iter_rows(
