@@ -22,6 +22,7 @@ __all__ = [
     "HEAD_DIMS",
     "Entry",
     "PhraseIndex",
+    "TrieNode",
     "phrase_index",
 ]
 
@@ -126,26 +127,66 @@ class Entry:
     code: str
     dim_value: str | None = None
     order: int = 0
+    length: int = attrs.field(init=False, eq=False)
+    """The length of the folded phrase in characters (the weight of a match).
 
-    @property
-    def length(self) -> int:
-        """The length of the folded phrase in characters (the weight of a match).
+    Example:
+        >>> from antq_domain.extract._match import Entry
+        >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
+        7
+    """
 
-        Example:
-            >>> from antq_domain.extract._match import Entry
-            >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
-            7
-        """
+    @length.default
+    def _length(self) -> int:
         return sum(len(w) for w in self.words) + len(self.words) - 1
+
+
+class TrieNode:
+    """A node of the word trie: the entries whose phrase ends here, and the next words.
+
+    Matching walks the trie word by word from a start word, so the work per
+    start word is bounded by the longest phrase, however many phrases share
+    their first word.
+
+    Example:
+        >>> from antq_domain.extract._match import phrase_index
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> node = phrase_index(catalogue()).trie["nguồn"].children["tin"]
+        >>> sorted({e.code for e in node.entries})
+        ['tips.received']
+    """
+
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.entries: tuple[Entry, ...] = ()
+        self.children: dict[str, TrieNode] = {}
+
+
+def _trie(entries: list[Entry]) -> dict[str, TrieNode]:
+    root: dict[str, TrieNode] = {}
+    for entry in entries:
+        level, node = root, None
+        for word in entry.words:
+            node = level.get(word)
+            if node is None:
+                node = level[word] = TrieNode()
+            level = node.children
+        if node is not None:
+            node.entries = (*node.entries, entry)
+    return root
 
 
 @attrs.frozen
 class PhraseIndex:
-    """Phrases by first word, with the ratio and participant links of a catalogue.
+    """Phrases by first word (and as a word trie), with a catalogue's ratio and participant links.
 
     ``numerators`` maps a ratio's numerator to the ratio; ``partners`` maps an
     activity indicator to its participants indicator by the catalogue's
     naming (``x_campaigns``/``x_sessions``/``x`` → ``x_participants``).
+    ``trie`` holds the same entries as ``first``, in catalogue order at
+    every node. ``dim_names``, ``units`` and ``ratios`` repeat what the
+    catalogue says of each indicator, for the extractor's inner loops.
 
     Example:
         >>> from antq_domain.extract._match import phrase_index
@@ -158,6 +199,10 @@ class PhraseIndex:
     first: dict[str, tuple[Entry, ...]]
     numerators: dict[str, str]
     partners: dict[str, str]
+    trie: dict[str, TrieNode] = attrs.field(factory=dict, eq=False, repr=False)
+    dim_names: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    units: dict[str, Unit | None] = attrs.field(factory=dict, eq=False, repr=False)
+    ratios: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
 
 
 def _partner(code: str, cat: Catalogue) -> str | None:
@@ -211,8 +256,13 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
                 continue
             for phrase in (value.label.vi, *value.synonyms_vi):
                 add(phrase, dim.name, value.code)
+    every = sorted((e for v in first.values() for e in v), key=lambda e: e.order)
     return PhraseIndex(
         {k: tuple(v) for k, v in first.items()},
         numerators,
         partners,
+        _trie(every),
+        {ind.code: ind.dimension_names for ind in cat.indicators},
+        {ind.code: ind.unit for ind in cat.indicators},
+        frozenset(ind.code for ind in cat.indicators if ind.is_ratio),
     )

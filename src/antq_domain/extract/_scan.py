@@ -16,7 +16,7 @@ from antq_domain.errors import AntqError
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label
 
-__all__ = ["Token", "UnusedReason", "scan_tokens"]
+__all__ = ["Token", "UnusedReason", "find_documents", "scan_tokens"]
 
 
 class UnusedReason(enum.StrEnum):
@@ -79,10 +79,15 @@ _REASON_LABELS = {
 }
 
 # ASCII digits only: other Unicode digits are not how reports write figures.
-_TOKEN = re.compile(r"(?<![\w.,/:\-–])[0-9](?:[0-9.,/:\-–]*[0-9])?(?!\w)")
-_URL = re.compile(r"(?i)(?:https?://|www\.)\S+")
-_FILE_EXT = re.compile(r"(?i)\.(?:html?|php|aspx?|txt|pdf|docx?)(?!\w)")
-_DOC = re.compile(r"(?<![\w/.,\-])[0-9]{1,5}(?:/[0-9]{4})?[/-][^\W\d_][^\W_]*(?:[/-][^\W_]+)*")
+# The patterns open with a digit class and check the character before it with
+# a two-character lookbehind, so the regex engine scans for digits at C speed.
+_TOKEN = re.compile(r"[0-9](?<![\w.,/:\-–][0-9])(?:[0-9.,/:\-–]*[0-9])?(?!\w)")
+# URL and file-name patterns run on the folded (lower-case) text.
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|txt|pdf|docx?)(?!\w)")
+_DOC = re.compile(
+    r"[0-9](?<![\w/.,\-][0-9])[0-9]{0,4}(?:/[0-9]{4})?[/-][^\W\d_][^\W_]*(?:[/-][^\W_]+)*"
+)
 _QUOTED = re.compile(r"“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|‘[^’\n]{1,80}’")
 
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
@@ -140,17 +145,22 @@ def _inside(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return i >= 0 and spans[1][i] >= end
 
 
-def _doc_spans(text: str) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
+def find_documents(text: str) -> list[tuple[int, int, DocumentRef]]:
+    """Every document number of the text that parses, with its span, in text order.
+
+    Example:
+        >>> from antq_domain.extract._scan import find_documents
+        >>> [(s, e, str(ref)) for s, e, ref in find_documents("Chương trình 09/CTr-BCA-MTTQ")]
+        [(13, 28, '09/CTr-BCA-MTTQ')]
+    """
+    out: list[tuple[int, int, DocumentRef]] = []
     for m in _DOC.finditer(text):
         try:
-            DocumentRef.parse(m.group())
+            ref = DocumentRef.parse(m.group())
         except (AntqError, ValueError):
             continue
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+        out.append((m.start(), m.end(), ref))
+    return out
 
 
 def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None:  # noqa: PLR0911, PLR0912
@@ -191,8 +201,15 @@ def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None
     return None
 
 
-def scan_tokens(text: str, key: str | None = None) -> list[Token]:
-    """Every digit run of the NFC ``text``, classified (``key`` is its fold, if at hand).
+def scan_tokens(
+    text: str,
+    key: str | None = None,
+    documents: list[tuple[int, int, DocumentRef]] | None = None,
+) -> list[Token]:
+    """Every digit run of the NFC ``text``, classified.
+
+    ``key`` is the text's fold and ``documents`` its :func:`find_documents`,
+    when the caller has them at hand.
 
     Example:
         >>> from antq_domain.extract._scan import scan_tokens
@@ -204,14 +221,16 @@ def scan_tokens(text: str, key: str | None = None) -> list[Token]:
         from antq_domain.extract._text import fold  # noqa: PLC0415 - cheap, avoids a cycle
 
         key = fold(text)
-    urls = _spans(_URL, text)
-    for m in _FILE_EXT.finditer(text):  # a file name: back to the whitespace before it
+    urls = _spans(_URL, key)
+    for m in _FILE_EXT.finditer(key):  # a file name: back to the whitespace before it
         start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         urls[0].append(start)
         urls[1].append(m.end())
     order = sorted(range(len(urls[0])), key=urls[0].__getitem__)
     urls = ([urls[0][k] for k in order], [urls[1][k] for k in order])
-    docs = _doc_spans(text)
+    if documents is None:
+        documents = find_documents(text)
+    docs = ([s for s, _, _ in documents], [e for _, e, _ in documents])
     quoted = _spans(_QUOTED, text)
     out: list[Token] = []
     for m in _TOKEN.finditer(text):

@@ -48,9 +48,10 @@ from antq_domain.extract._match import (
     HEAD_DIMS,
     Entry,
     PhraseIndex,
+    TrieNode,
     phrase_index,
 )
-from antq_domain.extract._scan import _DOC, Token, UnusedReason, scan_tokens
+from antq_domain.extract._scan import Token, UnusedReason, find_documents, scan_tokens
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.records.catalogue import Catalogue, Indicator
 from antq_domain.records.catalogue import catalogue as standard_catalogue
@@ -378,15 +379,19 @@ def _read_value(sc: Scanned, tok: Token) -> _Fig | None:
     return fig
 
 
-def _windows(sc: Scanned, tokens: Sequence[Token], i: int, fig: _Fig) -> tuple[range, range]:
+_Words = tuple[list[str], list[int], list[int]]
+
+
+def _windows(sc: Scanned, tokens: Sequence[Token], i: int, fig: _Fig) -> tuple[_Words, _Words]:
+    """The words before the figure and after it, within its clause and its neighbours."""
     prev_end = tokens[i - 1].end if i > 0 else 0
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
     b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
     a1 = min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS)
-    return sc.word_range(b0, fig.qstart), sc.word_range(fig.end, max(a1, fig.end))
+    return sc.words_in(b0, fig.qstart), sc.words_in(fig.end, max(a1, fig.end))
 
 
-def _read_counter(sc: Scanned, fig: _Fig, ids: list[int], ctx: list[str], junction: int) -> None:
+def _read_counter(fig: _Fig, ctx: list[str], ends: list[int], junction: int) -> None:
     """The counter word right after the number ("lượt người", "xã", "%")."""
     if fig.percent:
         fig.counter, fig.counter_units, fig.counter_end = ("%",), frozenset({Unit.PERCENT}), fig.end
@@ -399,24 +404,39 @@ def _read_counter(sc: Scanned, fig: _Fig, ids: list[int], ctx: list[str], juncti
         words = tuple(ctx[junction : junction + n])
         if len(words) == n and words in COUNTERS:
             fig.counter, fig.counter_units = words, COUNTERS[words]
-            fig.counter_end = sc.wends[ids[junction + n - 1]]
+            fig.counter_end = ends[junction + n - 1]
             return
 
 
-def _match_context(sc: Scanned, fig: _Fig, before: range, after: range, idx: PhraseIndex) -> None:
-    ids = [*before, *after]
-    ctx = sc.words[before.start : before.stop] + sc.words[after.start : after.stop]
-    junction = len(before)
-    _read_counter(sc, fig, ids, ctx, junction)
-    if junction < len(ids):
-        fig.noun_end = sc.wends[ids[junction]]
-    first = idx.first
-    for pos in [p for p, w in enumerate(ctx) if w in first]:
-        for entry in first[ctx[pos]]:
-            n = len(entry.words)
-            if tuple(ctx[pos : pos + n]) != entry.words:
-                continue
-            start, end = sc.wstarts[ids[pos]], sc.wends[ids[pos + n - 1]]
+def _entry_order(found: tuple[Entry, int]) -> int:
+    return found[0].order
+
+
+def _match_context(fig: _Fig, before: _Words, after: _Words, idx: PhraseIndex) -> None:
+    ctx = before[0] + after[0]
+    wstarts = before[1] + after[1]
+    wends = before[2] + after[2]
+    junction = len(before[0])
+    _read_counter(fig, ctx, wends, junction)
+    if junction < len(ctx):
+        fig.noun_end = wends[junction]
+    trie = idx.trie
+    size = len(ctx)
+    matches = fig.matches
+    for pos in [p for p, w in enumerate(ctx) if w in trie]:
+        # Walk the trie from this word: every phrase of the catalogue starting here.
+        node: TrieNode | None = trie[ctx[pos]]
+        found: list[tuple[Entry, int]] = []
+        k = pos
+        while node is not None:
+            k += 1
+            if node.entries:
+                found += [(entry, k - pos) for entry in node.entries]
+            node = node.children.get(ctx[k]) if k < size and node.children else None
+        if len(found) > 1:
+            found.sort(key=_entry_order)  # catalogue order, whatever the phrase length
+        for entry, n in found:
+            start, end = wstarts[pos], wends[pos + n - 1]
             if pos < junction < pos + n:
                 where, distance = "junction", 0
             elif pos == junction:
@@ -425,7 +445,7 @@ def _match_context(sc: Scanned, fig: _Fig, before: range, after: range, idx: Phr
                 where, distance = "after", start - fig.end
             else:
                 where, distance = "before", fig.qstart - end
-            fig.matches.append(_Match(pos, entry, start, end, where, distance))
+            matches.append(_Match(pos, entry, start, end, where, distance))
 
 
 def _score(m: _Match, fig: _Fig) -> float:
@@ -440,17 +460,17 @@ def _score(m: _Match, fig: _Fig) -> float:
     return m.entry.length * weight
 
 
-def _unit_ok(ind: Indicator, fig: _Fig, m: _Match) -> bool:
+def _unit_ok(code: str, fig: _Fig, m: _Match, idx: PhraseIndex) -> bool:
     if fig.counter_units is None:
-        return m.where in ("junction", "head") and not ind.is_ratio
-    if ind.is_ratio:
+        return m.where in ("junction", "head") and code not in idx.ratios
+    if code in idx.ratios:
         return Unit.PERCENT in fig.counter_units
-    return ind.unit in fig.counter_units
+    return idx.units[code] in fig.counter_units
 
 
-def _choose(fig: _Fig, cat: Catalogue, idx: PhraseIndex) -> None:
+def _choose(fig: _Fig, idx: PhraseIndex) -> None:
     candidates = [
-        m for m in fig.matches if m.entry.dim_value is None and _unit_ok(cat[m.entry.code], fig, m)
+        m for m in fig.matches if m.entry.dim_value is None and _unit_ok(m.entry.code, fig, m, idx)
     ]
     if fig.whole is not None:
         numerators = [m for m in candidates if m.entry.code in idx.numerators]
@@ -492,7 +512,7 @@ def _pair_participants(sc: Scanned, figs: list[_Fig], idx: PhraseIndex) -> None:
                 break
 
 
-def _propagate(sc: Scanned, figs: list[_Fig], cat: Catalogue) -> None:
+def _propagate(sc: Scanned, figs: list[_Fig], links: list[bool], cat: Catalogue) -> None:
     def give(src: _Fig, dst: _Fig) -> None:
         if dst.indicator is not None or src.indicator is None or dst.counter_units is None:
             return
@@ -503,7 +523,6 @@ def _propagate(sc: Scanned, figs: list[_Fig], cat: Catalogue) -> None:
             dst.indicator, dst.chosen = src.indicator, None
             dst.rule = f"listed with the figure '{sc.key[src.start : src.number_end]}'"
 
-    links = [_coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     for k, linked in enumerate(links, start=1):
         if linked:
             give(figs[k - 1], figs[k])
@@ -518,8 +537,8 @@ def _nearest(matches: list[_Match]) -> _Match | None:
     return min(matches, key=lambda m: (m.distance, -m.entry.length, m.start))
 
 
-def _own_dims(fig: _Fig, ind: Indicator, *, after: bool) -> None:
-    for name in ind.dimension_names:
+def _own_dims(fig: _Fig, names: tuple[str, ...], *, after: bool) -> None:
+    for name in names:
         if name in fig.dims:
             continue
         found = [
@@ -539,17 +558,18 @@ def _own_dims(fig: _Fig, ind: Indicator, *, after: bool) -> None:
             fig.dim_matches[name] = best
 
 
-def _carry_dims(sc: Scanned, figs: list[_Fig], cat: Catalogue, *, clause: bool) -> None:
+def _carry_dims(
+    sc: Scanned, figs: list[_Fig], links: list[bool], idx: PhraseIndex, *, clause: bool
+) -> None:
     def take(src: _Fig, dst: _Fig, names: frozenset[str], how: str) -> None:
         if dst.indicator is None or src.indicator is None:
             return
-        for name in cat[dst.indicator].dimension_names:
+        for name in idx.dim_names[dst.indicator]:
             if name in names and name not in dst.dims and name in src.dims:
                 dst.dims[name] = src.dims[name]
                 dst.dim_rules[name] = how
 
     context = CONTEXT_DIMS
-    links = [_coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     for k, linked in enumerate(links, start=1):
         if linked and figs[k - 1].indicator == figs[k].indicator:
             take(figs[k - 1], figs[k], context, "listed with the figure before")
@@ -703,18 +723,16 @@ _ISSUER = re.compile(
 )
 
 
-def _programmes(norm: Normalised, sc: Scanned) -> list[CooperationProgramme]:
+def _programmes(
+    norm: Normalised, sc: Scanned, documents: list[tuple[int, int, DocumentRef]]
+) -> list[CooperationProgramme]:
     out: list[CooperationProgramme] = []
     seen: set[str] = set()
-    for m in _DOC.finditer(norm.text):
-        try:
-            ref = DocumentRef.parse(m.group())
-        except (AntqError, ValueError):
-            continue
+    for _, doc_end, ref in documents:
         if ref.kind is not DocumentKind.PROGRAMME or str(ref) in seen:
             continue
         parties = list(dict.fromkeys(_PARTIES[i] for i in ref.known_issuers if i in _PARTIES))
-        end = m.end()
+        end = doc_end
         signed: date | None = None
         if (d := _DOC_DATE.match(sc.key, end)) is not None:
             day = int(d.group(1))
@@ -775,10 +793,19 @@ def _span_quote(norm: Normalised, start: int, end: int) -> tuple[tuple[int, int]
     return span, norm.original[span[0] : span[1]]
 
 
+def _dims_of(cache: dict[tuple[tuple[str, str], ...], Dims], dims: Mapping[str, str]) -> Dims:
+    key = tuple(sorted(dims.items()))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = Dims.of(dict(key))
+    return found
+
+
 def _figure(
     norm: Normalised,
     cat: Catalogue,
     fig: _Fig,
+    dims_cache: dict[tuple[tuple[str, str], ...], Dims],
     *,
     indicator: str | None,
     value: int | Decimal,
@@ -821,7 +848,7 @@ def _figure(
         qualifier=fig.qualifier if role is not FigureRole.WHOLE else Qualifier.EXACT,
         unit=unit,
         indicator=indicator,
-        dims=Dims.of(dict(dims)),
+        dims=_dims_of(dims_cache, dims),
         role=role,
         evidence=tuple(evidence),
         reason=reason,
@@ -844,21 +871,37 @@ def _outputs(
 ) -> tuple[list[ExtractedFigure], list[ExtractedFigure]]:
     found: list[ExtractedFigure] = []
     unmatched: list[ExtractedFigure] = []
+    dims_cache: dict[tuple[tuple[str, str], ...], Dims] = {}
+    # The catalogue's verdict on an indicator's dims, once per distinct cell.
+    verdicts: dict[tuple[str, Dims], str] = {}
+
+    def problem(out: ExtractedFigure, code: str) -> str:
+        key = (code, out.dims)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            try:
+                cat[code].check_dims(out.dims)
+                verdict = ""
+            except (AntqError, ValueError) as err:
+                verdict = str(err)
+            verdicts[key] = verdict
+        if verdict:
+            return verdict
+        if out.unit is None:
+            return str(AntqTypeError("unit", None, "a unit"))
+        try:
+            Quantity(out.value, out.unit, out.qualifier)
+        except (AntqError, ValueError) as err:
+            return str(err)
+        return ""
 
     def emit(out: ExtractedFigure) -> None:
         if out.indicator is None:
             unmatched.append(out)
-            return
-        ind = cat[out.indicator]
-        try:
-            ind.check_dims(out.dims)
-            if out.unit is None:
-                raise AntqTypeError("unit", None, "a unit")
-            Quantity(out.value, out.unit, out.qualifier)
-        except (AntqError, ValueError) as err:
-            unmatched.append(attrs.evolve(out, indicator=None, dims=Dims.of(), reason=str(err)))
-            return
-        found.append(out)
+        elif reason := problem(out, out.indicator):
+            unmatched.append(attrs.evolve(out, indicator=None, dims=Dims.of(), reason=reason))
+        else:
+            found.append(out)
 
     for i, fig in enumerate(figs):
         role = FigureRole.PERCENT if fig.percent else FigureRole.COUNT
@@ -870,6 +913,7 @@ def _outputs(
                     norm,
                     cat,
                     fig,
+                    dims_cache,
                     indicator=None,
                     value=fig.value,
                     role=role,
@@ -883,6 +927,7 @@ def _outputs(
                     norm,
                     cat,
                     fig,
+                    dims_cache,
                     indicator=fig.indicator,
                     value=fig.value,
                     role=role,
@@ -901,6 +946,7 @@ def _outputs(
                     norm,
                     cat,
                     fig,
+                    dims_cache,
                     indicator=spec.denominator,
                     value=fig.whole,
                     role=FigureRole.WHOLE,
@@ -917,6 +963,7 @@ def _outputs(
                     norm,
                     cat,
                     fig,
+                    dims_cache,
                     indicator="admin.units",
                     value=fig.whole,
                     role=FigureRole.WHOLE,
@@ -930,6 +977,7 @@ def _outputs(
                     norm,
                     cat,
                     fig,
+                    dims_cache,
                     indicator=None,
                     value=fig.whole,
                     role=FigureRole.WHOLE,
@@ -962,22 +1010,29 @@ def _percent_ratios(sc: Scanned, figs: list[_Fig], cat: Catalogue, idx: PhraseIn
 def _merge(figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
     out: list[ExtractedFigure] = []
     seen: dict[tuple[Any, ...], int] = {}
+    again: dict[int, list[tuple[int, int]]] = {}
     for f in figures:
         k = (f.indicator, f.dims, f.value, f.qualifier, f.unit)
-        if k in seen:
-            first = out[seen[k]]
-            out[seen[k]] = attrs.evolve(first, also_quoted=(*first.also_quoted, f.span))
+        i = seen.get(k)
+        if i is not None:
+            again.setdefault(i, []).append(f.span)
             continue
         seen[k] = len(out)
         out.append(f)
+    for i, spans in again.items():
+        first = out[i]
+        out[i] = attrs.evolve(first, also_quoted=(*first.also_quoted, *spans))
     return out
 
 
 def _read_figures(
-    norm: Normalised, sc: Scanned, cat: Catalogue
+    norm: Normalised,
+    sc: Scanned,
+    cat: Catalogue,
+    documents: list[tuple[int, int, DocumentRef]],
 ) -> tuple[list[ExtractedFigure], list[ExtractedFigure], list[UnusedNumber]]:
     idx = phrase_index(cat)
-    tokens = scan_tokens(norm.text, sc.key)
+    tokens = scan_tokens(norm.text, sc.key, documents)
     unused: list[UnusedNumber] = []
     figs: list[_Fig] = []
     for i, tok in enumerate(tokens):
@@ -987,18 +1042,20 @@ def _read_figures(
             unused.append(UnusedNumber(quote, span, tok.reason or UnusedReason.UNREADABLE))
             continue
         before, after = _windows(sc, tokens, i, fig)
-        _match_context(sc, fig, before, after, idx)
-        _choose(fig, cat, idx)
+        _match_context(fig, before, after, idx)
+        _choose(fig, idx)
         figs.append(fig)
     _pair_participants(sc, figs, idx)
-    _propagate(sc, figs, cat)
+    # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
+    links = [_coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
+    _propagate(sc, figs, links, cat)
     # Dimensions: words before the figure, then the figures it is listed with,
     # then words after it, then the listed figures again, then its clause.
     for after_words in (False, True):
         for fig in figs:
             if fig.indicator is not None:
-                _own_dims(fig, cat[fig.indicator], after=after_words)
-        _carry_dims(sc, figs, cat, clause=after_words)
+                _own_dims(fig, idx.dim_names[fig.indicator], after=after_words)
+        _carry_dims(sc, figs, links, idx, clause=after_words)
     _percent_ratios(sc, figs, cat, idx)
     for fig in figs:
         if fig.indicator is not None:
@@ -1092,7 +1149,8 @@ def extract_report(
     reg = registry if registry is not None else standard_registry()
     norm = Normalised(text)
     sc = Scanned(norm.text)
-    found, unmatched, unused = _read_figures(norm, sc, cat)
+    documents = find_documents(norm.text)
+    found, unmatched, unused = _read_figures(norm, sc, cat, documents)
     read_period, period_evidence = (given_period, None)
     if read_period is None:
         read_period, period_evidence = _read_period(norm, sc)
@@ -1112,7 +1170,7 @@ def extract_report(
         for c in [_commendation(f)]
         if c is not None
     ]
-    programmes = _programmes(norm, sc)
+    programmes = _programmes(norm, sc, documents)
     report: MovementReport | None = None
     if read_place is not None and read_period is not None:
         report = _draft(
