@@ -98,7 +98,9 @@ _MONTH_YEAR = re.compile(r"[0-9]{1,2}[/-][0-9]{4}")
 _DAY_MONTH = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
 _BARE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
-_PREV_WORD = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+# The word just before a number (at most three non-word characters between), read
+# on the reversed window: an anchored match instead of a search from every position.
+_PREV_WORD_REVERSED = re.compile(r"[^\w]{0,3}([^\W\d_]+)")
 _NEXT_WORDS = re.compile(r"^[ ]?([^\W\d_]+)(?:[ ]([^\W_]+))?")
 _DATE_BEFORE = ("ngày", "hôm", "sáng", "chiều", "tối", "đêm")
 _NAME_BEFORE = re.compile(
@@ -166,24 +168,27 @@ def find_documents(text: str) -> list[tuple[int, int, DocumentRef]]:
 def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None:  # noqa: PLR0911, PLR0912
     before = key[max(0, start - 40) : start]
     after = key[end : end + 40]
-    prev = _PREV_WORD.search(before)
-    prev_word = prev.group(1) if prev else ""
+    prev = _PREV_WORD_REVERSED.match(before[::-1])
+    prev_word = prev.group(1)[::-1] if prev else ""
     nxt = _NEXT_WORDS.match(after)
     next_word = nxt.group(1) if nxt else ""
     next_next = (nxt.group(2) or "") if nxt else ""
-    if ":" in token:
-        return UnusedReason.TIME if _TIME.fullmatch(token) else UnusedReason.UNREADABLE
-    if _DMY.fullmatch(token):
-        return UnusedReason.DATE
-    if _SPAN.fullmatch(token) and not _YM_ISO.fullmatch(token):
-        return UnusedReason.PERIOD
-    if _YM_ISO.fullmatch(token):
-        return UnusedReason.DATE
+    # Dates, times and spans need a separator; most tokens are plain digits.
+    plain = token.isdigit()
+    if not plain:
+        if ":" in token:
+            return UnusedReason.TIME if _TIME.fullmatch(token) else UnusedReason.UNREADABLE
+        if _DMY.fullmatch(token):
+            return UnusedReason.DATE
+        if _SPAN.fullmatch(token) and not _YM_ISO.fullmatch(token):
+            return UnusedReason.PERIOD
+        if _YM_ISO.fullmatch(token):
+            return UnusedReason.DATE
     if prev_word == "quý":
         return UnusedReason.PERIOD
-    if _MONTH_YEAR.fullmatch(token):
+    if not plain and _MONTH_YEAR.fullmatch(token):
         return UnusedReason.DATE if prev_word == "tháng" else UnusedReason.PERIOD
-    if _DAY_MONTH.fullmatch(token) and prev_word in _DATE_BEFORE:
+    if not plain and _DAY_MONTH.fullmatch(token) and prev_word in _DATE_BEFORE:
         return UnusedReason.DATE
     if prev_word in ("ngày", "tháng") or (next_word == "tháng" and next_next.isdigit()):
         return UnusedReason.DATE

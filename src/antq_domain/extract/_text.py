@@ -19,6 +19,7 @@ __all__ = ["Normalised", "Scanned", "fold", "phrase_words"]
 # A base character followed by Vietnamese combining marks (NFD text), as a split.
 _MARKED = re.compile(r"(?s)(.[\u0300-\u036f]+)")
 _WORD = re.compile(r"[^\W_]+")
+_SEPARATORS = re.compile(r"([\W_]+)")
 # Clause boundaries: a "." or ":" inside a figure ("1.160", "08:37") is not one.
 # (One class first, then the exception: the scan runs at C speed.)
 _BOUNDARY = re.compile(r"[;!?()\[\]\n\r….:](?![0-9](?<=[.:][0-9]))")
@@ -235,11 +236,19 @@ class Scanned:
             (['hai', 'ba'], [4, 8], [7, 10])
         """
         key = self.key
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
         if end <= start:
-            return words, starts, ends
+            return [], [], []
+        # Alternating word / separator pieces; offsets by a C-level running sum.
+        parts = _SEPARATORS.split(key[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        words = parts[0::2]
+        starts = offsets[0::2][: len(words)]
+        ends = offsets[1::2][: len(words)]
+        if words[-1] == "" or (end < len(key) and key[end].isalnum()):
+            del words[-1], starts[-1], ends[-1]  # no word at the end, or one cut by it
+        if words and (words[0] == "" or (start > 0 and key[start - 1].isalnum())):
+            del words[0], starts[0], ends[0]  # no word at the start, or one cut by it
+        return words, starts, ends
         for m in _WORD.finditer(key, start, end):
             s, e = m.span()
             if (s == start and s > 0 and key[s - 1].isalnum()) or (

@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -88,6 +89,7 @@ _QUALIFIERS = {
 }
 _QUALIFIER_BEFORE = re.compile(r"(?<!\w)(hơn|trên|gần|khoảng)[ ]+$")
 _SCALE = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+_SCALE_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
 _PERCENT = re.compile(r"[ ]?%")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
@@ -349,16 +351,18 @@ def _read_value(sc: Scanned, tok: Token) -> _Fig | None:
     whole: int | None = None
     unit_hint: Unit | None = None
     try:
-        if "/" in tok.text:
-            part, whole = parse_fraction(tok.text)
-            value: int | Decimal = part
+        value: int | Decimal
+        if tok.text.isdigit():  # plain ASCII digits ("726", "03"): what parse_number reads
+            value = int(tok.text)
+        elif "/" in tok.text:
+            value, whole = parse_fraction(tok.text)
         else:
             parsed = parse_number(tok.text)
             value = parsed.value
     except (AntqError, ValueError):
         return None
     if not percent and whole is None:
-        scale = re.match(r"[ ]([^\W\d_]+)(?:[ ](đồng))?", key[end : end + 20])
+        scale = _SCALE_AFTER.match(key[end : end + 20])
         if scale is not None and scale.group(1) in _SCALE:
             exp = _SCALE[scale.group(1)]
             if scale.group(2):
@@ -379,16 +383,26 @@ def _read_value(sc: Scanned, tok: Token) -> _Fig | None:
     return fig
 
 
-_Words = tuple[list[str], list[int], list[int]]
+_Context = tuple[list[str], list[int], list[int], int]
 
 
-def _windows(sc: Scanned, tokens: Sequence[Token], i: int, fig: _Fig) -> tuple[_Words, _Words]:
-    """The words before the figure and after it, within its clause and its neighbours."""
+def _context(sc: Scanned, tokens: Sequence[Token], i: int, fig: _Fig) -> _Context:
+    """The words around the figure, within its clause and its neighbours, without the figure.
+
+    Returns the words with their starts and ends, and the *junction*: the
+    index of the first word after the figure.
+    """
     prev_end = tokens[i - 1].end if i > 0 else 0
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
     b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
-    a1 = min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS)
-    return sc.words_in(b0, fig.qstart), sc.words_in(fig.end, max(a1, fig.end))
+    a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
+    words, starts, ends = sc.words_in(min(b0, fig.qstart), a1)
+    # Drop the qualifier and the number (and a word running across the figure's end).
+    junction = bisect_right(ends, fig.qstart)
+    after = bisect_left(starts, fig.end)
+    if after > junction:
+        del words[junction:after], starts[junction:after], ends[junction:after]
+    return words, starts, ends, junction
 
 
 def _read_counter(fig: _Fig, ctx: list[str], ends: list[int], junction: int) -> None:
@@ -412,11 +426,8 @@ def _entry_order(found: tuple[Entry, int]) -> int:
     return found[0].order
 
 
-def _match_context(fig: _Fig, before: _Words, after: _Words, idx: PhraseIndex) -> None:
-    ctx = before[0] + after[0]
-    wstarts = before[1] + after[1]
-    wends = before[2] + after[2]
-    junction = len(before[0])
+def _match_context(fig: _Fig, context: _Context, idx: PhraseIndex) -> None:
+    ctx, wstarts, wends, junction = context
     _read_counter(fig, ctx, wends, junction)
     if junction < len(ctx):
         fig.noun_end = wends[junction]
@@ -1041,8 +1052,7 @@ def _read_figures(
             span, quote = _span_quote(norm, tok.start, tok.end)
             unused.append(UnusedNumber(quote, span, tok.reason or UnusedReason.UNREADABLE))
             continue
-        before, after = _windows(sc, tokens, i, fig)
-        _match_context(fig, before, after, idx)
+        _match_context(fig, _context(sc, tokens, i, fig), idx)
         _choose(fig, idx)
         figs.append(fig)
     _pair_participants(sc, figs, idx)
