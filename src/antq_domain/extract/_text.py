@@ -249,13 +249,4 @@ class Scanned:
         if words and (words[0] == "" or (start > 0 and key[start - 1].isalnum())):
             del words[0], starts[0], ends[0]  # no word at the start, or one cut by it
         return words, starts, ends
-        for m in _WORD.finditer(key, start, end):
-            s, e = m.span()
-            if (s == start and s > 0 and key[s - 1].isalnum()) or (
-                e == end and e < len(key) and key[e].isalnum()
-            ):
-                continue
-            words.append(m.group())
-            starts.append(s)
-            ends.append(e)
         return words, starts, ends
