@@ -249,4 +249,3 @@ class Scanned:
         if words and (words[0] == "" or (start > 0 and key[start - 1].isalnum())):
             del words[0], starts[0], ends[0]  # no word at the start, or one cut by it
         return words, starts, ends
-        return words, starts, ends
