@@ -18,6 +18,7 @@ __all__ = ["Normalised", "Scanned", "fold", "phrase_words"]
 
 # A base character followed by Vietnamese combining marks (NFD text), as a split.
 _MARKED = re.compile(r"(?s)(.[\u0300-\u036f]+)")
+_MARK = re.compile(r"[\u0300-\u036f]")
 _WORD = re.compile(r"[^\W_]+")
 _SEPARATORS = re.compile(r"([\W_]+)")
 # Clause boundaries: a "." or ":" inside a figure ("1.160", "08:37") is not one.
@@ -69,25 +70,24 @@ class _Pieces:
     cost per cluster stays far below a Python callback's.
     """
 
-    __slots__ = ("nfc_starts", "orig_starts", "total")
+    __slots__ = ("nfc_starts", "orig_starts")
 
-    def __init__(self, orig_lens: list[int], nfc_lens: list[int], total: int) -> None:
+    def __init__(self, orig_lens: list[int], nfc_lens: list[int]) -> None:
+        # One more entry than pieces: the last is the length of the whole text.
+        # There is an odd number of pieces and the last one is a plain run.
         self.orig_starts = list(accumulate(orig_lens, initial=0))
         self.nfc_starts = list(accumulate(nfc_lens, initial=0))
-        self.total = total
-
-    def _point(self, x: int, *, end: bool) -> int:
-        k = bisect_right(self.nfc_starts, x) - 1
-        if k % 2 and k + 1 < len(self.orig_starts):
-            # Inside a composed cluster: the whole cluster of the original.
-            return self.orig_starts[k + 1] if end else self.orig_starts[k]
-        return min(self.total, self.orig_starts[k] + (x - self.nfc_starts[k]) + (1 if end else 0))
 
     def original(self, start: int, end: int) -> tuple[int, int]:
-        s = self._point(start, end=False)
+        nfc, orig = self.nfc_starts, self.orig_starts
+        k = bisect_right(nfc, start) - 1
+        # An odd piece is a cluster: a position inside it maps to its whole.
+        s = orig[k] if k & 1 else orig[k] + start - nfc[k]
         if end <= start:
             return (s, s)
-        return (s, self._point(end - 1, end=True))
+        last = end - 1
+        k = bisect_right(nfc, last, k) - 1
+        return (s, orig[k + 1] if k & 1 else orig[k] + last - nfc[k] + 1)
 
 
 class Normalised:
@@ -114,7 +114,9 @@ class Normalised:
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         self._clusters: _Pieces | None = None
-        if unicodedata.is_normalized("NFC", original):
+        # Checking NFC is quick on text without combining marks; on NFD text it is a
+        # whole normalisation, so marked text goes straight to composing.
+        if _MARK.search(original) is None and unicodedata.is_normalized("NFC", original):
             self.text = original
             return
         pieces = _MARKED.split(original)
@@ -127,7 +129,7 @@ class Normalised:
         if unicodedata.is_normalized("NFC", composed):
             # The usual NFD text: only marked clusters change; map them by piece.
             self.text = composed
-            self._clusters = _Pieces(orig_lens, list(map(len, pieces)), len(original))
+            self._clusters = _Pieces(orig_lens, list(map(len, pieces)))
             return
         parts: list[str] = []
         starts: list[int] = []

@@ -837,13 +837,14 @@ def _figure(
         evidence.append(
             _evidence(norm, "counter", " ".join(fig.counter), fig.end + 1, fig.counter_end)
         )
+    number_span = norm.span(fig.start, fig.number_end)
+    at = (number_span[0], number_span[0])  # where a rule or a default applies
     if rule:
-        evidence.append(Evidence("rule", rule, "", norm.span(fig.start, fig.start)))
+        evidence.append(Evidence("rule", rule, "", at))
     for name, how in fig.dim_rules.items():
         if name in dims:
-            evidence.append(Evidence(f"dim.{name}", how, "", norm.span(fig.start, fig.start)))
+            evidence.append(Evidence(f"dim.{name}", how, "", at))
     span, quote = _span_quote(norm, start, end)
-    number_span = norm.span(fig.start, fig.number_end)
     unit: Unit | None = None
     if indicator is not None:
         ind = cat[indicator]
