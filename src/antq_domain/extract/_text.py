@@ -243,9 +243,10 @@ class Scanned:
         # Alternating word / separator pieces; offsets by a C-level running sum.
         parts = _SEPARATORS.split(key[start:end])
         offsets = list(accumulate(map(len, parts), initial=start))
+        # An odd number of pieces, words at even places: as many starts and ends as words.
         words = parts[0::2]
-        starts = offsets[0::2][: len(words)]
-        ends = offsets[1::2][: len(words)]
+        starts = offsets[0::2]
+        ends = offsets[1::2]
         if words[-1] == "" or (end < len(key) and key[end].isalnum()):
             del words[-1], starts[-1], ends[-1]  # no word at the end, or one cut by it
         if words and (words[0] == "" or (start > 0 and key[start - 1].isalnum())):

@@ -49,7 +49,6 @@ from antq_domain.extract._match import (
     HEAD_DIMS,
     Entry,
     PhraseIndex,
-    TrieNode,
     phrase_index,
 )
 from antq_domain.extract._scan import Token, UnusedReason, find_documents, scan_tokens
@@ -422,41 +421,47 @@ def _read_counter(fig: _Fig, ctx: list[str], ends: list[int], junction: int) -> 
             return
 
 
-def _entry_order(found: tuple[Entry, int]) -> int:
-    return found[0].order
+def _entry_order(entry: Entry) -> int:
+    return entry.order
 
 
 def _match_context(fig: _Fig, context: _Context, idx: PhraseIndex) -> None:
     ctx, wstarts, wends, junction = context
     _read_counter(fig, ctx, wends, junction)
-    if junction < len(ctx):
+    size = len(ctx)
+    if junction < size:
         fig.noun_end = wends[junction]
     trie = idx.trie
-    size = len(ctx)
     matches = fig.matches
-    for pos in [p for p, w in enumerate(ctx) if w in trie]:
+    qstart, fend = fig.qstart, fig.end
+    for pos, word in enumerate(ctx):
+        node = trie.get(word)
+        if node is None:
+            continue
         # Walk the trie from this word: every phrase of the catalogue starting here.
-        node: TrieNode | None = trie[ctx[pos]]
-        found: list[tuple[Entry, int]] = []
-        k = pos
-        while node is not None:
+        found: Sequence[Entry] = node.entries
+        k = pos + 1
+        children = node.children
+        while children and k < size:
+            nxt = children.get(ctx[k])
+            if nxt is None:
+                break
+            if nxt.entries:
+                # Longer phrases too: catalogue order, whatever the phrase length.
+                found = sorted((*found, *nxt.entries), key=_entry_order)
+            children = nxt.children
             k += 1
-            if node.entries:
-                found += [(entry, k - pos) for entry in node.entries]
-            node = node.children.get(ctx[k]) if k < size and node.children else None
-        if len(found) > 1:
-            found.sort(key=_entry_order)  # catalogue order, whatever the phrase length
-        for entry, n in found:
+        for entry in found:
+            n = len(entry.words)
             start, end = wstarts[pos], wends[pos + n - 1]
             if pos < junction < pos + n:
-                where, distance = "junction", 0
+                matches.append(_Match(pos, entry, start, end, "junction", 0))
             elif pos == junction:
-                where, distance = "head", 0
+                matches.append(_Match(pos, entry, start, end, "head", 0))
             elif pos > junction:
-                where, distance = "after", start - fig.end
+                matches.append(_Match(pos, entry, start, end, "after", start - fend))
             else:
-                where, distance = "before", fig.qstart - end
-            matches.append(_Match(pos, entry, start, end, where, distance))
+                matches.append(_Match(pos, entry, start, end, "before", qstart - end))
 
 
 def _score(m: _Match, fig: _Fig) -> float:
@@ -489,6 +494,8 @@ def _choose(fig: _Fig, idx: PhraseIndex) -> None:
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best
+    # Only dimension phrases are read after this: let the other matches go.
+    fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
 
 
 def _same_clause(sc: Scanned, a: _Fig, b: _Fig) -> bool:
