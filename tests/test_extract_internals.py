@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq_domain.extract import _scan
+from antq_domain.extract import _scan, report
 from antq_domain.extract._text import _BOUNDARY, Normalised, Scanned
 from antq_domain.values._vietnamese import TONE_PAIRS, modern_tone_marks
 
@@ -188,3 +189,50 @@ def test_any_marks_give_spans_whose_text_holds_the_span(text: str, data: st.Data
     s, e = norm.span(a, b)
     assert 0 <= s <= e <= len(text)
     assert norm.text[a:b] in unicodedata.normalize("NFC", text[s:e])
+
+
+# -- period and place patterns -------------------------------------------------------
+P_FIRST = re.compile(r"(?<!\w)([0-9]{1,2}) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+P_QUARTER = re.compile(r"(?<!\w)quý ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
+P_YEAR = re.compile(r"(?<!\w)năm ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
+
+# Period phrases, their near misses and glue, in any order.
+period_like = st.lists(
+    st.sampled_from(
+        [
+            *("năm", "quý", "tháng", "đầu", "cuối", "ii", "iv", "2", "7", "12", "123", "2023"),
+            *("20231", " ", ", ", "/", "-", " – ", "a", "x", "_", "\n"),
+            *("7 tháng đầu năm", "12 tháng cuối năm ", "quý ii/", "quý 2, năm ", "năm 2023"),
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+def groups(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], Any]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@given(period_like)
+def test_period_patterns_are_the_plain_definitions(text: str) -> None:
+    assert groups(report._P_FIRST, text) == groups(P_FIRST, text)
+    assert groups(report._P_QUARTER, text) == groups(P_QUARTER, text)
+    assert groups(report._P_YEAR, text) == groups(P_YEAR, text)
+
+
+place_like = st.lists(
+    st.sampled_from(
+        [
+            *("Tỉnh", "tỉnh", "THÀNH PHỐ", "thành phố", "Thị xã", "thị xã", "xã", "Xã", "huyện"),
+            *("phường", "đặc khu", "Kon Tum", "Sa Thầy", "an", " ", "  ", ", ", "\u00a0", "a", "5"),
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(place_like)
+def test_place_mentions_are_every_case_blind_match(text: str) -> None:
+    key = Scanned(text).key
+    found = [(m.span(), m.groups()) for m in report._place_mentions(text, key)]
+    assert found == groups(report._PLACE, text)

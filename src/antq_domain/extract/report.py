@@ -620,15 +620,35 @@ def _finish_dims(fig: _Fig, ind: Indicator) -> None:
 
 
 # -- place and period --------------------------------------------------------------
-_P_FIRST = re.compile(r"(?<!\w)([0-9]{1,2}) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
-_P_QUARTER = re.compile(r"(?<!\w)quý ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
-_P_YEAR = re.compile(r"(?<!\w)năm ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
+# Each pattern opens with a class or a word and looks behind it for a word
+# character, so the regex engine skips ahead at C speed ("(?<!\w)năm" is
+# "năm(?<!\wnăm)").
+_P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+_P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
+_P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
 _P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
 _PLACE = re.compile(
     r"(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)[ ]+"
     r"((?:[^\W\d_]+[ ]?){1,4})",
     re.IGNORECASE,
 )
+# Where a kind word starts in the folded text (overlaps included): the only
+# places the case-blind _PLACE can match.
+_PLACE_STARTS = re.compile(r"(?=tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)")
+
+
+def _place_mentions(text: str, key: str) -> list[re.Match[str]]:
+    """``_PLACE.finditer(text)``, tried only where the folded text has a kind word."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for start in _PLACE_STARTS.finditer(key):
+        if start.start() < last:
+            continue
+        m = _PLACE.match(text, start.start())
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def _evidence(norm: Normalised, role: str, phrase: str, start: int, end: int) -> Evidence:
@@ -682,7 +702,7 @@ def _read_place(
     text, key = norm.text, sc.key
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
-    for m in _PLACE.finditer(text):
+    for m in _place_mentions(text, key):
         words = m.group(2).split()
         names: list[str] = []
         for w in words:
