@@ -268,6 +268,28 @@ def test_check_dims_rejects(code: str, dims: dict[str, object], field: str) -> N
     assert info.value.field == field
 
 
+def test_check_dims_remembers_only_what_passed_and_hands_out_copies() -> None:
+    """A checked cell is remembered (checks repeat per observation); errors are not."""
+    cat = catalogue()
+    dims = {"managed_by": "district", "unit_kind": "school"}
+    first = cat.check_dims("safety_standard.units_meeting", dims)
+    first["unit_kind"] = "tampered"
+    again = cat.check_dims("safety_standard.units_meeting", dims)
+    assert again == {"unit_kind": "school", "managed_by": "district"}
+    assert list(again) == ["unit_kind", "managed_by"]  # the indicator's order, still
+    again["unit_kind"] = "tampered"
+    assert cat.check_dims("safety_standard.units_meeting", dims)["unit_kind"] == "school"
+    for _ in range(2):  # a rejected cell is rejected every time
+        with pytest.raises(ParseError):
+            cat.check_dims("commendations.recipients", {"status": "maybe"})
+    # An equal key of another type never borrows a passed cell's verdict.
+    assert cat.check_dims("commendations.recipients", {"status": "proposed"})
+    with pytest.raises(ParseError):
+        cat.check_dims("commendations.recipients", {"status": 1})
+    with pytest.raises(ParseError):  # unhashable values are checked, not remembered
+        cat.check_dims("commendations.recipients", {"status": ["proposed"]})
+
+
 def test_check_dims_of_unknown_indicator_is_unknown_code() -> None:
     with pytest.raises(UnknownCodeError) as info:
         catalogue().check_dims("tips.nope", {})

@@ -664,9 +664,13 @@ def _read_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence
         if not _P_DATE_BEFORE.search(key, max(0, m.start() - 14), m.start())
     ]
     counts = Counter(y for y, _, _ in years)
+    first_at: dict[int, int] = {}
+    for y, s, _ in years:
+        first_at.setdefault(y, s)
     main_year: int | None = None
     if counts:
-        main_year = max(counts, key=lambda y: (counts[y], -min(s for v, s, _ in years if v == y)))
+        # The year named most often; on a tie, the one named first.
+        main_year = max(counts, key=lambda y: (counts[y], -first_at[y]))
     subs: list[tuple[int, Period, int, int]] = []
     for m in _P_FIRST.finditer(key):
         year = int(m.group(3)) if m.group(3) else main_year

@@ -721,6 +721,10 @@ class Indicator(Record):
         return out
 
 
+_CHECKED_CELLS = 4096
+"""How many distinct (indicator, dims) cells a catalogue remembers as checked."""
+
+
 class Catalogue:
     """An immutable collection of indicators, looked up by code.
 
@@ -747,7 +751,7 @@ the catalogue (did you mean 'tips.received', ...?)
         <Catalogue of 1 indicator>
     """
 
-    __slots__ = ("_by_code", "_dimensions")
+    __slots__ = ("_by_code", "_checked", "_dimensions")
 
     def __init__(self, indicators: Iterable[Indicator] = ()) -> None:
         by_code: dict[str, Indicator] = {}
@@ -773,6 +777,9 @@ the catalogue (did you mean 'tips.received', ...?)
                 _check_parts(ind, by_code)
         self._by_code: Mapping[str, Indicator] = by_code
         self._dimensions: Mapping[str, Dimension] = {n: d for n, (d, _) in dims.items()}
+        # Cells that passed check_dims (the catalogue never changes): many
+        # observations share a few cells. Bounded, since open codelists are.
+        self._checked: dict[tuple[str, tuple[tuple[str, object], ...]], dict[str, str]] = {}
 
     def __getitem__(self, code: str) -> Indicator:
         try:
@@ -880,7 +887,19 @@ the catalogue (did you mean 'tips.received', ...?)
             antq_domain.errors.ParseError: dims.category='serius': expected one of \
 all_criminal, ... (did you mean 'serious'?)
         """
-        return self[code].check_dims(dims)
+        key: tuple[str, tuple[tuple[str, object], ...]] | None = None
+        if isinstance(code, str) and isinstance(dims, Mapping):
+            key = (code, tuple(dims.items()))
+            try:
+                known = self._checked.get(key)
+            except TypeError:  # an unhashable value: checked below, never cached
+                key, known = None, None
+            if known is not None:
+                return dict(known)
+        checked = self[code].check_dims(dims)
+        if key is not None and len(self._checked) < _CHECKED_CELLS:
+            self._checked[key] = dict(checked)
+        return checked
 
     def by_synonym(self, phrase: str) -> tuple[Indicator, ...]:
         """The indicators whose label or Vietnamese synonyms include ``phrase``.
