@@ -29,7 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
 from typing import Annotated, Any
 
@@ -779,7 +779,7 @@ the catalogue (did you mean 'tips.received', ...?)
         self._dimensions: Mapping[str, Dimension] = {n: d for n, (d, _) in dims.items()}
         # Cells that passed check_dims (the catalogue never changes): many
         # observations share a few cells. Bounded, since open codelists are.
-        self._checked: dict[tuple[str, tuple[tuple[str, object], ...]], dict[str, str]] = {}
+        self._checked: dict[tuple[str, object], dict[str, str]] = {}
 
     def __getitem__(self, code: str) -> Indicator:
         try:
@@ -887,9 +887,12 @@ the catalogue (did you mean 'tips.received', ...?)
             antq_domain.errors.ParseError: dims.category='serius': expected one of \
 all_criminal, ... (did you mean 'serious'?)
         """
-        key: tuple[str, tuple[tuple[str, object], ...]] | None = None
+        key: tuple[str, object] | None = None
         if isinstance(code, str) and isinstance(dims, Mapping):
-            key = (code, tuple(dims.items()))
+            # A mapping hashed by content (an observation's Dims) is its own key;
+            # a dict (or a mapping hashed by identity) is keyed by its items.
+            by_content = isinstance(dims, Hashable) and type(dims).__hash__ is not object.__hash__
+            key = (code, dims if by_content else tuple(dims.items()))
             try:
                 known = self._checked.get(key)
             except TypeError:  # an unhashable value: checked below, never cached
