@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
-from typing import NamedTuple
 
 from antq_domain.errors import AntqError
 from antq_domain.values.document import DocumentRef
@@ -114,11 +113,10 @@ _LENGTH_AFTER = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "thập
 _SCALE = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
 
 
-class Token(NamedTuple):
+class Token:
     """A run of digits found in the text, with what the scanner made of it.
 
     ``reason`` is ``None`` for a candidate figure. Offsets index the NFC text.
-    (A tuple of plain values: the garbage collector stops tracking it.)
 
     Example:
         >>> from antq_domain.extract._scan import scan_tokens
@@ -126,10 +124,13 @@ class Token(NamedTuple):
         [('9/8', <UnusedReason.DATE: 'date'>), ('31', None)]
     """
 
-    start: int
-    end: int
-    text: str
-    reason: UnusedReason | None
+    __slots__ = ("end", "reason", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, reason: UnusedReason | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.reason = reason
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:

@@ -179,8 +179,8 @@ class Scanned:
     """The folded text with its clause boundaries, and the words of any window.
 
     Words (maximal runs of letters and digits) are read per window, where a
-    figure needs them: most of a report lies in no window, so the text is
-    never cut into words as a whole.
+    figure needs them: only the text around figures is cut into words, never
+    the whole text.
 
     Example:
         >>> from antq_domain.extract._text import Scanned
