@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -241,6 +243,22 @@ def test_no_place_means_no_draft_report() -> None:
     assert ex.notes == ("no place: pass place=... or name it in the text",)
     given_place = extract_report("Năm 2023, có 63 tổ hòa giải cơ sở.", place="62")
     assert given_place.report is not None
+
+
+def test_a_given_place_does_not_load_the_register() -> None:
+    """14,000 places are loaded only when the place has to be read from the text."""
+    script = (
+        "from antq_domain.extract import extract_report\n"
+        "from antq_domain.records.places import registry\n"
+        "extract_report('Năm 2023, có 63 tổ hòa giải cơ sở.', place='62')\n"
+        "print(registry.cache_info().currsize)\n"
+        "extract_report('Năm 2023, trên địa bàn tỉnh Kon Tum có 63 tổ hòa giải cơ sở.')\n"
+        "print(registry.cache_info().currsize)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["0", "1"]
 
 
 @pytest.mark.parametrize(

@@ -1166,7 +1166,8 @@ def extract_report(
             ("trên địa bàn tỉnh Kon Tum" → the register's ``62``).
         period: the period (or its id); read from the text when ``None``
             ("Năm 2023", "7 tháng đầu năm 2023", "quý II/2020").
-        registry: the register of places (default: the bundled one).
+        registry: the register of places (default: the bundled one, loaded only
+            when the place is read from the text).
         catalogue: the indicator catalogue (default: the standard one); its
             labels and synonyms are what figures are matched with.
 
@@ -1188,7 +1189,6 @@ def extract_report(
         raise AntqTypeError("text", text, "a str")
     given_period = Period.parse(period) if isinstance(period, str) else period
     cat = catalogue if catalogue is not None else standard_catalogue()
-    reg = registry if registry is not None else standard_registry()
     norm = Normalised(text)
     sc = Scanned(norm.text)
     documents = find_documents(norm.text)
@@ -1199,6 +1199,8 @@ def extract_report(
     read_place, place_evidence = (place, None)
     if read_place is None:
         as_of = read_period.end if read_period is not None else None
+        # The register is loaded only when the place has to be read.
+        reg = registry if registry is not None else standard_registry()
         read_place, place_evidence = _read_place(norm, sc, reg, as_of)
     notes: list[str] = []
     if read_place is None:
