@@ -627,14 +627,39 @@ _P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?:
 _P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
 _P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
 _P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
+_PLACE_KINDS = (
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+)
 _PLACE = re.compile(
-    r"(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)[ ]+"
-    r"((?:[^\W\d_]+[ ]?){1,4})",
+    r"(?<!\w)(" + "|".join(_PLACE_KINDS) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
     re.IGNORECASE,
 )
-# Where a kind word starts in the folded text (overlaps included): the only
-# places the case-blind _PLACE can match.
-_PLACE_STARTS = re.compile(r"(?=tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)")
+
+
+def _starts_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Every place where one of ``words`` starts, overlaps included.
+
+    Each match is the first letter alone, the rest of the word looked ahead
+    for ("t(?=ỉnh|hành phố|…)"): the engine scans for a few letters at C speed,
+    and a word starting inside another is still found.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?={'|'.join(r)})" for c, r in rests.items()))
+
+
+# Where a kind word starts in the folded text: the only places the case-blind
+# _PLACE can match.
+_PLACE_STARTS = _starts_of(_PLACE_KINDS)
 
 
 def _place_mentions(text: str, key: str) -> list[re.Match[str]]:
