@@ -115,11 +115,16 @@ _NOT_READ = frozenset({"unspecified", "other", "mixed", "all"})
 class Entry:
     """One phrase of the catalogue: an indicator's label/synonym or a dimension value's.
 
+    ``length`` is the length of the folded phrase in characters (the weight
+    of a match), computed once.
+
     Example:
-        >>> from antq_domain.extract._match import phrase_index
+        >>> from antq_domain.extract._match import Entry, phrase_index
         >>> from antq_domain.records.catalogue import catalogue
         >>> [e.code for e in phrase_index(catalogue()).first["nguồn"]][:2]
         ['tips.received', 'tips.received']
+        >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
+        7
     """
 
     words: tuple[str, ...]
@@ -128,13 +133,6 @@ class Entry:
     dim_value: str | None = None
     order: int = 0
     length: int = attrs.field(init=False, eq=False)
-    """The length of the folded phrase in characters (the weight of a match).
-
-    Example:
-        >>> from antq_domain.extract._match import Entry
-        >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
-        7
-    """
 
     @length.default
     def _length(self) -> int:
