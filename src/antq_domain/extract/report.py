@@ -940,21 +940,12 @@ def _outputs(
     found: list[ExtractedFigure] = []
     unmatched: list[ExtractedFigure] = []
     dims_cache: dict[tuple[tuple[str, str], ...], Dims] = {}
-    # The catalogue's verdict on an indicator's dims, once per distinct cell.
-    verdicts: dict[tuple[str, Dims], str] = {}
 
     def problem(out: ExtractedFigure, code: str) -> str:
-        key = (code, out.dims)
-        verdict = verdicts.get(key)
-        if verdict is None:
-            try:
-                cat[code].check_dims(out.dims)
-                verdict = ""
-            except (AntqError, ValueError) as err:
-                verdict = str(err)
-            verdicts[key] = verdict
-        if verdict:
-            return verdict
+        try:  # the catalogue remembers the cells it has passed
+            cat.check_dims(code, out.dims)
+        except (AntqError, ValueError) as err:
+            return str(err)
         if out.unit is None:
             return str(AntqTypeError("unit", None, "a unit"))
         try:
@@ -971,7 +962,7 @@ def _outputs(
         else:
             found.append(out)
 
-    for i, fig in enumerate(figs):
+    for fig in figs:
         role = FigureRole.PERCENT if fig.percent else FigureRole.COUNT
         if fig.whole is not None:
             role = FigureRole.PART
@@ -1053,7 +1044,6 @@ def _outputs(
                     reason="the whole of a fraction whose part names no ratio",
                 )
             )
-        del i
     return found, unmatched
 
 
