@@ -560,3 +560,60 @@ class TestPydantic:
     @given(periods())
     def test_json_round_trip_property(self, p: Period) -> None:
         assert Holder.model_validate_json(Holder(period=p).model_dump_json()).period == p
+
+
+# -- the cached path equals the plain definition ---------------------------------------
+def _plain_month_end(year: int, month: int) -> date:
+    """The last day of a month by the plain definition: the day before the next month's first."""
+    first_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return first_next - ONE_DAY
+
+
+class TestCachedConstruction:
+    """Standard periods and parsed ids are shared objects equal to their plain definition."""
+
+    @given(st.integers(1, 9998), st.integers(1, 12))
+    def test_month_is_its_plain_definition(self, year: int, month: int) -> None:
+        plain = Period(K.MONTH, D(year, month, 1), _plain_month_end(year, month))
+        made = Period.month(year, month)
+        assert made == plain
+        assert (made.start, made.end) == (plain.start, plain.end)
+        assert Period.month(year, month) is made
+        assert Period.parse(str(plain)) is Period.parse(str(plain))
+        assert Period.parse(str(plain)) == plain
+
+    @given(st.integers(2, 9998), st.sampled_from(STANDARD), st.integers(0, 364))
+    def test_containing_is_its_plain_definition(
+        self, year: int, kind: PeriodKind, offset: int
+    ) -> None:
+        day = D(year, 1, 1) + timedelta(days=offset)
+        found = Period.containing(day, kind)
+        assert found.contains(day)
+        assert found.kind is kind
+        # the plain definition: the first day is the day after the previous one's last
+        assert found.previous().end + ONE_DAY == found.start
+        if kind in (K.YEAR, K.HALF_YEAR, K.QUARTER, K.MONTH):
+            months = {K.YEAR: 12, K.HALF_YEAR: 6, K.QUARTER: 3, K.MONTH: 1}[kind]
+            first_month = (day.month - 1) // months * months + 1
+            last_month = first_month + months - 1
+            assert (found.start, found.end) == (
+                D(year, first_month, 1),
+                _plain_month_end(year, last_month),
+            )
+            assert Period.containing(day, kind) is found
+
+    def test_leap_years(self) -> None:
+        ends = {y: Period.month(y, 2).end.day for y in (1900, 2000, 2023, 2024, 2100, 2400)}
+        assert ends == {1900: 28, 2000: 29, 2023: 28, 2024: 29, 2100: 28, 2400: 29}
+
+    def test_bools_are_not_served_from_the_cache(self) -> None:
+        Period.month(1, 1)
+        with pytest.raises(AntqTypeError):
+            Period.month(_any(True), 1)
+        with pytest.raises(AntqTypeError):
+            Period.year(_any(True))
+
+    def test_parse_with_a_year_is_not_cached_under_the_bare_text(self) -> None:
+        assert Period.parse("quý II", year=2020) == Period.quarter(2020, 2)
+        with pytest.raises(ParseError):
+            Period.parse("quý II")

@@ -25,7 +25,6 @@ from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
@@ -147,9 +146,25 @@ def make_date(field: str, year: int, month: int, day: int) -> date:
         ) from None
 
 
+_MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> date:
-    # relativedelta(day=31) clamps to the last day of the month.
-    return date(year, month, 1) + relativedelta(day=31)
+    # February has 29 days in a Gregorian leap year; every other month its fixed count.
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return date(year, month, 29 if leap else _MONTH_DAYS[month - 1])
+
+
+# Standard periods and parsed ids are values: the same id gives the same object,
+# so a file of millions of rows with a few dozen period ids builds a few dozen
+# periods. Keys are checked plain ints (``type(x) is int``: a bool is not a year).
+_STANDARD: dict[tuple[PeriodKind, int, int], Period] = {}
+_PARSED: dict[str, Period] = {}
+_PARSED_MAX: Final = 1 << 16  # ids kept; past this, parsing still works, uncached
+
+
+def _plain_ints(*values: object) -> bool:
+    return all(type(v) is int for v in values)
 
 
 def _weeks_in(year: int) -> int:
@@ -308,8 +323,12 @@ class Period:
             >>> Period.year(2023)
             Period('2023')
         """
+        if _plain_ints(year) and (hit := _STANDARD.get((PeriodKind.YEAR, year, 0))):
+            return hit
         y = _year("period.year", year)
-        return cls(PeriodKind.YEAR, date(y, 1, 1), date(y, 12, 31))
+        made = cls(PeriodKind.YEAR, date(y, 1, 1), date(y, 12, 31))
+        _STANDARD[(PeriodKind.YEAR, y, 0)] = made
+        return made
 
     @classmethod
     def half_year(cls, year: int, half: int) -> Period:
@@ -320,11 +339,15 @@ class Period:
             >>> Period.half_year(2023, 2).start
             datetime.date(2023, 7, 1)
         """
+        if _plain_ints(year, half) and (hit := _STANDARD.get((PeriodKind.HALF_YEAR, year, half))):
+            return hit
         y = _year("period.year", year)
         if _int("period.half", half) not in (1, 2):
             raise InvariantError("period.half", half, "a half-year 1 or 2")
         first = 6 * half - 5
-        return cls(PeriodKind.HALF_YEAR, date(y, first, 1), _month_end(y, first + 5))
+        made = cls(PeriodKind.HALF_YEAR, date(y, first, 1), _month_end(y, first + 5))
+        _STANDARD[(PeriodKind.HALF_YEAR, y, half)] = made
+        return made
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
@@ -339,11 +362,17 @@ class Period:
             ...
             antq_domain.errors.InvariantError: period.quarter=5: expected a quarter between 1 and 4
         """
+        if _plain_ints(year, quarter) and (
+            hit := _STANDARD.get((PeriodKind.QUARTER, year, quarter))
+        ):
+            return hit
         y = _year("period.year", year)
         if not 1 <= _int("period.quarter", quarter) <= 4:
             raise InvariantError("period.quarter", quarter, "a quarter between 1 and 4")
         first = 3 * quarter - 2
-        return cls(PeriodKind.QUARTER, date(y, first, 1), _month_end(y, first + 2))
+        made = cls(PeriodKind.QUARTER, date(y, first, 1), _month_end(y, first + 2))
+        _STANDARD[(PeriodKind.QUARTER, y, quarter)] = made
+        return made
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -354,10 +383,14 @@ class Period:
             >>> Period.month(2024, 2).end
             datetime.date(2024, 2, 29)
         """
+        if _plain_ints(year, month) and (hit := _STANDARD.get((PeriodKind.MONTH, year, month))):
+            return hit
         y = _year("period.year", year)
         if not 1 <= _int("period.month", month) <= 12:
             raise InvariantError("period.month", month, "a month between 1 and 12")
-        return cls(PeriodKind.MONTH, date(y, month, 1), _month_end(y, month))
+        made = cls(PeriodKind.MONTH, date(y, month, 1), _month_end(y, month))
+        _STANDARD[(PeriodKind.MONTH, y, month)] = made
+        return made
 
     @classmethod
     def week(cls, year: int, week: int) -> Period:
@@ -442,6 +475,15 @@ class Period:
         k = _kind(kind)
         if not k.is_standard:
             raise InvariantError("period.kind", k.value, "a standard kind (not range or span)")
+        y, m = d.year, d.month
+        if k is PeriodKind.MONTH:
+            return cls.month(y, m)
+        if k is PeriodKind.QUARTER:
+            return cls.quarter(y, (m + 2) // 3)
+        if k is PeriodKind.HALF_YEAR:
+            return cls.half_year(y, 1 if m <= 6 else 2)
+        if k is PeriodKind.YEAR:
+            return cls.year(y)
         return _guard(d.isoformat(), lambda: cls(k, *_standard_bounds(k, d)))
 
     # -- text -----------------------------------------------------------------
@@ -504,6 +546,8 @@ class Period:
             ...
             antq_domain.errors.ParseError: period='2023Q5': expected a quarter between 1 and 4
         """
+        if year is None and type(text) is str and (hit := _PARSED.get(text)) is not None:
+            return hit
         if not isinstance(text, str):
             raise AntqTypeError("period", text, "a str such as '2023Q1'")
         if year is not None:
@@ -514,6 +558,8 @@ class Period:
             raise ParseError("period", text, err.expected) from None
         if found is None:
             raise ParseError("period", text, _EXPECTED_TEXT)
+        if year is None and type(text) is str and len(_PARSED) < _PARSED_MAX:
+            _PARSED[text] = found
         return found
 
     def format(self, lang: Lang = "vi") -> str:
