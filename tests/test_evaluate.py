@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from antq_domain.analysis.authority import AUTHORITY_RULES, check_authority
+from antq_domain.analysis.authority import AUTHORITY_RULES, AuthorityRule, check_authority
 from antq_domain.analysis.evaluate import (
     EVALUATION_CODES,
     ClassificationThresholds,
@@ -36,6 +36,7 @@ from antq_domain.io import load_report
 from antq_domain.records.commendations import Commendation
 from antq_domain.records.report import MovementReport
 from antq_domain.strategies import reports
+from antq_domain.values.label import Label
 from antq_domain.values.missing import NOT_REPORTED
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.ratio import Ratio
@@ -153,7 +154,7 @@ def test_kon_tum_records_summaries(kon_tum_eval: Evaluation) -> None:
 
 def test_kon_tum_renders_in_both_languages(kon_tum_eval: Evaluation) -> None:
     vi, en = kon_tum_eval.render("vi"), kon_tum_eval.render("en")
-    assert vi.startswith("ĐÁNH GIÁ kon-tum-2023 (62, 2023), tính đến 15/1/2024")
+    assert vi.startswith("ĐÁNH GIÁ kon-tum-2023 (62, 2023), tính đến 15/01/2024")
     assert "Phát hiện:" in vi
     assert "Bảng chỉ tiêu:" in vi
     assert en.startswith("EVALUATION of kon-tum-2023")
@@ -244,7 +245,27 @@ def _district_subs(received: Mapping[str, date], deadline: date = date(2024, 1, 
 
 
 _ALL_DISTRICTS = ("608", "610", "611", "612", "613", "614", "615", "616", "617", "618")
-_SAFE: dict[str, Any] = {"units_total": 25, "units_registered": 25, "models": 1}
+_SAFE: dict[str, Any] = {
+    "units_total": 25,
+    "units_registered": 25,
+    "models": 1,
+    "party_resolution": True,
+    "security_plan": True,
+    "registered": True,
+    "area_criteria": True,
+    "police_effective": True,
+    "no_discipline": True,
+}
+
+
+class _BrokenRule(AuthorityRule):
+    """A rule that fails when applied: evaluation reports the step, never raises."""
+
+    def broken_by(self, award: Commendation, day: date | None = None) -> bool:
+        raise ValueError("broken rule")
+
+
+_RULE_ARGS = ("x", None, ["prime_minister"], "—", Label(vi="x", en="x"))
 
 CASES: list[tuple[str, Case, Case]] = [
     (
@@ -493,6 +514,25 @@ CASES: list[tuple[str, Case, Case]] = [
         ),
     ),
     (
+        "completeness.undetermined",
+        # Kon Tum no longer exists at the end of 2025: its districts cannot be listed
+        lambda: evaluate(
+            report("2025", date(2025, 12, 31)),
+            as_of=date(2026, 1, 15),
+            submissions=_district_subs({}, date(2026, 1, 10)),
+        ),
+        lambda: evaluate(report(), as_of=AS_OF, submissions=_district_subs({})),
+    ),
+    (
+        "evaluation.step_failed",
+        lambda: evaluate(
+            report(commendations=[_award("prime_minister")]),
+            as_of=AS_OF,
+            config=EvaluationConfig(authority_rules=[_BrokenRule(*_RULE_ARGS)]),
+        ),
+        lambda: evaluate(report(commendations=[_award("prime_minister")]), as_of=AS_OF),
+    ),
+    (
         "safety_standard.undetermined",
         lambda: evaluate(
             report(),
@@ -712,7 +752,7 @@ def test_safety_standard_names_every_unmet_criterion() -> None:
     facts = CommuneSafetyFacts(units_total=10, units_registered=9, units_recognised=6, models=0)
     a = assess_safety_standard(facts)
     assert a.met is False
-    assert [c.code for c in a.unmet] == ["registration", "recognition", "models"]
+    assert [c.code for c in a.unmet] == ["models", "registration", "recognition"]
 
 
 def test_classification_requires_thresholds_and_picks_highest_grade() -> None:

@@ -17,6 +17,7 @@ from antq_domain.analysis.authority import AUTHORITY_RULES, AuthorityRule
 from antq_domain.analysis.findings import CodeSpec, Severity, finding_codes
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.values.label import Label
+from antq_domain.values.period import MONTHS_EN
 
 __all__ = ["EVALUATION_CODES", "EvaluationCode", "EvaluationConfig"]
 
@@ -47,6 +48,8 @@ class EvaluationCode(enum.StrEnum):
     COMPLETENESS_MISSING = "completeness.missing"
     COMPLETENESS_LATE = "completeness.late"
     COMPLETENESS_UNEXPECTED = "completeness.unexpected"
+    COMPLETENESS_UNDETERMINED = "completeness.undetermined"
+    EVALUATION_STEP_FAILED = "evaluation.step_failed"
     TARGET_MISSED = "target.missed"
     TARGET_UNDETERMINED = "target.undetermined"
     SAFETY_STANDARD_NOT_MET = "safety_standard.not_met"
@@ -154,6 +157,16 @@ _SPECS: dict[EvaluationCode, tuple[Severity, str, str]] = {
         "báo cáo từ đơn vị ngoài danh sách dự kiến",
         "a report from a place outside the expected set",
     ),
+    EvaluationCode.COMPLETENESS_UNDETERMINED: (
+        _W,
+        "không kiểm tra được tình hình báo cáo",
+        "the completeness of reporting could not be checked",
+    ),
+    EvaluationCode.EVALUATION_STEP_FAILED: (
+        _W,
+        "một phần của việc đánh giá không thực hiện được",
+        "a part of the evaluation could not be carried out",
+    ),
     EvaluationCode.TARGET_MISSED: (_W, "chỉ tiêu không đạt", "a target is missed"),
     EvaluationCode.TARGET_UNDETERMINED: (
         _I,
@@ -194,6 +207,11 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         raise AntqTypeError(attribute.name, value, "an int")
     if value < 0:
         raise InvariantError(attribute.name, value, "a non-negative int")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise AntqTypeError(attribute.name, value, "the text of an instrument, or None")
 
 
 def _share(value: object) -> Fraction:
@@ -257,6 +275,11 @@ class EvaluationConfig:
             (a province's own, or TT 124 clauses the sources did not give).
             **No default** (empty): criteria the sources did not confirm are
             not invented.
+        model_review_basis: the instrument that sets the model review
+            periods, cited by ``model.review_overdue``. **No default**: the
+            periods above are assumptions, and HD 22/HD-BCA-V05 (which the
+            sources do not quote on them) is not cited for them; give your
+            province's decision when it sets them.
         authority_rules: the commendation authority rules (default:
             :data:`~antq_domain.analysis.authority.AUTHORITY_RULES`).
         decimals: decimals shown for ratios and achievements (display only).
@@ -273,6 +296,7 @@ class EvaluationConfig:
 
     model_interim_review_years: int = attrs.field(default=1, validator=_non_negative)
     model_final_review_years: int = attrs.field(default=5, validator=_non_negative)
+    model_review_basis: str | None = attrs.field(default=None, validator=_optional_text)
     programme_review_notice_months: int = attrs.field(default=6, validator=_non_negative)
     programme_review_grace_months: int = attrs.field(default=3, validator=_non_negative)
     safety_recognised_share: Fraction = attrs.field(default=Fraction(7, 10), converter=_share)
@@ -297,7 +321,10 @@ def both(vi: str, en: str) -> Label:
 
 
 def show_date(day: date, lang: str) -> str:
-    """A date as Vietnamese (01/8/2013) or ISO text."""
+    """A date in evaluation's one style: ``01/08/2013`` in Vietnamese, ``1 August 2013`` in English.
+
+    The same style as :meth:`~antq_domain.values.period.Period.format`.
+    """
     if lang == "vi":
-        return f"{day.day:02d}/{day.month}/{day.year}"
-    return day.isoformat()
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year:04d}"

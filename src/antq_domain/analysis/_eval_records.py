@@ -265,28 +265,41 @@ def model_findings(report: MovementReport, as_of: date, config: EvaluationConfig
         if m.status is not ModelStatus.ACTIVE or m.start is None:
             continue
         started = m.start.latest()
-        held = [r for r in m.reviews if r.date.earliest() <= as_of]
+        # a review counts as held by ``as_of`` only when its whole date is on or
+        # before it: a review "held in 2023" is certainly held only on 31/12/2023
+        held = [r for r in m.reviews if r.date.latest() <= as_of]
+        maybe = [r for r in m.reviews if r.date.earliest() <= as_of < r.date.latest()]
         final_due = add_months(started, 12 * config.model_final_review_years)
         interim_due = add_months(started, 12 * config.model_interim_review_years)
         if as_of > final_due and not any(r.kind is ReviewKind.FINAL for r in held):
             kind, due, years = ReviewKind.FINAL, final_due, config.model_final_review_years
+            maybe = [r for r in maybe if r.kind is ReviewKind.FINAL]
         elif as_of > interim_due and not held:
             kind, due, years = ReviewKind.INTERIM, interim_due, config.model_interim_review_years
         else:
             continue
+        unsure_vi = unsure_en = ""
+        if maybe:
+            dates_vi = ", ".join(r.date.format("vi") for r in maybe)
+            dates_en = ", ".join(r.date.format("en") for r in maybe)
+            unsure_vi = f"; lần {kind.label.vi} ghi {dates_vi} có thể sau ngày đánh giá"
+            unsure_en = f"; the {kind.label.en} dated {dates_en} may fall after the evaluation date"
+        basis = config.model_review_basis
+        assumed_vi = "" if basis else " (thời hạn theo cấu hình, là giả định)"
+        assumed_en = "" if basis else " (the period is a configured assumption)"
         out.append(
             _finding(
                 EvaluationCode.MODEL_REVIEW_OVERDUE,
                 both(
                     f"Mô hình “{m.name}” (từ {m.start.format('vi')}) chưa {kind.label.vi} "
-                    f"sau {years} năm: quá hạn từ {show_date(due, 'vi')} "
-                    f"(tính đến {show_date(as_of, 'vi')})",
+                    f"sau {years} năm{assumed_vi}: quá hạn từ {show_date(due, 'vi')} "
+                    f"(tính đến {show_date(as_of, 'vi')}){unsure_vi}",
                     f"Model “{m.name}” (since {m.start.format('en')}) has had no "
-                    f"{kind.label.en} after {years} years: overdue since {due.isoformat()} "
-                    f"(as of {as_of.isoformat()})",
+                    f"{kind.label.en} after {years} years{assumed_en}: overdue since "
+                    f"{show_date(due, 'en')} (as of {show_date(as_of, 'en')}){unsure_en}",
                 ),
                 [ref],
-                legal_basis="HD 22/HD-BCA-V05",
+                legal_basis=basis,
             )
         )
     return out
@@ -389,7 +402,7 @@ def programme_review(
         ends = p.ends
         title = p.title_text("vi")
         reviewed = any(
-            r.kind is ReviewKind.FINAL and (r.held is None or r.held.earliest() <= as_of)
+            r.kind is ReviewKind.FINAL and (r.held is None or r.held.latest() <= as_of)
             for r in p.reviews
         )
         if reviewed:
@@ -425,7 +438,7 @@ def programme_review(
                     f"Chương trình phối hợp{doc} “{title}” {verb_vi} ({ends.format('vi')}) "
                     f"nhưng chưa tổng kết (tính đến {show_date(as_of, 'vi')})",
                     f"Cooperation programme{doc} “{p.title_text('en')}” {verb_en} on "
-                    f"{ends.format('en')} without a final review (as of {as_of.isoformat()})",
+                    f"{ends.format('en')} without a final review (as of {show_date(as_of, 'en')})",
                 ),
                 [Ref.record(f"programmes.{i}")],
                 legal_basis=None if p.document is None else str(p.document),
@@ -470,6 +483,12 @@ class CommendationTally:
         """
         cells = (self.form, self.issuer, self.recipient_kind, self.status)
         return " — ".join(c.text(lang) for c in cells) + f": {self.recipients}"
+
+
+def recipients_en(count: int, kind: RecipientKind) -> str:
+    """``count`` recipients of ``kind`` in English, singular for one (``1 individual``)."""
+    noun = kind.label.en
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _issuer_of(code: str) -> Authority | None:
@@ -518,8 +537,8 @@ def commendation_findings(report: MovementReport, config: EvaluationConfig) -> l
             f"{c.recipient_kind.label.vi} ({c.status.label.vi})"
         )
         what_en = (
-            f"{c.form.label.en} from the {c.issuer.label.en} to {c.recipient_count} "
-            f"{c.recipient_kind.label.en} ({c.status.label.en})"
+            f"{c.form.label.en} from the {c.issuer.label.en} to "
+            f"{recipients_en(c.recipient_count, c.recipient_kind)} ({c.status.label.en})"
         )
         for rule in check_authority(c, config.authority_rules):
             sure = (
@@ -653,7 +672,7 @@ def legal_findings(  # noqa: PLR0912, PLR0915 - one pass over every kind of reco
             message = both(
                 f"{force.label.vi} được báo cáo sau ngày {show_date(life.valid_to, 'vi')}, khi "
                 f"lực lượng này đã hết cơ sở pháp lý (Luật {life.ended_by}){then_vi}",
-                f"{force.label.en} reported after {life.valid_to.isoformat()}, when the force "
+                f"{force.label.en} reported after {show_date(life.valid_to, 'en')}, when the force "
                 f"ended in law (Law {life.ended_by}){then_en}",
             )
             basis = life.ended_by
@@ -662,8 +681,8 @@ def legal_findings(  # noqa: PLR0912, PLR0915 - one pass over every kind of reco
             message = both(
                 f"{force.label.vi} được báo cáo trước ngày {show_date(life.valid_from, 'vi')}, khi "
                 f"lực lượng này chưa có cơ sở pháp lý (Luật {life.established_by})",
-                f"{force.label.en} reported before {life.valid_from.isoformat()}, when the force "
-                f"did not yet exist in law (Law {life.established_by})",
+                f"{force.label.en} reported before {show_date(life.valid_from, 'en')}, when the "
+                f"force did not yet exist in law (Law {life.established_by})",
             )
             basis = life.established_by
         out.append(_finding(code, message, refs, legal_basis=basis))
@@ -741,7 +760,7 @@ def _place_findings(places: dict[tuple[str, date], list[Ref]], registry: Registr
         names = ", ".join(p.name for p in now)
         ended = place.valid_to
         ended_vi = f" (hết hiệu lực sau {show_date(ended, 'vi')})" if ended else ""
-        ended_en = f" (ended after {ended.isoformat()})" if ended else ""
+        ended_en = f" (ended after {show_date(ended, 'en')})" if ended else ""
         now_vi = f"; nay thuộc {names}" if names else ""
         now_en = f"; now part of {names}" if names else ""
         basis = (
@@ -757,7 +776,7 @@ def _place_findings(places: dict[tuple[str, date], list[Ref]], registry: Registr
                 both(
                     f"{place.name} ({code}) không còn tồn tại vào ngày {show_date(day, 'vi')}"
                     f"{ended_vi}{now_vi}",
-                    f"{place.name} ({code}) no longer exists on {day.isoformat()}{ended_en}"
+                    f"{place.name} ({code}) no longer exists on {show_date(day, 'en')}{ended_en}"
                     f"{now_en}",
                 ),
                 refs,

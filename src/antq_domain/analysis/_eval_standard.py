@@ -19,7 +19,7 @@ from antq_domain.analysis._eval_base import (
     show_date,
 )
 from antq_domain.analysis.findings import Finding, Ref
-from antq_domain.errors import AntqError, AntqTypeError, InvariantError
+from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.records.places import PlaceLevel, Registry
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.label import Label, Lang
@@ -29,6 +29,8 @@ from antq_domain.values.ratio import Ratio
 
 __all__ = [
     "SAFETY_STANDARD",
+    "SAFETY_STANDARD_BEFORE",
+    "SAFETY_STANDARD_FROM",
     "Classification",
     "ClassificationThresholds",
     "CommuneSafetyFacts",
@@ -41,17 +43,39 @@ __all__ = [
     "assess_safety_standard",
     "check_completeness",
     "classify_movement",
+    "safety_standard_on",
+    "safety_window",
 ]
 
 SAFETY_STANDARD = "124/2021/TT-BCA"
 """The circular on the "An toàn về an ninh, trật tự" standard (in force 10/02/2022)."""
 
+SAFETY_STANDARD_BEFORE = "23/2012/TT-BCA"
+"""The circular TT 124/2021/TT-BCA replaced (27/04/2012; in force until 09/02/2022)."""
 
-def _count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+SAFETY_STANDARD_FROM = date(2022, 2, 10)
+"""The day TT 124/2021/TT-BCA took effect (and TT 23/2012/TT-BCA ended)."""
+
+
+def _count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError(attribute.name, value, "an int")
+        raise AntqTypeError(attribute.name, value, "an int or None (unknown)")
     if value < 0:
         raise InvariantError(attribute.name, value, "a non-negative int")
+
+
+def _fact(instance: object, attribute: attrs.Attribute[bool | None], value: bool | None) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise AntqTypeError(attribute.name, value, "True, False or None (unknown)")
+
+
+def _year(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise AntqTypeError(attribute.name, value, "an assessment year (2000-2100) or None")
 
 
 def _facts(value: object) -> tuple[tuple[str, bool], ...]:
@@ -74,15 +98,35 @@ def _facts(value: object) -> tuple[tuple[str, bool], ...]:
 
 @attrs.frozen(kw_only=True)
 class CommuneSafetyFacts:
-    """The facts of one commune (xã, phường, thị trấn) for the standard of TT 124/2021/TT-BCA.
+    """The facts of one commune (xã, phường, thị trấn) for the "An toàn về ANTT" standard.
 
-    A value. ``units_total`` counts the residential areas, agencies,
-    enterprises and schools under the commune's management;
-    ``units_registered`` those registered to strive for the standard;
-    ``units_recognised`` those recognised as meeting it; ``models`` the
-    movement models that operate effectively. ``other`` holds facts for
-    further criteria by name (``True`` met, ``False`` not met), used when
-    the configuration requires them.
+    A value. Every fact is ``True``, ``False`` or ``None`` (unknown); a
+    count is a number or ``None``. Nothing unknown is ever taken as met.
+
+    * ``year``: the assessment year. It picks the circular in force at the
+      end of the assessment window (TT 124/2021/TT-BCA from 10/02/2022,
+      TT 23/2012/TT-BCA before) and the window of TT 124 Art. 8.2;
+      ``None``: TT 124, no window.
+    * ``party_resolution``: the commune Party committee's resolution on
+      security and order (in the first quarter under TT 124, yearly under
+      TT 23); ``security_plan``: the People's Committee's plan;
+      ``registered``: the commune registered to strive for the standard;
+      ``models``: movement models built, consolidated or kept that operate
+      effectively (TT 124 asks for at least one).
+    * ``area_criteria``: the criteria of clauses 2, 3 and 4 of Art. 4
+      (TT 124; Art. 5 under TT 23) are met.
+    * ``police_effective``: the commune police grasp the situation, advise
+      the Party committee and government and run the movement effectively
+      (TT 124); ``no_discipline``: no individual disciplined (TT 124; under
+      TT 23: none disciplined at "cảnh cáo" or above); ``advanced_unit``:
+      the commune police and civil guards reached "Đơn vị tiên tiến" (TT 23
+      only).
+    * ``units_total``: the residential areas, agencies, enterprises and
+      schools under the commune's management (TT 23: the residential
+      areas); ``units_registered`` those registered; ``units_recognised``
+      those recognised as meeting the standard.
+    * ``other``: facts for further criteria by name, used when the
+      configuration requires them.
 
     Raises:
         InvariantError: more registered or recognised units than units, or
@@ -91,8 +135,8 @@ class CommuneSafetyFacts:
     Example:
         >>> from antq_domain.analysis.evaluate import CommuneSafetyFacts
         >>> CommuneSafetyFacts(units_total=25, units_registered=25, units_recognised=18,
-        ...                    models=1).other
-        ()
+        ...                    models=1).party_resolution is None
+        True
         >>> CommuneSafetyFacts(units_total=25, units_registered=25, units_recognised=26, models=1)
         Traceback (most recent call last):
         ...
@@ -100,23 +144,70 @@ class CommuneSafetyFacts:
     """
 
     place: str | None = None
-    units_total: int = attrs.field(validator=_count)
-    units_registered: int = attrs.field(validator=_count)
-    units_recognised: int = attrs.field(validator=_count)
-    models: int = attrs.field(validator=_count)
+    year: int | None = attrs.field(default=None, validator=_year)
+    party_resolution: bool | None = attrs.field(default=None, validator=_fact)
+    security_plan: bool | None = attrs.field(default=None, validator=_fact)
+    registered: bool | None = attrs.field(default=None, validator=_fact)
+    models: int | None = attrs.field(default=None, validator=_count)
+    area_criteria: bool | None = attrs.field(default=None, validator=_fact)
+    police_effective: bool | None = attrs.field(default=None, validator=_fact)
+    no_discipline: bool | None = attrs.field(default=None, validator=_fact)
+    advanced_unit: bool | None = attrs.field(default=None, validator=_fact)
+    units_total: int | None = attrs.field(default=None, validator=_count)
+    units_registered: int | None = attrs.field(default=None, validator=_count)
+    units_recognised: int | None = attrs.field(default=None, validator=_count)
     other: tuple[tuple[str, bool], ...] = attrs.field(default=(), converter=_facts)
 
     def __attrs_post_init__(self) -> None:
-        if self.units_registered > self.units_total:
+        total, registered = self.units_total, self.units_registered
+        recognised = self.units_recognised
+        if total is not None and registered is not None and registered > total:
+            raise InvariantError("units_registered", registered, f"at most {total}, the units")
+        if registered is not None and recognised is not None and recognised > registered:
             raise InvariantError(
-                "units_registered", self.units_registered, f"at most {self.units_total}, the units"
+                "units_recognised", recognised, f"at most {registered}, the registered units"
             )
-        if self.units_recognised > self.units_registered:
-            raise InvariantError(
-                "units_recognised",
-                self.units_recognised,
-                f"at most {self.units_registered}, the registered units",
-            )
+        if total is not None and recognised is not None and recognised > total:
+            raise InvariantError("units_recognised", recognised, f"at most {total}, the units")
+
+
+def safety_standard_on(day: date) -> str:
+    """The circular on the "An toàn về ANTT" standard in force on ``day``.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.evaluate import safety_standard_on
+        >>> safety_standard_on(date(2021, 11, 15)), safety_standard_on(date(2022, 11, 15))
+        ('23/2012/TT-BCA', '124/2021/TT-BCA')
+    """
+    return SAFETY_STANDARD if day >= SAFETY_STANDARD_FROM else SAFETY_STANDARD_BEFORE
+
+
+def safety_window(year: int, subject: str = "commune") -> Period:
+    """The assessment window of TT 124/2021/TT-BCA Art. 8.2 for ``year``.
+
+    Residential areas (``residential_area``): 1 November of the previous
+    year to 31 October; communes, agencies, enterprises and schools
+    (``commune``, ``agency``, ``enterprise``, ``school``): 16 November of
+    the previous year to 15 November.
+
+    Raises:
+        UnknownCodeError: another subject (field ``subject``).
+
+    Example:
+        >>> from antq_domain.analysis.evaluate import safety_window
+        >>> safety_window(2023).start, safety_window(2023).end
+        (datetime.date(2022, 11, 16), datetime.date(2023, 11, 15))
+        >>> str(safety_window(2023, "residential_area").end)
+        '2023-10-31'
+    """
+    if subject == "residential_area":
+        return Period.between(date(year - 1, 11, 1), date(year, 10, 31))
+    if subject in ("commune", "agency", "enterprise", "school"):
+        return Period.between(date(year - 1, 11, 16), date(year, 11, 15))
+    raise UnknownCodeError(
+        "subject", subject, "residential_area, commune, agency, enterprise or school"
+    )
 
 
 @attrs.frozen
@@ -144,8 +235,11 @@ class CriterionResult:
 class SafetyAssessment:
     """The standard for one commune: each criterion, and the outcome.
 
-    A value. ``met`` is ``True`` when every criterion is met, ``False`` when
-    one is not, ``None`` when none fails but one is undecided.
+    A value. ``met`` is ``True`` only when every criterion is met, ``False``
+    when any is not, ``None`` (undetermined) otherwise; :attr:`unknown`
+    names the undecided criteria. ``standard`` is the circular applied and
+    ``window`` its assessment window (``None``: no year given, or a window
+    the sources do not give).
 
     Example:
         >>> from antq_domain.analysis.evaluate import SafetyAssessment
@@ -155,6 +249,8 @@ class SafetyAssessment:
 
     place: str | None
     criteria: tuple[CriterionResult, ...]
+    standard: str = SAFETY_STANDARD
+    window: Period | None = None
 
     @property
     def met(self) -> bool | None:
@@ -182,18 +278,32 @@ class SafetyAssessment:
         """
         return tuple(c for c in self.criteria if c.met is False)
 
+    @property
+    def unknown(self) -> tuple[CriterionResult, ...]:
+        """The criteria the facts do not decide.
+
+        Example:
+            >>> from antq_domain.analysis.evaluate import SafetyAssessment
+            >>> SafetyAssessment("x", ()).unknown
+            ()
+        """
+        return tuple(c for c in self.criteria if c.met is None)
+
     def render(self, lang: Lang = "en") -> str:
         """The outcome and each criterion, one line each.
 
         Example:
             >>> from antq_domain.analysis.evaluate import SafetyAssessment
             >>> SafetyAssessment("23527", ()).render("vi")
-            '23527: đạt'
+            '23527: đạt (Thông tư 124/2021/TT-BCA)'
         """
         vi = lang == "vi"
         words = {True: "đạt" if vi else "met", False: "chưa đạt" if vi else "not met",
-                 None: "chưa xác định" if vi else "undecided"}  # fmt: skip
-        lines = [f"{self.place or '—'}: {words[self.met]}"]
+                 None: "chưa xác định" if vi else "undetermined"}  # fmt: skip
+        basis = f"Thông tư {self.standard}" if vi else f"Circular {self.standard}"
+        if self.window is not None:
+            basis += f", {'kỳ đánh giá' if vi else 'window'} {self.window.format(lang)}"
+        lines = [f"{self.place or '—'}: {words[self.met]} ({basis})"]
         lines.extend(
             f"  {c.label.text(lang)}: {words[c.met]} ({c.detail.text(lang)})" for c in self.criteria
         )
@@ -205,16 +315,183 @@ def _ceil_share(share: Fraction, total: int) -> int:
     return -(-(share.numerator * total) // share.denominator)
 
 
+_NO_FACT = Label(vi="không có dữ kiện", en="no fact given")
+_AS_GIVEN = Label(vi="theo dữ kiện", en="as given")
+
+
+def _given(code: str, label: Label, value: bool | None, basis: str) -> CriterionResult:
+    return CriterionResult(code, label, value, _NO_FACT if value is None else _AS_GIVEN, basis)
+
+
+def _registration(facts: CommuneSafetyFacts, basis: str) -> CriterionResult:
+    total, registered = facts.units_total, facts.units_registered
+    label = Label(vi="100% đơn vị đăng ký", en="100% of units registered")
+    if total is None or registered is None:
+        return CriterionResult("registration", label, None, _NO_FACT, basis)
+    return CriterionResult(
+        "registration",
+        label,
+        registered == total,
+        both(f"{registered}/{total} đơn vị đăng ký", f"{registered} of {total} units registered"),
+        basis,
+    )
+
+
+def _recognition(
+    facts: CommuneSafetyFacts, share: Fraction, basis: str, *, areas: bool
+) -> CriterionResult:
+    what_vi, what_en = ("khu dân cư", "residential areas") if areas else ("đơn vị", "units")
+    label = Label(
+        vi=f"ít nhất {share.numerator}/{share.denominator} số {what_vi} được công nhận",
+        en=f"at least {share.numerator}/{share.denominator} of {what_en} recognised",
+    )
+    total, recognised = facts.units_total, facts.units_recognised
+    if total is None or recognised is None:
+        return CriterionResult("recognition", label, None, _NO_FACT, basis)
+    required = _ceil_share(share, total)
+    return CriterionResult(
+        "recognition",
+        label,
+        recognised >= required,
+        both(
+            f"{recognised}/{total} {what_vi} được công nhận; cần ít nhất {required}",
+            f"{recognised} of {total} {what_en} recognised; at least {required} "
+            f"needed (ceil({share.numerator}/{share.denominator} × {total}))",
+        ),
+        basis,
+    )
+
+
+def _models(facts: CommuneSafetyFacts, basis: str) -> CriterionResult:
+    label = Label(vi="ít nhất 01 mô hình hoạt động hiệu quả", en="at least one effective model")
+    if facts.models is None:
+        return CriterionResult("models", label, None, _NO_FACT, basis)
+    return CriterionResult(
+        "models",
+        label,
+        facts.models >= 1,
+        both(f"{facts.models} mô hình", f"{facts.models} model" + "s" * (facts.models != 1)),
+        basis,
+    )
+
+
+def _tt124(facts: CommuneSafetyFacts, share: Fraction) -> list[CriterionResult]:
+    art = f"Thông tư {SAFETY_STANDARD}, Điều 5"
+    return [
+        _given(
+            "party_resolution",
+            Label(vi="nghị quyết của Đảng ủy trong quý I", en="a Party committee resolution in Q1"),
+            facts.party_resolution,
+            f"{art} khoản 1",
+        ),
+        _given(
+            "security_plan",
+            Label(vi="kế hoạch bảo đảm ANTT của UBND", en="the People's Committee's security plan"),
+            facts.security_plan,
+            f"{art} khoản 1",
+        ),
+        _given(
+            "registered",
+            Label(vi="đăng ký phấn đấu đạt tiêu chuẩn", en="registered to strive for the standard"),
+            facts.registered,
+            f"{art} khoản 1",
+        ),
+        _models(facts, f"{art} khoản 1"),
+        _given(
+            "area_criteria",
+            Label(vi="đạt khoản 2, 3, 4 Điều 4", en="clauses 2, 3 and 4 of Art. 4 met"),
+            facts.area_criteria,
+            f"{art} khoản 2",
+        ),
+        _given(
+            "police_effective",
+            Label(
+                vi="Công an xã tham mưu, tổ chức thực hiện hiệu quả",
+                en="the commune police advise and act effectively",
+            ),
+            facts.police_effective,
+            f"{art} khoản 3",
+        ),
+        _given(
+            "no_discipline",
+            Label(vi="không có cá nhân bị xử lý kỷ luật", en="no individual disciplined"),
+            facts.no_discipline,
+            f"{art} khoản 3",
+        ),
+        _registration(facts, f"{art} khoản 4"),
+        _recognition(facts, share, f"{art} khoản 4", areas=False),
+    ]
+
+
+def _tt23(facts: CommuneSafetyFacts, share: Fraction) -> list[CriterionResult]:
+    art = f"Thông tư {SAFETY_STANDARD_BEFORE}, Điều 6"
+    return [
+        _given(
+            "party_resolution",
+            Label(vi="nghị quyết hằng năm của Đảng ủy", en="a yearly Party committee resolution"),
+            facts.party_resolution,
+            f"{art} khoản 1",
+        ),
+        _given(
+            "security_plan",
+            Label(vi="kế hoạch bảo đảm ANTT của UBND", en="the People's Committee's security plan"),
+            facts.security_plan,
+            f"{art} khoản 1",
+        ),
+        _given(
+            "registered",
+            Label(vi="đăng ký phấn đấu đạt tiêu chuẩn", en="registered to strive for the standard"),
+            facts.registered,
+            f"{art} khoản 1",
+        ),
+        _given(
+            "area_criteria",
+            Label(vi="đạt khoản 2, 3, 4 Điều 5", en="clauses 2, 3 and 4 of Art. 5 met"),
+            facts.area_criteria,
+            f"{art} khoản 2",
+        ),
+        _given(
+            "advanced_unit",
+            Label(
+                vi="Công an xã, Bảo vệ dân phố đạt danh hiệu “Đơn vị tiên tiến”",
+                en="the commune police and civil guards reached “Đơn vị tiên tiến”",
+            ),
+            facts.advanced_unit,
+            f"{art} khoản 3",
+        ),
+        _given(
+            "no_discipline",
+            Label(
+                vi="không có cá nhân bị kỷ luật từ cảnh cáo trở lên",
+                en="no individual disciplined with a warning or more",
+            ),
+            facts.no_discipline,
+            f"{art} khoản 3",
+        ),
+        _recognition(facts, share, f"{art} khoản 4", areas=True),
+    ]
+
+
 def assess_safety_standard(
     facts: CommuneSafetyFacts, *, config: EvaluationConfig | None = None
 ) -> SafetyAssessment:
-    """Decide the standard for a commune on the confirmed criteria (and configured extras).
+    """Decide the "An toàn về ANTT" standard for a commune, criterion by criterion.
 
-    Confirmed (TT 124/2021/TT-BCA Art. 5): **100 %** of units registered;
-    at least ``ceil(0.7 × total)`` recognised (the share is configuration,
-    default 7/10); at least **one** effective movement model. Each name in
-    ``config.safety_extra_criteria`` must be ``True`` in ``facts.other``
-    (absent: undecided). No other criterion is invented.
+    The circular is the one in force at the end of the assessment window of
+    ``facts.year`` (TT 124/2021/TT-BCA without a year). Under **TT 124
+    Art. 5** (four clauses): a Q1 Party committee resolution, the People's
+    Committee's plan and registration, at least one effective model
+    (clause 1); clauses 2–4 of Art. 4 (clause 2); the commune police
+    effective and no individual disciplined (clause 3); 100 % of units
+    registered and at least ``ceil(0.7 × total)`` recognised (clause 4).
+    Under **TT 23/2012 Art. 6**: a yearly resolution, plan and registration;
+    clauses 2–4 of Art. 5; commune police and civil guards "Đơn vị tiên
+    tiến" with no one disciplined at "cảnh cáo" or above; at least
+    ``ceil(0.7 × total)`` residential areas recognised. Each name in
+    ``config.safety_extra_criteria`` must be ``True`` in ``facts.other``.
+
+    The outcome is met only when every criterion is true, not met when one
+    is false, undetermined otherwise (:attr:`SafetyAssessment.unknown`).
 
     Example:
         >>> from antq_domain.analysis.evaluate import CommuneSafetyFacts, assess_safety_standard
@@ -224,60 +501,25 @@ def assess_safety_standard(
         (False, ['recognition'])
         >>> print(a.unmet[0].detail.en)
         16 of 25 units recognised; at least 18 needed (ceil(7/10 × 25))
+        >>> a = assess_safety_standard(CommuneSafetyFacts(
+        ...     units_total=25, units_registered=25, units_recognised=18, models=1))
+        >>> a.met, [c.code for c in a.unknown]
+        (None, ['party_resolution', 'security_plan', 'registered', 'area_criteria', \
+'police_effective', 'no_discipline'])
     """
     cfg = config if config is not None else EvaluationConfig()
-    basis = f"Thông tư {SAFETY_STANDARD}, Điều 5"
-    total, registered = facts.units_total, facts.units_registered
     share = cfg.safety_recognised_share
-    required = _ceil_share(share, total)
-    criteria = [
-        CriterionResult(
-            "registration",
-            Label(vi="100% đơn vị đăng ký", en="100% of units registered"),
-            registered == total,
-            both(
-                f"{registered}/{total} đơn vị đăng ký",
-                f"{registered} of {total} units registered",
-            ),
-            basis,
-        ),
-        CriterionResult(
-            "recognition",
-            Label(
-                vi=f"ít nhất {share.numerator}/{share.denominator} số đơn vị được công nhận",
-                en=f"at least {share.numerator}/{share.denominator} of units recognised",
-            ),
-            facts.units_recognised >= required,
-            both(
-                f"{facts.units_recognised}/{total} đơn vị được công nhận; cần ít nhất {required}",
-                f"{facts.units_recognised} of {total} units recognised; at least {required} "
-                f"needed (ceil({share.numerator}/{share.denominator} × {total}))",
-            ),
-            basis,
-        ),
-        CriterionResult(
-            "models",
-            Label(vi="ít nhất 01 mô hình hoạt động hiệu quả", en="at least one effective model"),
-            facts.models >= 1,
-            both(f"{facts.models} mô hình", f"{facts.models} models"),
-            basis,
-        ),
-    ]
+    window = safety_window(facts.year) if facts.year is not None else None
+    standard = SAFETY_STANDARD if window is None else safety_standard_on(window.end)
+    if standard == SAFETY_STANDARD:
+        criteria = _tt124(facts, share)
+    else:
+        criteria = _tt23(facts, share)
+        window = None  # TT 23's window is not in the sources
     known = dict(facts.other)
     for name in cfg.safety_extra_criteria:
-        value = known.get(name)
-        criteria.append(
-            CriterionResult(
-                name,
-                Label(vi=name, en=name),
-                value,
-                both("không có dữ kiện", "no fact given")
-                if value is None
-                else both("theo dữ kiện", "as given"),
-                None,
-            )
-        )
-    return SafetyAssessment(facts.place, tuple(criteria))
+        criteria.append(_given(name, Label(vi=name, en=name), known.get(name), ""))
+    return SafetyAssessment(facts.place, tuple(criteria), standard, window)
 
 
 def safety_findings(assessments: Iterable[SafetyAssessment]) -> list[Finding]:
@@ -294,20 +536,23 @@ def safety_findings(assessments: Iterable[SafetyAssessment]) -> list[Finding]:
                     EvaluationCode.SAFETY_STANDARD_NOT_MET.value,
                     both(f"{where}: chưa đạt: {names_vi}", f"{where}: not met: {names_en}"),
                     involved=involved,
-                    legal_basis=f"Thông tư {SAFETY_STANDARD}, Điều 5",
+                    legal_basis=f"Thông tư {a.standard}",
                     registry=EVALUATION_CODES,
                 )
             )
         elif a.met is None:
-            open_ = ", ".join(c.code for c in a.criteria if c.met is None)
+            open_vi = "; ".join(c.label.vi for c in a.unknown)
+            open_en = "; ".join(c.label.en for c in a.unknown)
             out.append(
                 Finding.of(
                     EvaluationCode.SAFETY_STANDARD_UNDETERMINED.value,
                     both(
-                        f"{where}: chưa đủ dữ kiện cho tiêu chí {open_}",
-                        f"{where}: no facts for the criteria {open_}",
+                        f"{where}: chưa đủ dữ kiện để kết luận đạt hay chưa đạt; "
+                        f"chưa rõ: {open_vi}",
+                        f"{where}: the facts decide neither met nor not met; unknown: {open_en}",
                     ),
                     involved=involved,
+                    legal_basis=f"Thông tư {a.standard}",
                     registry=EVALUATION_CODES,
                 )
             )
@@ -535,7 +780,9 @@ class Completeness:
     A value. ``rate`` is the reported share of the expected places, at most
     100 %: reports from places outside the expected set (``unexpected``) are
     not counted, and ``note`` says so. ``pending`` are the expected places
-    not yet reported while the deadline has not passed.
+    not yet reported while the deadline has not passed. ``after_as_of`` are
+    submissions dated after the evaluation date: not yet received on it, so
+    not counted (the place is missing or pending).
 
     Example:
         >>> from antq_domain.analysis.evaluate import Completeness
@@ -554,6 +801,7 @@ class Completeness:
     unexpected: tuple[str, ...]
     rate: Ratio
     note: Label | None = None
+    after_as_of: tuple[tuple[str, date], ...] = ()
 
     def render(self, lang: Lang = "en") -> str:
         """The rate and the lists in a few lines.
@@ -611,8 +859,12 @@ def check_completeness(
         ('20.0% (2/10)', ['completeness.missing', 'completeness.late'])
     """
     day = period.end
+    if not registry.alive(parent, day):
+        raise InvariantError("place", parent, f"a place that exists on {show_date(day, 'en')}")
     expected = tuple(p.code for p in registry.descendants(parent, day, level=submissions.level))
-    received = dict(submissions.received)
+    # a submission dated after ``as_of`` had not arrived on it: it does not count
+    after = tuple((c, d) for c, d in submissions.received if d is not None and d > as_of)
+    received = {c: d for c, d in submissions.received if d is None or d <= as_of}
     wanted = set(expected)
     reported = tuple(c for c in expected if c in received)
     overdue = submissions.deadline is None or as_of > submissions.deadline
@@ -628,15 +880,30 @@ def check_completeness(
     )
     unexpected = tuple(c for c in received if c not in wanted)
     rate = Ratio(Quantity(len(reported), "unit"), Quantity(len(expected), "unit"))
-    note = None
+    notes: list[Label] = []
     if unexpected:
-        note = both(
-            f"{len(unexpected)} báo cáo từ đơn vị ngoài danh sách không được tính; "
-            "tỷ lệ tối đa 100%",
-            f"{len(unexpected)} report(s) from places outside the expected set are not "
-            "counted; the rate is capped at 100%",
+        notes.append(
+            both(
+                f"{len(unexpected)} báo cáo từ đơn vị ngoài danh sách không được tính; "
+                "tỷ lệ tối đa 100%",
+                f"{len(unexpected)} report(s) from places outside the expected set are not "
+                "counted; the rate is capped at 100%",
+            )
         )
-    result = Completeness(expected, reported, missing, pending, late, unexpected, rate, note)
+    if after:
+        notes.append(
+            both(
+                f"{len(after)} báo cáo ghi ngày sau ngày đánh giá {show_date(as_of, 'vi')} "
+                "không được tính: " + ", ".join(f"{c} ({show_date(d, 'vi')})" for c, d in after),
+                f"{len(after)} report(s) dated after the evaluation date "
+                f"{show_date(as_of, 'en')} are not counted: "
+                + ", ".join(f"{c} ({show_date(d, 'en')})" for c, d in after),
+            )
+        )
+    note = (
+        None if not notes else both("; ".join(n.vi for n in notes), "; ".join(n.en for n in notes))
+    )
+    result = Completeness(expected, reported, missing, pending, late, unexpected, rate, note, after)
     findings: list[Finding] = []
     level_vi, level_en = submissions.level.label.vi, submissions.level.label.en
     if missing:
@@ -663,23 +930,22 @@ def check_completeness(
                     "Báo cáo gửi sau hạn "
                     f"{show_date(deadline, 'vi')}: "
                     + ", ".join(f"{_name(registry, c)} ({show_date(d, 'vi')})" for c, d in late),
-                    f"Reports after the deadline {deadline.isoformat()}: "
-                    + ", ".join(f"{_name(registry, c)} ({d.isoformat()})" for c, d in late),
+                    f"Reports after the deadline {show_date(deadline, 'en')}: "
+                    + ", ".join(f"{_name(registry, c)} ({show_date(d, 'en')})" for c, d in late),
                 ),
                 involved=[Ref(place=c, period=period) for c, _ in late],
                 registry=EVALUATION_CODES,
             )
         )
     if unexpected:
-        assert note is not None  # noqa: S101 - set with unexpected
         findings.append(
             Finding.of(
                 EvaluationCode.COMPLETENESS_UNEXPECTED.value,
                 both(
                     f"Báo cáo từ đơn vị ngoài danh sách dự kiến: {', '.join(unexpected)}; "
-                    + note.vi,
+                    + notes[0].vi,
                     f"Reports from places outside the expected set: {', '.join(unexpected)}; "
-                    + note.en,
+                    + notes[0].en,
                 ),
                 involved=[Ref(place=c, period=period) for c in unexpected],
                 registry=EVALUATION_CODES,

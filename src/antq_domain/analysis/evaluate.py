@@ -53,7 +53,12 @@ from datetime import date
 
 import attrs
 
-from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, EvaluationConfig
+from antq_domain.analysis._eval_base import (
+    EVALUATION_CODES,
+    EvaluationCode,
+    EvaluationConfig,
+    show_date,
+)
 from antq_domain.analysis._eval_records import (
     ActivityTally,
     CommendationTally,
@@ -71,6 +76,8 @@ from antq_domain.analysis._eval_records import (
 from antq_domain.analysis._eval_scorecard import Scorecard, ScoreCell, Target, build_scorecard
 from antq_domain.analysis._eval_standard import (
     SAFETY_STANDARD,
+    SAFETY_STANDARD_BEFORE,
+    SAFETY_STANDARD_FROM,
     Classification,
     ClassificationThresholds,
     CommuneSafetyFacts,
@@ -84,6 +91,8 @@ from antq_domain.analysis._eval_standard import (
     check_completeness,
     classify_movement,
     safety_findings,
+    safety_standard_on,
+    safety_window,
 )
 from antq_domain.analysis.findings import Finding, Findings, Ref
 from antq_domain.analysis.rules import Rule
@@ -99,6 +108,8 @@ from antq_domain.values.period import Period
 __all__ = [
     "EVALUATION_CODES",
     "SAFETY_STANDARD",
+    "SAFETY_STANDARD_BEFORE",
+    "SAFETY_STANDARD_FROM",
     "ActivityTally",
     "Classification",
     "ClassificationThresholds",
@@ -125,6 +136,8 @@ __all__ = [
     "check_completeness",
     "classify_movement",
     "evaluate",
+    "safety_standard_on",
+    "safety_window",
 ]
 
 _GUARDED = (AntqError, ValueError, KeyError, TypeError, ArithmeticError)
@@ -164,7 +177,7 @@ class Evaluation:
     def _repr_html_(self) -> str:
         head = (
             f"{self.report} ({self.place}, {self.period}) — "
-            f"tính đến / as of {self.as_of.isoformat()}"
+            f"tính đến {show_date(self.as_of, 'vi')} / as of {show_date(self.as_of, 'en')}"
             + (f"; so với / against {self.previous}" if self.previous else "")
         )
         parts = [
@@ -183,12 +196,12 @@ class Evaluation:
             >>> from antq_domain.values.period import Period
             >>> print(Evaluation(report="r", place="62", period=Period.year(2023),
             ...                  as_of=date(2024, 1, 15)).render("vi"))
-            ĐÁNH GIÁ r (62, 2023), tính đến 15/1/2024
+            ĐÁNH GIÁ r (62, 2023), tính đến 15/01/2024
             <BLANKLINE>
             Phát hiện: không có
         """
         vi = lang == "vi"
-        day = f"{self.as_of.day}/{self.as_of.month}/{self.as_of.year}" if vi else str(self.as_of)
+        day = show_date(self.as_of, lang)
         head = (
             f"ĐÁNH GIÁ {self.report} ({self.place}, {self.period}), tính đến {day}"
             if vi
@@ -237,14 +250,19 @@ def _indent(text: str) -> str:
 
 
 def _guard_failed(step: str, err: Exception) -> Finding:
-    return Finding(
-        "rule.invalid",
-        "warning",
+    code = (
+        EvaluationCode.COMPLETENESS_UNDETERMINED
+        if step == "completeness"
+        else EvaluationCode.EVALUATION_STEP_FAILED
+    )
+    return Finding.of(
+        code.value,
         Label(
             vi=f"Không đánh giá được phần “{step}”: {err}",
             en=f"The “{step}” part could not be evaluated: {err}",
         ),
         involved=[Ref(path=step)],
+        registry=EVALUATION_CODES,
     )
 
 

@@ -168,7 +168,9 @@ class Quantity:
         """
         parts = [self.qualifier.word(lang), format_amount(self.amount, lang)]
         if counter:
-            parts.append(self.unit.counter_vi if lang == "vi" else self.unit.counter_en)
+            parts.append(
+                self.unit.counter_vi if lang == "vi" else self.unit.counter_en_for(self.amount)
+            )
         return " ".join(p for p in parts if p)
 
     # -- arithmetic ---------------------------------------------------------

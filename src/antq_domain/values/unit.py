@@ -90,6 +90,20 @@ class Unit(CodelistBase):
         """
         return _COUNTER_EN[self]
 
+    def counter_en_for(self, amount: object) -> str:
+        """The English counter for ``amount``: singular for exactly one (``1 recipient``).
+
+        Example:
+            >>> from antq_domain.values import Unit
+            >>> Unit.RECIPIENT.counter_en_for(1), Unit.RECIPIENT.counter_en_for(2)
+            ('recipient', 'recipients')
+            >>> Unit.ROUND.counter_en_for(1), Unit.KILOGRAM.counter_en_for(1)
+            ('round of ammunition', 'kg')
+        """
+        if amount != 1:
+            return _COUNTER_EN[self]
+        return _COUNTER_EN_ONE.get(self, _COUNTER_EN[self])
+
     @property
     def is_decimal(self) -> bool:
         """Whether amounts in this unit may have decimals (kilograms, money).
@@ -197,6 +211,16 @@ _COUNTER_EN: dict[Unit, str] = {
     Unit.VND_MILLION: "million VND",
     Unit.PERCENT: "%",
 }
+
+
+_COUNTER_EN_ONE: dict[Unit, str] = {
+    unit: (
+        {"kinds of model": "kind of model", "rounds of ammunition": "round of ammunition",
+         "news items": "news item"}.get(plural)
+        or (plural[:-1] if plural.endswith("s") else plural)
+    )
+    for unit, plural in _COUNTER_EN.items()
+}  # fmt: skip
 
 
 class Qualifier(CodelistBase):

@@ -1,0 +1,198 @@
+"""Issue 16: evaluation an official would sign — the law in force on the day, like with like.
+
+Each case of the issue's "Why" is a test here; each failed before the change
+that made it pass (see the closing note of the evaluation engineer).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+import pytest
+
+from antq_domain.analysis.evaluate import (
+    CommuneSafetyFacts,
+    EvaluationConfig,
+    Submissions,
+    assess_safety_standard,
+    evaluate,
+    safety_window,
+)
+from antq_domain.records.report import MovementReport
+from antq_domain.values.quantity import Quantity
+
+AS_OF = date(2024, 1, 15)
+
+
+def report(
+    period: str = "2023", as_of: date = date(2023, 12, 31), place: str = "62", **records: Any
+) -> MovementReport:
+    return MovementReport(issuer="x", place=place, period=period, as_of=as_of, **records)
+
+
+def _model(**kw: Any) -> dict[str, Any]:
+    base = {
+        "id": "m",
+        "name": "Tổ an ninh tự quản",
+        "kind": "self_managed_security_team",
+        "owner": "police",
+        "place": "62",
+    }
+    return {**base, **kw}
+
+
+# -- TT 124 Art. 5: every criterion true, false or unknown -------------------------------
+_ALL_TRUE: dict[str, Any] = {
+    "party_resolution": True,
+    "security_plan": True,
+    "registered": True,
+    "models": 1,
+    "area_criteria": True,
+    "police_effective": True,
+    "no_discipline": True,
+    "units_total": 25,
+    "units_registered": 25,
+    "units_recognised": 18,
+}
+
+
+def test_counts_and_a_model_alone_do_not_make_the_standard_met() -> None:
+    # Why: "Given only the counts and a model, `met` is True."
+    a = assess_safety_standard(
+        CommuneSafetyFacts(units_total=25, units_registered=25, units_recognised=18, models=1)
+    )
+    assert a.met is None
+    assert {c.code for c in a.unknown} == {
+        "party_resolution",
+        "security_plan",
+        "registered",
+        "area_criteria",
+        "police_effective",
+        "no_discipline",
+    }
+    facts = CommuneSafetyFacts(units_total=25, units_registered=25, units_recognised=18, models=1)
+    ev = evaluate(report(), as_of=AS_OF, safety=facts)
+    (finding,) = ev.findings.by_code("safety_standard.undetermined")
+    assert "no individual disciplined" in finding.message.en
+    assert "không có cá nhân bị xử lý kỷ luật" in finding.message.vi
+
+
+def test_met_only_when_every_criterion_is_true() -> None:
+    assert assess_safety_standard(CommuneSafetyFacts(**_ALL_TRUE)).met is True
+
+
+@pytest.mark.parametrize("name", [k for k, v in _ALL_TRUE.items() if v is True])
+def test_any_false_criterion_is_not_met_even_with_unknowns(name: str) -> None:
+    facts = {**_ALL_TRUE, name: False, "units_recognised": None}
+    a = assess_safety_standard(CommuneSafetyFacts(**facts))
+    assert a.met is False
+    assert [c.code for c in a.unmet] == [name]
+    assert [c.code for c in a.unknown] == ["recognition"]
+
+
+def test_commune_police_discipline_is_a_criterion() -> None:
+    a = assess_safety_standard(CommuneSafetyFacts(**{**_ALL_TRUE, "no_discipline": False}))
+    (unmet,) = a.unmet
+    assert unmet.legal_basis == "Thông tư 124/2021/TT-BCA, Điều 5 khoản 3"
+
+
+def test_assessment_windows_of_art_8_2() -> None:
+    assert (safety_window(2023).start, safety_window(2023).end) == (
+        date(2022, 11, 16),
+        date(2023, 11, 15),
+    )
+    area = safety_window(2023, "residential_area")
+    assert (area.start, area.end) == (date(2022, 11, 1), date(2023, 10, 31))
+    a = assess_safety_standard(CommuneSafetyFacts(year=2023, **_ALL_TRUE))
+    assert a.window == safety_window(2023)
+    assert a.standard == "124/2021/TT-BCA"
+
+
+def test_before_10_february_2022_the_commune_is_judged_by_tt_23_2012() -> None:
+    # TT 23/2012 Art. 6: police and civil guards "Đơn vị tiên tiến", no one disciplined
+    # with a warning or more, 70% of residential areas recognised (16 of 25 fails).
+    facts = CommuneSafetyFacts(
+        year=2021,
+        party_resolution=True,
+        security_plan=True,
+        registered=True,
+        area_criteria=True,
+        advanced_unit=True,
+        no_discipline=True,
+        units_total=25,
+        units_recognised=16,
+    )
+    a = assess_safety_standard(facts)
+    assert a.standard == "23/2012/TT-BCA"
+    assert [c.code for c in a.unmet] == ["recognition"]
+    assert "residential areas" in a.unmet[0].label.en
+    ok = assess_safety_standard(attrs.evolve(facts, units_recognised=18))
+    assert ok.met is True
+    # TT 124's own criteria (models, police effectiveness) are not asked under TT 23
+    assert "models" not in {c.code for c in ok.criteria}
+
+
+# -- the smaller defects -------------------------------------------------------------------
+def test_completeness_does_not_count_submissions_dated_after_as_of() -> None:
+    subs = Submissions(
+        level="district",
+        received={"616": date(2024, 1, 5), "613": date(2024, 2, 1)},
+        deadline=date(2024, 1, 10),
+    )
+    ev = evaluate(report(), as_of=AS_OF, submissions=subs)
+    c = ev.completeness
+    assert c is not None
+    assert c.reported == ("616",)
+    assert "613" in c.missing
+    assert c.after_as_of == (("613", date(2024, 2, 1)),)
+    assert c.rate.format("en") == "10.0% (1/10)"
+
+
+def test_overdue_model_does_not_cite_hd_22_for_assumed_periods() -> None:
+    ev = evaluate(report(models=[_model(start="2020")]), as_of=AS_OF)
+    (finding,) = ev.findings.by_code("model.review_overdue")
+    assert finding.legal_basis is None
+    assert "assumption" in finding.message.en
+    cited = evaluate(
+        report(models=[_model(start="2020")]),
+        as_of=AS_OF,
+        config=EvaluationConfig(model_review_basis="QĐ 514/QĐ-UBND"),
+    ).findings.by_code("model.review_overdue")[0]
+    assert "514" in str(cited.legal_basis)
+
+
+def test_a_review_held_in_a_year_is_not_held_on_its_first_day() -> None:
+    # started 2021, interim review "2023": on 1 June 2023 it may not have happened yet
+    m = _model(start="2021", reviews=[{"kind": "interim", "date": "2023"}])
+    early = evaluate(report(models=[m]), as_of=date(2023, 6, 1)).findings
+    assert "model.review_overdue" in early.codes
+    assert "may fall after" in early.by_code("model.review_overdue")[0].message.en
+    late = evaluate(report(models=[m]), as_of=date(2024, 1, 15)).findings
+    assert "model.review_overdue" not in late.codes
+
+
+def test_completeness_failure_has_its_own_code() -> None:
+    ev = evaluate(
+        report("2025", date(2025, 12, 31)),
+        as_of=date(2026, 1, 15),
+        submissions=Submissions(level="district", received={}, deadline=date(2026, 1, 10)),
+    )
+    assert "completeness.undetermined" in ev.findings.codes
+    assert "rule.invalid" not in ev.findings.codes
+
+
+def test_english_counts_agree_in_number() -> None:
+    assert Quantity(1, "recipient").format("en") == "1 recipient"
+    award = {
+        "form": "certificate_of_merit",
+        "issuer": "commune_people_committee_chair",
+        "recipient_kind": "individual",
+        "count": 2,
+        "status": "conferred",
+    }
+    ev = evaluate(report(commendations=[award]), as_of=AS_OF)
+    (finding,) = ev.findings.by_code("commendation.authority")
+    assert "2 individuals" in finding.message.en
+    assert "2 individual " not in finding.message.en
