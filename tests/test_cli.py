@@ -164,7 +164,7 @@ def test_summary_vi() -> None:
     assert "Phát động phong trào và tuyên truyền" in lines
     assert any(line.endswith(": hơn 145.410 lượt người") for line in lines)
     assert any(line.endswith(": 90,2% (655/726)") for line in lines)
-    assert any(line.endswith("[xã]: 100,0% (85/85)") for line in lines)
+    assert any(line.endswith("[loại đơn vị: xã]: 100,0% (85/85)") for line in lines)
     assert any(line.startswith("Hồ sơ: 34 số liệu, ") for line in lines)
     assert "3 chương trình phối hợp" in result.out
     for heading in ("Hạn chế", "Phương hướng"):
@@ -208,7 +208,7 @@ def test_summary_shows_undefined_ratio_when_a_part_is_not_reported() -> None:
         ),
     )
     text = summary_text(report, "en")
-    assert ": not reported" in text
+    assert ": — (not reported)" in text
     assert "— (undefined: tips.valuable is not_reported)" in text
 
 

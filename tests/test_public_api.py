@@ -30,6 +30,8 @@ LAYERS = {
     "charts": 4,
     "cli": 4,
     "_version": 0,
+    "markup": 1,
+    "display": 2,
 }
 
 

@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from antq_domain.display import place_name
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.frames import MissingExtraError
 from antq_domain.io.rows import HasObservations
-from antq_domain.records._html import place_name
 from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.commendations import Commendation, CommendationStatus
 from antq_domain.records.models import ReplicationScope
@@ -88,11 +88,6 @@ _QUALIFIER_WORDS = {
     Qualifier.AT_LEAST: Label(vi="≥ hơn (cận dưới)", en="≥ more than (lower bound)"),
     Qualifier.AT_MOST: Label(vi="≤ dưới (cận trên)", en="≤ under (upper bound)"),
     Qualifier.APPROXIMATELY: Label(vi="~ khoảng", en="~ about"),
-}
-_MISSING = {
-    Status.NOT_REPORTED: Label(vi="không báo cáo", en="not reported"),
-    Status.NOT_APPLICABLE: Label(vi="không áp dụng", en="not applicable"),
-    Status.WITHHELD: Label(vi="không công bố", en="withheld"),
 }
 _NO_FIGURE = Label(vi="không có số liệu", en="no figure")
 _GREY = "#777777"
@@ -161,7 +156,7 @@ def _catalogue(x: object, given: Catalogue | None) -> Catalogue:
 def _point(obs: Observation) -> _Point:
     if isinstance(obs.value, Quantity):
         return _Point(obs.value.amount, obs.value.qualifier)
-    return _Point(None, note=_MISSING.get(obs.value.status, _NO_FIGURE))
+    return _Point(None, note=obs.value.status.label)
 
 
 def _ratio_points(
@@ -494,7 +489,7 @@ def replication_funnel(
             and point.amount is None
             and chosen.start >= TWO_TIER_FROM
         ):
-            point = _Point(None, note=_MISSING[Status.NOT_APPLICABLE])
+            point = _Point(None, note=Status.NOT_APPLICABLE.label)
         points.append(point)
     fig = _new_figure(size=(8.0, 3.5))
     ax = fig.axes[0]

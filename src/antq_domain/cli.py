@@ -39,13 +39,12 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from antq_domain import __version__
-from antq_domain.errors import AntqError, RecordError, UnknownCodeError
+from antq_domain.display import signed, summary_text, t, value_text
+from antq_domain.errors import AntqError, RecordError
 from antq_domain.io import (
     FileFormat,
     load_report,
@@ -54,23 +53,10 @@ from antq_domain.io import (
     write_observations,
 )
 from antq_domain.records import (
-    Catalogue,
-    Dims,
-    IndicatorKind,
     MovementReport,
     Observation,
-    registry,
 )
-from antq_domain.records._catalogue_data import AREA_LABELS
-from antq_domain.values import (
-    Lang,
-    Quantity,
-    Undefined,
-    Value,
-    Withheld,
-    format_number,
-    round_half_up,
-)
+from antq_domain.values import Lang, Undefined, round_half_up
 
 if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command needs it
     from antq_domain.analysis.compare import Change, Comparison, RatioChange
@@ -88,192 +74,9 @@ class _UsageError(Exception):
     """A command-line mistake found after parsing (exit code 2)."""
 
 
-# -- text in both languages ----------------------------------------------------
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-_MISSING = {
-    "not_reported": ("không báo cáo", "not reported"),
-    "not_applicable": ("không áp dụng", "not applicable"),
-    "withheld": ("không công bố", "withheld"),
-}
-
-_RECORD_GROUPS = (
-    ("organisations", "tổ chức", "organisations"),
-    ("committees", "ban chỉ đạo", "steering committees"),
-    ("campaigns", "đợt phát động, phong trào", "campaigns"),
-    ("models", "mô hình", "exemplary models"),
-    ("forces", "lực lượng", "force records"),
-    ("programmes", "chương trình phối hợp", "cooperation programmes"),
-    ("commendations", "khen thưởng", "commendations"),
-)
-
-
-def _area_label(area: str, lang: Lang) -> str:
-    names = AREA_LABELS.get(area)
-    if names is None:
-        return area
-    return names[0] if lang == "vi" else names[1]
-
-
-def _show_value(value: Value, lang: Lang) -> str:
-    if isinstance(value, Quantity):
-        return value.format(lang)
-    vi, en = _MISSING[value.status.value]
-    shown = _t(lang, vi, en)
-    if isinstance(value, Withheld):
-        shown += f" ({value.reason})"
-    return shown
-
-
-def _show_dims(dims: Dims, indicator: str, cat: Catalogue, lang: Lang) -> str:
-    if not dims:
-        return ""
-    shown: list[str] = []
-    for name, code in dims.items():
-        try:
-            shown.append(cat.get(indicator).dimension(name).value(code).label.text(lang))
-        except UnknownCodeError:  # an open codelist: the code is all there is
-            shown.append(code)
-    return " [" + ", ".join(shown) + "]"
-
-
-def _show_place(code: str) -> str:
-    try:
-        name = registry().get(code).name
-    except UnknownCodeError:
-        return code
-    return f"{name} ({code})"
-
-
-def _signed(value: Fraction | Decimal, lang: Lang) -> str:
-    """A signed figure: ``+126``, ``-3``, ``±0``; a Decimal keeps its places (``+21,0``)."""
-    amount: int | Decimal
-    if isinstance(value, Decimal):
-        amount = value
-    elif value.denominator == 1:
-        amount = value.numerator
-    else:
-        amount = round_half_up(value, 2)
-    sign = "-" if amount < 0 else "+" if amount > 0 else "±"
-    return sign + format_number(-amount if amount < 0 else amount, lang)
-
-
-# -- the summary ------------------------------------------------------------------
-def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
-    """A plain-text summary of a report in ``lang``: who, where, when, figures, records.
-
-    Figures are grouped by area of the catalogue in the report's order, in
-    their display form ("hơn 145.410 lượt người"); every ratio indicator
-    whose parts the report states is recomputed from them and shown with its
-    parts ("90,2% (655/726)"); then the number of records of each kind, the
-    limitations and the directions.
-
-    Args:
-        report: the report.
-        lang: ``"vi"`` or ``"en"``.
-
-    Example:
-        >>> from datetime import date
-        >>> from antq_domain.records import MovementReport
-        >>> from antq_domain.io import from_tidy
-        >>> r = MovementReport(issuer="BCĐ PCTP tỉnh Kon Tum", place="62", period="2023",
-        ...     as_of=date(2023, 12, 31), observations=from_tidy([
-        ...         {"indicator": "tips.received", "place": "62", "period": "2023", "value": 726},
-        ...         {"indicator": "tips.valuable", "place": "62", "period": "2023", "value": 655},
-        ...     ]))
-        >>> print(summary_text(r, "en"))
-        Issuer: BCĐ PCTP tỉnh Kon Tum
-        Place: Tỉnh Kon Tum (62)
-        Period: 2023
-        As of: 2023-12-31
-        <BLANKLINE>
-        Citizen tips and their results
-          ...: 726 tips
-          valuable tips: 655 tips
-          ...: 90.2% (655/726)
-        <BLANKLINE>
-        Records: 2 figures
-    """
-    cat = report.catalogue
-    lines: list[str] = []
-    title = report.title
-    if title is not None:
-        heading = title if isinstance(title, str) else title.text(lang)
-        lines.append(_t(lang, "Báo cáo: ", "Report: ") + heading)
-    lines.append(_t(lang, "Cơ quan báo cáo: ", "Issuer: ") + report.issuer)
-    lines.append(_t(lang, "Địa bàn: ", "Place: ") + _show_place(report.place))
-    period = report.period.format(lang)
-    if period != str(report.period):
-        period += f" ({report.period})"
-    lines.append(_t(lang, "Kỳ báo cáo: ", "Period: ") + period)
-    as_of = report.as_of.strftime("%d/%m/%Y") if lang == "vi" else report.as_of.isoformat()
-    lines.append(_t(lang, "Số liệu tính đến: ", "As of: ") + as_of)
-
-    groups: dict[str, list[str]] = {}
-    for obs in report.observations:
-        ind = cat.get(obs.indicator)
-        where = ""
-        if obs.place != report.place or str(obs.period) != str(report.period):
-            where = f" ({_show_place(obs.place)}, {obs.period.format(lang)})"
-        dims = _show_dims(obs.dims, obs.indicator, cat, lang)
-        line = f"  {ind.label.text(lang)}{dims}{where}: {_show_value(obs.value, lang)}"
-        groups.setdefault(ind.area, []).append(line)
-    for code, dims_map, shown in _ratios(report):
-        ind = cat.get(code)
-        dims = _show_dims(dims_map, code, cat, lang)
-        groups.setdefault(ind.area, []).append(f"  {ind.label.text(lang)}{dims}: {shown(lang)}")
-    for area, area_lines in groups.items():
-        lines.extend(["", _area_label(area, lang), *area_lines])
-
-    counts = [f"{len(report.observations)} {_t(lang, 'số liệu', 'figures')}"]
-    counts.extend(
-        f"{len(getattr(report, name))} {_t(lang, vi, en)}"
-        for name, vi, en in _RECORD_GROUPS
-        if getattr(report, name)
-    )
-    lines.extend(["", _t(lang, "Hồ sơ: ", "Records: ") + ", ".join(counts)])
-    for heading, items in (
-        (_t(lang, "Hạn chế", "Limitations"), report.limitations),
-        (_t(lang, "Phương hướng", "Directions"), report.directions),
-    ):
-        if items:
-            lines.extend(["", heading])
-            lines.extend(f"  {item.ordinal}. {item.text(lang)}" for item in items)
-    return "\n".join(lines)
-
-
-def _ratios(report: MovementReport) -> list[tuple[str, Dims, Callable[[Lang], str]]]:
-    """Every ratio indicator recomputable from parts the report states, per cell."""
-    out: list[tuple[str, Dims, Callable[[Lang], str]]] = []
-    own = [
-        o
-        for o in report.observations
-        if o.place == report.place and str(o.period) == str(report.period)
-    ]
-    for ind in report.catalogue.indicators:
-        spec = ind.ratio
-        if ind.kind is not IndicatorKind.RATIO or spec is None:
-            continue
-        parts = (spec.numerator, spec.denominator)
-        cells: dict[Dims, None] = {}
-        for obs in own:
-            if obs.indicator in parts and set(obs.dims) == set(spec.match):
-                cells.setdefault(obs.dims)
-        for dims in cells:
-            ratio = report.ratio(ind.code, dims)
-            out.append((ind.code, dims, ratio.format))
-    return out
-
-
 # -- the comparison ---------------------------------------------------------------
 def _side_value(obs: Observation | None, lang: Lang) -> str:
-    if obs is None:
-        return "—"
-    if isinstance(obs.value, Quantity):
-        return obs.value.format(lang, counter=False)
-    return _show_value(obs.value, lang)
+    return value_text(None if obs is None else obs.value, lang, counter=False)
 
 
 def _change_line(ch: Change, lang: Lang) -> str:
@@ -281,9 +84,9 @@ def _change_line(ch: Change, lang: Lang) -> str:
     values = f"{_side_value(ch.previous, lang)} → {_side_value(ch.current, lang)}"
     if ch.delta is None:
         return f"! {head}: {values}: {ch.reason}"
-    text = f"  {head}: {values}: {_signed(ch.delta, lang)}"
+    text = f"  {head}: {values}: {signed(ch.delta, lang)}"
     if ch.relative is not None and not isinstance(ch.relative, Undefined):
-        text += f" ({_signed(round_half_up(ch.relative * 100, 1), lang)}%)"
+        text += f" ({signed(round_half_up(ch.relative * 100, 1), lang)}%)"
     return text
 
 
@@ -293,8 +96,8 @@ def _ratio_line(rc: RatioChange, lang: Lang) -> str:
     values = f"{shown[0]} → {shown[1]}"
     if rc.delta is None:
         return f"! {head}: {values}: {rc.reason}"
-    points = _t(lang, "điểm", "points")
-    return f"  {head}: {values}: {_signed(round_half_up(rc.delta, 1), lang)} {points}"
+    points = t(lang, "điểm", "points")
+    return f"  {head}: {values}: {signed(round_half_up(rc.delta, 1), lang)} {points}"
 
 
 def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
@@ -326,15 +129,15 @@ def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
         ! tips.valuable_rate @62: more than 80.0% (480/600) → more than 90.2% (655/726): ...
         2 changes, 1 not clean; 1 ratio
     """
-    lines = [_t(lang, "Thay đổi (kỳ trước → kỳ này):", "Changes (previous → current):")]
+    lines = [t(lang, "Thay đổi (kỳ trước → kỳ này):", "Changes (previous → current):")]
     lines.extend(_change_line(ch, lang) for ch in comparison.changes)
     if comparison.ratio_changes:
-        lines.append(_t(lang, "Tỷ lệ, tính lại từ các thành phần:", "Ratios, from their parts:"))
+        lines.append(t(lang, "Tỷ lệ, tính lại từ các thành phần:", "Ratios, from their parts:"))
         lines.extend(_ratio_line(rc, lang) for rc in comparison.ratio_changes)
     unclean = sum(1 for ch in comparison.changes if ch.delta is None)
     n, r = len(comparison.changes), len(comparison.ratio_changes)
     lines.append(
-        _t(
+        t(
             lang,
             f"{n} thay đổi, {unclean} không rõ ràng; {r} tỷ lệ",
             f"{n} change{'s' if n != 1 else ''}, {unclean} not clean; "

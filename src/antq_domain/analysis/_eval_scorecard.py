@@ -13,8 +13,9 @@ import attrs
 
 from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
+from antq_domain.display import missing_text, value_text
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
-from antq_domain.records._html import Html, html_table
+from antq_domain.markup import Html, html_table
 from antq_domain.records.catalogue import Catalogue, IndicatorDirection, IndicatorKind
 from antq_domain.records.observation import Dims
 from antq_domain.records.report import MovementReport
@@ -121,24 +122,10 @@ def _bounds(value: CellValue) -> _Bounds | None:  # noqa: PLR0911 - one return p
 
 
 def _show(value: CellValue, lang: Lang, decimals: int) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Quantity | Ratio):
-        return (
-            value.format(lang)
-            if isinstance(value, Quantity)
-            else value.format(lang, decimals=decimals)
-        )
-    if isinstance(value, Undefined):
-        return value.format(lang)
-    return _MISSING[type(value)].text(lang)
-
-
-_MISSING: dict[type, Label] = {
-    NotReported: Label(vi="không báo cáo", en="not reported"),
-    NotApplicable: Label(vi="không áp dụng", en="not applicable"),
-    Withheld: Label(vi="không công bố", en="withheld"),
-}
+    # in a sentence a missing marker reads as its words, without the table's dash
+    if isinstance(value, NotReported | NotApplicable | Withheld):
+        return missing_text(value, lang)
+    return value_text(value, lang, decimals=decimals)
 
 
 def _number(value: Fraction, lang: Lang, decimals: int, *, sign: bool = False) -> str:

@@ -64,13 +64,14 @@ from typing import Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 
+from antq_domain.display import value_text
 from antq_domain.errors import (
     AntqTypeError,
     ConflictError,
     InvariantError,
     UnknownCodeError,
 )
-from antq_domain.records._html import Html, cell, html_section, html_table, value_text
+from antq_domain.markup import Html, cell, html_section, html_table
 from antq_domain.records.catalogue import (
     Catalogue,
     Indicator,

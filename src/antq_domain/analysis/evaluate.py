@@ -98,7 +98,7 @@ from antq_domain.analysis.findings import Finding, Findings, Ref
 from antq_domain.analysis.rules import Rule
 from antq_domain.analysis.validate import validate
 from antq_domain.errors import AntqError, AntqTypeError
-from antq_domain.records._html import Html, cell, html_section
+from antq_domain.markup import Html, cell, html_section
 from antq_domain.records.places import Registry
 from antq_domain.records.places import registry as bundled_registry
 from antq_domain.records.report import MovementReport

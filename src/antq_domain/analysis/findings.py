@@ -43,7 +43,7 @@ from typing import overload
 import attrs
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
-from antq_domain.records._html import Html, bilingual, html_table
+from antq_domain.markup import Html, bilingual, html_table
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef

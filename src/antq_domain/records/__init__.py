@@ -65,13 +65,14 @@ from antq_domain.records.programmes import (
     JointActivityKind,
     ProgrammeReview,
 )
-from antq_domain.records.report import MovementReport, Publication
+from antq_domain.records.report import MovementReport, Publication, RecordGroup
 
 __all__ = [
     "Record",
     # the report
     "MovementReport",
     "Publication",
+    "RecordGroup",
     "Limitation",
     "Direction",
     # figures and the catalogue

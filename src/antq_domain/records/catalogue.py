@@ -44,7 +44,7 @@ from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
 from antq_domain.records import _catalogue_data as data
 from antq_domain.records._base import Record
 from antq_domain.values._codelist import CodelistBase
-from antq_domain.values.label import Label
+from antq_domain.values.label import Label, Lang
 from antq_domain.values.unit import Unit
 
 __all__ = [
@@ -855,6 +855,56 @@ the catalogue (did you mean 'tips.received', ...?)
             ('mobilisation', 'tips', 'media')
         """
         return tuple(dict.fromkeys(ind.area for ind in self._by_code.values()))
+
+    def area_label(self, area: str) -> Label:
+        """The bilingual heading of an area (the namespace of indicator codes).
+
+        An area the standard catalogue does not name (a user's own
+        namespace) is shown by its code in both languages.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().area_label("tips").en
+            'Citizen tips and their results'
+            >>> catalogue().area_label("my_area").vi
+            'my_area'
+        """
+        found = data.AREA_LABELS.get(area)
+        return Label(vi=found[0], en=found[1]) if found else Label(vi=area, en=area)
+
+    def describe_dims(self, indicator: str, dims: Mapping[str, str], lang: Lang = "vi") -> str:
+        """A dimension cell in words: ``name: value`` pairs from the catalogue's labels.
+
+        The one wording of a cell every display uses (CLI, notebook tables,
+        charts, scorecards). A code outside an open codelist, or a dimension
+        the indicator does not declare, is shown by its code: a display
+        never fails on what it cannot name.
+
+        Args:
+            indicator: the indicator's code.
+            dims: the cell, dimension name to code.
+            lang: ``"vi"`` or ``"en"``.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().describe_dims("models.replicated", {"scope": "national"}, "en")
+            'scope of replication: national (announced by the Ministry)'
+            >>> catalogue().describe_dims("tips.received", {})
+            ''
+        """
+        parts: list[str] = []
+        for name, code in dims.items():
+            try:
+                dim = self[indicator].dimension(name)
+            except (UnknownCodeError, ValueError):
+                parts.append(f"{name}: {code}")
+                continue
+            try:
+                code_label = dim.value(code).label.text(lang)
+            except (UnknownCodeError, ValueError):  # an open codelist: the code is all there is
+                code_label = code
+            parts.append(f"{dim.label.text(lang)}: {code_label}")
+        return "; ".join(parts)
 
     def dimension(self, name: str) -> Dimension:
         """The dimension ``name`` (its codelist), or :class:`UnknownCodeError`.

@@ -744,6 +744,19 @@ class Registry:
                 "place", code, "a code of the register (e.g. '62', '51@2025-06-30')"
             ) from None
 
+    def name_of(self, code: str) -> str:
+        """The name of the place with this register code (``'Tỉnh Kon Tum'``).
+
+        Raises:
+            UnknownCodeError: the code is not in the register.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> registry().name_of("62")
+            'Tỉnh Kon Tum'
+        """
+        return self.get(code).name
+
     def resolve(self, official_code: str, as_of: date) -> Place:
         """The place that held an official code on ``as_of``.
 

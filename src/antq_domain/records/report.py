@@ -16,6 +16,7 @@ from antq_domain.records.activities import Campaign
 from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.commendations import Commendation
 from antq_domain.records.forces import ForceStrength
+from antq_domain.records.groups import RecordGroup
 from antq_domain.records.models import ExemplaryModel
 from antq_domain.records.narrative import Direction, Limitation
 from antq_domain.records.observation import Dims, Observation
@@ -27,7 +28,7 @@ from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.ratio import Ratio, Undefined
 
-__all__ = ["MovementReport", "Publication"]
+__all__ = ["MovementReport", "Publication", "RecordGroup"]
 
 
 class Publication(Record):

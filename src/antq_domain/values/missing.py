@@ -7,7 +7,6 @@ explicit strategy and says which places were missing.
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 import attrs
@@ -15,6 +14,7 @@ from pydantic import Discriminator, GetCoreSchemaHandler, Tag
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError
+from antq_domain.values._codelist import Codelist
 from antq_domain.values._pydantic import object_core_schema
 from antq_domain.values.quantity import Quantity
 
@@ -30,19 +30,24 @@ __all__ = [
 ]
 
 
-class Status(enum.StrEnum):
+class Status(Codelist):
     """The status of an observation's value (the ``status`` key of tidy rows).
+
+    Each status carries its words (:attr:`label`), the one place every
+    display (CLI, notebook tables, charts, scorecards) reads them from.
 
     Example:
         >>> from antq_domain.values import Status
         >>> [s.value for s in Status]
         ['reported', 'not_reported', 'not_applicable', 'withheld']
+        >>> Status.NOT_REPORTED.text("vi"), Status.WITHHELD.text("en")
+        ('không báo cáo', 'withheld')
     """
 
-    REPORTED = "reported"
-    NOT_REPORTED = "not_reported"
-    NOT_APPLICABLE = "not_applicable"
-    WITHHELD = "withheld"
+    REPORTED = ("reported", "có báo cáo", "reported")
+    NOT_REPORTED = ("not_reported", "không báo cáo", "not reported")
+    NOT_APPLICABLE = ("not_applicable", "không áp dụng", "not applicable")
+    WITHHELD = ("withheld", "không công bố", "withheld")
 
 
 @attrs.frozen

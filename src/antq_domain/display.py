@@ -1,0 +1,428 @@
+"""The one renderer: the words every surface shows for values, places, cells and reports.
+
+The CLI, the notebook views (``_repr_html_``), the charts and the evaluation
+all call these functions, so one concept reads the same everywhere: a
+not-reported figure is "— (không báo cáo)" in a table, a summary and a
+scorecard alike. The words themselves live with their concepts:
+
+* missing markers: :attr:`~antq_domain.values.Status.label`;
+* record groups: :class:`~antq_domain.records.report.RecordGroup`;
+* areas and dimension cells: :meth:`~antq_domain.records.catalogue.Catalogue.area_label`,
+  :meth:`~antq_domain.records.catalogue.Catalogue.describe_dims`;
+* places: :meth:`~antq_domain.records.places.Registry.name_of`;
+* qualifiers: :meth:`~antq_domain.values.Qualifier.word`.
+
+**Honest figures.** A figure built from incomplete parts (a rollup with
+places or periods missing) is shown as a lower bound, "ít nhất …", with how
+much is missing ("chưa đủ số liệu: 8/10 đơn vị cấp huyện"), never as
+"khoảng"; a ratio of such figures has no honest value and shows only what
+is missing (:func:`incomplete_text`).
+
+Pure functions: nothing here reads files, the clock or the environment
+(the place register is the library's own data).
+
+Example:
+    >>> from antq_domain.display import value_text
+    >>> from antq_domain.values import NOT_REPORTED, Quantity
+    >>> value_text(Quantity(145410, "participation", "at_least"))
+    'hơn 145.410 lượt người'
+    >>> value_text(NOT_REPORTED, "en")
+    '— (not reported)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from antq_domain.errors import UnknownCodeError
+from antq_domain.values.label import Label, Lang
+from antq_domain.values.missing import NotApplicable, NotReported, Status, Withheld
+from antq_domain.values.numbers import format_number
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.ratio import Ratio, Undefined, round_half_up
+from antq_domain.values.unit import Qualifier
+
+if TYPE_CHECKING:  # pragma: no cover - names for type checkers only
+    from antq_domain.records.catalogue import Catalogue
+    from antq_domain.records.observation import Dims
+    from antq_domain.records.places import PlaceLevel
+    from antq_domain.records.report import MovementReport
+
+__all__ = [
+    "NO_FIGURE",
+    "capitalised",
+    "dims_text",
+    "incomplete_text",
+    "indicator_text",
+    "label_text",
+    "lower_bound_text",
+    "missing_text",
+    "place_name",
+    "place_text",
+    "signed",
+    "stated_ratio_cells",
+    "summary_text",
+    "t",
+    "value_text",
+]
+
+NO_FIGURE = "—"
+"""What an empty cell shows (no figure at all on that side)."""
+
+
+def t(lang: Lang, vi: str, en: str) -> str:
+    """``vi`` or ``en`` by ``lang``: the one switch for a display's fixed words.
+
+    Example:
+        >>> from antq_domain.display import t
+        >>> t("en", "Địa bàn", "Place")
+        'Place'
+    """
+    return vi if lang == "vi" else en
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper-case (a label used as a heading).
+
+    Example:
+        >>> from antq_domain.display import capitalised
+        >>> capitalised("đợt phát động, tuyên truyền")
+        'Đợt phát động, tuyên truyền'
+    """
+    return text[:1].upper() + text[1:]
+
+
+def missing_text(value: NotReported | NotApplicable | Withheld, lang: Lang = "vi") -> str:
+    """The words of a missing marker: its status's label, a withheld one with its reason.
+
+    Example:
+        >>> from antq_domain.display import missing_text
+        >>> from antq_domain.values import NOT_APPLICABLE, Withheld
+        >>> missing_text(NOT_APPLICABLE), missing_text(Withheld("mật"), "en")
+        ('không áp dụng', 'withheld: mật')
+    """
+    word = value.status.text(lang)
+    if isinstance(value, Withheld):
+        word = f"{word}: {value.reason}"
+    return word
+
+
+def value_text(  # noqa: PLR0911 - one return per kind of value
+    value: object, lang: Lang = "vi", *, counter: bool = True, decimals: int = 1
+) -> str:
+    """The display form of any value: a figure, a ratio, undefined, missing, or nothing.
+
+    Args:
+        value: a :class:`~antq_domain.values.Quantity`, a
+            :class:`~antq_domain.values.Ratio`, an
+            :class:`~antq_domain.values.Undefined`, a missing marker, or
+            ``None`` (no figure: "—").
+        lang: ``"vi"`` or ``"en"``.
+        counter: show a quantity's counter word ("nguồn tin").
+        decimals: decimals of a ratio.
+
+    Example:
+        >>> from antq_domain.display import value_text
+        >>> from antq_domain.values import Quantity, Ratio, Withheld
+        >>> value_text(Ratio(Quantity(655, "tip"), Quantity(726, "tip")), "en")
+        '90.2% (655/726)'
+        >>> value_text(Withheld("mật")), value_text(None)
+        ('— (không công bố: mật)', '—')
+        >>> value_text(Quantity(726, "tip"), counter=False)
+        '726'
+    """
+    if value is None:
+        return NO_FIGURE
+    if isinstance(value, Quantity):
+        return value.format(lang, counter=counter)
+    if isinstance(value, Ratio):
+        return value.format(lang, decimals=decimals)
+    if isinstance(value, Undefined):
+        return value.format(lang)
+    if isinstance(value, NotReported | NotApplicable | Withheld):
+        return f"{NO_FIGURE} ({missing_text(value, lang)})"
+    if isinstance(value, Status):
+        return value.text(lang)
+    return str(value)
+
+
+def lower_bound_text(value: Quantity, lang: Lang = "vi", *, counter: bool = True) -> str:
+    """A figure summed from incomplete parts: "ít nhất …" (at least), never "hơn" or "khoảng".
+
+    The missing parts may be zero, so the sum is a lower bound that may be
+    reached; a part already "khoảng" keeps its word after "ít nhất".
+
+    Example:
+        >>> from antq_domain.display import lower_bound_text
+        >>> from antq_domain.values import Quantity
+        >>> lower_bound_text(Quantity(22, "tip", "at_least"))
+        'ít nhất 22 nguồn tin'
+        >>> lower_bound_text(Quantity(22, "tip", "approximately"), "en")
+        'at least about 22 tips'
+    """
+    shown = Quantity(value.amount, value.unit).format(lang, counter=counter)
+    if value.qualifier in (Qualifier.APPROXIMATELY, Qualifier.AT_MOST):
+        shown = f"{value.qualifier.word(lang)} {shown}"
+    return t(lang, "ít nhất ", "at least ") + shown
+
+
+def incomplete_text(
+    have: int,
+    expected: int,
+    level: PlaceLevel | None = None,
+    lang: Lang = "vi",
+    *,
+    missing_periods: int = 0,
+) -> str:
+    """How much of a figure is missing: "chưa đủ số liệu: 8/10 đơn vị cấp huyện".
+
+    Args:
+        have: places with a usable figure.
+        expected: places a complete figure would have.
+        level: the level of those places, named when given.
+        lang: ``"vi"`` or ``"en"``.
+        missing_periods: sub-periods missing at places that did report.
+
+    Example:
+        >>> from antq_domain.display import incomplete_text
+        >>> from antq_domain.records.places import PlaceLevel
+        >>> incomplete_text(8, 10, PlaceLevel.DISTRICT)
+        'chưa đủ số liệu: 8/10 đơn vị cấp huyện'
+        >>> incomplete_text(8, 10, PlaceLevel.DISTRICT, "en")
+        'incomplete: 8 of 10 district level units'
+        >>> incomplete_text(3, 3, None, "en", missing_periods=2)
+        'incomplete: 2 sub-periods missing'
+    """
+    parts: list[str] = []
+    if have < expected:
+        where = "" if level is None else " " + level.label.text(lang)
+        parts.append(
+            t(lang, f"{have}/{expected} đơn vị{where}", f"{have} of {expected}{where} units")
+        )
+    if missing_periods:
+        parts.append(
+            t(
+                lang,
+                f"thiếu {missing_periods} kỳ",
+                f"{missing_periods} sub-period{'s' if missing_periods != 1 else ''} missing",
+            )
+        )
+    return t(lang, "chưa đủ số liệu: ", "incomplete: ") + ", ".join(parts)
+
+
+def signed(value: Fraction | Decimal | int, lang: Lang = "vi", *, decimals: int = 2) -> str:
+    """A signed figure: ``+126``, ``-3``, ``±0``; a fraction rounded half-up to ``decimals``.
+
+    A Decimal keeps its places (``+21,0``).
+
+    Example:
+        >>> from fractions import Fraction
+        >>> from antq_domain.display import signed
+        >>> signed(126), signed(Fraction(-7, 2), "en"), signed(0)
+        ('+126', '-3.50', '±0')
+    """
+    amount: int | Decimal
+    if isinstance(value, Decimal | int):
+        amount = value
+    elif value.denominator == 1:
+        amount = value.numerator
+    else:
+        amount = round_half_up(value, decimals)
+    sign = "-" if amount < 0 else "+" if amount > 0 else "±"
+    return sign + format_number(-amount if amount < 0 else amount, lang)
+
+
+def place_name(code: str) -> str:
+    """The register's name of a place code, or the code itself when unknown.
+
+    Example:
+        >>> from antq_domain.display import place_name
+        >>> place_name("62"), place_name("nowhere")
+        ('Tỉnh Kon Tum', 'nowhere')
+    """
+    from antq_domain.records.places import registry  # noqa: PLC0415 - loaded on first use
+
+    try:
+        return registry().name_of(code)
+    except UnknownCodeError:
+        return code
+
+
+def place_text(code: str) -> str:
+    """A place in words with its code: "Tỉnh Kon Tum (62)"; an unknown code as is.
+
+    Example:
+        >>> from antq_domain.display import place_text
+        >>> place_text("62"), place_text("99")
+        ('Tỉnh Kon Tum (62)', '99')
+    """
+    name = place_name(code)
+    return code if name == code else f"{name} ({code})"
+
+
+def dims_text(cat: Catalogue, indicator: str, dims: Mapping[str, str], lang: Lang = "vi") -> str:
+    """A dimension cell in words (:meth:`Catalogue.describe_dims`).
+
+    Example:
+        >>> from antq_domain.display import dims_text
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> dims_text(catalogue(), "forces.clubs", {"club_kind": "veterans"}, "en")
+        'kind of club: veterans'
+    """
+    return cat.describe_dims(indicator, dims, lang)
+
+
+def indicator_text(
+    cat: Catalogue, indicator: str, dims: Mapping[str, str] | None = None, lang: Lang = "vi"
+) -> str:
+    """An indicator (and its cell) in words: "nguồn tin có giá trị [loại …: …]".
+
+    An indicator outside the catalogue is shown by its code.
+
+    Example:
+        >>> from antq_domain.display import indicator_text
+        >>> from antq_domain.records.catalogue import catalogue
+        >>> indicator_text(catalogue(), "tips.valuable", lang="en")
+        'valuable tips'
+        >>> indicator_text(catalogue(), "forces.clubs", {"club_kind": "women"}, "en")
+        'clubs [kind of club: women]'
+    """
+    label = cat[indicator].label.text(lang) if indicator in cat else indicator
+    described = cat.describe_dims(indicator, dims or {}, lang)
+    return f"{label} [{described}]" if described else label
+
+
+def label_text(label: Label | str, lang: Lang = "vi") -> str:
+    """A label in ``lang``, a plain text as is.
+
+    Example:
+        >>> from antq_domain.display import label_text
+        >>> from antq_domain.values import Label
+        >>> label_text(Label(vi="Hạn chế", en="Limitations"), "en"), label_text("x")
+        ('Limitations', 'x')
+    """
+    return label.text(lang) if isinstance(label, Label) else label
+
+
+# -- the report summary ------------------------------------------------------------
+def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
+    """A plain-text summary of a report in ``lang``: who, where, when, figures, records.
+
+    Figures are grouped by area of the catalogue in the report's order, in
+    their display form ("hơn 145.410 lượt người"); every ratio indicator
+    whose parts the report states is recomputed from them and shown with its
+    parts ("90,2% (655/726)"); then the number of records of each kind, the
+    limitations and the directions.
+
+    Args:
+        report: the report.
+        lang: ``"vi"`` or ``"en"``.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records import MovementReport
+        >>> from antq_domain.io import from_tidy
+        >>> r = MovementReport(issuer="BCĐ PCTP tỉnh Kon Tum", place="62", period="2023",
+        ...     as_of=date(2023, 12, 31), observations=from_tidy([
+        ...         {"indicator": "tips.received", "place": "62", "period": "2023", "value": 726},
+        ...         {"indicator": "tips.valuable", "place": "62", "period": "2023", "value": 655},
+        ...     ]))
+        >>> print(summary_text(r, "en"))
+        Issuer: BCĐ PCTP tỉnh Kon Tum
+        Place: Tỉnh Kon Tum (62)
+        Period: 2023
+        As of: 2023-12-31
+        <BLANKLINE>
+        Citizen tips and their results
+          ...: 726 tips
+          valuable tips: 655 tips
+          ...: 90.2% (655/726)
+        <BLANKLINE>
+        Records: 2 figures
+    """
+    from antq_domain.records.groups import RecordGroup  # noqa: PLC0415 - records load late
+
+    cat = report.catalogue
+    lines: list[str] = []
+    title = report.title
+    if title is not None:
+        lines.append(t(lang, "Báo cáo: ", "Report: ") + label_text(title, lang))
+    lines.append(t(lang, "Cơ quan báo cáo: ", "Issuer: ") + report.issuer)
+    lines.append(t(lang, "Địa bàn: ", "Place: ") + place_text(report.place))
+    period = report.period.format(lang)
+    if period != str(report.period):
+        period += f" ({report.period})"
+    lines.append(t(lang, "Kỳ báo cáo: ", "Period: ") + period)
+    as_of = report.as_of.strftime("%d/%m/%Y") if lang == "vi" else report.as_of.isoformat()
+    lines.append(t(lang, "Số liệu tính đến: ", "As of: ") + as_of)
+
+    groups: dict[str, list[str]] = {}
+    for obs in report.observations:
+        where = ""
+        if obs.place != report.place or str(obs.period) != str(report.period):
+            where = f" ({place_text(obs.place)}, {obs.period.format(lang)})"
+        head = indicator_text(cat, obs.indicator, obs.dims, lang)
+        groups.setdefault(cat[obs.indicator].area, []).append(
+            f"  {head}{where}: {value_text(obs.value, lang)}"
+        )
+    for code, dims in stated_ratio_cells(report):
+        head = indicator_text(cat, code, dims, lang)
+        shown = value_text(report.ratio(code, dims), lang)
+        groups.setdefault(cat[code].area, []).append(f"  {head}: {shown}")
+    for area, area_lines in groups.items():
+        lines.extend(["", cat.area_label(area).text(lang), *area_lines])
+
+    counts = [f"{len(report.observations)} {RecordGroup.OBSERVATIONS.text(lang)}"]
+    counts.extend(
+        f"{len(getattr(report, g.value))} {g.text(lang)}"
+        for g in RecordGroup.records()
+        if getattr(report, g.value)
+    )
+    lines.extend(["", t(lang, "Hồ sơ: ", "Records: ") + ", ".join(counts)])
+    for group in (RecordGroup.LIMITATIONS, RecordGroup.DIRECTIONS):
+        items = getattr(report, group.value)
+        if items:
+            lines.extend(["", capitalised(group.text(lang))])
+            lines.extend(f"  {item.ordinal}. {item.text(lang)}" for item in items)
+    return "\n".join(lines)
+
+
+def stated_ratio_cells(report: MovementReport) -> list[tuple[str, Dims]]:
+    """The ratio cells whose parts the report states for its own place and period.
+
+    Interim home: ``MovementReport.ratio_cells()`` (issue 11, item 1) replaces it.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.display import stated_ratio_cells
+        >>> from antq_domain.io import from_tidy
+        >>> from antq_domain.records import MovementReport
+        >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2023, 12, 31),
+        ...     observations=from_tidy([{"indicator": i, "place": "62", "period": "2023",
+        ...                              "value": n} for i, n in (("tips.received", 726),
+        ...                                                       ("tips.valuable", 655))]))
+        >>> stated_ratio_cells(r)
+        [('tips.valuable_rate', Dims({}))]
+    """
+    from antq_domain.records.catalogue import IndicatorKind  # noqa: PLC0415
+
+    out: list[tuple[str, Dims]] = []
+    own = [
+        o
+        for o in report.observations
+        if o.place == report.place and str(o.period) == str(report.period)
+    ]
+    for ind in report.catalogue.indicators:
+        spec = ind.ratio
+        if ind.kind is not IndicatorKind.RATIO or spec is None:
+            continue
+        parts = (spec.numerator, spec.denominator)
+        cells: dict[Dims, None] = {}
+        for obs in own:
+            if obs.indicator in parts and set(obs.dims) == set(spec.match):
+                cells.setdefault(obs.dims)
+        out.extend((ind.code, dims) for dims in cells)
+    return out
