@@ -1,0 +1,170 @@
+"""Figures read together: lists, clauses, participants, percentages and dimensions.
+
+A figure's dimensions come from the phrases before it, then from the
+figures it is listed with ("03 tập thể, 05 cá nhân"), then the phrases
+after it, then the earlier figures of its clause. Each step walks the
+figures once, keeping what it needs from the ones before (the last value of
+each dimension in the clause, the last activity, the last fraction): the
+work is linear in the number of figures, however many share a clause.
+"""
+
+from __future__ import annotations
+
+from antq_domain.extract._figures import Fig, Match
+from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
+from antq_domain.extract._text import Scanned
+from antq_domain.records.catalogue import Catalogue, Indicator
+from antq_domain.values.unit import Unit
+
+__all__ = [
+    "carry_dims",
+    "coordinated",
+    "finish_dims",
+    "own_dims",
+    "pair_participants",
+    "percent_ratios",
+    "propagate",
+    "same_clause",
+]
+
+_DEFAULT_DIMS = {"status": "conferred", "form": "unspecified", "issuer": "unspecified"}
+_UNSPLIT = ("mixed", "all", "unspecified")
+
+
+def same_clause(sc: Scanned, a: Fig, b: Fig) -> bool:
+    return sc.boundaries_between(a.end, b.qstart) == 0
+
+
+def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
+    between = sc.key[a.end : b.qstart]
+    if len(between) > 80 or not same_clause(sc, a, b) or "trong đó" in between:
+        return False
+    tail = between.rstrip()
+    return tail.endswith((",", " và")) or tail == "và"
+
+
+def pair_participants(sc: Scanned, figs: list[Fig], idx: PhraseIndex) -> None:
+    for i, fig in enumerate(figs):
+        units = fig.counter_units or frozenset()
+        if Unit.PARTICIPATION not in units:
+            continue
+        head = sc.key[fig.end : fig.end + 40]
+        if fig.counter != ("lượt", "người") and "tham gia" not in head and "dự" not in head:
+            continue
+        for j in range(i - 1, -1, -1):
+            prev = figs[j]
+            if not same_clause(sc, prev, fig):
+                break
+            if prev.counter_units is not None and Unit.PARTICIPATION in prev.counter_units:
+                break
+            if prev.indicator in idx.partners:
+                fig.indicator, fig.chosen = idx.partners[prev.indicator], None
+                fig.rule = f"participants of the activity '{prev.indicator}' before it"
+                break
+
+
+def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -> None:
+    def give(src: Fig, dst: Fig) -> None:
+        if dst.indicator is not None or src.indicator is None or dst.counter_units is None:
+            return
+        if (src.whole is None) != (dst.whole is None) or src.percent or dst.percent:
+            return
+        ind = cat[src.indicator]
+        if ind.unit in dst.counter_units:
+            dst.indicator, dst.chosen = src.indicator, None
+            dst.rule = f"listed with the figure '{sc.key[src.start : src.number_end]}'"
+
+    for k, linked in enumerate(links, start=1):
+        if linked:
+            give(figs[k - 1], figs[k])
+    for k in range(len(links), 0, -1):
+        if links[k - 1]:
+            give(figs[k], figs[k - 1])
+
+
+def _nearest(matches: list[Match]) -> Match | None:
+    if not matches:
+        return None
+    return min(matches, key=lambda m: (m.distance, -m.entry.length, m.start))
+
+
+def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
+    for name in names:
+        if name in fig.dims:
+            continue
+        found = [
+            m
+            for m in fig.matches
+            if m.entry.code == name and m.entry.dim_value and (m.where == "after") is after
+        ]
+        if name in HEAD_DIMS:
+            found = [m for m in found if m.where == "head"]
+            best = max(found, key=lambda m: m.entry.length) if found else None
+        elif name in CONTEXT_DIMS:
+            best = _nearest(found)
+        else:
+            best = None
+        if best is not None and best.entry.dim_value is not None:
+            fig.dims[name] = best.entry.dim_value
+            fig.dim_matches[name] = best
+
+
+def carry_dims(
+    sc: Scanned, figs: list[Fig], links: list[bool], idx: PhraseIndex, *, clause: bool
+) -> None:
+    def take(src: Fig, dst: Fig, names: frozenset[str], how: str) -> None:
+        if dst.indicator is None or src.indicator is None:
+            return
+        for name in idx.dim_names[dst.indicator]:
+            if name in names and name not in dst.dims and name in src.dims:
+                dst.dims[name] = src.dims[name]
+                dst.dim_rules[name] = how
+
+    context = CONTEXT_DIMS
+    for k, linked in enumerate(links, start=1):
+        if linked and figs[k - 1].indicator == figs[k].indicator:
+            take(figs[k - 1], figs[k], context, "listed with the figure before")
+    for k in range(len(links), 0, -1):
+        if links[k - 1] and figs[k - 1].indicator == figs[k].indicator:
+            take(figs[k], figs[k - 1], context, "listed with the figure after")
+    if not clause:
+        return
+    for i, fig in enumerate(figs):
+        for j in range(i - 1, -1, -1):
+            if not same_clause(sc, figs[j], fig):
+                break
+            take(figs[j], fig, context, "same clause as an earlier figure")
+
+
+def finish_dims(fig: Fig, ind: Indicator) -> None:
+    for dim in ind.dimensions:
+        if dim.name in fig.dims:
+            continue
+        if dim.name in _DEFAULT_DIMS and _DEFAULT_DIMS[dim.name] in dim.codes:
+            fig.dims[dim.name] = _DEFAULT_DIMS[dim.name]
+            fig.dim_rules[dim.name] = "default"
+        elif dim.required:
+            code = next((c for c in _UNSPLIT if c in dim.codes), None)
+            if code is None:
+                fig.reason = f"the required dimension {dim.name!r} was not read"
+                return
+            fig.dims[dim.name] = code
+            fig.dim_rules[dim.name] = "default: not split in the text"
+
+
+def percent_ratios(sc: Scanned, figs: list[Fig], cat: Catalogue, idx: PhraseIndex) -> None:
+    for i, fig in enumerate(figs):
+        if not fig.percent or fig.indicator is not None:
+            continue
+        for j in range(i - 1, -1, -1):
+            prev = figs[j]
+            if not same_clause(sc, prev, fig):
+                break
+            if prev.whole is not None and prev.indicator in idx.numerators:
+                ratio = idx.numerators[prev.indicator]
+                spec = cat[ratio].ratio
+                fig.indicator = ratio
+                fig.rule = f"percentage of the fraction '{sc.key[prev.start : prev.number_end]}'"
+                if spec is not None:
+                    fig.dims = {k: v for k, v in prev.dims.items() if k in spec.match}
+                break

@@ -1,0 +1,235 @@
+"""One figure at a time: its value, its counter word, the phrases around it, its indicator.
+
+:func:`read_value` reads the number of a token (with "%", a scale word and
+a qualifier before it), :func:`context` takes the words of its clause,
+:func:`match_context` finds the catalogue phrases among them and
+:func:`choose` picks the indicator whose phrase is nearest and whose unit
+the counter word allows. The work per figure is bounded by the window
+around it, never by the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from antq_domain.errors import AntqError
+from antq_domain.extract._match import COUNTERS, Entry, PhraseIndex
+from antq_domain.extract._scan import Token
+from antq_domain.extract._text import Scanned
+from antq_domain.values.numbers import parse_fraction, parse_number
+from antq_domain.values.unit import Qualifier, Unit
+
+__all__ = ["Context", "Fig", "Match", "choose", "context", "match_context", "read_value"]
+
+_QUALIFIERS = {
+    "hơn": Qualifier.AT_LEAST,
+    "trên": Qualifier.AT_LEAST,
+    "gần": Qualifier.AT_MOST,
+    "khoảng": Qualifier.APPROXIMATELY,
+}
+_QUALIFIER_BEFORE = re.compile(r"(?<!\w)(hơn|trên|gần|khoảng)[ ]+$")
+_SCALE = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+_SCALE_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
+_PERCENT = re.compile(r"[ ]?%")
+_BEFORE_CHARS = 100
+_AFTER_CHARS = 160
+
+
+@attrs.define
+class Match:
+    """A catalogue phrase found near a figure, and where (before, junction, head, after)."""
+
+    pos: int
+    entry: Entry
+    start: int
+    end: int
+    where: str  # before, junction, head, after
+    distance: int
+
+
+@attrs.define
+class Fig:
+    """A figure being read: positions, value, counter, phrase matches and decisions."""
+
+    start: int
+    end: int  # end of the number (with "%" and scale word)
+    qstart: int
+    number_end: int
+    value: int | Decimal
+    qualifier: Qualifier
+    whole: int | None
+    percent: bool
+    counter: tuple[str, ...] | None = None
+    counter_units: frozenset[Unit] | None = None
+    counter_end: int = 0
+    noun_end: int = 0
+    unit_hint: Unit | None = None
+    matches: list[Match] = attrs.field(factory=list)
+    indicator: str | None = None
+    chosen: Match | None = None
+    rule: str = ""
+    dims: dict[str, str] = attrs.field(factory=dict)
+    dim_matches: dict[str, Match] = attrs.field(factory=dict)
+    dim_rules: dict[str, str] = attrs.field(factory=dict)
+    reason: str = ""
+
+
+def read_value(sc: Scanned, tok: Token) -> Fig | None:
+    key = sc.key
+    percent_m = _PERCENT.match(key, tok.end)
+    percent = percent_m is not None and tok.end < len(key)
+    end = percent_m.end() if percent_m is not None and percent else tok.end
+    whole: int | None = None
+    unit_hint: Unit | None = None
+    try:
+        value: int | Decimal
+        if tok.text.isdigit():  # plain ASCII digits ("726", "03"): what parse_number reads
+            value = int(tok.text)
+        elif "/" in tok.text:
+            value, whole = parse_fraction(tok.text)
+        else:
+            parsed = parse_number(tok.text)
+            value = parsed.value
+    except (AntqError, ValueError):
+        return None
+    if not percent and whole is None:
+        scale = _SCALE_AFTER.match(key[end : end + 20])
+        if scale is not None and scale.group(1) in _SCALE:
+            exp = _SCALE[scale.group(1)]
+            if scale.group(2):
+                exp -= 6
+                unit_hint = Unit.VND_MILLION
+            value = Decimal(value).scaleb(exp)
+            if value == value.to_integral_value():
+                value = int(value)
+            end += scale.end()
+    qstart = tok.start
+    qualifier = Qualifier.EXACT
+    q = _QUALIFIER_BEFORE.search(key, max(0, tok.start - 12), tok.start)
+    if q is not None:
+        qualifier = _QUALIFIERS[q.group(1)]
+        qstart = q.start()
+    fig = Fig(tok.start, end, qstart, tok.end, value, qualifier, whole, percent)
+    fig.unit_hint = unit_hint
+    return fig
+
+
+Context = tuple[list[str], list[int], list[int], int]
+
+
+def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
+    """The words around the figure, within its clause and its neighbours, without the figure.
+
+    Returns the words with their starts and ends, and the *junction*: the
+    index of the first word after the figure.
+    """
+    prev_end = tokens[i - 1].end if i > 0 else 0
+    next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
+    b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
+    a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
+    words, starts, ends = sc.words_in(min(b0, fig.qstart), a1)
+    # Drop the qualifier and the number (and a word running across the figure's end).
+    junction = bisect_right(ends, fig.qstart)
+    after = bisect_left(starts, fig.end)
+    if after > junction:
+        del words[junction:after], starts[junction:after], ends[junction:after]
+    return words, starts, ends, junction
+
+
+def _read_counter(fig: Fig, ctx: list[str], ends: list[int], junction: int) -> None:
+    """The counter word right after the number ("lượt người", "xã", "%")."""
+    if fig.percent:
+        fig.counter, fig.counter_units, fig.counter_end = ("%",), frozenset({Unit.PERCENT}), fig.end
+        return
+    if fig.unit_hint is not None:
+        fig.counter, fig.counter_units = ("đồng",), frozenset({fig.unit_hint})
+        fig.counter_end = fig.end
+        return
+    for n in (3, 2, 1):
+        words = tuple(ctx[junction : junction + n])
+        if len(words) == n and words in COUNTERS:
+            fig.counter, fig.counter_units = words, COUNTERS[words]
+            fig.counter_end = ends[junction + n - 1]
+            return
+
+
+def _entry_order(entry: Entry) -> int:
+    return entry.order
+
+
+def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex) -> None:
+    ctx, wstarts, wends, junction = ctx_words
+    _read_counter(fig, ctx, wends, junction)
+    size = len(ctx)
+    if junction < size:
+        fig.noun_end = wends[junction]
+    trie = idx.trie
+    matches = fig.matches
+    qstart, fend = fig.qstart, fig.end
+    for pos, word in enumerate(ctx):
+        node = trie.get(word)
+        if node is None:
+            continue
+        # Walk the trie from this word: every phrase of the catalogue starting here.
+        found: Sequence[Entry] = node.entries
+        k = pos + 1
+        children = node.children
+        while children and k < size:
+            nxt = children.get(ctx[k])
+            if nxt is None:
+                break
+            if nxt.entries:
+                # Longer phrases too: catalogue order, whatever the phrase length.
+                found = sorted((*found, *nxt.entries), key=_entry_order)
+            children = nxt.children
+            k += 1
+        for entry in found:
+            n = len(entry.words)
+            start, end = wstarts[pos], wends[pos + n - 1]
+            if pos < junction < pos + n:
+                matches.append(Match(pos, entry, start, end, "junction", 0))
+            elif pos == junction:
+                matches.append(Match(pos, entry, start, end, "head", 0))
+            elif pos > junction:
+                matches.append(Match(pos, entry, start, end, "after", start - fend))
+            else:
+                matches.append(Match(pos, entry, start, end, "before", qstart - end))
+
+
+def _score(m: Match, fig: Fig) -> float:
+    if m.where == "junction":
+        weight = 1.4
+    elif m.where == "head":
+        weight = 0.6 if m.entry.words == fig.counter else 1.3
+    elif m.where == "after":
+        weight = max(0.3, 0.8 - 0.004 * m.distance)
+    else:
+        weight = max(0.3, 0.9 - 0.005 * m.distance)
+    return m.entry.length * weight
+
+
+def _unit_ok(code: str, fig: Fig, m: Match, idx: PhraseIndex) -> bool:
+    if fig.counter_units is None:
+        return m.where in ("junction", "head") and code not in idx.ratios
+    if code in idx.ratios:
+        return Unit.PERCENT in fig.counter_units
+    return idx.units[code] in fig.counter_units
+
+
+def choose(fig: Fig, idx: PhraseIndex) -> None:
+    candidates = [
+        m for m in fig.matches if m.entry.dim_value is None and _unit_ok(m.entry.code, fig, m, idx)
+    ]
+    if fig.whole is not None:
+        numerators = [m for m in candidates if m.entry.code in idx.numerators]
+        candidates = numerators or candidates
+    if candidates:
+        best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
+        fig.indicator, fig.chosen = best.entry.code, best
+    # Only dimension phrases are read after this: let the other matches go.
+    fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]

@@ -1,0 +1,162 @@
+"""The place and the period a text is about, with the words that say so."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from antq_domain.errors import AntqError
+from antq_domain.extract._text import Normalised, Scanned
+from antq_domain.extract.results import Evidence
+from antq_domain.records.places import Registry
+from antq_domain.values.period import Period
+
+__all__ = ["evidence", "find_period", "find_place", "place_mentions"]
+
+# Each pattern opens with a class or a word and looks behind it for a word
+# character, so the regex engine skips ahead at C speed ("(?<!\w)năm" is
+# "năm(?<!\wnăm)").
+_P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+_P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
+_P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
+_P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
+_PLACE_KINDS = (
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+)
+_PLACE = re.compile(
+    r"(?<!\w)(" + "|".join(_PLACE_KINDS) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    re.IGNORECASE,
+)
+
+
+def _starts_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Every place where one of ``words`` starts, overlaps included.
+
+    Each match is the first letter alone, the rest of the word looked ahead
+    for ("t(?=ỉnh|hành phố|…)"): the engine scans for a few letters at C speed,
+    and a word starting inside another is still found.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?={'|'.join(r)})" for c, r in rests.items()))
+
+
+# Where a kind word starts in the folded text: the only places the case-blind
+# _PLACE can match.
+_PLACE_STARTS = _starts_of(_PLACE_KINDS)
+
+
+def place_mentions(text: str, key: str) -> list[re.Match[str]]:
+    """``_PLACE.finditer(text)``, tried only where the folded text has a kind word."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for start in _PLACE_STARTS.finditer(key):
+        if start.start() < last:
+            continue
+        m = _PLACE.match(text, start.start())
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def evidence(norm: Normalised, role: str, phrase: str, start: int, end: int) -> Evidence:
+    span = norm.span(start, end)
+    return Evidence(role, phrase, norm.original[span[0] : span[1]], span)
+
+
+def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence | None]:
+    key = sc.key
+    years = [
+        (int(m.group(1)), m.start(), m.end())
+        for m in _P_YEAR.finditer(key)
+        if not _P_DATE_BEFORE.search(key, max(0, m.start() - 14), m.start())
+    ]
+    counts = Counter(y for y, _, _ in years)
+    first_at: dict[int, int] = {}
+    for y, s, _ in years:
+        first_at.setdefault(y, s)
+    main_year: int | None = None
+    if counts:
+        # The year named most often; on a tie, the one named first.
+        main_year = max(counts, key=lambda y: (counts[y], -first_at[y]))
+    subs: list[tuple[int, Period, int, int]] = []
+    for m in _P_FIRST.finditer(key):
+        year = int(m.group(3)) if m.group(3) else main_year
+        if year is None:
+            continue
+        try:
+            found = Period.parse(f"{m.group(1)} tháng {m.group(2)} năm {year}")
+        except (AntqError, ValueError):
+            continue
+        subs.append((m.start(), found, m.start(), m.end()))
+    for m in _P_QUARTER.finditer(key):
+        try:
+            found = Period.parse(f"quý {m.group(1)}/{m.group(2)}")
+        except (AntqError, ValueError):
+            continue
+        subs.append((m.start(), found, m.start(), m.end()))
+    if subs:
+        _, found, s, e = min(subs, key=lambda t: t[0])
+        return found, evidence(norm, "period", str(found), s, e)
+    if main_year is None:
+        return None, None
+    try:
+        found = Period.year(main_year)
+    except (AntqError, ValueError):
+        return None, None
+    _, s, e = next(t for t in years if t[0] == main_year)
+    return found, evidence(norm, "period", str(found), s, e)
+
+
+def find_place(
+    norm: Normalised, sc: Scanned, reg: Registry, as_of: date | None
+) -> tuple[str | None, Evidence | None]:
+    text, key = norm.text, sc.key
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for m in place_mentions(text, key):
+        words = m.group(2).split()
+        names: list[str] = []
+        for w in words:
+            if not w[:1].isupper():
+                break
+            names.append(w)
+        for n in range(len(names), 0, -1):
+            name = f"{m.group(1)} {' '.join(names[:n])}"
+            try:
+                found = reg.find(name, as_of)
+            except (AntqError, ValueError):
+                found = ()
+            if not found:
+                continue
+            end = m.start(2) + len(" ".join(names[:n]))
+            line_start = key.rfind("\n", 0, m.start()) + 1
+            line_end = key.find("\n", m.start())
+            line = key[line_start : line_end if line_end >= 0 else len(key)].rstrip()
+            weight = 1.0 if line.endswith((".", "!", "?", "…", ":", ";")) else 0.5
+            if line.startswith("source:"):
+                weight = 0.0
+            if key[max(0, m.start() - 14) : m.start()].endswith(("trên địa bàn ", "toàn ")):
+                weight += 2
+            for place in found:
+                scores[place.code] = scores.get(place.code, 0.0) + weight
+                first.setdefault(place.code, (m.start(), end))
+            break
+    if not scores:
+        return None, None
+    code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
+    if score < 1:
+        return None, None
+    s, e = first[code]
+    return code, evidence(norm, "place", code, s, e)
