@@ -23,7 +23,8 @@ and NFD. First on 1 MB, 10^6 bytes of UTF-8 cut at a line end, with place
 and period read from the text: the target is under a second. Then on a
 million characters (1.3 MB of UTF-8 in NFC, 1.5 MB in NFD), with place and
 period given and read. Last, it times the varied text at 0.5, 1 and 2
-million characters: linear time means 2× and 4× the time.
+million characters: linear time means 2× and 4× the time. Last, the worst
+cases of ``adversarial.py`` (one clause packed with figures) at 50 and 100 KB.
 """
 
 from __future__ import annotations
@@ -220,12 +221,40 @@ def _timed(text: str) -> float:
     return time.perf_counter() - started
 
 
+def time_adversarial() -> None:
+    """Worst cases (``adversarial.py``): figures packed into one clause, at 50 and 100 KB.
+
+    Before the look-backs were replaced by running state, percentages and
+    long lists took minutes at these sizes (the time grew with the square of
+    the length); linear means 2x the text, about 2x the time.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from adversarial import SHAPES, adversarial
+
+    print("worst cases (one clause packed with figures), CPU time, best of 3:")
+    for shape in SHAPES:
+        times = []
+        for size in (50_000, 100_000):
+            text = adversarial(shape, size)
+            best = float("inf")
+            for _ in range(3):
+                cpu = time.process_time()
+                extract_report(text)
+                best = min(best, time.process_time() - cpu)
+            times.append(best)
+        print(
+            f"  {shape:<13} 50 KB {times[0]:.3f} s, 100 KB {times[1]:.3f} s "
+            f"(2× the text: {times[1] / max(times[0], 1e-6):.2f}× the time)"
+        )
+
+
 def main(argv: list[str]) -> int:
     repo = Path(__file__).resolve().parent.parent
     corpus = Path(argv[1]) if len(argv) > 1 else repo / ".." / "shared" / "corpus"
     evaluate(corpus)
     time_megabyte(corpus)
     time_growth(corpus)
+    time_adversarial()
     return 0
 
 

@@ -18,6 +18,7 @@ from antq_domain.values.unit import Unit
 
 __all__ = [
     "carry_dims",
+    "clause_keys",
     "coordinated",
     "finish_dims",
     "own_dims",
@@ -32,35 +33,53 @@ _UNSPLIT = ("mixed", "all", "unspecified")
 
 
 def same_clause(sc: Scanned, a: Fig, b: Fig) -> bool:
+    """Whether no clause boundary lies between figure ``a`` and the later figure ``b``."""
     return sc.boundaries_between(a.end, b.qstart) == 0
 
 
+def clause_keys(sc: Scanned, figs: list[Fig]) -> list[tuple[int, int]]:
+    """Each figure's clause as (boundaries before its start, boundaries before its end).
+
+    ``same_clause(sc, a, b)`` is ``keys[a][1] == keys[b][0]``: the walks below
+    keep a running state per clause instead of looking back over every
+    earlier figure of it.
+    """
+    return [(sc.boundaries_upto(f.qstart), sc.boundaries_upto(f.end)) for f in figs]
+
+
 def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
+    """Whether ``b`` is listed with ``a`` ("03 tập thể, 05 cá nhân", "12 vụ và 15 đối tượng")."""
+    if b.qstart - a.end > 80 or not same_clause(sc, a, b):
+        return False
     between = sc.key[a.end : b.qstart]
-    if len(between) > 80 or not same_clause(sc, a, b) or "trong đó" in between:
+    if "trong đó" in between:
         return False
     tail = between.rstrip()
     return tail.endswith((",", " và")) or tail == "và"
 
 
-def pair_participants(sc: Scanned, figs: list[Fig], idx: PhraseIndex) -> None:
-    for i, fig in enumerate(figs):
+def pair_participants(
+    sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], idx: PhraseIndex
+) -> None:
+    """Participants ("450 lượt người tham gia") of the nearest activity before them in the clause.
+
+    A figure counting participants ends the search of the ones after it.
+    """
+    clause, activity = -1, None  # the nearest activity since the last participants figure
+    for fig, (at_start, at_end) in zip(figs, keys, strict=True):
+        if at_start != clause:
+            activity = None
         units = fig.counter_units or frozenset()
-        if Unit.PARTICIPATION not in units:
-            continue
-        head = sc.key[fig.end : fig.end + 40]
-        if fig.counter != ("lượt", "người") and "tham gia" not in head and "dự" not in head:
-            continue
-        for j in range(i - 1, -1, -1):
-            prev = figs[j]
-            if not same_clause(sc, prev, fig):
-                break
-            if prev.counter_units is not None and Unit.PARTICIPATION in prev.counter_units:
-                break
-            if prev.indicator in idx.partners:
-                fig.indicator, fig.chosen = idx.partners[prev.indicator], None
-                fig.rule = f"participants of the activity '{prev.indicator}' before it"
-                break
+        if Unit.PARTICIPATION in units:
+            head = sc.key[fig.end : fig.end + 40]
+            said = fig.counter == ("lượt", "người") or "tham gia" in head or "dự" in head
+            if said and activity is not None and activity.indicator in idx.partners:
+                fig.indicator, fig.chosen = idx.partners[activity.indicator], None
+                fig.rule = f"participants of the activity '{activity.indicator}' before it"
+            activity = None
+        elif fig.indicator in idx.partners:
+            activity = fig
+        clause = at_end
 
 
 def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -> None:
@@ -110,7 +129,12 @@ def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
 
 
 def carry_dims(
-    sc: Scanned, figs: list[Fig], links: list[bool], idx: PhraseIndex, *, clause: bool
+    figs: list[Fig],
+    keys: list[tuple[int, int]],
+    links: list[bool],
+    idx: PhraseIndex,
+    *,
+    clause: bool,
 ) -> None:
     def take(src: Fig, dst: Fig, names: frozenset[str], how: str) -> None:
         if dst.indicator is None or src.indicator is None:
@@ -129,11 +153,18 @@ def carry_dims(
             take(figs[k], figs[k - 1], context, "listed with the figure after")
     if not clause:
         return
-    for i, fig in enumerate(figs):
-        for j in range(i - 1, -1, -1):
-            if not same_clause(sc, figs[j], fig):
-                break
-            take(figs[j], fig, context, "same clause as an earlier figure")
+    # The last value of each dimension among the earlier figures of the clause.
+    at, latest = -1, dict[str, str]()
+    for fig, (at_start, at_end) in zip(figs, keys, strict=True):
+        if at_start != at:
+            latest = {}
+        if fig.indicator is not None:
+            for name in idx.dim_names[fig.indicator]:
+                if name in context and name not in fig.dims and name in latest:
+                    fig.dims[name] = latest[name]
+                    fig.dim_rules[name] = "same clause as an earlier figure"
+            latest.update(fig.dims)
+        at = at_end
 
 
 def finish_dims(fig: Fig, ind: Indicator) -> None:
@@ -152,19 +183,23 @@ def finish_dims(fig: Fig, ind: Indicator) -> None:
             fig.dim_rules[dim.name] = "default: not split in the text"
 
 
-def percent_ratios(sc: Scanned, figs: list[Fig], cat: Catalogue, idx: PhraseIndex) -> None:
-    for i, fig in enumerate(figs):
-        if not fig.percent or fig.indicator is not None:
-            continue
-        for j in range(i - 1, -1, -1):
-            prev = figs[j]
-            if not same_clause(sc, prev, fig):
-                break
-            if prev.whole is not None and prev.indicator in idx.numerators:
-                ratio = idx.numerators[prev.indicator]
-                spec = cat[ratio].ratio
-                fig.indicator = ratio
-                fig.rule = f"percentage of the fraction '{sc.key[prev.start : prev.number_end]}'"
-                if spec is not None:
-                    fig.dims = {k: v for k, v in prev.dims.items() if k in spec.match}
-                break
+def percent_ratios(
+    sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], cat: Catalogue, idx: PhraseIndex
+) -> None:
+    """A percentage after a fraction of its clause is that fraction's ratio ("85/85 xã, 100%")."""
+    clause, fraction = -1, None  # the nearest fraction of the clause with a ratio
+    for fig, (at_start, at_end) in zip(figs, keys, strict=True):
+        if at_start != clause:
+            fraction = None
+        if fig.percent and fig.indicator is None and fraction is not None:
+            ratio = idx.numerators[fraction.indicator or ""]
+            spec = cat[ratio].ratio
+            fig.indicator = ratio
+            fig.rule = (
+                f"percentage of the fraction '{sc.key[fraction.start : fraction.number_end]}'"
+            )
+            if spec is not None:
+                fig.dims = {k: v for k, v in fraction.dims.items() if k in spec.match}
+        elif fig.whole is not None and fig.indicator in idx.numerators:
+            fraction = fig
+        clause = at_end

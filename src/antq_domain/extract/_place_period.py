@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
@@ -119,10 +120,20 @@ def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence 
     return found, evidence(norm, "period", str(found), s, e)
 
 
+_NEWLINE = re.compile("\n")
+
+
+def _line_of(newlines: list[int], pos: int, size: int) -> tuple[int, int]:
+    """The start and end of the line holding ``pos``, from the positions of the newlines."""
+    i = bisect_left(newlines, pos)
+    return (newlines[i - 1] + 1 if i > 0 else 0), (newlines[i] if i < len(newlines) else size)
+
+
 def find_place(
     norm: Normalised, sc: Scanned, reg: Registry, as_of: date | None
 ) -> tuple[str | None, Evidence | None]:
     text, key = norm.text, sc.key
+    newlines = [m.start() for m in _NEWLINE.finditer(key)]
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
     for m in place_mentions(text, key):
@@ -141,11 +152,11 @@ def find_place(
             if not found:
                 continue
             end = m.start(2) + len(" ".join(names[:n]))
-            line_start = key.rfind("\n", 0, m.start()) + 1
-            line_end = key.find("\n", m.start())
-            line = key[line_start : line_end if line_end >= 0 else len(key)].rstrip()
-            weight = 1.0 if line.endswith((".", "!", "?", "…", ":", ";")) else 0.5
-            if line.startswith("source:"):
+            line_start, line_end = _line_of(newlines, m.start(), len(key))
+            # The line's last characters (a bounded slice: the work per mention stays small).
+            tail = key[max(line_start, line_end - 64) : line_end].rstrip()
+            weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
+            if key.startswith("source:", line_start):
                 weight = 0.0
             if key[max(0, m.start() - 14) : m.start()].endswith(("trên địa bàn ", "toàn ")):
                 weight += 2

@@ -227,10 +227,12 @@ def scan_tokens(
 
         key = fold(text)
     urls = _spans(_URL, key)
-    for m in _FILE_EXT.finditer(key):  # a file name: back to the whitespace before it
-        start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        urls[0].append(start)
+    last = 0  # a file name: back to the whitespace before it, or to the file name before it
+    for m in _FILE_EXT.finditer(key):
+        space = max(text.rfind(" ", last, m.start()), text.rfind("\n", last, m.start()))
+        urls[0].append(space + 1 if space >= 0 else last)
         urls[1].append(m.end())
+        last = m.end()
     order = sorted(range(len(urls[0])), key=urls[0].__getitem__)
     urls = ([urls[0][k] for k in order], [urls[1][k] for k in order])
     if documents is None:

@@ -227,6 +227,16 @@ class Scanned:
         """
         return bisect_left(self.boundaries, end) - bisect_left(self.boundaries, start)
 
+    def boundaries_upto(self, pos: int) -> int:
+        """How many clause boundaries lie before ``pos``.
+
+        Example:
+            >>> from antq_domain.extract._text import Scanned
+            >>> Scanned("a; b. c").boundaries_upto(4)
+            1
+        """
+        return bisect_left(self.boundaries, pos)
+
     def words_in(self, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
         """The words lying wholly inside ``[start, end)``, with their starts and ends.
 

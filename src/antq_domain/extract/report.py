@@ -39,6 +39,7 @@ import attrs
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.extract._dimensions import (
     carry_dims,
+    clause_keys,
     coordinated,
     finish_dims,
     own_dims,
@@ -119,9 +120,7 @@ def _figure(
         role_name = "indicator" if m.entry.dim_value is None else f"dim.{m.entry.code}"
         said.append(evidence(norm, role_name, m.entry.phrase, m.start, m.end))
     if fig.counter is not None and fig.counter_end > fig.end:
-        said.append(
-            evidence(norm, "counter", " ".join(fig.counter), fig.end + 1, fig.counter_end)
-        )
+        said.append(evidence(norm, "counter", " ".join(fig.counter), fig.end + 1, fig.counter_end))
     number_span = norm.span(fig.start, fig.number_end)
     at = (number_span[0], number_span[0])  # where a rule or a default applies
     if rule:
@@ -313,7 +312,8 @@ def _read_figures(
         match_context(fig, context(sc, tokens, i, fig), idx)
         choose(fig, idx)
         figs.append(fig)
-    pair_participants(sc, figs, idx)
+    keys = clause_keys(sc, figs)
+    pair_participants(sc, figs, keys, idx)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     propagate(sc, figs, links, cat)
@@ -323,8 +323,8 @@ def _read_figures(
         for fig in figs:
             if fig.indicator is not None:
                 own_dims(fig, idx.dim_names[fig.indicator], after=after_words)
-        carry_dims(sc, figs, links, idx, clause=after_words)
-    percent_ratios(sc, figs, cat, idx)
+        carry_dims(figs, keys, links, idx, clause=after_words)
+    percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:
         if fig.indicator is not None:
             finish_dims(fig, cat[fig.indicator])
