@@ -100,10 +100,11 @@ def test_wheel_holds_the_typing_marker_and_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "antq_domain/py.typed" in names
     assert "antq_domain/data/places.csv" in names
+    assert "antq_domain/data/catalogue.toml" in names
     data = {
         f"antq_domain/data/{p.name}"
         for p in (PACKAGE / "data").iterdir()
-        if p.suffix in (".csv", ".json")
+        if p.suffix in (".csv", ".json", ".toml")
     }
     assert data
     assert data <= names

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from antq_domain.records._catalogue_data import AREA_LABELS
+from antq_domain.records._catalogue_data import area_labels
 from antq_domain.records.catalogue import Catalogue, Dimension, Indicator, catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +98,7 @@ def render(cat: Catalogue | None = None) -> str:
     cat = catalogue() if cat is None else cat
     lines = [_HEADER.format(count=len(cat)), "## Chỉ tiêu / Indicators", ""]
     for area in cat.areas:
-        vi, en = AREA_LABELS.get(area, (area, area))
+        vi, en = area_labels().get(area, (area, area))
         lines += [
             f"### {vi} / {en} — `{area}.*`",
             "",

@@ -869,7 +869,7 @@ the catalogue (did you mean 'tips.received', ...?)
             >>> catalogue().area_label("my_area").vi
             'my_area'
         """
-        found = data.AREA_LABELS.get(area)
+        found = data.area_labels().get(area)
         return Label(vi=found[0], en=found[1]) if found else Label(vi=area, en=area)
 
     def describe_dims(self, indicator: str, dims: Mapping[str, str], lang: Lang = "vi") -> str:
@@ -1056,16 +1056,51 @@ def _check_parts(ind: Indicator, by_code: Mapping[str, Indicator]) -> None:
                 )
 
 
+def _dimension_rows(rows: data.CatalogueData) -> dict[str, Dimension]:
+    """The dimensions of a data file as records, by name (each name once)."""
+    out: dict[str, Dimension] = {}
+    for row in rows.dimensions:
+        dim = Dimension.model_validate(row)
+        if dim.name in out:
+            raise InvariantError("dimensions.name", dim.name, "a dimension defined once")
+        out[dim.name] = dim
+    return out
+
+
 @cache
 def _standard_dimensions() -> dict[str, Dimension]:
-    return {d["name"]: Dimension.model_validate(d) for d in data.DIMENSIONS}
+    return _dimension_rows(data.load())
+
+
+def _indicator(row: Mapping[str, Any], dims: Mapping[str, Dimension]) -> Indicator:
+    """One indicator row of a data file as a record (``required`` marks its dimensions)."""
+    fields = dict(row)
+    required = fields.pop("required", ())
+    names = fields.get("dimensions", ())
+    for name in required:
+        if name not in names:
+            raise InvariantError(
+                f"{fields.get('code')}.required", name, "one of the indicator's own dimensions"
+            )
+    fields["dimensions"] = tuple(
+        dims[name].as_required(name in required) if name in dims else name for name in names
+    )
+    return Indicator.model_validate(fields)
+
+
+def _from_data(rows: data.CatalogueData) -> Catalogue:
+    """A catalogue built and validated from the rows of a data file."""
+    dims = _dimension_rows(rows)
+    return Catalogue(_indicator(row, dims) for row in rows.indicators)
 
 
 @cache
 def catalogue() -> Catalogue:
     """The standard catalogue of INDICATORS.md (built on first call, then shared).
 
-    Extend it with :meth:`Catalogue.with_indicators`, which returns a new
+    Its rows live in the package's data file ``antq_domain/data/catalogue.toml``
+    (read with :mod:`tomllib`) and are validated by the records of this module
+    here. Extend it with :meth:`Catalogue.with_indicators`, which returns a new
     catalogue and leaves this one as it is.
 
     Example:
@@ -1076,12 +1111,4 @@ def catalogue() -> Catalogue:
         ('unit_kind',)
     """
     dims = _standard_dimensions()
-    built: list[Indicator] = []
-    for row in data.INDICATORS:
-        fields = dict(row)
-        required = set(fields.pop("required", ()))
-        fields["dimensions"] = tuple(
-            dims[name].as_required(name in required) for name in fields.get("dimensions", ())
-        )
-        built.append(Indicator.model_validate(fields))
-    return Catalogue(built)
+    return Catalogue(_indicator(row, dims) for row in data.load().indicators)
