@@ -99,7 +99,9 @@ def test_parse_number_accepts_nfd_input() -> None:
         "hơn gần 5",  # two qualifiers
         "5 triệu nghìn",  # two scale words
         "5 người",  # a counter word is not part of the figure
-        "145 410",  # space grouping
+        "145 41",  # space grouping needs groups of three digits
+        "1.160 000",  # one separator per figure
+        "\u0661\u0662\u0663",  # Arabic-Indic digits: ASCII digits only
         "12%",  # a percentage
         "1e3",  # exponent notation
         "½",  # a Unicode vulgar fraction

@@ -27,6 +27,7 @@ __all__ = [
     "AntqValueError",
     "ConflictError",
     "InvariantError",
+    "LimitError",
     "ParseError",
     "RecordError",
     "UnitMismatchError",
@@ -80,6 +81,31 @@ class ParseError(AntqValueError):
         >>> ParseError("number", "abc", "Vietnamese digits such as '1.160'").field
         'number'
     """
+
+
+class LimitError(ParseError):
+    """An input exceeds one of the library's named limits (:mod:`antq_domain.limits`).
+
+    Raised instead of spending unbounded memory or time: too many digits, an
+    exponent, a text field or a nesting deeper than the budget allows. The
+    value in the message is shortened to its first characters.
+
+    Example:
+        >>> from antq_domain.errors import LimitError, ParseError
+        >>> err = LimitError("value", "9" * 40, "at most 30 digits before the decimal mark")
+        >>> isinstance(err, ParseError)
+        True
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        # shortened to well under _PREVIEW_OVER, so a pickled copy is shortened once only
+        if isinstance(value, str) and len(value) > _PREVIEW_OVER:
+            value = f"{value[:_PREVIEW]}... ({len(value)} characters)"
+        super().__init__(field, value, expected)
+
+
+_PREVIEW = 40
+_PREVIEW_OVER = 80
 
 
 class InvariantError(AntqValueError):

@@ -615,10 +615,10 @@ class DocumentRef:
 
 # -- parsing ------------------------------------------------------------------
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
-_NA = re.compile(r"(\d+)/(\d{4})/QH(\d+)", re.IGNORECASE)
-_PARTY = re.compile(r"(\d+)-([^\W\d_]+)/([^\W_]+(?:-[^\W_]+)*)")
-_STATE_YEAR = re.compile(r"(\d+)/(\d{4})/([^\W\d_]+)-([^\W_]+(?:-[^\W_]+)*)")
-_STATE = re.compile(r"(\d+)/([^\W_]+)((?:-[^\W_]+)*)")
+_NA = re.compile(r"([0-9]+)/([0-9]{4})/QH([0-9]+)", re.IGNORECASE)
+_PARTY = re.compile(r"([0-9]+)-([^\W\d_]+)/([^\W_]+(?:-[^\W_]+)*)")
+_STATE_YEAR = re.compile(r"([0-9]+)/([0-9]{4})/([^\W\d_]+)-([^\W_]+(?:-[^\W_]+)*)")
+_STATE = re.compile(r"([0-9]+)/([^\W_]+)((?:-[^\W_]+)*)")
 _SHAPE = (
     "a document number such as '09/CTr-BCA-MTTQ', '124/2021/TT-BCA', '09-CT/TW' or '06/2022/QH15'"
 )
@@ -703,10 +703,12 @@ class DocumentCitation:
     text: str
 
 
-_CANDIDATE = re.compile(r"(?<![\w/.,-])\d{1,5}(?:/\d{4})?[/-][^\W_]+(?:[/-][^\W_]+)*(?![\w/])")
+_CANDIDATE = re.compile(
+    r"(?<![\w/.,-])[0-9]{1,5}(?:/[0-9]{4})?[/-][^\W_]+(?:[/-][^\W_]+)*(?![\w/])"
+)
 _DATE = re.compile(
-    r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*"
-    r"(?:tháng\s+(\d{1,2})\s+năm\s+(\d{4})|[/.-](\d{1,2})[/.-](\d{4}))(?!\d)",
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s+([0-9]{1,2})\s*"
+    r"(?:tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})|[/.-]([0-9]{1,2})[/.-]([0-9]{4}))(?![0-9])",
     re.IGNORECASE,
 )
 

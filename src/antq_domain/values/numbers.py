@@ -26,6 +26,29 @@ decimals (``1.250.000``; ``13,85 kg``; ``99,1%``):
   (10⁶), ``tỷ``/``tỉ`` (10⁹); ``"2,5 triệu"`` is 2500000.
 * ``"85/85"`` is two figures, read with :func:`parse_fraction`.
 
+The number grammar, shared by every parser of the library (values, tidy
+rows, periods, document numbers, extraction):
+
+* **Digits** are the ASCII digits ``0``-``9`` only. Digits of other scripts
+  (``"١٢٣"``, fullwidth ``"１２３"``) are refused with a
+  :class:`~antq_domain.errors.ParseError`: Vietnamese reports never use them,
+  and reading them would make ``"１２３"`` equal to ``"123"`` in one parser
+  and not in another.
+* **Thousands** are grouped with ``"."`` or with a space; a no-break space
+  (U+00A0), a narrow no-break space (U+202F) and a thin space (U+2009) count
+  as a space. ``"1 160"`` and ``"1.160"`` are both 1160. One figure uses one
+  separator: ``"1.160 000"`` is refused.
+* **Invisible characters** (zero-width space U+200B, zero-width non-joiner
+  U+200C and joiner U+200D, word joiner U+2060, byte-order mark U+FEFF, soft
+  hyphen U+00AD) are removed before reading: they cannot be seen, so the
+  figure read is the figure a reader of the page sees (``"1.\u200b160"`` is
+  1160, never 1 and 160).
+* **Size**: a written figure is at most
+  :data:`~antq_domain.limits.MAX_NUMBER_CHARS` characters and its value
+  within :data:`~antq_domain.limits.MAX_INTEGER_DIGITS` and
+  :data:`~antq_domain.limits.MAX_FRACTION_DIGITS`; more raises
+  :class:`~antq_domain.errors.LimitError`. There is no exponent notation.
+
 Values are exact: ``int`` when the figure has no decimal part, otherwise
 ``Decimal`` keeping the digits as written (``"13,50"`` is
 ``Decimal("13.50")``); with a scale word, an ``int`` when the product is
@@ -54,13 +77,22 @@ from decimal import Decimal
 
 import attrs
 
-from antq_domain.errors import AntqTypeError, InvariantError, ParseError
+from antq_domain.errors import AntqTypeError, InvariantError, LimitError, ParseError
+from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_decimal
 from antq_domain.values._format import format_amount
 from antq_domain.values.label import Lang
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier, Unit
 
-__all__ = ["ParsedNumber", "format_number", "parse_fraction", "parse_number", "to_quantity"]
+__all__ = [
+    "INVISIBLE",
+    "ParsedNumber",
+    "format_number",
+    "parse_fraction",
+    "parse_number",
+    "strip_invisible",
+    "to_quantity",
+]
 
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "hơn": Qualifier.AT_LEAST,
@@ -70,18 +102,26 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
 }
 _SCALE_WORDS: dict[str, int] = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""The invisible characters the number grammar removes before reading a figure."""
+
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
+# the text has its spaces collapsed to single " " before these run (see _text)
 _PHRASE = re.compile(
-    r"(?:(?P<qualifier>hơn|trên|gần|khoảng)\s+)?(?P<body>\S+)(?:\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?",
+    r"(?:(?P<qualifier>hơn|trên|gần|khoảng) )?(?P<body>[^ ].*?)"
+    r"(?: (?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?",
     re.IGNORECASE,
 )
-_BODY = re.compile(r"(?P<whole>\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(?P<frac>\d+))?")
-_WHOLE = re.compile(r"\d+|[1-9]\d{0,2}(?:\.\d{3})+")
-_AMBIGUOUS = re.compile(r"\d{1,3},\d{3}")
+_WHOLE = re.compile(r"[0-9]+|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?: [0-9]{3})+")
+_BODY = re.compile(r"(?P<whole>" + _WHOLE.pattern + r")(?:,(?P<frac>[0-9]+))?")
+_AMBIGUOUS = re.compile(r"[0-9]{1,3},[0-9]{3}")
+_NUMERIC_SHAPE = re.compile(r"[0-9., ]+")
 
 _EXPECTED = "a Vietnamese figure such as '145.410', '13,85', 'hơn 1.160' or '2,5 triệu'"
 _GROUPING = (
-    "'.' only as a thousands separator followed by exactly three digits "
-    "('1.160' is 1160; a decimal is written with ',': '1,16')"
+    "'.' or a space only as a thousands separator followed by exactly three digits, "
+    "one separator per figure ('1.160' and '1 160' are 1160; a decimal is written "
+    "with ',': '1,16')"
 )
 
 
@@ -160,10 +200,31 @@ class ParsedNumber:
         return f"ParsedNumber({str(self)!r})"
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :data:`INVISIBLE`.
+
+    Example:
+        >>> from antq_domain.values.numbers import strip_invisible
+        >>> strip_invisible("1.\u200b160")
+        '1.160'
+    """
+    return text.translate(_DROP_INVISIBLE)
+
+
 def _text(field: str, text: object) -> str:
     if not isinstance(text, str):
         raise AntqTypeError(field, text, "a str")
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if len(text) > 4 * MAX_NUMBER_CHARS:  # before any work on it
+        raise LimitError(field, text, f"a figure of at most {MAX_NUMBER_CHARS} characters")
+    clean = " ".join(unicodedata.normalize("NFC", strip_invisible(text)).split())
+    if len(clean) > MAX_NUMBER_CHARS:
+        raise LimitError(field, text, f"a figure of at most {MAX_NUMBER_CHARS} characters")
+    for char in clean:
+        if char.isdigit() and not char.isascii():
+            raise ParseError(
+                field, text, f"ASCII digits 0-9 (found {char!r}, {unicodedata.name(char, '?')})"
+            )
+    return clean
 
 
 def _body(field: str, original: str, body: str, *, strict: bool) -> int | Decimal:
@@ -173,7 +234,7 @@ def _body(field: str, original: str, body: str, *, strict: bool) -> int | Decima
         raise ParseError(field, original, "a single figure; read 'a/b' with parse_fraction")
     match = _BODY.fullmatch(body)
     if match is None:
-        if re.fullmatch(r"[\d.,]+", body) and "." in body:
+        if _NUMERIC_SHAPE.fullmatch(body) and ("." in body or " " in body):
             raise ParseError(field, original, _GROUPING)
         raise ParseError(field, original, _EXPECTED)
     if strict and _AMBIGUOUS.fullmatch(body):
@@ -183,10 +244,12 @@ def _body(field: str, original: str, body: str, *, strict: bool) -> int | Decima
             "an unambiguous figure: a ',' followed by three digits is a decimal in "
             "Vietnamese but a thousands separator in English (strict mode refuses it)",
         )
-    whole = match["whole"].replace(".", "")
-    if match["frac"] is None:
-        return int(whole)
-    return Decimal(f"{whole}.{match['frac']}")
+    whole = match["whole"].replace(".", "").replace(" ", "")
+    value: int | Decimal = (
+        int(whole) if match["frac"] is None else Decimal(f"{whole}.{match['frac']}")
+    )
+    check_amount_digits(field, value)
+    return value
 
 
 def parse_number(text: str, *, field: str = "number", strict: bool = False) -> ParsedNumber:
@@ -232,9 +295,11 @@ def parse_number(text: str, *, field: str = "number", strict: bool = False) -> P
     if match["qualifier"] is not None:
         qualifier = _QUALIFIER_WORDS[match["qualifier"].casefold()]
     if match["scale"] is not None:
-        value = Decimal(value).scaleb(_SCALE_WORDS[match["scale"].casefold()])
-        if value == value.to_integral_value():
-            value = int(value)
+        with exact_decimal(field):
+            value = Decimal(value).scaleb(_SCALE_WORDS[match["scale"].casefold()])
+            if value == value.to_integral_value():
+                value = int(value)
+        check_amount_digits(field, value)
     return ParsedNumber(value, qualifier)
 
 
@@ -263,7 +328,10 @@ def parse_fraction(text: str, *, field: str = "fraction") -> tuple[int, int]:
         raise ParseError(
             field, text, "two whole figures separated by '/', e.g. '70/85' or '1.376/1.376'"
         )
-    return int(parts[0].replace(".", "")), int(parts[1].replace(".", ""))
+    whole = [int(p.replace(".", "").replace(" ", "")) for p in parts]
+    for part in whole:
+        check_amount_digits(field, part)
+    return whole[0], whole[1]
 
 
 def to_quantity(parsed: ParsedNumber, unit: Unit | str) -> Quantity:

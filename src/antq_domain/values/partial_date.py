@@ -36,10 +36,10 @@ from antq_domain.values.period import (
 
 __all__ = ["PARTIAL_DATE_PATTERN", "PartialDate"]
 
-PARTIAL_DATE_PATTERN: Final[str] = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+PARTIAL_DATE_PATTERN: Final[str] = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 """JSON Schema pattern of the canonical partial-date text (the wire form)."""
 
-_CANONICAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CANONICAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _int_or_none(field: str, value: object) -> int | None:

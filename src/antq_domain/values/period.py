@@ -97,9 +97,9 @@ _KIND_LABELS: Final[dict[PeriodKind, Label]] = {
 _KIND_RANK: Final[dict[PeriodKind, int]] = {k: i for i, k in enumerate(PeriodKind)}
 
 PERIOD_ID_PATTERN: Final[str] = (
-    r"^(\d{4}|\d{4}S[12]|\d{4}Q[1-4]|\d{4}(0[1-9]|1[0-2])|\d{4}W(0[1-9]|[1-4]\d|5[0-3])"
-    r"|\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-    r"|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}|\d{4}/\d{4})$"
+    r"^([0-9]{4}|[0-9]{4}S[12]|[0-9]{4}Q[1-4]|[0-9]{4}(0[1-9]|1[0-2])|[0-9]{4}W(0[1-9]|[1-4][0-9]|5[0-3])"
+    r"|[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}/[0-9]{4})$"
 )
 """JSON Schema pattern of the canonical period ids (the wire form)."""
 
@@ -794,31 +794,31 @@ _EXPECTED_TEXT: Final = (
     "'7 tháng đầu năm 2023', 'giai đoạn 2013-2023', '01/8/2013'"
 )
 
-_ID_YEAR = re.compile(r"(\d{4})")
-_ID_HALF = re.compile(r"(\d{4})S(\d)")
-_ID_QUARTER = re.compile(r"(\d{4})Q(\d)")
-_ID_MONTH = re.compile(r"(\d{4})(\d{2})")
-_ID_WEEK = re.compile(r"(\d{4})W(\d{1,2})")
-_ID_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_ID_RANGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")
-_ID_SPAN = re.compile(r"(\d{4})/(\d{4})")
+_ID_YEAR = re.compile(r"([0-9]{4})")
+_ID_HALF = re.compile(r"([0-9]{4})S([0-9])")
+_ID_QUARTER = re.compile(r"([0-9]{4})Q([0-9])")
+_ID_MONTH = re.compile(r"([0-9]{4})([0-9]{2})")
+_ID_WEEK = re.compile(r"([0-9]{4})W([0-9]{1,2})")
+_ID_DAY = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+_ID_RANGE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})/([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_ID_SPAN = re.compile(r"([0-9]{4})/([0-9]{4})")
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"\s+")
 _AROUND_SEP = re.compile(r" ?([/-]) ?")
 
-_VI_YEAR = re.compile(r"(?:năm )?(\d{4})")
-_VI_MONTH = re.compile(r"tháng (\d{1,2})(?:[/-]|,? năm )(\d{4})|(\d{1,2})/(\d{4})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_VI_DAY_NUM = re.compile(r"(?:ngày )?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-_VI_DAY_WORDS = re.compile(r"(?:ngày )?(\d{1,2}) tháng (\d{1,2}),? năm (\d{4})")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VI_YEAR = re.compile(r"(?:năm )?([0-9]{4})")
+_VI_MONTH = re.compile(r"tháng ([0-9]{1,2})(?:[/-]|,? năm )([0-9]{4})|([0-9]{1,2})/([0-9]{4})")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_VI_DAY_NUM = re.compile(r"(?:ngày )?([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
+_VI_DAY_WORDS = re.compile(r"(?:ngày )?([0-9]{1,2}) tháng ([0-9]{1,2}),? năm ([0-9]{4})")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
-_VI_QUARTER = re.compile(r"q(?:uý|úy|uy) ([ivx]+|\d+)(?:(?:/|-|,? năm )(\d{4}))?")
-_VI_FIRST_LAST = re.compile(r"(\d{1,2}) tháng (đầu|cuối) năm(?: (\d{4}))?")
-_VI_MONTH_ALONE = re.compile(r"tháng (\d{1,2})")
-_VI_WEEK = re.compile(r"tuần (\d{1,2})(?:/|,? năm )(\d{4})")
-_VI_SPAN = re.compile(r"(?:giai đoạn |thời kỳ |từ năm )?(\d{4})(?:-| đến (?:năm )?)(\d{4})")
+_VI_QUARTER = re.compile(r"q(?:uý|úy|uy) ([ivx]+|[0-9]+)(?:(?:/|-|,? năm )([0-9]{4}))?")
+_VI_FIRST_LAST = re.compile(r"([0-9]{1,2}) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+_VI_MONTH_ALONE = re.compile(r"tháng ([0-9]{1,2})")
+_VI_WEEK = re.compile(r"tuần ([0-9]{1,2})(?:/|,? năm )([0-9]{4})")
+_VI_SPAN = re.compile(r"(?:giai đoạn |thời kỳ |từ năm )?([0-9]{4})(?:-| đến (?:năm )?)([0-9]{4})")
 _VI_RANGE = re.compile(r"(?:từ )?(.+?) (?:đến|tới)(?: hết)? (.+)")
 _ROMAN_VALUES: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

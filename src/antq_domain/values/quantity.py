@@ -12,6 +12,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnitMismatchError
+from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_decimal
 from antq_domain.values._format import format_amount
 from antq_domain.values._pydantic import object_core_schema
 from antq_domain.values.label import Lang
@@ -28,7 +29,7 @@ _PREFIX = {
     Qualifier.AT_MOST: "<=",
     Qualifier.APPROXIMATELY: "~",
 }
-_TEXT = re.compile(r"^(>=|<=|~)?(\d+(?:\.\d+)?) ([a-z_]+)$")
+_TEXT = re.compile(r"^(>=|<=|~)?([0-9]+(?:\.[0-9]+)?) ([a-z_]+)$")
 
 
 def check_amount(field: str, amount: object, unit: Unit) -> Amount:
@@ -37,12 +38,14 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
     Raises:
         AntqTypeError: a float, bool or other non-exact type.
         InvariantError: a negative or non-finite amount, or decimals in a count.
+        LimitError: more digits than :mod:`antq_domain.limits` allows.
     """
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
         raise AntqTypeError(field, amount, "an int or a decimal.Decimal (never a float)")
+    if isinstance(amount, Decimal) and not amount.is_finite():
+        raise InvariantError(field, amount, "a finite amount")
+    check_amount_digits(field, amount)
     if isinstance(amount, Decimal):
-        if not amount.is_finite():
-            raise InvariantError(field, amount, "a finite amount")
         if not unit.is_decimal:
             if amount != amount.to_integral_value():
                 raise InvariantError(
@@ -138,7 +141,7 @@ class Quantity:
         """
         if not isinstance(text, str):
             raise AntqTypeError("quantity", text, "a str such as '>=145410 participation'")
-        match = _TEXT.match(text)
+        match = _TEXT.fullmatch(text) if len(text) <= 2 * MAX_NUMBER_CHARS else None
         if match is None:
             raise ParseError(
                 "quantity", text, "'[>=|<=|~]<amount> <unit>', e.g. '>=145410 participation'"
@@ -187,9 +190,10 @@ class Quantity:
                 self.unit.value,
                 "an additive unit: percentages never add; aggregate the ratio's parts",
             )
-        return Quantity(
-            self.amount + other.amount, self.unit, self.qualifier.combine(other.qualifier)
-        )
+        # the library's own decimal context, never the caller's: exact or an error
+        with exact_decimal("amount"):
+            total = self.amount + other.amount
+        return Quantity(total, self.unit, self.qualifier.combine(other.qualifier))
 
     @property
     def is_exact(self) -> bool:
@@ -268,13 +272,13 @@ class Quantity:
         )
 
 
-_DECIMAL_TEXT = re.compile(r"^\d+(\.\d+)?$")
+_DECIMAL_TEXT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 def _amount_in(value: object) -> Amount:
     """Wire amount: an int, a Decimal, or a decimal string; never a float or bool."""
     if isinstance(value, str):
-        if not _DECIMAL_TEXT.match(value):
+        if len(value) > MAX_NUMBER_CHARS or not _DECIMAL_TEXT.fullmatch(value):
             raise ParseError("amount", value, "digits with an optional '.' decimal part")
         return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal):

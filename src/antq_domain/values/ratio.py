@@ -15,7 +15,7 @@ The display rule, used everywhere the library shows a ratio or a share:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +46,8 @@ def round_half_up(value: Fraction | int | Decimal, decimals: int = 1) -> Decimal
         Decimal('90.2')
         >>> round_half_up(Fraction(5, 2), 0), round_half_up(Fraction(1, 20), 1)
         (Decimal('3'), Decimal('0.1'))
+        >>> round_half_up(10**40, 2)  # any size: never decimal.InvalidOperation
+        Decimal('10000000000000000000000000000000000000000.00')
     """
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
         raise InvariantError("decimals", decimals, "a non-negative int")
@@ -58,8 +60,9 @@ def round_half_up(value: Fraction | int | Decimal, decimals: int = 1) -> Decimal
     whole = int(magnitude)
     if magnitude - whole >= Fraction(1, 2):
         whole += 1
-    result = Decimal(sign * whole).scaleb(-decimals)
-    return result.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # built from its digits, exactly: no decimal context (the caller's or any) is involved
+    digits = Decimal(whole).as_tuple().digits
+    return Decimal((1 if sign < 0 and whole else 0, digits, -decimals))
 
 
 def largest_remainder(values: Sequence[Fraction | int], decimals: int = 1) -> list[Decimal]:
@@ -90,8 +93,7 @@ def largest_remainder(values: Sequence[Fraction | int], decimals: int = 1) -> li
     order = sorted(range(len(fracs)), key=lambda i: (-(fracs[i] * scale - floors[i]), i))
     for i in order[:missing]:
         floors[i] += 1
-    quantum = Decimal(1).scaleb(-decimals)
-    return [Decimal(n).scaleb(-decimals).quantize(quantum) for n in floors]
+    return [Decimal((0, Decimal(n).as_tuple().digits, -decimals)) for n in floors]
 
 
 @attrs.frozen
