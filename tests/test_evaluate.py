@@ -514,6 +514,11 @@ CASES: list[tuple[str, Case, Case]] = [
         ),
     ),
     (
+        "comparison.not_comparable",
+        lambda: evaluate(report(), as_of=AS_OF, previous=report("2023S1")),
+        lambda: evaluate(report(), as_of=AS_OF, previous=report("2022")),
+    ),
+    (
         "completeness.undetermined",
         # Kon Tum no longer exists at the end of 2025: its districts cannot be listed
         lambda: evaluate(

@@ -43,6 +43,70 @@ def _model(**kw: Any) -> dict[str, Any]:
     return {**base, **kw}
 
 
+# -- comparability of "previous" ------------------------------------------------------------
+def _tips(place: str, period: str, n: int) -> dict[str, Any]:
+    return {
+        "indicator": "tips.received",
+        "place": place,
+        "period": period,
+        "value": Quantity(n, "tip"),
+    }
+
+
+def _side(place: str, period: str, n: int, as_of: date) -> MovementReport:
+    return report(period, as_of, place, observations=[_tips(place, period, n)])
+
+
+def test_quang_ngai_2026_against_kon_tum_2024_gives_no_change_and_offers_restatement() -> None:
+    cur = _side("51", "2026", 1500, date(2026, 12, 31))
+    prev = _side("62", "2024", 726, date(2024, 12, 31))
+    ev = evaluate(cur, as_of=date(2027, 1, 15), previous=prev)
+    cell = ev.scorecard.cell("tips.received")
+    assert cell.previous == Quantity(726, "tip")
+    assert cell.change is None
+    assert cell.relative is None
+    assert "%" not in cell.render("vi").split("|", 2)[-1]
+    (finding,) = ev.findings.by_code("comparison.not_comparable")
+    assert "Tỉnh Kon Tum (62)" in finding.message.vi
+    assert "restate" in finding.message.en
+    assert 'view="restated"' in finding.message.en
+
+
+def test_a_year_against_a_half_year_is_not_compared() -> None:
+    ev = evaluate(
+        _side("62", "2023", 726, date(2023, 12, 31)),
+        as_of=AS_OF,
+        previous=_side("62", "2023S1", 300, date(2023, 6, 30)),
+    )
+    cell = ev.scorecard.cell("tips.received")
+    assert cell.change is None
+    assert cell.relative is None
+    (finding,) = ev.findings.by_code("comparison.not_comparable")
+    assert "half-year" in finding.message.en
+
+
+def test_a_province_against_one_of_its_districts_is_not_compared() -> None:
+    ev = evaluate(
+        _side("62", "2023", 726, date(2023, 12, 31)),
+        as_of=AS_OF,
+        previous=_side("616", "2022", 80, date(2022, 12, 31)),
+    )
+    assert ev.scorecard.cell("tips.received").change is None
+    (finding,) = ev.findings.by_code("comparison.not_comparable")
+    assert "district level" in finding.message.en
+    assert "restate" not in finding.message.en
+
+
+def test_like_with_like_still_gives_the_change() -> None:
+    ev = evaluate(
+        _side("62", "2023", 726, date(2023, 12, 31)),
+        as_of=AS_OF,
+        previous=_side("62", "2022", 680, date(2022, 12, 31)),
+    )
+    assert ev.scorecard.cell("tips.received").change == 46
+    assert "comparison.not_comparable" not in ev.findings.codes
+
+
 # -- TT 124 Art. 5: every criterion true, false or unknown -------------------------------
 _ALL_TRUE: dict[str, Any] = {
     "party_resolution": True,
@@ -196,3 +260,28 @@ def test_english_counts_agree_in_number() -> None:
     (finding,) = ev.findings.by_code("commendation.authority")
     assert "2 individuals" in finding.message.en
     assert "2 individual " not in finding.message.en
+
+
+def test_compare_checks_period_kind_per_figure() -> None:
+    from antq_domain.analysis.compare import compare
+    from antq_domain.records.observation import Observation
+
+    year = Observation(**_tips("62", "2023", 726))
+    half = Observation(**_tips("62", "2023S1", 300))
+    (ch,) = compare([year], [half]).changes
+    assert ch.delta is None
+    assert ch.relative is None
+    assert ch.reason is not None
+    assert "not comparable" in ch.reason
+
+
+def test_compare_checks_the_reports_places_and_offers_the_restatement() -> None:
+    from antq_domain.analysis.compare import compare
+
+    c = compare(
+        _side("51", "2026", 1500, date(2026, 12, 31)), _side("62", "2024", 726, date(2024, 12, 31))
+    )
+    assert c.comparability is not None
+    assert not c.comparability.comparable
+    assert c.comparability.restatement is not None
+    assert all(ch.delta is None for ch in c.changes)

@@ -50,6 +50,7 @@ class EvaluationCode(enum.StrEnum):
     COMPLETENESS_UNEXPECTED = "completeness.unexpected"
     COMPLETENESS_UNDETERMINED = "completeness.undetermined"
     EVALUATION_STEP_FAILED = "evaluation.step_failed"
+    COMPARISON_NOT_COMPARABLE = "comparison.not_comparable"
     TARGET_MISSED = "target.missed"
     TARGET_UNDETERMINED = "target.undetermined"
     SAFETY_STANDARD_NOT_MET = "safety_standard.not_met"
@@ -166,6 +167,11 @@ _SPECS: dict[EvaluationCode, tuple[Severity, str, str]] = {
         _W,
         "một phần của việc đánh giá không thực hiện được",
         "a part of the evaluation could not be carried out",
+    ),
+    EvaluationCode.COMPARISON_NOT_COMPARABLE: (
+        _W,
+        "số liệu kỳ trước không so sánh được (khác đơn vị, cấp hoặc loại kỳ)",
+        "the previous figures are not comparable (another unit, level or kind of period)",
     ),
     EvaluationCode.TARGET_MISSED: (_W, "chỉ tiêu không đạt", "a target is missed"),
     EvaluationCode.TARGET_UNDETERMINED: (

@@ -12,12 +12,14 @@ from fractions import Fraction
 import attrs
 
 from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, both
+from antq_domain.analysis.comparability import Comparability, comparability
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.display import missing_text, value_text
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
 from antq_domain.records.catalogue import Catalogue, IndicatorDirection, IndicatorKind
 from antq_domain.records.observation import Dims
+from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values._format import format_amount
 from antq_domain.values.label import Label, Lang
@@ -444,6 +446,7 @@ class Scorecard:
     """
 
     cells: tuple[ScoreCell, ...] = ()
+    comparability: Comparability | None = None
 
     def __repr__(self) -> str:
         return f"<Scorecard: {len(self.cells)} cells>"
@@ -523,6 +526,7 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
     targets: Iterable[Target] | None = None,
     *,
     catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
 ) -> tuple[Scorecard, list[Finding]]:
     """The scorecard of ``report`` against ``previous`` and ``targets``, with target findings.
 
@@ -532,6 +536,12 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
     target's cell. A cell stated twice with different values is
     :class:`~antq_domain.values.ratio.Undefined` here (validation reports
     the conflict).
+
+    The previous report must compare like with like (same unit, level and
+    kind of period: :func:`~antq_domain.analysis.comparability.comparability`,
+    with ``registry``); otherwise its figures are shown but no change and no
+    percentage is given, and a ``comparison.not_comparable`` finding says why
+    and offers the restatement the register knows.
 
     Example:
         >>> from datetime import date
@@ -550,6 +560,24 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
     if previous is not None and not isinstance(previous, MovementReport):
         raise AntqTypeError("previous", previous, "a MovementReport or None")
     chosen = _targets(targets)
+    findings: list[Finding] = []
+    like: Comparability | None = None
+    if previous is not None:
+        like = comparability(
+            report.place, report.period, previous.place, previous.period, registry=registry
+        )
+        if not like.comparable:
+            findings.append(
+                Finding.of(
+                    EvaluationCode.COMPARISON_NOT_COMPARABLE.value,
+                    like.message,
+                    involved=[
+                        Ref(place=report.place, period=report.period, path="report"),
+                        Ref(place=previous.place, period=previous.period, path="previous"),
+                    ],
+                    registry=EVALUATION_CODES,
+                )
+            )
     cat = catalogue if catalogue is not None else report.catalogue
     order = {code: i for i, code in enumerate(cat)}
     keys: dict[tuple[str, Dims], None] = {}
@@ -574,7 +602,6 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
         by_key[(t.indicator, t.dims)] = t
         keys[(t.indicator, t.dims)] = None
     cells: list[ScoreCell] = []
-    findings: list[Finding] = []
     for code, dims in sorted(keys, key=lambda k: (order.get(k[0], len(order)), k[1].pairs)):
         ind = cat[code]
         get = _ratio_value if ind.kind is IndicatorKind.RATIO else _cell_value
@@ -588,7 +615,11 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
             and isinstance(prev, Undefined | None)
         ):
             continue  # neither side holds both parts of the ratio for this cell
-        fields: dict[str, object] = dict(_change(value, prev))
+        fields: dict[str, object] = (
+            dict(_change(value, prev))
+            if like is None or like.comparable
+            else {"change_note": _UNLIKE}
+        )
         if target is not None:
             direction = target.direction or ind.direction
             fields.update(_assess(value, target, direction))
@@ -596,7 +627,10 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
         cells.append(cell)
         if target is not None:
             findings.extend(_target_findings(report, cell, target))
-    return Scorecard(tuple(cells)), findings
+    return Scorecard(tuple(cells), like), findings
+
+
+_UNLIKE = Label(vi="không so sánh được (xem phát hiện)", en="not comparable (see findings)")
 
 
 def _target_findings(report: MovementReport, cell: ScoreCell, target: Target) -> list[Finding]:

@@ -50,9 +50,11 @@ from typing import Any
 
 import attrs
 
+from antq_domain.analysis.comparability import Comparability, comparability, period_difference
 from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
 from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Cell, Dims, Observation
+from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values._format import format_amount
 from antq_domain.values.missing import NotReported, Value
@@ -369,6 +371,7 @@ class Comparison:
 
     changes: tuple[Change, ...] = ()
     ratio_changes: tuple[RatioChange, ...] = ()
+    comparability: Comparability | None = None
 
     def change(self, indicator: str, place: str, dims: Mapping[str, str] | None = None) -> Change:
         """The change of one figure.
@@ -440,11 +443,17 @@ def _between(low: Fraction | None, high: Fraction | None) -> str:
     return f"the change is between {_amount_text(low)} and {_amount_text(high)}"
 
 
-def _change(key: _Key, cur: Observation | None, prev: Observation | None) -> Change:
+def _change(
+    key: _Key, cur: Observation | None, prev: Observation | None, unlike: str | None = None
+) -> Change:
     indicator, place, dims = key
     if cur is None or prev is None:
         side = "previous" if prev is None else "current"
         return Change(indicator, place, dims, cur, prev, reason=f"no {side} figure")
+    why = period_difference(cur.period, prev.period)
+    if unlike is not None or why is not None:
+        text = unlike if unlike is not None else f"not comparable: {why.en if why else ''}"
+        return Change(indicator, place, dims, cur, prev, reason=text)
     c, p = cur.value, prev.value
     if not isinstance(c, Quantity) or not isinstance(p, Quantity):
         side = "current" if not isinstance(c, Quantity) else "previous"
@@ -488,12 +497,17 @@ def _side_ratio(
 
 
 def _ratio_change(
-    key: _Key, cur: Ratio | Undefined | None, prev: Ratio | Undefined | None
+    key: _Key,
+    cur: Ratio | Undefined | None,
+    prev: Ratio | Undefined | None,
+    unlike: str | None = None,
 ) -> RatioChange:
     indicator, place, dims = key
     if cur is None or prev is None:
         side = "previous" if prev is None else "current"
         return RatioChange(indicator, place, dims, cur, prev, reason=f"no {side} parts")
+    if unlike is not None:
+        return RatioChange(indicator, place, dims, cur, prev, reason=unlike)
     for name, r in (("current", cur), ("previous", prev)):
         if isinstance(r, Undefined):
             return RatioChange(indicator, place, dims, cur, prev, reason=f"{name}: {r.reason}")
@@ -523,13 +537,27 @@ def _key_order(key: _Key) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     return (key[0], key[1], key[2].pairs)
 
 
-def compare(current: object, previous: object, *, catalogue: Catalogue | None = None) -> Comparison:
+def compare(
+    current: object,
+    previous: object,
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
+) -> Comparison:
     """Compare two sides figure by figure, and ratio by ratio from their parts.
 
     Each side is a report (only the figures of its own period are used),
     observations, a combination or a rollup result, with at most one period
     per indicator, place and dimension cell. Stated percentages compare like
     any figure; ratio indicators are also recomputed from each side's parts.
+
+    Only like is compared with like: two figures of periods of different
+    kinds (a year and a half-year; ranges of different lengths) get no
+    change, only the reason. When both sides are reports, their places and
+    periods are checked as a whole (:attr:`Comparison.comparability`, with
+    ``registry``): a report of another unit or level is not comparable, and
+    the restatement the register's successor links allow is offered, never
+    done.
 
     Raises:
         InvariantError: one side has several periods for one figure (field
@@ -548,8 +576,15 @@ def compare(current: object, previous: object, *, catalogue: Catalogue | None = 
     cur, cur_cat = _side(current, "current")
     prev, prev_cat = _side(previous, "previous")
     cat = catalogue or cur_cat or prev_cat or _standard()
+    like: Comparability | None = None
+    unlike: str | None = None
+    if isinstance(current, MovementReport) and isinstance(previous, MovementReport):
+        like = comparability(
+            current.place, current.period, previous.place, previous.period, registry=registry
+        )
+        unlike = None if like.comparable else like.message.en
     keys = sorted(set(cur) | set(prev), key=_key_order)
-    changes = tuple(_change(k, cur.get(k), prev.get(k)) for k in keys)
+    changes = tuple(_change(k, cur.get(k), prev.get(k), unlike) for k in keys)
     ratio_changes: list[RatioChange] = []
     for ind in cat.indicators:
         spec = ind.ratio
@@ -567,10 +602,28 @@ def compare(current: object, previous: object, *, catalogue: Catalogue | None = 
                 key,
                 _side_ratio(cur, parts, spec.factor, key),
                 _side_ratio(prev, parts, spec.factor, key),
+                unlike or _ratio_unlike(cur, prev, parts, key),
             )
             for key in sorted(cells, key=_key_order)
         )
-    return Comparison(changes, tuple(ratio_changes))
+    return Comparison(changes, tuple(ratio_changes), like)
+
+
+def _ratio_unlike(
+    cur: Mapping[_Key, Observation],
+    prev: Mapping[_Key, Observation],
+    parts: tuple[str, str],
+    key: _Key,
+) -> str | None:
+    """Why the two sides' parts of a ratio are not comparable (``None``: they are)."""
+    _, place, dims = key
+    for code in parts:
+        a, b = cur.get((code, place, dims)), prev.get((code, place, dims))
+        if a is not None and b is not None:
+            why = period_difference(a.period, b.period)
+            if why is not None:
+                return f"not comparable: {why.en}"
+    return None
 
 
 def _standard() -> Catalogue:

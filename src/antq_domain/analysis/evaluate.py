@@ -300,7 +300,10 @@ def evaluate(
         report: the report evaluated.
         as_of: the evaluation date (reviews due or overdue are judged on it);
             the legal facts are judged on the report's own dates.
-        previous: the previous period's report, for the scorecard's changes.
+        previous: the previous period's report, for the scorecard's changes;
+            it must be of the same unit (or the restatement the register
+            offers), level and kind of period, else no change is given and
+            ``comparison.not_comparable`` says why.
         targets: targets for indicator cells (:class:`Target`).
         rules: the validation rules (default: the standard ones).
         registry: the register of places (default: the bundled one).
@@ -330,7 +333,7 @@ def evaluate(
     reg = registry if registry is not None else bundled_registry()
     facts = _safety(safety)
     found: list[Finding] = list(validate(report, rules=rules))
-    scorecard, target_findings = build_scorecard(report, previous, targets)
+    scorecard, target_findings = build_scorecard(report, previous, targets, registry=reg)
     found.extend(target_findings)
     models = ModelSummary()
     programmes: tuple[ProgrammeStatus, ...] = ()
