@@ -313,28 +313,44 @@ def test_compare_prints_exact_changes_and_flags_unclean_ones(tmp_path: Path) -> 
     result = run("compare", KON_TUM, previous_year(tmp_path))
     assert result.code == 0
     lines = result.out.splitlines()
-    assert "  tips.received @62: 600 → 726: +126 (+21,0%)" in lines
-    assert "  tips.valuable @62: 480 → 655: +175 (+36,5%)" in lines
-    participants = next(ln for ln in lines if "mobilisation.launch_participants" in ln)
+    assert (
+        "  Nguồn tin về ANTT do Nhân dân cung cấp (Tỉnh Kon Tum): 600 → 726: +126 (+21,0%)" in lines
+    )
+    assert "  Nguồn tin có giá trị (Tỉnh Kon Tum): 480 → 655: +175 (+36,5%)" in lines
+    participants = next(ln for ln in lines if "Lượt người tham gia phát động" in ln)
     assert participants.startswith("! ")
     assert "hơn 145.410" in participants
-    assert "not a clean change" in participants
-    assert "  tips.valuable_rate @62: 80,0% (480/600) → 90,2% (655/726): +10,2 điểm" in lines
+    # one language per run: the reason is Vietnamese too
+    assert "chưa phải thay đổi chính xác" in participants
+    assert "not a clean change" not in result.out
+    rate = (
+        "  Tỷ lệ nguồn tin có giá trị (Tỉnh Kon Tum): 80,0% (480/600) → 90,2% (655/726): +10,2 điểm"
+    )
+    assert rate in lines
     # a figure of one side only has no delta: flagged too
-    assert any(ln.startswith("! tips.cases_solved @62: — → 140:") for ln in lines)
+    solved = "! Vụ án/vụ việc điều tra, khám phá qua nguồn tin (Tỉnh Kon Tum): — → 140:"
+    assert any(ln.startswith(solved) for ln in lines)
+    # names and labels, never raw codes
+    assert "@62" not in result.out
+    assert "not_reported" not in result.out
     assert lines[-1] == "34 thay đổi, 32 không rõ ràng; 3 tỷ lệ"
 
 
 def test_compare_en(tmp_path: Path) -> None:
     result = run("compare", KON_TUM, previous_year(tmp_path), "--lang", "en")
-    assert "  tips.received @62: 600 → 726: +126 (+21.0%)" in result.out.splitlines()
+    shown = "  Security and order tips from the public (Tỉnh Kon Tum): 600 → 726: +126 (+21.0%)"
+    assert shown in result.out.splitlines()
+    assert "không" not in result.out
     assert result.out.splitlines()[-1] == "34 changes, 32 not clean; 3 ratios"
 
 
 def test_compare_of_a_report_with_itself_is_all_zero(kon_tum: aq.MovementReport) -> None:
     result = run("compare", KON_TUM, KON_TUM)
     assert result.code == 0
-    assert "  tips.received @62: 726 → 726: ±0 (±0,0%)" in result.out
+    assert (
+        "  Nguồn tin về ANTT do Nhân dân cung cấp (Tỉnh Kon Tum): 726 → 726: ±0 (±0,0%)"
+        in result.out
+    )
     # the four "hơn" figures are never clean, even against themselves
     flagged = [ln for ln in result.out.splitlines() if ln.startswith("! ")]
     exact = [o.value.is_exact for o in kon_tum.observations if isinstance(o.value, aq.Quantity)]

@@ -183,7 +183,7 @@ class TestCompare:
         )
         reasons = {ch.indicator: ch.reason for ch in c.changes}
         assert reasons == {
-            "tips.received": "the current figure is not_reported",
+            "tips.received": "the current figure is not reported",
             "tips.valuable": "no previous figure",
             "tips.resolved": "no current figure",
         }

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from antq_domain import __version__
-from antq_domain.display import signed, summary_text, t, value_text
+from antq_domain.display import summary_text
 from antq_domain.errors import AntqError, RecordError
 from antq_domain.io import (
     FileFormat,
@@ -56,10 +56,10 @@ from antq_domain.records import (
     MovementReport,
     Observation,
 )
-from antq_domain.values import Lang, Undefined, round_half_up
+from antq_domain.values import Lang
 
 if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command needs it
-    from antq_domain.analysis.compare import Change, Comparison, RatioChange
+    from antq_domain.analysis.compare import Comparison
 
 __all__ = ["build_parser", "comparison_text", "main", "summary_text"]
 
@@ -75,38 +75,13 @@ class _UsageError(Exception):
 
 
 # -- the comparison ---------------------------------------------------------------
-def _side_value(obs: Observation | None, lang: Lang) -> str:
-    return value_text(None if obs is None else obs.value, lang, counter=False)
-
-
-def _change_line(ch: Change, lang: Lang) -> str:
-    head = f"{ch.indicator}{'' if not ch.dims else f' [{ch.dims}]'} @{ch.place}"
-    values = f"{_side_value(ch.previous, lang)} → {_side_value(ch.current, lang)}"
-    if ch.delta is None:
-        return f"! {head}: {values}: {ch.reason}"
-    text = f"  {head}: {values}: {signed(ch.delta, lang)}"
-    if ch.relative is not None and not isinstance(ch.relative, Undefined):
-        text += f" ({signed(round_half_up(ch.relative * 100, 1), lang)}%)"
-    return text
-
-
-def _ratio_line(rc: RatioChange, lang: Lang) -> str:
-    head = f"{rc.indicator}{'' if not rc.dims else f' [{rc.dims}]'} @{rc.place}"
-    shown = [r.format(lang) if r is not None else "—" for r in (rc.previous, rc.current)]
-    values = f"{shown[0]} → {shown[1]}"
-    if rc.delta is None:
-        return f"! {head}: {values}: {rc.reason}"
-    points = t(lang, "điểm", "points")
-    return f"  {head}: {values}: {signed(round_half_up(rc.delta, 1), lang)} {points}"
-
-
 def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
     """The lines of a comparison: one per figure and per ratio, unclean ones flagged ``!``.
 
     A line starts with ``!`` when the change is not an exact number (a side
     is missing, not reported, or "hơn"/"khoảng"), followed by the reason.
-    Values are shown in ``lang``; the reasons come from
-    :func:`~antq_domain.analysis.compare.compare` (English).
+    Everything is in ``lang``: figures by their labels, places by their
+    names (:meth:`~antq_domain.analysis.compare.Comparison.text`).
 
     Args:
         comparison: the result of :func:`~antq_domain.analysis.compare.compare`.
@@ -123,28 +98,13 @@ def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
         ...          "value": valuable, "qualifier": "at_least"}])
         >>> print(comparison_text(compare(rows("2023", 726, 655), rows("2022", 600, 480)), "en"))
         Changes (previous → current):
-          tips.received @62: 600 → 726: +126 (+21.0%)
-        ! tips.valuable @62: more than 480 → more than 655: not a clean change: ...
+          Security and order tips from the public (Tỉnh Kon Tum): 600 → 726: +126 (+21.0%)
+        ! Valuable tips (Tỉnh Kon Tum): more than 480 → more than 655: not a clean change: ...
         Ratios, from their parts:
-        ! tips.valuable_rate @62: more than 80.0% (480/600) → more than 90.2% (655/726): ...
+        ! Share of valuable tips (Tỉnh Kon Tum): more than 80.0% (480/600) → more than ...
         2 changes, 1 not clean; 1 ratio
     """
-    lines = [t(lang, "Thay đổi (kỳ trước → kỳ này):", "Changes (previous → current):")]
-    lines.extend(_change_line(ch, lang) for ch in comparison.changes)
-    if comparison.ratio_changes:
-        lines.append(t(lang, "Tỷ lệ, tính lại từ các thành phần:", "Ratios, from their parts:"))
-        lines.extend(_ratio_line(rc, lang) for rc in comparison.ratio_changes)
-    unclean = sum(1 for ch in comparison.changes if ch.delta is None)
-    n, r = len(comparison.changes), len(comparison.ratio_changes)
-    lines.append(
-        t(
-            lang,
-            f"{n} thay đổi, {unclean} không rõ ràng; {r} tỷ lệ",
-            f"{n} change{'s' if n != 1 else ''}, {unclean} not clean; "
-            f"{r} ratio{'s' if r != 1 else ''}",
-        )
-    )
-    return "\n".join(lines)
+    return comparison.text(lang)
 
 
 # -- reading inputs -----------------------------------------------------------------

@@ -32,12 +32,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from antq_domain.errors import UnknownCodeError
+from antq_domain.errors import MissingExtraError, UnknownCodeError
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotApplicable, NotReported, Status, Withheld
 from antq_domain.values.numbers import format_number
@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover - names for type checkers only
 __all__ = [
     "NO_FIGURE",
     "capitalised",
+    "data_frame",
     "dims_text",
     "incomplete_text",
     "indicator_text",
@@ -426,3 +427,21 @@ def stated_ratio_cells(report: MovementReport) -> list[tuple[str, Dims]]:
                 cells.setdefault(obs.dims)
         out.extend((ind.code, dims) for dims in cells)
     return out
+
+
+def data_frame(rows: Iterable[Mapping[str, Any]], feature: str) -> Any:
+    """A pandas DataFrame of display rows (the ``to_pandas()`` of results).
+
+    Raises:
+        MissingExtraError: pandas is not installed (the ``pandas`` extra).
+
+    Example:
+        >>> from antq_domain.display import data_frame
+        >>> data_frame([{"a": 1}], "example").shape  # doctest: +SKIP
+        (1, 1)
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - optional extra, imported on use
+    except ImportError as exc:
+        raise MissingExtraError(feature, "pandas", "pandas") from exc
+    return pd.DataFrame(list(rows))

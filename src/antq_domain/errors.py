@@ -28,6 +28,7 @@ __all__ = [
     "ConflictError",
     "InvariantError",
     "LimitError",
+    "MissingExtraError",
     "ParseError",
     "RecordError",
     "UnitMismatchError",
@@ -210,3 +211,33 @@ class RecordError(AntqError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.record, self.problems))
+
+
+class MissingExtraError(AntqError, ImportError):
+    """An optional dependency (an *extra*) is needed and not installed.
+
+    An :class:`ImportError` too, so ``except ImportError`` catches it. The
+    message names the package and the extra that installs it.
+
+    Attributes:
+        feature: what needed it (``to_pandas``).
+        module: the missing module (``pandas``).
+        extra: the extra of ``antq-domain`` that installs it.
+
+    Example:
+        >>> from antq_domain.errors import MissingExtraError
+        >>> print(MissingExtraError("to_pandas", "pandas", "pandas"))
+        to_pandas needs pandas, which is not installed: pip install 'antq-domain[pandas]'
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install 'antq-domain[{extra}]'",
+            name=module,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.feature, self.module, self.extra))

@@ -65,7 +65,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
-from antq_domain.errors import AntqError, AntqTypeError, AntqValueError
+from antq_domain.errors import AntqTypeError, AntqValueError, MissingExtraError
 from antq_domain.io.rows import TIDY_KEYS, HasObservations, tidy
 from antq_domain.records.catalogue import Catalogue, catalogue
 from antq_domain.records.observation import Observation
@@ -92,36 +92,6 @@ _INT64_MAX = 2**63 - 1
 _CODE_COLUMNS = ("indicator", "place", "qualifier", "status", "unit")
 _TEXT_COLUMNS = ("source", "quote", "reason")
 _ROW_METHODS = ("tidy_rows", "to_rows", "rows")
-
-
-class MissingExtraError(AntqError, ImportError):
-    """An optional dependency (an *extra*) is needed and not installed.
-
-    An :class:`ImportError` too, so ``except ImportError`` catches it. The
-    message names the package and the extra that installs it.
-
-    Attributes:
-        feature: what needed it (``to_pandas``).
-        module: the missing module (``pandas``).
-        extra: the extra of ``antq-domain`` that installs it.
-
-    Example:
-        >>> from antq_domain.frames import MissingExtraError
-        >>> print(MissingExtraError("to_pandas", "pandas", "pandas"))
-        to_pandas needs pandas, which is not installed: pip install 'antq-domain[pandas]'
-    """
-
-    def __init__(self, feature: str, module: str, extra: str) -> None:
-        self.feature = feature
-        self.module = module
-        self.extra = extra
-        super().__init__(
-            f"{feature} needs {module}, which is not installed: pip install 'antq-domain[{extra}]'",
-            name=module,
-        )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.feature, self.module, self.extra))
 
 
 @runtime_checkable

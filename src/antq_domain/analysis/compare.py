@@ -51,16 +51,30 @@ from typing import Any
 import attrs
 
 from antq_domain.analysis.comparability import Comparability, comparability, period_difference
+from antq_domain.display import (
+    capitalised,
+    data_frame,
+    dims_text,
+    indicator_text,
+    missing_text,
+    place_name,
+    signed,
+    t,
+    value_text,
+)
 from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
+from antq_domain.markup import Html, html_table
 from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
+from antq_domain.records.groups import RecordGroup
 from antq_domain.records.observation import Cell, Dims, Observation
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values._format import format_amount
+from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotReported, Value
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
-from antq_domain.values.ratio import Ratio, Undefined
+from antq_domain.values.ratio import Ratio, Undefined, round_half_up
 
 __all__ = [
     "Change",
@@ -71,18 +85,6 @@ __all__ = [
     "combine",
     "compare",
 ]
-
-_RECORD_GROUPS = (
-    "organisations",
-    "committees",
-    "campaigns",
-    "models",
-    "forces",
-    "programmes",
-    "commendations",
-    "limitations",
-    "directions",
-)
 
 
 def _ordered_union(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -210,8 +212,8 @@ class Combined:
         return _ordered_union(
             rec
             for report in self.reports
-            for group in _RECORD_GROUPS
-            for rec in getattr(report, group)
+            for group in (*RecordGroup.records(), RecordGroup.LIMITATIONS, RecordGroup.DIRECTIONS)
+            for rec in getattr(report, group.value)
         )
 
 
@@ -280,7 +282,132 @@ def combine(items: Iterable[object]) -> Combined:
 _Key = tuple[str, str, Dims]
 
 
-@attrs.frozen
+def _standard_catalogue() -> Catalogue:
+    return catalogue()
+
+
+def _value_of(o: Observation | None) -> Value | None:
+    return None if o is None else o.value
+
+
+def _head(indicator: str, place: str, dims: Dims, lang: Lang, cat: Catalogue | None) -> str:
+    named = indicator_text(cat or catalogue(), indicator, dims, lang)
+    return f"{capitalised(named)} ({place_name(place)})"
+
+
+def _row_head(
+    kind: str, indicator: str, place: str, dims: Dims, *, lang: Lang, cat: Catalogue
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "indicator": indicator,
+        "indicator_text": capitalised(indicator_text(cat, indicator, {}, lang)),
+        "dims": str(dims),
+        "dims_text": dims_text(cat, indicator, dims, lang),
+        "place": place,
+        "place_name": place_name(place),
+    }
+
+
+def _delta_text(row: Mapping[str, Any], lang: Lang) -> str | None:
+    delta = row["delta"]
+    if delta is None:
+        return None
+    if row["kind"] == "ratio":
+        return f"{signed(round_half_up(delta, 1), lang)} {t(lang, 'điểm', 'points')}"
+    return signed(delta, lang)
+
+
+_SIDE = {"current": ("kỳ này", "current"), "previous": ("kỳ trước", "previous")}
+
+
+def _amount(value: Fraction, lang: Lang) -> str:
+    if value.denominator == 1:
+        return format_amount(int(value), lang)
+    return format_amount(round_half_up(value, 2), lang)
+
+
+def _between(low: Fraction | None, high: Fraction | None, lang: Lang = "en") -> str:
+    if low is None and high is None:
+        return t(lang, "không rõ mức thay đổi", "the change is unknown")
+    if low is None:
+        assert high is not None  # noqa: S101 - the other branch
+        return t(lang, "thay đổi nhiều nhất là ", "the change is at most ") + _amount(high, lang)
+    if high is None:
+        return t(lang, "thay đổi ít nhất là ", "the change is at least ") + _amount(low, lang)
+    return t(
+        lang,
+        f"thay đổi trong khoảng từ {_amount(low, lang)} đến {_amount(high, lang)}",
+        f"the change is between {_amount(low, lang)} and {_amount(high, lang)}",
+    )
+
+
+def _not_comparable(cur: Observation, prev: Observation, unlike: Label | None) -> Label | None:
+    if unlike is not None:
+        return unlike
+    why = period_difference(cur.period, prev.period)
+    if why is None:
+        return None
+    return Label(vi=f"không so sánh được: {why.vi}", en=f"not comparable: {why.en}")
+
+
+def _change_reason(ch: Change, lang: Lang, unlike: Label | None = None) -> str:
+    """Why a change is not an exact number, in ``lang`` (the English is ``Change.reason``)."""
+    if ch.current is None or ch.previous is None:
+        side = _SIDE["previous" if ch.previous is None else "current"]
+        return t(lang, f"không có số liệu {side[0]}", f"no {side[1]} figure")
+    apart = _not_comparable(ch.current, ch.previous, unlike)
+    if apart is not None:
+        return apart.text(lang)
+    said: list[str] = []
+    for name, o in (("current", ch.current), ("previous", ch.previous)):
+        vi, en = _SIDE[name]
+        value = o.value
+        if not isinstance(value, Quantity):
+            words = missing_text(value, lang)
+            return t(lang, f"số liệu {vi} {words}", f"the {en} figure is {words}")
+        if not value.is_exact:
+            shown = value.format(lang, counter=False)
+            said.append(t(lang, f"số liệu {vi} là {shown}", f"the {en} figure is {shown}"))
+    return t(
+        lang,
+        f"chưa phải thay đổi chính xác: {' và '.join(said)}; {_between(ch.low, ch.high, lang)}",
+        f"not a clean change: {' and '.join(said)}; {_between(ch.low, ch.high, lang)}",
+    )
+
+
+def _ratio_reason(rc: RatioChange, lang: Lang, unlike: Label | None = None) -> str:
+    """Why a ratio change is not an exact number, in ``lang``."""
+    if rc.current is None or rc.previous is None:
+        side = _SIDE["previous" if rc.previous is None else "current"]
+        return t(lang, f"không có thành phần {side[0]}", f"no {side[1]} parts")
+    if unlike is not None:
+        return unlike.text(lang)
+    if rc.reason is not None and rc.reason.startswith("not comparable"):
+        return t(lang, "không so sánh được: các kỳ khác loại", rc.reason)
+    for name, r in (("current", rc.current), ("previous", rc.previous)):
+        vi, en = _SIDE[name]
+        if isinstance(r, Undefined) or isinstance(r.value, Undefined):
+            why = r.reason if isinstance(r, Undefined) else "the denominator is zero"
+            return t(lang, f"tỷ lệ {vi} không xác định", f"the {en} ratio is undefined: {why}")
+    return t(
+        lang,
+        "chưa phải thay đổi chính xác: có thành phần của tỷ lệ không chính xác",
+        "not a clean change: a part of a ratio is not exact",
+    )
+
+
+_COMPARISON_HEADERS = (
+    Label(vi="Chỉ tiêu", en="Indicator"),
+    Label(vi="Địa bàn", en="Place"),
+    Label(vi="Kỳ trước", en="Previous"),
+    Label(vi="Kỳ này", en="Current"),
+    Label(vi="Thay đổi", en="Change"),
+    Label(vi="Lý do", en="Why not exact"),
+)
+
+
+@attrs.frozen(repr=False)
 class Change:
     """The change of one figure between the previous and the current side.
 
@@ -325,8 +452,48 @@ class Change:
         """
         return self.delta is not None
 
+    def text(
+        self, lang: Lang = "vi", catalogue: Catalogue | None = None, unlike: Label | None = None
+    ) -> str:
+        """The change in one line of ``lang``, with names and labels; ``!`` when not clean.
 
-@attrs.frozen
+        ``unlike`` is why the two sides as a whole are not comparable
+        (:attr:`Comparison.comparability`), shown as the reason.
+
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import NOT_REPORTED, Quantity
+            >>> def tips(period, value):
+            ...     return Observation(indicator="tips.received", place="62", period=period,
+            ...                        value=value)
+            >>> print(compare([tips("2023", Quantity(726, "tip"))],
+            ...               [tips("2022", Quantity(600, "tip"))]).changes[0].text("en"))
+              Security and order tips from the public (Tỉnh Kon Tum): 600 → 726: +126 ...
+            >>> print(compare([tips("2023", NOT_REPORTED)],
+            ...               [tips("2022", Quantity(600, "tip"))]).changes[0].text())
+            ! Nguồn tin về ANTT ... (Tỉnh Kon Tum): 600 → — (không báo cáo): số liệu kỳ này ...
+        """
+        head = _head(self.indicator, self.place, self.dims, lang, catalogue)
+        values = " → ".join(
+            value_text(None if o is None else o.value, lang, counter=False)
+            for o in (self.previous, self.current)
+        )
+        if self.delta is None:
+            return f"! {head}: {values}: {_change_reason(self, lang, unlike)}"
+        text = f"  {head}: {values}: {signed(self.delta, lang)}"
+        if self.relative is not None and not isinstance(self.relative, Undefined):
+            text += f" ({signed(round_half_up(self.relative * 100, 1), lang)}%)"
+        return text
+
+    def __str__(self) -> str:
+        return self.text("en").strip()
+
+    def __repr__(self) -> str:
+        return f"<Change {self.text('en').strip()}>"
+
+
+@attrs.frozen(repr=False)
 class RatioChange:
     """The change of a ratio indicator, recomputed from each side's parts.
 
@@ -358,8 +525,38 @@ class RatioChange:
     relative: Fraction | Undefined | None = None
     reason: str | None = None
 
+    def text(
+        self, lang: Lang = "vi", catalogue: Catalogue | None = None, unlike: Label | None = None
+    ) -> str:
+        """The change of the ratio in one line of ``lang``; ``!`` when not clean.
 
-@attrs.frozen
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> def tips(ind, period, n):
+            ...     return Observation(indicator=ind, place="62", period=period,
+            ...                        value=Quantity(n, "tip"))
+            >>> cur = [tips("tips.received", "2023", 726), tips("tips.valuable", "2023", 655)]
+            >>> prev = [tips("tips.received", "2022", 100), tips("tips.valuable", "2022", 80)]
+            >>> print(compare(cur, prev).ratio_changes[0].text())
+              Tỷ lệ ... (Tỉnh Kon Tum): 80,0% (80/100) → 90,2% (655/726): +10,2 điểm
+        """
+        head = _head(self.indicator, self.place, self.dims, lang, catalogue)
+        values = f"{value_text(self.previous, lang)} → {value_text(self.current, lang)}"
+        if self.delta is None:
+            return f"! {head}: {values}: {_ratio_reason(self, lang, unlike)}"
+        points = t(lang, "điểm", "points")
+        return f"  {head}: {values}: {signed(round_half_up(self.delta, 1), lang)} {points}"
+
+    def __str__(self) -> str:
+        return self.text("en").strip()
+
+    def __repr__(self) -> str:
+        return f"<RatioChange {self.text('en').strip()}>"
+
+
+@attrs.frozen(repr=False)
 class Comparison:
     """The result of :func:`compare`: one change per figure and per ratio.
 
@@ -372,6 +569,136 @@ class Comparison:
     changes: tuple[Change, ...] = ()
     ratio_changes: tuple[RatioChange, ...] = ()
     comparability: Comparability | None = None
+    catalogue: Catalogue = attrs.field(factory=_standard_catalogue, eq=False)
+
+    def text(self, lang: Lang = "vi") -> str:
+        """The lines of the comparison in ``lang``: one per figure and per ratio.
+
+        A line starts with ``!`` when the change is not an exact number (a
+        side is missing, not reported, or "hơn"/"khoảng"), followed by the
+        reason in the same language. Figures are named by their labels and
+        places by their names.
+
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> print(compare([], []).text("en"))
+            Changes (previous → current):
+            0 changes, 0 not clean; 0 ratios
+        """
+        cat, unlike = self.catalogue, self._unlike
+        lines = [t(lang, "Thay đổi (kỳ trước → kỳ này):", "Changes (previous → current):")]
+        if unlike is not None:
+            lines.append(unlike.text(lang))
+        lines.extend(ch.text(lang, cat, unlike) for ch in self.changes)
+        if self.ratio_changes:
+            lines.append(t(lang, "Tỷ lệ, tính lại từ các thành phần:", "Ratios, from their parts:"))
+            lines.extend(rc.text(lang, cat, unlike) for rc in self.ratio_changes)
+        unclean = sum(1 for ch in self.changes if ch.delta is None)
+        n, r = len(self.changes), len(self.ratio_changes)
+        lines.append(
+            t(
+                lang,
+                f"{n} thay đổi, {unclean} không rõ ràng; {r} tỷ lệ",
+                f"{n} change{'s' if n != 1 else ''}, {unclean} not clean; "
+                f"{r} ratio{'s' if r != 1 else ''}",
+            )
+        )
+        return "\n".join(lines)
+
+    @property
+    def _unlike(self) -> Label | None:
+        like = self.comparability
+        return None if like is None or like.comparable else like.message
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        unclean = sum(1 for ch in self.changes if ch.delta is None)
+        return (
+            f"<Comparison: {len(self.changes)} changes ({unclean} not clean), "
+            f"{len(self.ratio_changes)} ratios>"
+        )
+
+    def rows(self, lang: Lang = "vi") -> list[dict[str, Any]]:
+        """One row per change and per ratio change: codes, names, values and the change.
+
+        Exact numbers stay exact (``delta`` is a Fraction or None); the
+        ``*_text`` columns are the display words in ``lang``.
+
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> def tips(period, n):
+            ...     return Observation(indicator="tips.received", place="62", period=period,
+            ...                        value=Quantity(n, "tip"))
+            >>> row = compare([tips("2023", 726)], [tips("2022", 600)]).rows("en")[0]
+            >>> row["place_name"], row["previous_text"], row["current_text"], row["delta"]
+            ('Tỉnh Kon Tum', '600 tips', '726 tips', Fraction(126, 1))
+        """
+        cat, unlike = self.catalogue, self._unlike
+        out: list[dict[str, Any]] = [
+            {
+                **_row_head("figure", ch.indicator, ch.place, ch.dims, lang=lang, cat=cat),
+                "previous_text": value_text(_value_of(ch.previous), lang),
+                "current_text": value_text(_value_of(ch.current), lang),
+                "delta": ch.delta,
+                "relative": None if isinstance(ch.relative, Undefined) else ch.relative,
+                "low": ch.low,
+                "high": ch.high,
+                "clean": ch.is_clean,
+                "reason": None if ch.is_clean else _change_reason(ch, lang, unlike),
+            }
+            for ch in self.changes
+        ]
+        out.extend(
+            {
+                **_row_head("ratio", rc.indicator, rc.place, rc.dims, lang=lang, cat=cat),
+                "previous_text": value_text(rc.previous, lang),
+                "current_text": value_text(rc.current, lang),
+                "delta": rc.delta,
+                "relative": None if isinstance(rc.relative, Undefined) else rc.relative,
+                "low": None,
+                "high": None,
+                "clean": rc.delta is not None,
+                "reason": None if rc.delta is not None else _ratio_reason(rc, lang, unlike),
+            }
+            for rc in self.ratio_changes
+        )
+        return out
+
+    def to_pandas(self, lang: Lang = "vi") -> Any:
+        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return data_frame(self.rows(lang), "Comparison.to_pandas")
+
+    def html(self, lang: Lang = "vi") -> Html:
+        """The comparison as an HTML table with bilingual headers.
+
+        Example:
+            >>> from antq_domain.analysis.compare import compare
+            >>> "<table" in compare([], []).html().markup
+            True
+        """
+        rows = [
+            [
+                r["indicator_text"],
+                r["place_name"],
+                r["previous_text"],
+                r["current_text"],
+                _delta_text(r, lang),
+                r["reason"],
+            ]
+            for r in self.rows(lang)
+        ]
+        return html_table(_COMPARISON_HEADERS, rows)
+
+    def _repr_html_(self) -> str:
+        return self.html().markup
 
     def change(self, indicator: str, place: str, dims: Mapping[str, str] | None = None) -> Change:
         """The change of one figure.
@@ -426,23 +753,6 @@ def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | N
     return out, cat if isinstance(cat, Catalogue) else None
 
 
-def _amount_text(value: Fraction) -> str:
-    if value.denominator == 1:
-        return format_amount(int(value), "en")
-    return str(value)
-
-
-def _between(low: Fraction | None, high: Fraction | None) -> str:
-    if low is None and high is None:
-        return "the change is unknown"
-    if low is None:
-        assert high is not None  # noqa: S101 - the other branch
-        return f"the change is at most {_amount_text(high)}"
-    if high is None:
-        return f"the change is at least {_amount_text(low)}"
-    return f"the change is between {_amount_text(low)} and {_amount_text(high)}"
-
-
 def _change(
     key: _Key, cur: Observation | None, prev: Observation | None, unlike: str | None = None
 ) -> Change:
@@ -457,7 +767,7 @@ def _change(
     c, p = cur.value, prev.value
     if not isinstance(c, Quantity) or not isinstance(p, Quantity):
         side = "current" if not isinstance(c, Quantity) else "previous"
-        status = (cur if side == "current" else prev).status.value
+        status = (cur if side == "current" else prev).status.text("en")
         return Change(indicator, place, dims, cur, prev, reason=f"the {side} figure is {status}")
     if c.is_exact and p.is_exact:
         delta = Fraction(c.amount) - Fraction(p.amount)
@@ -489,7 +799,7 @@ def _side_ratio(
         if o is None:
             return Undefined(f"{code} is absent")
         if not isinstance(o.value, Quantity):
-            return Undefined(f"{code} is {o.value.status.value}")
+            return Undefined(f"{code} is {o.value.status.text('en')}")
     n, d = (o.value for o in found if o is not None)
     assert isinstance(n, Quantity)  # noqa: S101 - checked above
     assert isinstance(d, Quantity)  # noqa: S101 - checked above
@@ -606,7 +916,7 @@ def compare(
             )
             for key in sorted(cells, key=_key_order)
         )
-    return Comparison(changes, tuple(ratio_changes), like)
+    return Comparison(changes, tuple(ratio_changes), like, cat)
 
 
 def _ratio_unlike(
