@@ -48,7 +48,11 @@ TAU = 6
 
 
 def double(x: int) -> int:
-    """Twice ``x``.
+    """Twice ``x``; see [`Point`][demo.good.Point] and [`TAU`][demo.TAU].
+
+    | x | double(x) |
+    |---|---|
+    | 1 | 2 |
 
     Args:
         x: a number.
@@ -103,7 +107,7 @@ class Record(BaseModel):
 BAD = '''
 """A module with problems."""
 
-__all__ = ["Bare", "NOTE", "ghost", "no_example", "wrong_args"]
+__all__ = ["Bare", "NOTE", "ghost", "marked_up", "no_example", "wrong_args"]
 
 NOTE = 1
 
@@ -123,6 +127,24 @@ def no_example() -> None:
     """Has a docstring but no example."""
 
 
+def marked_up() -> None:
+    """Calls :func:`no_example`, like :class:`~demo.bad.Bare`; see [`gone`][demo.bad.gone].
+
+    [`NOTE`][demo.bad.NOTE] has no docstring, so no anchor to link to.
+
+    ======  =====
+    reST    table
+    ======  =====
+
+    A literal block::
+
+        text
+
+    Example:
+        >>> marked_up()
+    """
+
+
 def wrong_args(a: int) -> int:
     """Documents a parameter it doesn't have.
 
@@ -139,9 +161,9 @@ def wrong_args(a: int) -> int:
 INIT = '''
 """The package."""
 
-from demo.good import double
+from demo.good import TAU, double
 
-__all__ = ["double"]
+__all__ = ["TAU", "double"]
 '''
 
 CONFIG = """
@@ -192,6 +214,16 @@ def problems(project: Path) -> list[str]:
         "demo.bad.ghost: listed in __all__ but not defined",
         # a Griffe warning: Args documents a parameter that doesn't exist
         "Parameter 'b' does not appear in the function signature",
+        # reST roles print literally in Markdown, each one is reported
+        "demo.bad.marked_up: reST role ':func:`no_example`' prints literally",
+        "demo.bad.marked_up: reST role ':class:`~demo.bad.Bare`' prints literally",
+        # so do reST tables and literal blocks
+        "demo.bad.marked_up: a reST table prints literally",
+        "demo.bad.marked_up: a reST '::' literal block prints literally",
+        # a cross-reference to nothing (a typo, a module renamed since)
+        "demo.bad.marked_up: cross-reference target 'demo.bad.gone' is not an object of the",
+        # ... or to an object the reference does not show
+        "cross-reference target 'demo.bad.NOTE' has no docstring, so the reference does not",
         # a public module without a reference page
         "docs/reference/bad.md: missing",
         # a reference page without its ::: directive
@@ -216,6 +248,27 @@ def test_each_problem_is_reported(problems: list[str], expected: str) -> None:
 )
 def test_documented_names_pass(problems: list[str], clean: str) -> None:
     assert not [p for p in problems if p.startswith(clean)], problems
+
+
+def test_site_check_finds_markup_printed_literally(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "reference").mkdir(parents=True)
+    (site / "index.html").write_text("<p>Use <code>rollup</code>, a table:</p>\n", "utf-8")
+    (site / "reference" / "a.html").write_text(
+        "<p>See :func:<code>rollup</code> and :class:`Rollup`.</p>\n"
+        "<p>=====  =====\nkey    value\n=====  =====</p>\n",
+        "utf-8",
+    )
+    assert build_docs.check_site(site) == [
+        "site/reference/a.html: 2 reST role(s) printed literally",
+        "site/reference/a.html: a reST table printed literally",
+    ]
+
+
+def test_the_package_docstrings_have_no_rest_markup() -> None:
+    report = build_docs.Report()
+    build_docs.check_markup(build_docs.load_package(), report)
+    assert report.problems == []
 
 
 def test_attrs_and_pydantic_get_their_generated_init(project: Path) -> None:

@@ -17,14 +17,24 @@ shows. They fail, listing every problem at once, when:
 * Griffe warns about a docstring (a parameter documented but absent from the
   signature, a malformed section, ...): mkdocs turns these into errors under
   ``--strict`` but Zensical only prints them, so we count them here;
+* a docstring (of any module, private ones included: their objects are shown
+  through public re-exports) holds reST markup that Markdown prints as is: a
+  role such as ``:func:`x```, a ``====  ====`` table or a ``::`` literal
+  block; or a cross-reference ``[`x`][antq_domain.path.x]`` whose target is
+  not an object of the package (a renamed module, a typo);
 * a public module has no reference page ``docs/reference/<path>.md`` holding a
   ``::: module`` directive, or a page under ``docs/`` is missing from the
   ``nav`` of ``mkdocs.yml`` (or the nav names a page that does not exist).
 
 Then ``zensical build --strict`` builds ``site/``; it fails on broken links,
-unresolved cross-references and objects that ``:::`` cannot collect. Nothing
-is fetched from the network: the theme font is off and no inventories are
-loaded.
+unresolved cross-references and objects that ``:::`` cannot collect. Last,
+every built page is read again for markup that printed literally (a reST
+role, a reST table), whatever its source. Nothing is fetched from the
+network: the theme font is off and no inventories are loaded.
+
+Cross-references in docstrings are Markdown links whose target is the full
+dotted path, ``[`rollup`][antq_domain.analysis.rollup]``; prefer the path of
+the re-export in a package's ``__init__`` (it survives a module rename).
 
 ``GeneratedInit`` is a Griffe extension (also named in ``mkdocs.yml``) that
 gives ``attrs`` classes and pydantic models the ``__init__`` signature they
@@ -69,6 +79,14 @@ _ATTRS_DECORATORS = frozenset(
 _ATTRS_FIELDS = frozenset({"attrs.field", "attr.ib", "attr.attrib", "attr.field"})
 _PYDANTIC_BASES = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel"})
 _EXAMPLE_HEADING = re.compile(r"^(\s*)Example:[ \t]*$", re.MULTILINE)
+_ROLE_NAMES = "func|class|meth|attr|mod|data|exc|obj|const|ref|term|doc"
+_REST_ROLE = re.compile(rf":(?:py:)?(?:{_ROLE_NAMES}):`[^`]*`")
+_REST_TABLE = re.compile(r"^[ \t]*=+(?:[ \t]{2,}=+)+[ \t]*$", re.MULTILINE)
+_REST_LITERAL = re.compile(r"[^:\s]::[ \t]*$", re.MULTILINE)
+_CROSSREF = re.compile(r"\]\[([A-Za-z_][\w.]*)\]")
+# In built HTML a role's backticks have become <code>; a table's rule is text.
+_SITE_ROLE = re.compile(rf":(?:py:)?(?:{_ROLE_NAMES}):(?:`|<code)")
+_SITE_TABLE = re.compile(r"={4,}[ \t]{2,}={4,}")
 
 
 # --------------------------------------------------------------------------
@@ -369,6 +387,91 @@ def _check_module(module: griffe.Module, report: Report, sink: _Collect) -> None
             _check_export(target, where, report, sink)
 
 
+def _all_objects(obj: griffe.Object) -> Iterator[griffe.Object]:
+    """``obj`` and every object defined under it, private modules included."""
+    yield obj
+    for member in obj.members.values():
+        if not member.is_alias and isinstance(member, griffe.Object):
+            yield from _all_objects(member)
+
+
+def _shown(package: griffe.Module) -> set[str]:
+    """The canonical paths of what the public modules export: what the reference shows."""
+    shown = set()
+    for module in public_modules(package):
+        for export in module.exports or ():
+            member = module.members.get(str(export))
+            try:
+                target = member.final_target if isinstance(member, griffe.Alias) else member
+            except griffe.AliasResolutionError:
+                continue
+            if target is not None:
+                shown.add(target.path)
+    return shown
+
+
+def _unresolved(package: griffe.Module, path: str, shown: set[str]) -> str | None:
+    """Why the docs build cannot resolve a cross-reference to ``path``, or None."""
+    rest = path.partition(".")[2]
+    try:
+        found = package[rest] if rest else package
+        target = found.final_target if isinstance(found, griffe.Alias) else found
+    except (KeyError, griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return "is not an object of the package"
+    if isinstance(target, griffe.Module):
+        return None
+    if path != target.path:
+        owner = path.rpartition(".")[0].partition(".")[2]
+        if not isinstance(package[owner] if owner else package, griffe.Module):
+            return f"is a member reached through a re-export; write {target.path!r}"
+    top: griffe.Object = target
+    while top.parent is not None and not isinstance(top.parent, griffe.Module):
+        top = top.parent
+    if top.path not in shown:
+        return "is not exported by a public module, so the reference does not show it"
+    if target.docstring is None or not target.docstring.value.strip():
+        return "has no docstring, so the reference does not show it"
+    return None
+
+
+def check_markup(package: griffe.Module, report: Report) -> None:
+    """No docstring holds reST markup, and every cross-reference names a shown object."""
+    shown = _shown(package)
+    for obj in _all_objects(package):
+        if obj.docstring is None:
+            continue
+        text = obj.docstring.value
+        where = obj.path
+        report.problems.extend(
+            f"{where}: reST role {role!r} prints literally; write [`name`][{package.name}.path]"
+            for role in _REST_ROLE.findall(text)
+        )
+        if _REST_TABLE.search(text):
+            report.add(f"{where}: a reST table prints literally; write a Markdown | table |")
+        if _REST_LITERAL.search(text):
+            report.add(f"{where}: a reST '::' literal block prints literally; fence it with ```")
+        for target in _CROSSREF.findall(text):
+            if target.split(".")[0] != package.name:
+                continue
+            why = _unresolved(package, target, shown)
+            if why is not None:
+                report.add(f"{where}: cross-reference target {target!r} {why}")
+
+
+def check_site(site: Path) -> list[str]:
+    """Markup that printed literally in the built pages, one problem per page and kind."""
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text("utf-8")
+        name = page.relative_to(site).as_posix()
+        roles = _SITE_ROLE.findall(html)
+        if roles:
+            problems.append(f"site/{name}: {len(roles)} reST role(s) printed literally")
+        if _SITE_TABLE.search(html):
+            problems.append(f"site/{name}: a reST table printed literally")
+    return problems
+
+
 # --------------------------------------------------------------------------
 # Reference pages and navigation
 # --------------------------------------------------------------------------
@@ -432,6 +535,7 @@ def run_checks(root: Path = ROOT, package_name: str = PACKAGE) -> list[str]:
     report = Report()
     package = load_package(package_name, root / "src")
     check_docstrings(package, report)
+    check_markup(package, report)
     check_reference_pages(package, root / "docs", report)
     check_nav(root / "mkdocs.yml", root / "docs", report)
     return report.problems
@@ -461,7 +565,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = build_site()
     if status != 0:
         print(f"docs: zensical build --strict failed (exit {status})", file=sys.stderr)
-    return status
+        return status
+    literal = check_site(ROOT / "site")
+    if literal:
+        print(f"docs: {len(literal)} page(s) show markup literally:", file=sys.stderr)
+        for problem in literal:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print("docs: no literal reST markup in the built pages")
+    return 0
 
 
 if __name__ == "__main__":

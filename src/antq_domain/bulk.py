@@ -1,11 +1,12 @@
 r"""A columnar bulk path: millions of tidy rows read and rolled up with polars.
 
-:func:`read_table` loads a tidy CSV into an :class:`ObservationTable` (a
-polars DataFrame behind the library's own API) with the validation rules of
-:func:`~antq_domain.io.files.read_observations`; :func:`rollup_table` rolls it
-up and returns the very :class:`~antq_domain.analysis.aggregate.Rollup` the
-reference :func:`~antq_domain.analysis.aggregate.rollup` returns, so the two
-compare with ``==`` (a property test checks every cell on generated data).
+[`read_table`][antq_domain.bulk.read_table] loads a tidy CSV into an
+[`ObservationTable`][antq_domain.bulk.ObservationTable] (a polars DataFrame behind the library's own
+API) with the validation rules of [`read_observations`][antq_domain.read_observations];
+[`rollup_table`][antq_domain.bulk.rollup_table] rolls it up and returns the very
+[`Rollup`][antq_domain.Rollup] the reference
+[`rollup`][antq_domain.rollup] returns, so the two compare with ``==`` (a
+property test checks every cell on generated data).
 
 The pure-Python path stays the reference semantics. This module only does the
 work that grows with the number of rows in columns; everything per place and
@@ -32,16 +33,15 @@ columnar path does not cover is handed to the reference unchanged:
   period kinds, duplicate cells, an error) is handed to the reference whole,
   which then gives its result or raises its error.
 
-* **streaming a file**: :func:`rollup_file` (and :func:`rollup_file_many`,
-  one scan for several targets) never hold the rows: one pass of polars'
-  streaming engine checks every row (per distinct code combination, as
-  above, and per row for figures, periods, quotes and reasons) and sums
-  the rows to one group per (indicator, place, dimensions, status,
-  qualifier, unit); the rollup then starts from those groups. Files whose
-  periods lie outside the target (or are not its standard tiles), a bad
-  row, any indicator other than a flow or a non-decimal stock, figures too
-  long to sum safely in ``Int64`` / ``Decimal(38, 18)``: all go to
-  :func:`read_table` and :func:`rollup_table` (and so to the reference).
+* **streaming a file**: [`rollup_file`][antq_domain.bulk.rollup_file] (and
+  [`rollup_file_many`][antq_domain.bulk.rollup_file_many], one scan for several targets) never hold
+  the rows: one pass of polars' streaming engine checks every row (per distinct code combination, as
+  above, and per row for figures, periods, quotes and reasons) and sums the rows to one group per
+  (indicator, place, dimensions, status, qualifier, unit); the rollup then starts from those groups.
+  Files whose periods lie outside the target (or are not its standard tiles), a bad row, any
+  indicator other than a flow or a non-decimal stock, figures too long to sum safely in ``Int64`` /
+  ``Decimal(38, 18)``: all go to [`read_table`][antq_domain.bulk.read_table] and
+  [`rollup_table`][antq_domain.bulk.rollup_table] (and so to the reference).
 
 Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
 
@@ -139,9 +139,11 @@ def _quantize(amount: Decimal, scale: int) -> Decimal:
 class ObservationTable:
     """Validated observations held in columns (a polars DataFrame).
 
-    Build one with :func:`read_table` or :meth:`from_observations`; roll it
-    up with :func:`rollup_table`; :meth:`to_observations` gives the
-    observations back (equal to what the reference reader returns).
+    Build one with [`read_table`][antq_domain.bulk.read_table] or
+    [`from_observations`][antq_domain.bulk.ObservationTable.from_observations]; roll it up with
+    [`rollup_table`][antq_domain.bulk.rollup_table];
+    [`to_observations`][antq_domain.bulk.ObservationTable.to_observations] gives the observations
+    back (equal to what the reference reader returns).
 
     Columns: ``indicator``, ``place``, ``period``, ``status`` (empty:
     reported), ``qualifier`` (empty: exact), ``source``, ``quote``,
@@ -316,14 +318,13 @@ def read_table(
     format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
     catalogue: Catalogue | None = None,
 ) -> ObservationTable:
-    r"""Read tidy rows (CSV or JSON Lines) into a validated :class:`ObservationTable`.
+    r"""Read tidy rows (CSV or JSON Lines) into a validated `ObservationTable`.
 
-    The rules are those of :func:`~antq_domain.io.files.read_observations`
-    (unknown keys, bad values, dimensions, units, qualifiers, statuses):
-    every problem of every row is raised at once as one
-    :class:`~antq_domain.errors.RecordError` naming row and key, worded as
-    the reference words it. Counts are exact ``Int64``; decimal units are
-    polars ``Decimal`` (never floats).
+    The rules are those of [`read_observations`][antq_domain.read_observations] (unknown
+    keys, bad values, dimensions, units, qualifiers, statuses): every problem of every row is raised
+    at once as one [`RecordError`][antq_domain.RecordError] naming row and key, worded as the
+    reference words it. Counts are exact ``Int64``; decimal units are polars ``Decimal`` (never
+    floats).
 
     Raises:
         RecordError: problems in the rows.
@@ -613,7 +614,7 @@ def rollup_table(
     shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
     missing: MissingStrategy = "lower_bound",
 ) -> Rollup:
-    """Roll up a table: the reference :func:`~antq_domain.analysis.aggregate.rollup`, in columns.
+    """Roll up a table: the reference [`rollup`][antq_domain.rollup], in columns.
 
     The arguments and the result are those of the reference (the table's
     catalogue is used); ``rollup_table(t, ...) == rollup(t.to_observations(),
@@ -669,14 +670,14 @@ def rollup_file(
 ) -> Rollup:
     r"""Roll up a tidy CSV file in one streaming pass, never holding the rows.
 
-    ``rollup_file(path, ...) == rollup(read_observations(path), ...)``: the
-    same validation (every row; the same :class:`~antq_domain.errors.RecordError`
-    naming row and key) and the same :class:`~antq_domain.analysis.aggregate.Rollup`.
-    The rows are checked and summed to one part per (indicator, place,
-    dimensions) while the file is scanned (polars' streaming engine); see
-    :func:`rollup_file_many` to roll one scan up to several targets. Files
-    or rollups the stream does not cover (module docs) are read by
-    :func:`read_table` and rolled up by :func:`rollup_table`.
+    ``rollup_file(path, ...) == rollup(read_observations(path), ...)``: the same validation (every
+    row; the same [`RecordError`][antq_domain.RecordError] naming row and key) and the same
+    [`Rollup`][antq_domain.Rollup]. The rows are checked and summed to one part
+    per (indicator, place, dimensions) while the file is scanned (polars' streaming engine); see
+    [`rollup_file_many`][antq_domain.bulk.rollup_file_many] to roll one scan up to several targets.
+    Files or rollups the stream does not cover (module docs) are read by
+    [`read_table`][antq_domain.bulk.read_table] and rolled up by
+    [`rollup_table`][antq_domain.bulk.rollup_table].
 
     Raises:
         RecordError: problems in the rows.
@@ -723,7 +724,7 @@ def rollup_file_many(
 ) -> tuple[Rollup, ...]:
     r"""One streaming scan of a tidy CSV rolled up to several targets (one per ``to``).
 
-    Each result equals :func:`rollup_file` for that target (and so the
+    Each result equals [`rollup_file`][antq_domain.bulk.rollup_file] for that target (and so the
     reference's rollup); the file is read once.
 
     Raises:

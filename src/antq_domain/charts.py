@@ -1,12 +1,10 @@
 r"""Charts of reports and observations (matplotlib, an optional extra).
 
-An edge of the library. Each function returns a
-:class:`matplotlib.figure.Figure` drawn on the Agg canvas, without pyplot:
-no global state, no window, never ``show()``. Save it with
-``fig.savefig("chart.png")``; in a notebook it displays as the cell's value
-(after ``%matplotlib inline``). Without matplotlib the call raises
-:class:`~antq_domain.frames.MissingExtraError`
-(``pip install 'antq-domain[charts]'``).
+An edge of the library. Each function returns a `matplotlib.figure.Figure` drawn on the Agg canvas,
+without pyplot: no global state, no window, never ``show()``. Save it with
+``fig.savefig("chart.png")``; in a notebook it displays as the cell's value (after ``%matplotlib
+inline``). Without matplotlib the call raises
+[`MissingExtraError`][antq_domain.frames.MissingExtraError] (``pip install 'antq-domain[charts]'``).
 
 What the charts keep from the library's semantics:
 

@@ -1,14 +1,16 @@
 """The ``antq`` command line: check, summarise, tidy, compare and extract reports.
 
-An edge layer over the library, built on :mod:`argparse` only. Every
-subcommand has ``--help``::
+An edge layer over the library, built on `argparse` only. Every
+subcommand has ``--help``:
 
-    antq validate FILE              findings of every check; exit 1 on errors
-    antq summary FILE [--lang vi|en]
-    antq schema                     the JSON Schema of a report file
-    antq tidy FILE [--format csv|jsonl] [--output PATH]
-    antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
-    antq extract FILE [--format rows|json] [--place CODE] [--period ID]
+```text
+antq validate FILE              findings of every check; exit 1 on errors
+antq summary FILE [--lang vi|en]
+antq schema                     the JSON Schema of a report file
+antq tidy FILE [--format csv|jsonl] [--output PATH]
+antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
+antq extract FILE [--format rows|json] [--place CODE] [--period ID]
+```
 
 ``FILE`` is a report (``.json``) or, where a command works on figures alone
 (``validate``, ``tidy``, ``compare``), a file of observations (``.csv``,
@@ -78,13 +80,12 @@ class _UsageError(Exception):
 def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
     """The lines of a comparison: one per figure and per ratio, unclean ones flagged ``!``.
 
-    A line starts with ``!`` when the change is not an exact number (a side
-    is missing, not reported, or "hơn"/"khoảng"), followed by the reason.
-    Everything is in ``lang``: figures by their labels, places by their
-    names (:meth:`~antq_domain.analysis.compare.Comparison.text`).
+    A line starts with ``!`` when the change is not an exact number (a side is missing, not
+    reported, or "hơn"/"khoảng"), followed by the reason. Everything is in ``lang``: figures by
+    their labels, places by their names ([`text`][antq_domain.analysis.compare.Comparison.text]).
 
     Args:
-        comparison: the result of :func:`~antq_domain.analysis.compare.compare`.
+        comparison: the result of [`compare`][antq_domain.analysis.compare.compare].
         lang: ``"vi"`` or ``"en"``.
 
     Example:

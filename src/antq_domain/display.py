@@ -5,18 +5,17 @@ all call these functions, so one concept reads the same everywhere: a
 not-reported figure is "— (không báo cáo)" in a table, a summary and a
 scorecard alike. The words themselves live with their concepts:
 
-* missing markers: :attr:`~antq_domain.values.Status.label`;
-* record groups: :class:`~antq_domain.records.report.RecordGroup`;
-* areas and dimension cells: :meth:`~antq_domain.records.catalogue.Catalogue.area_label`,
-  :meth:`~antq_domain.records.catalogue.Catalogue.describe_dims`;
-* places: :meth:`~antq_domain.records.places.Registry.name_of`;
-* qualifiers: :meth:`~antq_domain.values.Qualifier.word`.
+* missing markers: `label`;
+* record groups: [`RecordGroup`][antq_domain.records.groups.RecordGroup];
+* areas and dimension cells: [`area_label`][antq_domain.records.catalogue.Catalogue.area_label],
+  [`describe_dims`][antq_domain.records.catalogue.Catalogue.describe_dims];
+* places: [`name_of`][antq_domain.records.places.Registry.name_of];
+* qualifiers: [`word`][antq_domain.values.unit.Qualifier.word].
 
-**Honest figures.** A figure built from incomplete parts (a rollup with
-places or periods missing) is shown as a lower bound, "ít nhất …", with how
-much is missing ("chưa đủ số liệu: 8/10 đơn vị cấp huyện"), never as
-"khoảng"; a ratio of such figures has no honest value and shows only what
-is missing (:func:`incomplete_text`).
+**Honest figures.** A figure built from incomplete parts (a rollup with places or periods missing)
+is shown as a lower bound, "ít nhất …", with how much is missing ("chưa đủ số liệu: 8/10 đơn vị cấp
+huyện"), never as "khoảng"; a ratio of such figures has no honest value and shows only what is
+missing ([`incomplete_text`][antq_domain.display.incomplete_text]).
 
 Pure functions: nothing here reads files, the clock or the environment
 (the place register is the library's own data).
@@ -117,10 +116,10 @@ def value_text(  # noqa: PLR0911 - one return per kind of value
     """The display form of any value: a figure, a ratio, undefined, missing, or nothing.
 
     Args:
-        value: a :class:`~antq_domain.values.Quantity`, a
-            :class:`~antq_domain.values.Ratio`, an
-            :class:`~antq_domain.values.Undefined`, a missing marker, or
-            ``None`` (no figure: "—").
+        value: a [`Quantity`][antq_domain.Quantity], a
+            [`Ratio`][antq_domain.Ratio], an
+            [`Undefined`][antq_domain.Undefined], a missing marker, or ``None`` (no
+            figure: "—").
         lang: ``"vi"`` or ``"en"``.
         counter: show a quantity's counter word ("nguồn tin").
         decimals: decimals of a ratio.
@@ -265,7 +264,7 @@ def place_text(code: str) -> str:
 
 
 def dims_text(cat: Catalogue, indicator: str, dims: Mapping[str, str], lang: Lang = "vi") -> str:
-    """A dimension cell in words (:meth:`Catalogue.describe_dims`).
+    """A dimension cell in words (`Catalogue.describe_dims`).
 
     Example:
         >>> from antq_domain.display import dims_text

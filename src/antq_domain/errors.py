@@ -1,9 +1,8 @@
 """The library's error hierarchy.
 
-Every error the library raises on purpose derives from :class:`AntqError`.
-Concrete errors also inherit the builtin a caller expects, so a plain
-``except ValueError`` (or pydantic's own validation, which turns
-``ValueError`` into a validation error) catches them too.
+Every error the library raises on purpose derives from [`AntqError`][antq_domain.AntqError].
+Concrete errors also inherit the builtin a caller expects, so a plain ``except ValueError`` (or
+pydantic's own validation, which turns ``ValueError`` into a validation error) catches them too.
 
 Messages follow one pattern: they name the field, show the offending value
 with ``!r`` and say what was expected.
@@ -85,7 +84,7 @@ class ParseError(AntqValueError):
 
 
 class LimitError(ParseError):
-    """An input exceeds one of the library's named limits (:mod:`antq_domain.limits`).
+    """An input exceeds one of the library's named limits (`antq_domain.limits`).
 
     Raised instead of spending unbounded memory or time: too many digits, an
     exponent, a text field or a nesting deeper than the budget allows. The
@@ -216,8 +215,8 @@ class RecordError(AntqError, ValueError):
 class MissingExtraError(AntqError, ImportError):
     """An optional dependency (an *extra*) is needed and not installed.
 
-    An :class:`ImportError` too, so ``except ImportError`` catches it. The
-    message names the package and the extra that installs it.
+    An `ImportError` too, so ``except ImportError`` catches it. The message names the package and
+    the extra that installs it.
 
     Attributes:
         feature: what needed it (``to_pandas``).

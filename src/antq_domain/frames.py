@@ -1,40 +1,31 @@
-"""DataFrames of tidy rows, for notebooks: :func:`to_pandas` and :func:`to_polars`.
+"""DataFrames of tidy rows, for notebooks: `to_pandas` and `to_polars`.
 
-An edge of the library: pandas and polars are optional extras, imported only
-when one of these functions is called (``import antq_domain`` never imports a
-dataframe library). Without the extra, the call raises
-:class:`MissingExtraError`, naming what to install
+An edge of the library: pandas and polars are optional extras, imported only when one of these
+functions is called (``import antq_domain`` never imports a dataframe library). Without the extra,
+the call raises [`MissingExtraError`][antq_domain.errors.MissingExtraError], naming what to install
 (``pip install 'antq-domain[pandas]'``).
 
-Anything :func:`antq_domain.io.rows.tidy` accepts (a report, a rollup result,
-observations) becomes one row per observation; so does anything with a
-``tidy_rows()`` (or ``to_rows()`` / ``rows()``) method returning tidy-shaped
-dicts (:class:`HasTidyRows`), or an iterable of such dicts.
+Anything [`antq_domain.io.rows.tidy`][antq_domain.tidy] accepts (a report, a rollup result,
+observations) becomes one row per observation; so does anything with a ``tidy_rows()`` (or
+``to_rows()`` / ``rows()``) method returning tidy-shaped dicts
+([`HasTidyRows`][antq_domain.frames.HasTidyRows]), or an iterable of such dicts.
 
 **Columns and dtypes (pandas).** The tidy keys, in the order of
-:data:`~antq_domain.io.rows.TIDY_KEYS`, with ``dim_<name>`` columns between
-``unit`` and ``source`` and one column added after ``value``:
+[`TIDY_KEYS`][antq_domain.io.rows.TIDY_KEYS], with ``dim_<name>`` columns between ``unit`` and
+``source`` and one column added after ``value``:
 
-==================  =================  =========================================
-column              dtype              holds
-==================  =================  =========================================
-``indicator``       ``category``       catalogue code
-``place``           ``category``       place code
-``period``          ordered category   period id, categories in time order
-``value``           ``object``         the **exact** figure: ``int`` for counts,
-                                       ``Decimal`` for kilograms, money and
-                                       stated percentages, ``None`` if missing
-``count``           ``Int64``          the figure when its unit counts whole
-                                       things, ``<NA>`` otherwise (missing, or a
-                                       decimal unit)
-``qualifier``       ``category``       all four qualifier codes as categories
-``status``          ``category``       all four status codes as categories
-``unit``            ``category``       all unit codes as categories
-``dim_<name>``      ``category``       a dimension code, ``NaN`` where absent
-``source``,         ``string``         text, ``<NA>`` where absent
-``quote``,
-``reason``
-==================  =================  =========================================
+| column | dtype | holds |
+|---|---|---|
+| ``indicator`` | ``category`` | catalogue code |
+| ``place`` | ``category`` | place code |
+| ``period`` | ordered category | period id, categories in time order |
+| ``value`` | ``object`` | the **exact** figure: ``int``, or ``Decimal`` (kg, money, percent) |
+| ``count`` | ``Int64`` | the figure when its unit counts whole things, else ``<NA>`` |
+| ``qualifier`` | ``category`` | all four qualifier codes as categories |
+| ``status`` | ``category`` | all four status codes as categories |
+| ``unit`` | ``category`` | all unit codes as categories |
+| ``dim_<name>`` | ``category`` | a dimension code, ``NaN`` where absent |
+| ``source``, ``quote``, ``reason`` | ``string`` | text, ``<NA>`` where absent |
 
 Why two value columns: a float cannot hold ``13.85`` kilograms or a money
 amount exactly, so ``value`` keeps the Python ``int``/``Decimal`` the library
@@ -44,11 +35,10 @@ which is most figures. ``lossy_float=True`` adds a ``value_float``
 (``Float64``) column for plotting and quick looks, named so nobody mistakes
 it for the figure. A missing figure is ``None`` / ``<NA>``, never ``0``.
 
-**polars.** :func:`to_polars` gives the same columns: codes as
-``pl.Categorical`` (qualifier, status and unit as ``pl.Enum`` of their
-codelists), ``count`` as ``pl.Int64``, and ``value`` as ``pl.String`` holding
-the exact canonical text (``"13.85"``, ``"726"``), since polars has no column
-that mixes ints and decimals exactly.
+**polars.** [`to_polars`][antq_domain.to_polars] gives the same columns: codes as
+``pl.Categorical`` (qualifier, status and unit as ``pl.Enum`` of their codelists), ``count`` as
+``pl.Int64``, and ``value`` as ``pl.String`` holding the exact canonical text (``"13.85"``,
+``"726"``), since polars has no column that mixes ints and decimals exactly.
 
 Example:
     >>> import antq_domain as aq
@@ -125,16 +115,16 @@ class HasTidyRows(Protocol):
 TidySource: TypeAlias = (
     HasObservations | HasTidyRows | Iterable[Observation] | Iterable[Mapping[str, Any]]
 )
-"""What :func:`to_pandas` accepts: a report or result, observations, or rows."""
+"""What [`to_pandas`][antq_domain.to_pandas] accepts: a report or result, observations, or
+rows."""
 
 
 def tidy_rows_of(x: object) -> list[dict[str, Any]]:
     """The tidy rows of ``x``: a report, a result, observations or rows.
 
-    In order: anything with ``observations`` goes through
-    :func:`~antq_domain.io.rows.tidy`; then a ``tidy_rows()``, ``to_rows()``
-    or ``rows()`` method is called; then an iterable of observations or of
-    dicts is taken as is.
+    In order: anything with ``observations`` goes through [`tidy`][antq_domain.tidy]; then a
+    ``tidy_rows()``, ``to_rows()`` or ``rows()`` method is called; then an iterable of observations
+    or of dicts is taken as is.
 
     Raises:
         AntqTypeError: ``x`` is none of these.
@@ -175,9 +165,9 @@ def tidy_rows_of(x: object) -> list[dict[str, Any]]:
 def columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """The column order of a frame of ``rows``.
 
-    The tidy keys in :data:`~antq_domain.io.rows.TIDY_KEYS` order, ``count``
-    after ``value``, ``dim_<name>`` (sorted) between ``unit`` and ``source``,
-    then any other keys in order of first appearance.
+    The tidy keys in [`TIDY_KEYS`][antq_domain.io.rows.TIDY_KEYS] order, ``count`` after ``value``,
+    ``dim_<name>`` (sorted) between ``unit`` and ``source``, then any other keys in order of first
+    appearance.
 
     Example:
         >>> from antq_domain.frames import columns

@@ -1,28 +1,29 @@
 """The laws the arithmetic obeys, as functions anyone can run on their own data.
 
-Each ``law_*`` function checks one law of DESIGN.md on the arguments given
-and returns ``None`` (or the checked function's result, for law 8), or
-raises :class:`LawViolation` (an ``AssertionError``, so a failing law fails a
-test) naming the law and what broke it. Pass your own aggregation function
-to check it against the same laws as the library's :func:`rollup`.
+Each ``law_*`` function checks one law of DESIGN.md on the arguments given and returns ``None`` (or
+the checked function's result, for law 8), or raises [`LawViolation`][antq_domain.laws.LawViolation]
+(an ``AssertionError``, so a failing law fails a test) naming the law and what broke it. Pass your
+own aggregation function to check it against the same laws as the library's
+[`rollup`][antq_domain.rollup].
 
-* law 1, summing over a partition of places or periods equals summing the
-  parts: :func:`law_partition_sum`;
-* law 2, aggregation is order-independent and the empty input gives the
-  neutral result: :func:`law_order_independence`,
-  :func:`law_empty_is_neutral`, and :func:`law_monoid` for combining;
+* law 1, summing over a partition of places or periods equals summing the parts:
+  [`law_partition_sum`][antq_domain.laws.law_partition_sum];
+* law 2, aggregation is order-independent and the empty input gives the neutral result:
+  [`law_order_independence`][antq_domain.laws.law_order_independence],
+  [`law_empty_is_neutral`][antq_domain.laws.law_empty_is_neutral], and
+  [`law_monoid`][antq_domain.laws.law_monoid] for combining;
 * law 3, a ratio of sums lies between the smallest and largest part ratio:
-  :func:`law_ratio_between`;
+  [`law_ratio_between`][antq_domain.laws.law_ratio_between];
 * law 4, stocks are never summed over time; flows over disjoint periods add:
-  :func:`law_stocks_and_flows`;
-* law 5, the qualifier join is associative, commutative, with ``exact`` as
-  identity: :func:`law_qualifier_join`;
-* law 6, ``parse(format(x)) == x``: :func:`law_text_round_trip`;
-* law 8, no function mutates its inputs: :func:`law_no_mutation`;
+  [`law_stocks_and_flows`][antq_domain.laws.law_stocks_and_flows];
+* law 5, the qualifier join is associative, commutative, with ``exact`` as identity:
+  [`law_qualifier_join`][antq_domain.laws.law_qualifier_join];
+* law 6, ``parse(format(x)) == x``: [`law_text_round_trip`][antq_domain.laws.law_text_round_trip];
+* law 8, no function mutates its inputs: [`law_no_mutation`][antq_domain.laws.law_no_mutation];
 * law 9, restating onto today's tree conserves totals:
-  :func:`law_restating_conserves`;
+  [`law_restating_conserves`][antq_domain.laws.law_restating_conserves];
 * law 10, shown parts (largest remainder) add to the shown total:
-  :func:`law_largest_remainder`.
+  [`law_largest_remainder`][antq_domain.laws.law_largest_remainder].
 
 Example:
     >>> from datetime import date

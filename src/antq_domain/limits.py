@@ -1,36 +1,30 @@
 """The resource budget: every limit the library's readers enforce, by name.
 
-A small input must never cost a large amount of memory or time, and an input
-the library cannot hold exactly must be refused, not rounded. Each limit
-below is checked where text or numbers enter the library (the file readers,
-the JSON wire form, :func:`~antq_domain.values.numbers.parse_number`, the
-constructors of :class:`~antq_domain.values.Quantity` and
-:class:`~antq_domain.records.Observation`); going over it raises
-:class:`~antq_domain.errors.LimitError` (an :class:`~antq_domain.errors.AntqError`)
+A small input must never cost a large amount of memory or time, and an input the library cannot hold
+exactly must be refused, not rounded. Each limit below is checked where text or numbers enter the
+library (the file readers, the JSON wire form,
+[`parse_number`][antq_domain.parse_number], the constructors of
+[`Quantity`][antq_domain.Quantity] and
+[`Observation`][antq_domain.Observation]); going over it raises
+[`LimitError`][antq_domain.LimitError] (an [`AntqError`][antq_domain.AntqError])
 naming the field, the start of the value and the limit.
 
-======================  ========  =============================================
-limit                   value     what it bounds
-======================  ========  =============================================
-``MAX_INTEGER_DIGITS``  30        digits before the decimal mark of an amount
-``MAX_FRACTION_DIGITS`` 12        digits after the decimal mark of an amount
-``MAX_NUMBER_CHARS``    64        characters of one written figure (separators
-                                  and qualifier words included)
-``MAX_FIELD_CHARS``     100 000   characters of one text field or CSV cell
-``MAX_NESTING``         64        nesting of arrays and objects in a JSON file
-                                  or JSON Lines row
-``DECIMAL_PRECISION``   84        significant digits of the decimal context
-                                  every library operation runs in
-======================  ========  =============================================
+| limit | value | what it bounds |
+|---|---|---|
+| ``MAX_INTEGER_DIGITS`` | 30 | digits before the decimal mark of an amount |
+| ``MAX_FRACTION_DIGITS`` | 12 | digits after the decimal mark of an amount |
+| ``MAX_NUMBER_CHARS`` | 64 | characters of one written figure (separators, qualifier words) |
+| ``MAX_FIELD_CHARS`` | 100 000 | characters of one text field or CSV cell |
+| ``MAX_NESTING`` | 64 | nesting of arrays and objects in a JSON file or JSON Lines row |
+| ``DECIMAL_PRECISION`` | 84 | significant digits of the decimal context of every operation |
 
 Decimals written with an exponent (``1e9``) are not figures: the wire forms
 (CSV, JSON Lines, report JSON) accept digits with an optional ``.`` decimal
 part only, so ``1e999999`` can never be expanded into a million digits.
 
-Decimal arithmetic never follows the caller's :mod:`decimal` context: the
-library runs it in :func:`decimal_context` (precision ``DECIMAL_PRECISION``,
-``Inexact`` trapped), so a result that would need rounding raises instead of
-being rounded silently.
+Decimal arithmetic never follows the caller's `decimal` context: the library runs it in
+[`decimal_context`][antq_domain.limits.decimal_context] (precision ``DECIMAL_PRECISION``,
+``Inexact`` trapped), so a result that would need rounding raises instead of being rounded silently.
 
 Example:
     >>> from decimal import Decimal
@@ -88,8 +82,8 @@ MAX_NUMBER_CHARS: Final = 64
 MAX_FIELD_CHARS: Final = 100_000
 """Characters of one text field (a quote, a source, a CSV cell, a JSON string).
 
-Below the :mod:`csv` module's default field limit (131 072), so every cell the
-library writes its reader takes back."""
+Below the `csv` module's default field limit (131 072), so every cell the library writes its reader
+takes back."""
 
 MAX_NESTING: Final = 64
 """Nesting of arrays and objects in a report file or a JSON Lines row."""
@@ -102,9 +96,9 @@ or product of two amounts within the limits)."""
 def decimal_context() -> Context:
     """A fresh copy of the decimal context every library operation runs in.
 
-    Precision :data:`DECIMAL_PRECISION`, half-even rounding (never used: an
-    inexact result raises), and ``Inexact``, ``InvalidOperation``,
-    ``DivisionByZero`` and ``Overflow`` trapped.
+    Precision [`DECIMAL_PRECISION`][antq_domain.limits.DECIMAL_PRECISION], half-even rounding (never
+    used: an inexact result raises), and ``Inexact``, ``InvalidOperation``, ``DivisionByZero`` and
+    ``Overflow`` trapped.
 
     Example:
         >>> from decimal import Inexact
@@ -124,7 +118,7 @@ def decimal_context() -> Context:
 
 @contextmanager
 def exact_decimal(field: str = "amount") -> Iterator[Context]:
-    """Run a block in :func:`decimal_context`; a lost digit raises :class:`LimitError`.
+    """Run a block in `decimal_context`; a lost digit raises `LimitError`.
 
     The caller's own context is untouched and never consulted.
 
@@ -165,9 +159,9 @@ def _shown(value: int | Decimal) -> str:
 def check_amount_digits(field: str, value: int | Decimal) -> None:
     """Refuse an amount with more digits than the budget allows.
 
-    At most :data:`MAX_INTEGER_DIGITS` digits before the decimal mark and
-    :data:`MAX_FRACTION_DIGITS` after it, so that writing the amount in
-    plain digits stays small. Non-finite decimals are left to the caller.
+    At most [`MAX_INTEGER_DIGITS`][antq_domain.limits.MAX_INTEGER_DIGITS] digits before the decimal
+    mark and [`MAX_FRACTION_DIGITS`][antq_domain.limits.MAX_FRACTION_DIGITS] after it, so that
+    writing the amount in plain digits stays small. Non-finite decimals are left to the caller.
 
     Raises:
         LimitError: too many digits on either side of the mark.
@@ -201,7 +195,7 @@ def check_amount_digits(field: str, value: int | Decimal) -> None:
 
 
 def check_text(field: str, text: str) -> str:
-    """Refuse a text field longer than :data:`MAX_FIELD_CHARS`; return it.
+    """Refuse a text field longer than `MAX_FIELD_CHARS`; return it.
 
     Example:
         >>> from antq_domain.limits import check_text
@@ -221,7 +215,7 @@ _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 
 def check_nesting(field: str, text: str) -> None:
-    """Refuse JSON text nested deeper than :data:`MAX_NESTING` (before parsing it).
+    """Refuse JSON text nested deeper than `MAX_NESTING` (before parsing it).
 
     A linear scan that skips string literals; malformed JSON is left to the
     parser.

@@ -1,12 +1,13 @@
 """Pure markup helpers for notebook views: HTML string building, every text escaped.
 
-The building blocks (:func:`html_table`, :func:`html_list`,
-:func:`html_section`, :func:`tooltip`, :func:`bilingual`) are generic, so any
-result can show itself in a notebook the same way: headers are bilingual
-:class:`~antq_domain.values.label.Label` s (Vietnamese above, English below),
-cells are escaped with :func:`html.escape` unless they are already
-:class:`Html`. They know nothing of reports, places or indicators; the words
-shown for those come from :mod:`antq_domain.display`.
+The building blocks ([`html_table`][antq_domain.markup.html_table],
+[`html_list`][antq_domain.markup.html_list], [`html_section`][antq_domain.markup.html_section],
+[`tooltip`][antq_domain.markup.tooltip], [`bilingual`][antq_domain.markup.bilingual]) are generic,
+so any result can show itself in a notebook the same way: headers are bilingual
+[`Label`][antq_domain.Label] s (Vietnamese above, English below), cells are escaped
+with `html.escape` unless they are already [`Html`][antq_domain.markup.Html]. They know nothing of
+reports, places or indicators; the words shown for those come from
+[`antq_domain.display`][antq_domain.display].
 
 Nothing here reads files or the clock; the output is deterministic.
 
@@ -66,7 +67,7 @@ class Html:
 
 
 def cell(value: object) -> str:
-    """The markup of one table cell: escaped text, a label, or :class:`Html` as is.
+    """The markup of one table cell: escaped text, a label, or `Html` as is.
 
     ``None`` shows as an em dash.
 
@@ -119,8 +120,8 @@ def html_table(
     """An HTML table: bilingual headers, escaped cells.
 
     Args:
-        headers: one per column; a :class:`Label` shows both languages.
-        rows: the cells, one sequence per row (see :func:`cell`).
+        headers: one per column; a [`Label`][antq_domain.Label] shows both languages.
+        rows: the cells, one sequence per row (see [`cell`][antq_domain.markup.cell]).
         caption: an optional caption.
 
     Example:

@@ -1,6 +1,6 @@
 """Evaluation's finding codes, its configuration and small shared helpers (private).
 
-Public names are re-exported by :mod:`antq_domain.analysis.evaluate`.
+Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ __all__ = ["EVALUATION_CODES", "EvaluationCode", "EvaluationConfig"]
 
 
 class EvaluationCode(enum.StrEnum):
-    """The finding codes evaluation adds to validation's (see :data:`EVALUATION_CODES`).
+    """The finding codes evaluation adds to validation's (see `EVALUATION_CODES`).
 
     Example:
         >>> from antq_domain.analysis.evaluate import EvaluationCode
@@ -197,7 +197,8 @@ EVALUATION_CODES: Mapping[str, CodeSpec] = finding_codes(
         for code, (severity, vi, en) in _SPECS.items()
     )
 )
-"""Validation's registry plus evaluation's codes: code → :class:`CodeSpec`.
+"""Validation's registry plus evaluation's codes: code →
+[`CodeSpec`][antq_domain.analysis.findings.CodeSpec].
 
 Example:
     >>> from antq_domain.analysis.evaluate import EVALUATION_CODES
@@ -287,7 +288,7 @@ class EvaluationConfig:
             sources do not quote on them) is not cited for them; give your
             province's decision when it sets them.
         authority_rules: the commendation authority rules (default:
-            :data:`~antq_domain.analysis.authority.AUTHORITY_RULES`).
+            [`AUTHORITY_RULES`][antq_domain.analysis.authority.AUTHORITY_RULES]).
         decimals: decimals shown for ratios and achievements (display only).
 
     Example:
@@ -329,7 +330,7 @@ def both(vi: str, en: str) -> Label:
 def show_date(day: date, lang: str) -> str:
     """A date in evaluation's one style: ``01/08/2013`` in Vietnamese, ``1 August 2013`` in English.
 
-    The same style as :meth:`~antq_domain.values.period.Period.format`.
+    The same style as [`format`][antq_domain.values.period.Period.format].
     """
     if lang == "vi":
         return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

@@ -1,6 +1,6 @@
 """Evaluation of a report's records: models, programmes, commendations, legal life (private).
 
-Public names are re-exported by :mod:`antq_domain.analysis.evaluate`.
+Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -354,10 +354,10 @@ class ActivityTally:
 class ProgrammeStatus:
     """Where a cooperation programme stands on its final review, and its activities.
 
-    A value. ``state`` is one of :class:`ReviewState`'s constants:
-    ``reviewed`` (a final review held on or before the evaluation date),
-    ``running``, ``due`` (the term ends soon or has just ended),
-    ``overdue``, or ``no_term`` (no term or end stated: nothing to decide).
+    A value. ``state`` is one of [`ReviewState`][antq_domain.analysis._eval_records.ReviewState]'s
+    constants: ``reviewed`` (a final review held on or before the evaluation date), ``running``,
+    ``due`` (the term ends soon or has just ended), ``overdue``, or ``no_term`` (no term or end
+    stated: nothing to decide).
 
     Example:
         >>> from antq_domain.analysis.evaluate import ProgrammeStatus

@@ -1,6 +1,6 @@
 """The scorecard: each cell's value, previous value, exact change, target and achievement (private).
 
-Public names are re-exported by :mod:`antq_domain.analysis.evaluate`.
+Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -146,10 +146,9 @@ def _percent(value: Fraction, lang: Lang, decimals: int) -> str:
 class ScoreCell:
     """One line of the scorecard: a cell now, before, its change, target and achievement.
 
-    A value. ``value`` and ``previous`` are the report's and the previous
-    report's figure (a :class:`~antq_domain.values.quantity.Quantity`), a
-    ratio recomputed from its parts (a :class:`~antq_domain.values.ratio.Ratio`),
-    a missing marker, :class:`~antq_domain.values.ratio.Undefined` with its
+    A value. ``value`` and ``previous`` are the report's and the previous report's figure (a
+    [`Quantity`][antq_domain.Quantity]), a ratio recomputed from its parts (a
+    [`Ratio`][antq_domain.Ratio]), a missing marker, [`Undefined`][antq_domain.Undefined] with its
     reason, or ``None`` when the side has no such cell.
 
     ``change`` (value − previous, in points of the factor for ratios) and
@@ -241,7 +240,8 @@ class ScoreCell:
     def columns(self, lang: Lang = "en", *, decimals: int = 1) -> tuple[str, str, str, str]:
         """The cell's texts: value, previous value, change, target (empty when absent).
 
-        :meth:`render` joins them on one line; tables show them as columns.
+        [`render`][antq_domain.analysis._eval_scorecard.ScoreCell.render] joins them on one line;
+        tables show them as columns.
 
         Example:
             >>> from antq_domain.analysis.evaluate import ScoreCell
@@ -433,7 +433,7 @@ def _assess(
 
 @attrs.frozen(repr=False)
 class Scorecard:
-    """The scorecard of a report: one :class:`ScoreCell` per indicator and dimension cell.
+    """The scorecard of a report: one `ScoreCell` per indicator and dimension cell.
 
     A value. Cells follow the catalogue's order, then their dimensions.
 
@@ -475,7 +475,7 @@ class Scorecard:
         raise UnknownCodeError("cell", shown, "a cell of the scorecard")
 
     def render(self, lang: Lang = "en", *, decimals: int = 1) -> str:
-        """One line per cell (see :meth:`ScoreCell.render`).
+        """One line per cell (see `ScoreCell.render`).
 
         Example:
             >>> from antq_domain.analysis.evaluate import Scorecard
@@ -530,18 +530,15 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
 ) -> tuple[Scorecard, list[Finding]]:
     """The scorecard of ``report`` against ``previous`` and ``targets``, with target findings.
 
-    Cells: every figure of the report's place and period, every ratio whose
-    parts either report holds (recomputed from the parts, never from a
-    stated percentage), the cells only the previous report has, and every
-    target's cell. A cell stated twice with different values is
-    :class:`~antq_domain.values.ratio.Undefined` here (validation reports
-    the conflict).
+    Cells: every figure of the report's place and period, every ratio whose parts either report
+    holds (recomputed from the parts, never from a stated percentage), the cells only the previous
+    report has, and every target's cell. A cell stated twice with different values is
+    [`Undefined`][antq_domain.Undefined] here (validation reports the conflict).
 
-    The previous report must compare like with like (same unit, level and
-    kind of period: :func:`~antq_domain.analysis.comparability.comparability`,
-    with ``registry``); otherwise its figures are shown but no change and no
-    percentage is given, and a ``comparison.not_comparable`` finding says why
-    and offers the restatement the register knows.
+    The previous report must compare like with like (same unit, level and kind of period:
+    [`comparability`][antq_domain.analysis.comparability.comparability], with ``registry``);
+    otherwise its figures are shown but no change and no percentage is given, and a
+    ``comparison.not_comparable`` finding says why and offers the restatement the register knows.
 
     Example:
         >>> from datetime import date

@@ -1,6 +1,6 @@
 """The "An toàn về ANTT" standard, the movement classification and completeness (private).
 
-Public names are re-exported by :mod:`antq_domain.analysis.evaluate`.
+Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -235,11 +235,11 @@ class CriterionResult:
 class SafetyAssessment:
     """The standard for one commune: each criterion, and the outcome.
 
-    A value. ``met`` is ``True`` only when every criterion is met, ``False``
-    when any is not, ``None`` (undetermined) otherwise; :attr:`unknown`
-    names the undecided criteria. ``standard`` is the circular applied and
-    ``window`` its assessment window (``None``: no year given, or a window
-    the sources do not give).
+    A value. ``met`` is ``True`` only when every criterion is met, ``False`` when any is not,
+    ``None`` (undetermined) otherwise;
+    [`unknown`][antq_domain.analysis._eval_standard.SafetyAssessment.unknown] names the undecided
+    criteria. ``standard`` is the circular applied and ``window`` its assessment window (``None``:
+    no year given, or a window the sources do not give).
 
     Example:
         >>> from antq_domain.analysis.evaluate import SafetyAssessment
@@ -490,8 +490,9 @@ def assess_safety_standard(
     ``ceil(0.7 × total)`` residential areas recognised. Each name in
     ``config.safety_extra_criteria`` must be ``True`` in ``facts.other``.
 
-    The outcome is met only when every criterion is true, not met when one
-    is false, undetermined otherwise (:attr:`SafetyAssessment.unknown`).
+    The outcome is met only when every criterion is true, not met when one is false, undetermined
+    otherwise
+    ([`SafetyAssessment.unknown`][antq_domain.analysis._eval_standard.SafetyAssessment.unknown]).
 
     Example:
         >>> from antq_domain.analysis.evaluate import CommuneSafetyFacts, assess_safety_standard
@@ -563,9 +564,9 @@ def safety_findings(assessments: Iterable[SafetyAssessment]) -> list[Finding]:
 class MovementGrade(Codelist):
     """Grades of the movement classification (xuất sắc, khá, trung bình, yếu).
 
-    The first three are seen in practice; "yếu" is believed, not confirmed.
-    Which grades apply and from how many points is configuration
-    (:class:`ClassificationThresholds`).
+    The first three are seen in practice; "yếu" is believed, not confirmed. Which grades apply and
+    from how many points is configuration
+    ([`ClassificationThresholds`][antq_domain.analysis._eval_standard.ClassificationThresholds]).
 
     Example:
         >>> from antq_domain.analysis.evaluate import MovementGrade

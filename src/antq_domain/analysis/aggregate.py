@@ -1,8 +1,8 @@
 """Rollups over places and time, and ratios of sums: the reference implementation.
 
-:func:`rollup` aggregates observations to a level of the register or to named
-places, and/or to a coarser period, following each indicator's aggregation
-rules (INDICATORS.md):
+[`rollup`][antq_domain.rollup] aggregates observations to a level of the register
+or to named places, and/or to a coarser period, following each indicator's aggregation rules
+(INDICATORS.md):
 
 * **over time** (first, per place): a flow sums over *disjoint* sub-periods
   of the target period (overlapping ones are refused: they would double
@@ -19,14 +19,14 @@ rules (INDICATORS.md):
 with no observation at all, or a gap in a flow's sub-periods makes the cell
 *incomplete*; the ``missing`` strategy decides what an incomplete cell holds:
 
-==================  =========================================================
-``"lower_bound"``   (default) the sum of the reported parts, qualified
-                    ``at_least`` (joined with the parts' qualifiers)
-``"strict"``        ``not_reported``
-``"ignore"``        the sum of the reported parts, qualifier unchanged
-==================  =========================================================
+| ``missing`` | an incomplete cell holds |
+|---|---|
+| ``"lower_bound"`` (default) | the sum of the reported parts, qualified ``at_least`` |
+| ``"strict"`` | ``not_reported`` |
+| ``"ignore"`` | the sum of the reported parts, qualifier unchanged |
 
-In every case the missing places and periods are listed. Not-applicable parts
+With ``"lower_bound"`` the qualifier is ``at_least`` joined with the parts' own qualifiers. In
+every case the missing places and periods are listed. Not-applicable parts
 are skipped (they are not missing); a cell whose parts are all not applicable
 is not applicable.
 
@@ -117,7 +117,8 @@ MEAN_OF_RATIOS_WARNING = (
     "mean of ratios: every part weighs the same whatever its size; this is not "
     "the ratio of the aggregated parts (use ratio_of_sums or rollup for that)"
 )
-"""The warning carried by every :class:`MeanOfRatios` result."""
+"""The warning carried by every [`MeanOfRatios`][antq_domain.analysis.aggregate.MeanOfRatios]
+result."""
 
 
 def _key_order(
@@ -310,10 +311,9 @@ class RolledCell:
 class RatioCell:
     """A ratio recomputed from its aggregated parts for one output cell.
 
-    A value. ``ratio`` is a :class:`~antq_domain.values.Ratio` (which keeps
-    numerator and denominator and is itself undefined on a zero
-    denominator), or :class:`~antq_domain.values.Undefined` with the reason
-    when a part is missing.
+    A value. ``ratio`` is a [`Ratio`][antq_domain.Ratio] (which keeps numerator and
+    denominator and is itself undefined on a zero denominator), or
+    [`Undefined`][antq_domain.Undefined] with the reason when a part is missing.
 
     Example:
         >>> from antq_domain.analysis.aggregate import RatioCell
@@ -333,7 +333,7 @@ class RatioCell:
 
     @property
     def value(self) -> Fraction | Undefined:
-        """The exact value, or :class:`~antq_domain.values.Undefined`.
+        """The exact value, or [`Undefined`][antq_domain.Undefined].
 
         Example:
             >>> from antq_domain.analysis.aggregate import RatioCell
@@ -361,11 +361,12 @@ _NOTE_HEADERS = (*_ROLLUP_HEADERS[:3], Label(vi="Lý do", en="Reason"))
 
 @attrs.frozen
 class Rollup:
-    """The result of :func:`rollup`: output cells, ratios, notes and the tree used.
+    """The result of `rollup`: output cells, ratios, notes and the tree used.
 
-    A value. ``tidy(result)`` works: :attr:`observations` holds the output
-    observations, one per cell, in a canonical order (indicator, place,
-    period, dims), whatever the order of the inputs.
+    A value. ``tidy(result)`` works:
+    [`observations`][antq_domain.analysis.aggregate.Rollup.observations] holds the output
+    observations, one per cell, in a canonical order (indicator, place, period, dims), whatever the
+    order of the inputs.
 
     Attributes:
         view: ``"as_of"`` or ``"restated"``: which tree was used.
@@ -568,9 +569,8 @@ def _pairs(parts: Iterable[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Q
 def ratio_of_sums(parts: Iterable[tuple[Quantity, Quantity]], *, factor: int = 100) -> Ratio:
     """``factor × Σnumerators ÷ Σdenominators``: the one way ratios aggregate.
 
-    The result keeps the summed parts (and their joined qualifiers); its
-    value is :class:`~antq_domain.values.Undefined` when the summed
-    denominator is zero.
+    The result keeps the summed parts (and their joined qualifiers); its value is
+    [`Undefined`][antq_domain.Undefined] when the summed denominator is zero.
 
     Raises:
         InvariantError: no parts.
@@ -595,8 +595,8 @@ def ratio_of_sums(parts: Iterable[tuple[Quantity, Quantity]], *, factor: int = 1
 class MeanOfRatios:
     """The unweighted mean of part ratios, flagged as such.
 
-    A value. Only :func:`mean_of_ratios` makes one; ``method`` and
-    ``warning`` say what it is so it is never mistaken for a ratio of sums.
+    A value. Only [`mean_of_ratios`][antq_domain.analysis.aggregate.mean_of_ratios] makes one;
+    ``method`` and ``warning`` say what it is so it is never mistaken for a ratio of sums.
 
     Example:
         >>> from antq_domain.analysis.aggregate import mean_of_ratios
@@ -619,9 +619,9 @@ def mean_of_ratios(
 ) -> MeanOfRatios:
     """The unweighted mean of the part ratios (NOT a ratio of sums).
 
-    Parts with a zero denominator are skipped and their indices listed; if
-    every part is undefined, so is the mean. The result says
-    ``method="mean_of_ratios"`` and carries :data:`MEAN_OF_RATIOS_WARNING`.
+    Parts with a zero denominator are skipped and their indices listed; if every part is undefined,
+    so is the mean. The result says ``method="mean_of_ratios"`` and carries
+    [`MEAN_OF_RATIOS_WARNING`][antq_domain.analysis.aggregate.MEAN_OF_RATIOS_WARNING].
 
     Example:
         >>> from antq_domain.analysis.aggregate import mean_of_ratios

@@ -1,14 +1,13 @@
 """Who may confer which commendation: the authority rules as data, with their legal bases.
 
-Law 06/2022/QH15 on emulation and commendation (in force 1 January 2024)
-says who confers each form (LEGAL-AND-INSTITUTIONS.md §2). The rules here
-are data: each :class:`AuthorityRule` names the forms and recipient kinds it
-covers, the authorities allowed to confer them, its legal basis and how sure
-the sources are (``confirmed`` or ``believed``). :func:`check_authority`
-applies them to one :class:`~antq_domain.records.commendations.Commendation`
-and returns the rules it breaks; evaluation turns each into a
-``commendation.authority`` *warning*, never an error: practice departs
-from the law, and a report is a record of practice.
+Law 06/2022/QH15 on emulation and commendation (in force 1 January 2024) says who confers each form
+(LEGAL-AND-INSTITUTIONS.md §2). The rules here are data: each
+[`AuthorityRule`][antq_domain.analysis.authority.AuthorityRule] names the forms and recipient kinds
+it covers, the authorities allowed to confer them, its legal basis and how sure the sources are
+(``confirmed`` or ``believed``). [`check_authority`][antq_domain.analysis.authority.check_authority]
+applies them to one [`Commendation`][antq_domain.Commendation] and returns the
+rules it breaks; evaluation turns each into a ``commendation.authority`` *warning*, never an error:
+practice departs from the law, and a report is a record of practice.
 
 What the rules hold (and why):
 
@@ -248,7 +247,8 @@ AUTHORITY_RULES: tuple[AuthorityRule, ...] = (
         ),
     ),
 )
-"""The authority rules :func:`check_authority` applies by default (see the module text).
+"""The authority rules [`check_authority`][antq_domain.analysis.authority.check_authority] applies
+by default (see the module text).
 
 Example:
     >>> from antq_domain.analysis.authority import AUTHORITY_RULES

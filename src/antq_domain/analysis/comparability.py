@@ -1,24 +1,21 @@
 """Whether two figures' place and period can be compared: like with like, or a finding.
 
-A change "so với năm 2022" means something only when both sides speak of
-the same thing. :func:`comparability` checks:
+A change "so với năm 2022" means something only when both sides speak of the same thing.
+[`comparability`][antq_domain.analysis.comparability.comparability] checks:
 
-* **place**: the same unit on both sides' dates. Two different units are
-  not comparable; neither is one code whose unit changed between the two
-  dates (Tỉnh Quảng Ngãi from 1 July 2025 is Kon Tum and the old Quảng Ngãi
-  together). When the register's successor links join the two sides (the
-  previous unit became part of the current one, or the current one was
-  formed from several), the *restatement* is **offered** — restate the
-  previous figures of every predecessor onto the current unit with
-  :func:`~antq_domain.analysis.aggregate.rollup` (``view="restated"``) — and
-  never done silently;
+* **place**: the same unit on both sides' dates. Two different units are not comparable; neither is
+  one code whose unit changed between the two dates (Tỉnh Quảng Ngãi from 1 July 2025 is Kon Tum and
+  the old Quảng Ngãi together). When the register's successor links join the two sides (the previous
+  unit became part of the current one, or the current one was formed from several), the
+  *restatement* is **offered** — restate the previous figures of every predecessor onto the current
+  unit with [`rollup`][antq_domain.rollup] (``view="restated"``) — and never done
+  silently;
 * **level**: a province against one of its districts is not comparable;
 * **period**: the same kind (a year against a year, not a half-year), and
   for ranges and spans the same number of days.
 
-A non-comparable pair gives no change and no percentage: evaluation turns
-it into a ``comparison.not_comparable`` finding and :func:`compare` into a
-reason.
+A non-comparable pair gives no change and no percentage: evaluation turns it into a
+``comparison.not_comparable`` finding and [`compare`][antq_domain.compare] into a reason.
 
 Example:
     >>> from antq_domain.analysis.comparability import comparability

@@ -1,7 +1,7 @@
 """Combining reports (a monoid) and comparing two periods' figures exactly.
 
-**combine.** :func:`combine` merges reports, observation sets and earlier
-combinations into one :class:`Combined`:
+**combine.** [`combine`][antq_domain.combine] merges reports, observation sets and earlier
+combinations into one [`Combined`][antq_domain.analysis.compare.Combined]:
 
 * observations: the union, in order of first appearance; an observation
   *identical* to one already held (same cell, value, source and quote) is
@@ -9,21 +9,19 @@ combinations into one :class:`Combined`:
 * reports (and so their records: campaigns, models, …): the union, in
   order of first appearance, identical reports kept once;
 * custom indicators: the union (one definition per code);
-* nothing is ever overwritten: two observations of one cell with different
-  values are both kept, and :attr:`Combined.conflicts` lists the cell. A
-  ``not_reported`` marker beside a figure is no conflict (it says nothing
-  about the value).
+* nothing is ever overwritten: two observations of one cell with different values are both kept, and
+  [`Combined.conflicts`][antq_domain.analysis.compare.Combined.conflicts] lists the cell. A
+  ``not_reported`` marker beside a figure is no conflict (it says nothing about the value).
 
 Combining is associative and ``Combined()`` (the empty combination,
 ``combine([])``) is its identity, so ``combine`` is a monoid; it is
 commutative up to order (the same sets, in another order).
 
-**compare.** :func:`compare` matches the figures of two sides by indicator,
-place and dimension cell and gives the absolute and relative change, exact
-(:class:`~fractions.Fraction`). A change is *clean* only when both figures
-are exact: "more than 145,410" against 155,033 gives no delta, only the
-bounds it is known to lie within, and says why. Ratio changes are recomputed
-from each side's parts.
+**compare.** [`compare`][antq_domain.analysis.compare.compare] matches the figures of two sides by
+indicator, place and dimension cell and gives the absolute and relative change, exact (`Fraction`).
+A change is *clean* only when both figures are exact: "more than 145,410" against 155,033 gives no
+delta, only the bounds it is known to lie within, and says why. Ratio changes are recomputed from
+each side's parts.
 
 Example:
     >>> from antq_domain.analysis.compare import combine, compare
@@ -147,8 +145,8 @@ def _custom(cat: Catalogue) -> tuple[Indicator, ...]:
 class Combined:
     """Reports and observations combined without losing or overwriting anything.
 
-    A value; :func:`combine` builds it and ``+`` combines two. ``tidy`` works
-    on it (:attr:`observations`).
+    A value; [`combine`][antq_domain.combine] builds it and ``+`` combines two. ``tidy`` works on it
+    (`observations`).
 
     Attributes:
         observations: the union of every observation, first appearance first.
@@ -241,9 +239,9 @@ def _as_combined(item: object) -> Combined:
 def combine(items: Iterable[object]) -> Combined:
     """Combine reports, observation sets and combinations (a monoid).
 
-    ``combine([])`` is the identity; ``combine([combine([a, b]), c]) ==
-    combine([a, combine([b, c])])``. Nothing is overwritten: conflicting
-    cells are listed in :attr:`Combined.conflicts`.
+    ``combine([])`` is the identity; ``combine([combine([a, b]), c]) == combine([a, combine([b,
+    c])])``. Nothing is overwritten: conflicting cells are listed in
+    [`Combined.conflicts`][antq_domain.analysis.compare.Combined.conflicts].
 
     Raises:
         InvariantError: two custom indicators share a code but differ
@@ -458,7 +456,8 @@ class Change:
         """The change in one line of ``lang``, with names and labels; ``!`` when not clean.
 
         ``unlike`` is why the two sides as a whole are not comparable
-        (:attr:`Comparison.comparability`), shown as the reason.
+        ([`Comparison.comparability`][antq_domain.analysis.compare.Comparison]), shown as the
+        reason.
 
         Example:
             >>> from antq_domain.analysis.compare import compare
@@ -558,7 +557,7 @@ class RatioChange:
 
 @attrs.frozen(repr=False)
 class Comparison:
-    """The result of :func:`compare`: one change per figure and per ratio.
+    """The result of `compare`: one change per figure and per ratio.
 
     Example:
         >>> from antq_domain.analysis.compare import compare
@@ -669,7 +668,7 @@ class Comparison:
         return out
 
     def to_pandas(self, lang: Lang = "vi") -> Any:
-        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+        """A pandas DataFrame of `rows` (needs the ``pandas`` extra).
 
         Raises:
             MissingExtraError: pandas is not installed.
@@ -861,13 +860,12 @@ def compare(
     per indicator, place and dimension cell. Stated percentages compare like
     any figure; ratio indicators are also recomputed from each side's parts.
 
-    Only like is compared with like: two figures of periods of different
-    kinds (a year and a half-year; ranges of different lengths) get no
-    change, only the reason. When both sides are reports, their places and
-    periods are checked as a whole (:attr:`Comparison.comparability`, with
-    ``registry``): a report of another unit or level is not comparable, and
-    the restatement the register's successor links allow is offered, never
-    done.
+    Only like is compared with like: two figures of periods of different kinds (a year and a
+    half-year; ranges of different lengths) get no change, only the reason. When both sides are
+    reports, their places and periods are checked as a whole
+    ([`Comparison.comparability`][antq_domain.analysis.compare.Comparison], with ``registry``): a
+    report of another unit or level is not comparable, and the restatement the register's successor
+    links allow is offered, never done.
 
     Raises:
         InvariantError: one side has several periods for one figure (field

@@ -1,31 +1,35 @@
 """Evaluation: a report's scorecard, and findings on its records and legal facts.
 
-:func:`evaluate` is pure (every date is a parameter) and never raises on a
-bad report: whatever it cannot decide becomes a finding or a note. It
-returns an :class:`Evaluation` holding
+[`evaluate`][antq_domain.analysis.evaluate.evaluate] is pure (every date is a parameter) and never
+raises on a bad report: whatever it cannot decide becomes a finding or a note. It returns an
+[`Evaluation`][antq_domain.Evaluation] holding
 
-* everything :func:`~antq_domain.analysis.validate.validate` finds (rules,
-  totals, conflicts, records against figures);
-* a :class:`Scorecard`: per indicator and dimension cell, the value, the
-  previous report's value, the exact change, the target and a
-  direction-aware achievement (a "hơn" figure against a target is a bound,
-  and the card says so); ratios are recomputed from their parts;
-* exemplary models overdue for review or inactive, the replication funnel,
-  points and teams (:class:`ModelSummary`);
-* cooperation programmes whose final review is due or overdue, and their
-  joint activities by kind and party (:class:`ProgrammeStatus`);
-* commendation tallies (form × issuer × recipient kind × status, conferred
-  and proposed never mixed) and authority checks with their legal basis
-  (:mod:`antq_domain.analysis.authority`);
+* everything [`validate`][antq_domain.analysis.validate.validate] finds (rules, totals, conflicts,
+  records against figures);
+* a [`Scorecard`][antq_domain.analysis._eval_scorecard.Scorecard]: per indicator and dimension cell,
+  the value, the previous report's value, the exact change, the target and a direction-aware
+  achievement (a "hơn" figure against a target is a bound, and the card says so); ratios are
+  recomputed from their parts;
+* exemplary models overdue for review or inactive, the replication funnel, points and teams
+  ([`ModelSummary`][antq_domain.analysis._eval_records.ModelSummary]);
+* cooperation programmes whose final review is due or overdue, and their joint activities by kind
+  and party ([`ProgrammeStatus`][antq_domain.analysis._eval_records.ProgrammeStatus]);
+* commendation tallies (form × issuer × recipient kind × status, conferred and proposed never mixed)
+  and authority checks with their legal basis
+  ([`antq_domain.analysis.authority`][antq_domain.analysis.authority]);
 * legal life: force types reported outside their legal lives, district and
   township units or district-wide replications on or after 1 July 2025, a
   province or unit that no longer exists on the report's date;
-* where given: completeness of reporting (:class:`Submissions`) and the
-  "An toàn về ANTT" standard for communes (:class:`CommuneSafetyFacts`).
+* where given: completeness of reporting
+  ([`Submissions`][antq_domain.analysis._eval_standard.Submissions]) and the "An toàn về ANTT"
+  standard for communes
+  ([`CommuneSafetyFacts`][antq_domain.analysis._eval_standard.CommuneSafetyFacts]).
 
-The periods and thresholds are in :class:`EvaluationConfig`, each default
-marked *confirmed* or *assumption*; the finding codes are in
-:data:`EVALUATION_CODES` (see ``docs/explanation/evaluation.md``).
+The periods and thresholds are in
+[`EvaluationConfig`][antq_domain.EvaluationConfig], each default marked
+*confirmed* or *assumption*; the finding codes are in
+[`EVALUATION_CODES`][antq_domain.analysis._eval_base.EVALUATION_CODES] (see
+``docs/explanation/evaluation.md``).
 
 Example:
     >>> from datetime import date
@@ -145,10 +149,10 @@ _GUARDED = (AntqError, ValueError, KeyError, TypeError, ArithmeticError)
 
 @attrs.frozen
 class Evaluation:
-    """The result of :func:`evaluate`: scorecard, findings and the record summaries.
+    """The result of `evaluate`: scorecard, findings and the record summaries.
 
-    A value. ``findings`` holds validation's findings and evaluation's, in
-    the fixed order of :class:`~antq_domain.analysis.findings.Findings`.
+    A value. ``findings`` holds validation's findings and evaluation's, in the fixed order of
+    [`Findings`][antq_domain.Findings].
 
     Example:
         >>> from datetime import date
@@ -304,16 +308,18 @@ def evaluate(
             it must be of the same unit (or the restatement the register
             offers), level and kind of period, else no change is given and
             ``comparison.not_comparable`` says why.
-        targets: targets for indicator cells (:class:`Target`).
+        targets: targets for indicator cells
+            ([`Target`][antq_domain.Target]).
         rules: the validation rules (default: the standard ones).
         registry: the register of places (default: the bundled one).
-        config: periods and thresholds (default: :class:`EvaluationConfig`).
+        config: periods and thresholds (default:
+            [`EvaluationConfig`][antq_domain.EvaluationConfig]).
         submissions: which places reported, for completeness (optional).
         safety: facts of communes for the "An toàn về ANTT" standard (optional).
 
     Returns:
-        An :class:`Evaluation`. Bad arguments (not a report, a target for an
-        unknown indicator) raise; a bad *report* never does.
+        An [`Evaluation`][antq_domain.Evaluation]. Bad arguments (not a report, a
+        target for an unknown indicator) raise; a bad *report* never does.
 
     Example:
         >>> from datetime import date

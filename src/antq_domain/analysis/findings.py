@@ -1,20 +1,21 @@
 """Findings: what validation and evaluation report, as typed bilingual data.
 
-A :class:`Finding` is one thing a check found: a stable dotted ``code``
-(``rule.violated``, ``conflict.values_differ``…), a :class:`Severity`, a
-bilingual ``message``, the observations and records ``involved`` (as
-:class:`Ref` values), and optionally the rule and the legal basis behind it.
-Checks never raise on a bad report: whatever they cannot decide becomes a
-finding too.
+A [`Finding`][antq_domain.analysis.findings.Finding] is one thing a check found: a stable dotted
+``code`` (``rule.violated``, ``conflict.values_differ``…), a
+[`Severity`][antq_domain.analysis.findings.Severity], a bilingual ``message``, the observations and
+records ``involved`` (as [`Ref`][antq_domain.analysis.findings.Ref] values), and optionally the rule
+and the legal basis behind it. Checks never raise on a bad report: whatever they cannot decide
+becomes a finding too.
 
-Codes are data. :data:`FINDING_CODES` maps every code the library emits to
-its default severity and description (:class:`CodeSpec`); the
-:class:`FindingCode` codelist names them in code. A later module (or a user)
-adds codes with :func:`finding_codes`, which returns a *new* registry:
-nothing global is mutated.
+Codes are data. [`FINDING_CODES`][antq_domain.analysis.findings.FINDING_CODES] maps every code the
+library emits to its default severity and description
+([`CodeSpec`][antq_domain.analysis.findings.CodeSpec]); the
+[`FindingCode`][antq_domain.analysis.findings.FindingCode] codelist names them in code. A later
+module (or a user) adds codes with [`finding_codes`][antq_domain.analysis.findings.finding_codes],
+which returns a *new* registry: nothing global is mutated.
 
-:class:`Findings` is the ordered, immutable collection every check returns:
-errors first, then warnings, then information, each group by code.
+[`Findings`][antq_domain.Findings] is the ordered, immutable collection every
+check returns: errors first, then warnings, then information, each group by code.
 
 Example:
     >>> from antq_domain.analysis.findings import Finding, Findings, Ref
@@ -138,10 +139,11 @@ class CodeSpec:
 
 
 class FindingCode(enum.StrEnum):
-    """The finding codes validation emits (see :data:`FINDING_CODES` for their meaning).
+    """The finding codes validation emits (see `FINDING_CODES` for their meaning).
 
     The codelist is open: evaluation and users add codes through
-    :func:`finding_codes`; a :class:`Finding` accepts any dotted code.
+    [`finding_codes`][antq_domain.analysis.findings.finding_codes]; a
+    [`Finding`][antq_domain.analysis.findings.Finding] accepts any dotted code.
 
     Example:
         >>> from antq_domain.analysis.findings import FindingCode
@@ -254,7 +256,8 @@ FINDING_CODES: Mapping[str, CodeSpec] = MappingProxyType(
         )
     }
 )
-"""Registry of the codes the library emits: code → :class:`CodeSpec`.
+"""Registry of the codes the library emits: code →
+[`CodeSpec`][antq_domain.analysis.findings.CodeSpec].
 
 Example:
     >>> from antq_domain.analysis.findings import FINDING_CODES
@@ -292,7 +295,7 @@ def finding_codes(
 
 
 def code_spec(code: str, registry: Mapping[str, CodeSpec] = FINDING_CODES) -> CodeSpec:
-    """The :class:`CodeSpec` of ``code`` in ``registry``, or :class:`UnknownCodeError`.
+    """The `CodeSpec` of ``code`` in ``registry``, or `UnknownCodeError`.
 
     Example:
         >>> from antq_domain.analysis.findings import code_spec
@@ -493,12 +496,12 @@ def _label(value: object) -> Label:
 class Finding:
     """One thing a check found, with its code, severity, message and what it involves.
 
-    A value. Used by validation now and by evaluation: ``code`` is any dotted
-    code (see :data:`FINDING_CODES` for those the library emits),
-    ``severity`` an explicit :class:`Severity`, ``message`` a bilingual
-    sentence with the figures, ``involved`` the cells and records at stake,
-    ``legal_basis`` the document (or text) behind the rule, and ``rule`` the
-    id of the rule that produced it.
+    A value. Used by validation now and by evaluation: ``code`` is any dotted code (see
+    [`FINDING_CODES`][antq_domain.analysis.findings.FINDING_CODES] for those the library emits),
+    ``severity`` an explicit [`Severity`][antq_domain.analysis.findings.Severity], ``message`` a
+    bilingual sentence with the figures, ``involved`` the cells and records at stake,
+    ``legal_basis`` the document (or text) behind the rule, and ``rule`` the id of the rule that
+    produced it.
 
     Example:
         >>> from antq_domain.analysis.findings import Finding, Ref
@@ -722,7 +725,7 @@ class Findings(Sequence[Finding]):
         return tuple(dict.fromkeys(f.code for f in self.items))
 
     def render(self, lang: Lang = "en") -> str:
-        """One line per finding (see :meth:`Finding.render`); empty text when none.
+        """One line per finding (see `Finding.render`); empty text when none.
 
         Example:
             >>> from antq_domain.analysis.findings import Findings

@@ -1,30 +1,36 @@
 """Validation rules as data: expressions, operators, importance, missing-value strategy.
 
-A :class:`Rule` says how two figures of a report must relate, after DHIS2's
-validation rules: a ``left`` expression, an :class:`Operator`, a ``right``
-expression, an :class:`Importance` (which gives the severity of a broken
-rule) and a :class:`MissingValueStrategy`. Rules are records, so a rule set loads
-from JSON; :func:`default_rules` is the set for the standard catalogue.
+A [`Rule`][antq_domain.Rule] says how two figures of a report must relate, after
+DHIS2's validation rules: a ``left`` expression, an
+[`Operator`][antq_domain.analysis.rules.Operator], a ``right`` expression, an
+[`Importance`][antq_domain.analysis.rules.Importance] (which gives the severity of a broken rule)
+and a [`MissingValueStrategy`][antq_domain.analysis.rules.MissingValueStrategy]. Rules are records,
+so a rule set loads from JSON; [`default_rules`][antq_domain.default_rules] is the
+set for the standard catalogue.
 
 Expressions are a small **closed** grammar, read by a hand-written parser
 (never ``eval``): a sum of terms, each an integer constant, an indicator
-cell or a sum over a dimension, optionally multiplied by an integer::
+cell or a sum over a dimension, optionally multiplied by an integer:
 
-    expression := ["-"] term (("+" | "-") term)*
-    term       := INT | INT "*" operand | operand ["*" INT]
-    operand    := cell | "sum" "(" cell "over" NAME ")"
-    cell       := CODE ["[" NAME "=" VALUE ("," NAME "=" VALUE)* "]"]
+```text
+expression := ["-"] term (("+" | "-") term)*
+term       := INT | INT "*" operand | operand ["*" INT]
+operand    := cell | "sum" "(" cell "over" NAME ")"
+cell       := CODE ["[" NAME "=" VALUE ("," NAME "=" VALUE)* "]"]
+```
 
 ``tips.valuable``, ``admin.units[unit_kind=commune]``,
-``sum(commendations.recipients[status=conferred] over form)`` and
-``100 * tips.valuable - 90 * tips.received`` are expressions. Bad text
-raises :class:`ExpressionError` (a :class:`~antq_domain.errors.ParseError`)
-naming the position. ``str`` writes the canonical text and
-``Expression.parse(str(e)) == e``.
+``sum(commendations.recipients[status=conferred] over form)`` and ``100 * tips.valuable - 90 *
+tips.received`` are expressions. Bad text raises
+[`ExpressionError`][antq_domain.analysis.rules.ExpressionError] (a
+[`ParseError`][antq_domain.ParseError]) naming the position. ``str`` writes the canonical
+text and ``Expression.parse(str(e)) == e``.
 
-Figures are intervals. "hơn 145.410" guarantees only ``[145410, ∞)``, so a
-comparison is :attr:`Outcome.HOLDS`, :attr:`Outcome.VIOLATED` or
-:attr:`Outcome.UNDETERMINED` (:func:`compare_intervals`); a missing figure is an
+Figures are intervals. "hơn 145.410" guarantees only ``[145410, ∞)``, so a comparison is
+[`Outcome.HOLDS`][antq_domain.analysis.rules.Outcome],
+[`Outcome.VIOLATED`][antq_domain.analysis.rules.Outcome] or
+[`Outcome.UNDETERMINED`][antq_domain.analysis.rules.Outcome]
+([`compare_intervals`][antq_domain.analysis.rules.compare_intervals]); a missing figure is an
 unknown non-negative number, never zero.
 
 Example:
@@ -406,9 +412,9 @@ CellValues: TypeAlias = Mapping[tuple[str, Dims], Sequence[Value]]
 class Expression:
     """A sum of terms over one place and period's figures (the side of a rule).
 
-    A value. :meth:`parse` reads the closed grammar of the module; ``str``
-    writes the canonical text (``parse(str(e)) == e``). In pydantic records
-    an expression travels as its text.
+    A value. [`parse`][antq_domain.analysis.rules.Expression.parse] reads the closed grammar of the
+    module; ``str`` writes the canonical text (``parse(str(e)) == e``). In pydantic records an
+    expression travels as its text.
 
     Example:
         >>> from antq_domain.analysis.rules import Expression
@@ -476,10 +482,10 @@ expected a number or an indicator at position 22, found '-'
         """The interval the expression is known to lie in, given one frame's figures.
 
         Each cell's value is the interval of its quantity
-        (:meth:`~antq_domain.values.Quantity.bounds`); a cell stated twice
-        takes the hull of its values; a missing cell (absent, or a
-        missing-value marker) is an unknown non-negative number and is listed
-        in :attr:`ExpressionValue.missing`.
+        ([`bounds`][antq_domain.values.quantity.Quantity.bounds]); a cell stated twice takes the
+        hull of its values; a missing cell (absent, or a missing-value marker) is an unknown
+        non-negative number and is listed in
+        [`ExpressionValue.missing`][antq_domain.analysis.rules.ExpressionValue].
 
         Example:
             >>> from antq_domain.analysis.rules import Expression
@@ -1009,8 +1015,8 @@ class Rule(Record):
     admin.units`` with ``applies_to={"unit_kind": None}`` checks communes
     against communes and townships against townships.
 
-    ``legal_basis`` is a :class:`~antq_domain.values.document.DocumentRef`
-    when the text parses as one, otherwise the text.
+    ``legal_basis`` is a [`DocumentRef`][antq_domain.DocumentRef] when the text
+    parses as one, otherwise the text.
 
     Example:
         >>> from antq_domain.analysis.rules import Rule
@@ -1092,7 +1098,7 @@ class Rule(Record):
         legal_basis: DocumentRef | str | None = None,
         applies_to: Mapping[str, Sequence[str] | None] | None = None,
     ) -> Rule:
-        """Build a rule from its condition text (see :func:`parse_condition`).
+        """Build a rule from its condition text (see `parse_condition`).
 
         Example:
             >>> from antq_domain.analysis.rules import Rule
@@ -1114,7 +1120,7 @@ class Rule(Record):
 
     @property
     def condition(self) -> str:
-        """The condition as text; :func:`parse_condition` reads it back.
+        """The condition as text; `parse_condition` reads it back.
 
         Example:
             >>> from antq_domain.analysis.rules import Rule

@@ -1,19 +1,21 @@
 """Validation: rules, totals, conflicts and records-versus-figures, as findings.
 
-:func:`validate` runs every check over a report (or a list of observations)
-and returns :class:`~antq_domain.analysis.findings.Findings`. It is pure (no
-clock, no I/O) and never raises on a bad report: a rule that cannot be
-applied becomes a ``rule.invalid`` finding.
+[`validate`][antq_domain.analysis.validate.validate] runs every check over a report (or a list of
+observations) and returns [`Findings`][antq_domain.Findings]. It is pure (no
+clock, no I/O) and never raises on a bad report: a rule that cannot be applied becomes a
+``rule.invalid`` finding.
 
 The checks, each also callable alone:
 
-* :func:`check_rules`: every rule for every (place, period) present;
-* :func:`check_totals`: parts over a dimension against the stated total;
-* :func:`find_conflicts`: one cell stated twice (``conflict.*``,
-  ``duplicate.same_value``);
-* :func:`check_records`: a report's records against its figures
-  (commendations listed vs ``commendations.recipients``; models replicated
-  in the period vs ``models.replicated``).
+* [`check_rules`][antq_domain.analysis.validate.check_rules]: every rule for every (place, period)
+  present;
+* [`check_totals`][antq_domain.analysis.validate.check_totals]: parts over a dimension against the
+  stated total;
+* [`find_conflicts`][antq_domain.analysis.validate.find_conflicts]: one cell stated twice
+  (``conflict.*``, ``duplicate.same_value``);
+* [`check_records`][antq_domain.analysis.validate.check_records]: a report's records against its
+  figures (commendations listed vs ``commendations.recipients``; models replicated in the period vs
+  ``models.replicated``).
 
 Example:
     >>> from datetime import date
@@ -337,7 +339,7 @@ def check_rules(
     *,
     catalogue: Catalogue | None = None,
 ) -> Findings:
-    """Check ``rules`` (default: :func:`~antq_domain.analysis.rules.default_rules`).
+    """Check ``rules`` (default: [`default_rules`][antq_domain.default_rules]).
 
     Each rule runs for every (place, period) present, once per dimension
     value its ``applies_to`` asks for. A rule that cannot be applied with the
@@ -693,12 +695,11 @@ def validate(
     """Every check on a report (or observations): conflicts, rules, totals, records.
 
     Args:
-        x: a :class:`~antq_domain.records.report.MovementReport` or
-            observations.
+        x: a [`MovementReport`][antq_domain.MovementReport] or observations.
         rules: the rules to run (default:
-            :func:`~antq_domain.analysis.rules.default_rules` for the catalogue).
+            [`default_rules`][antq_domain.default_rules] for the catalogue).
         breakdowns: the totals to check (default:
-            :func:`~antq_domain.analysis.rules.default_breakdowns`).
+            [`default_breakdowns`][antq_domain.analysis.rules.default_breakdowns]).
         catalogue: the indicator catalogue (default: the report's, or the
             standard one).
 

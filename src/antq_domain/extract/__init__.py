@@ -1,13 +1,14 @@
 """Reading real reports: a draft movement report from Vietnamese prose, with quotes.
 
 The edge layer that turns published text into the library's records.
-:func:`extract_report` returns an :class:`Extraction`: the figures it read
-(each an :class:`ExtractedFigure` with its exact quote and span), the
-figures no indicator fits (``unmatched``), the numbers that are not figures
-with the reason (:class:`UnusedNumber`, :class:`UnusedReason`), the place
-and period with their evidence, and a validated draft
-:class:`~antq_domain.records.report.MovementReport` when place and period
-are known. See ``docs/explanation/extraction.md`` for the rules.
+[`extract_report`][antq_domain.extract_report] returns an
+[`Extraction`][antq_domain.Extraction]: the figures it read (each an
+[`ExtractedFigure`][antq_domain.extract.results.ExtractedFigure] with its exact quote and span), the
+figures no indicator fits (``unmatched``), the numbers that are not figures with the reason
+([`UnusedNumber`][antq_domain.extract.results.UnusedNumber],
+[`UnusedReason`][antq_domain.extract._scan.UnusedReason]), the place and period with their evidence,
+and a validated draft [`MovementReport`][antq_domain.MovementReport] when place and
+period are known. See ``docs/explanation/extraction.md`` for the rules.
 
 Example:
     >>> from antq_domain.extract import extract_report

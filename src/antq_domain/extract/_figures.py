@@ -1,11 +1,9 @@
 """One figure at a time: its value, its counter word, the phrases around it, its indicator.
 
-:func:`read_value` reads the number of a token (with "%", a scale word and
-a qualifier before it), :func:`context` takes the words of its clause,
-:func:`match_context` finds the catalogue phrases among them and
-:func:`choose` picks the indicator whose phrase is nearest and whose unit
-the counter word allows. The work per figure is bounded by the window
-around it, never by the length of the text.
+`read_value` reads the number of a token (with "%", a scale word and a qualifier before it),
+`context` takes the words of its clause, `match_context` finds the catalogue phrases among them and
+`choose` picks the indicator whose phrase is nearest and whose unit the counter word allows. The
+work per figure is bounded by the window around it, never by the length of the text.
 """
 
 from __future__ import annotations

@@ -213,8 +213,8 @@ def scan_tokens(
 ) -> list[Token]:
     """Every digit run of the NFC ``text``, classified.
 
-    ``key`` is the text's fold and ``documents`` its :func:`find_documents`,
-    when the caller has them at hand.
+    ``key`` is the text's fold and ``documents`` its `find_documents`, when the caller has them at
+    hand.
 
     Example:
         >>> from antq_domain.extract._scan import scan_tokens

@@ -1,8 +1,8 @@
 """Text plumbing of the extractor: NFC with an offset map, folding, words, boundaries.
 
-Everything here is linear in the length of the text: compiled regexes run
-once over the whole text and the results are kept in sorted lists that the
-extractor searches with :mod:`bisect`; words are read per window.
+Everything here is linear in the length of the text: compiled regexes run once over the whole text
+and the results are kept in sorted lists that the extractor searches with `bisect`; words are read
+per window.
 """
 
 from __future__ import annotations

@@ -1,16 +1,14 @@
 """A draft movement report read from Vietnamese prose, every figure with its quote.
 
-:func:`extract_report` finds every number in a text, sets aside the ones
-that are not figures (dates, years, document numbers, period lengths,
-anniversaries, digits in names, list markers; each with its reason), reads
-the rest the Vietnamese way ("." groups thousands, "," marks decimals,
-"hơn/trên" is a lower bound, "gần" an upper bound, "khoảng" approximate,
-"85/85 xã" two figures) and chooses each figure's indicator from the
-catalogue's Vietnamese labels and synonyms, the counter word after the
-number and the words of its clause. A figure no indicator fits is reported
-as *unmatched*, never forced. Place and period are read from the text when
-not given; with both known the result carries a validated
-:class:`~antq_domain.records.report.MovementReport`.
+[`extract_report`][antq_domain.extract_report] finds every number in a text, sets
+aside the ones that are not figures (dates, years, document numbers, period lengths, anniversaries,
+digits in names, list markers; each with its reason), reads the rest the Vietnamese way ("." groups
+thousands, "," marks decimals, "hơn/trên" is a lower bound, "gần" an upper bound, "khoảng"
+approximate, "85/85 xã" two figures) and chooses each figure's indicator from the catalogue's
+Vietnamese labels and synonyms, the counter word after the number and the words of its clause. A
+figure no indicator fits is reported as *unmatched*, never forced. Place and period are read from
+the text when not given; with both known the result carries a validated
+[`MovementReport`][antq_domain.MovementReport].
 
 Spans index the text as given (NFC or NFD): ``text[start:end] == quote``.
 

@@ -1,10 +1,10 @@
 """What the extractor returns: figures with quotes and evidence, unused numbers, the draft.
 
-:class:`Extraction` is the result of
-:func:`~antq_domain.extract.report.extract_report`; each figure is an
-:class:`ExtractedFigure` (quote, span, value, indicator, dims and the
-:class:`Evidence` of each decision), each number that is not a figure an
-:class:`UnusedNumber` with its reason.
+[`Extraction`][antq_domain.Extraction] is the result of
+[`extract_report`][antq_domain.extract_report]; each figure is an
+[`ExtractedFigure`][antq_domain.extract.results.ExtractedFigure] (quote, span, value, indicator,
+dims and the [`Evidence`][antq_domain.extract.results.Evidence] of each decision), each number that
+is not a figure an [`UnusedNumber`][antq_domain.extract.results.UnusedNumber] with its reason.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class ExtractedFigure:
 
     @property
     def quantity(self) -> Quantity | None:
-        """The value as a :class:`~antq_domain.values.quantity.Quantity` (``None`` without unit).
+        """The value as a `Quantity` (``None`` without unit).
 
         Example:
             >>> from antq_domain.extract import extract_report
@@ -164,7 +164,7 @@ class UnusedNumber:
     reason: UnusedReason
 
     def to_row(self) -> dict[str, Any]:
-        """A flat row in the shape of :meth:`ExtractedFigure.to_row`.
+        """A flat row in the shape of `ExtractedFigure.to_row`.
 
         Example:
             >>> from antq_domain.extract import extract_report
@@ -188,12 +188,12 @@ class UnusedNumber:
 
 @attrs.frozen
 class Extraction:
-    """What :func:`extract_report` read: figures, unmatched figures, unused numbers, records.
+    """What `extract_report` read: figures, unmatched figures, unused numbers, records.
 
-    ``report`` is the draft :class:`~antq_domain.records.report.MovementReport`
-    (validated), built only when both ``place`` and ``period`` are known
-    (given or read); otherwise ``None`` and ``notes`` says why. Its as-of date
-    is the last day of the period (the extractor reads no clock).
+    ``report`` is the draft [`MovementReport`][antq_domain.MovementReport]
+    (validated), built only when both ``place`` and ``period`` are known (given or read); otherwise
+    ``None`` and ``notes`` says why. Its as-of date is the last day of the period (the extractor
+    reads no clock).
 
     Example:
         >>> from antq_domain.extract import extract_report

@@ -52,10 +52,10 @@ def write_observations(
 ) -> Path:
     """Write observations as tidy rows to ``path`` (CSV or JSON Lines, UTF-8).
 
-    The format follows the suffix (``.csv``, ``.jsonl``) unless ``format`` is
-    given. CSV columns are the fixed keys with the ``dim_<name>`` columns
-    after ``unit``; absent values are empty cells. JSON Lines omits absent
-    keys. :func:`read_observations` reads either back to equal observations.
+    The format follows the suffix (``.csv``, ``.jsonl``) unless ``format`` is given. CSV columns are
+    the fixed keys with the ``dim_<name>`` columns after ``unit``; absent values are empty cells.
+    JSON Lines omits absent keys. [`read_observations`][antq_domain.read_observations]
+    reads either back to equal observations.
 
     Example:
         >>> import tempfile, pathlib
@@ -125,7 +125,7 @@ def read_observations(
     r"""Read tidy rows from a CSV or JSON Lines file into validated observations.
 
     Every row is checked; all problems are raised together as one
-    :class:`~antq_domain.errors.RecordError` naming row and key.
+    [`RecordError`][antq_domain.RecordError] naming row and key.
 
     Example:
         >>> import tempfile, pathlib

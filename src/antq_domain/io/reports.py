@@ -19,9 +19,8 @@ REPORT_SCHEMA_ID = "https://antq-domain.invalid/schema/movement-report.json"
 def load_report(path: str | PathLike[str]) -> MovementReport:
     """Read and validate a report from a JSON file (UTF-8).
 
-    Every problem in the file is listed in one
-    :class:`~antq_domain.errors.RecordError` with its location; unknown
-    fields are errors, never dropped.
+    Every problem in the file is listed in one [`RecordError`][antq_domain.RecordError] with
+    its location; unknown fields are errors, never dropped.
 
     Example:
         >>> import tempfile, pathlib
@@ -45,7 +44,7 @@ def load_report(path: str | PathLike[str]) -> MovementReport:
 def dump_report(report: MovementReport, path: str | PathLike[str], *, indent: int = 2) -> Path:
     """Write a report as JSON (UTF-8, Vietnamese kept readable); return the path.
 
-    :func:`load_report` reads it back to an equal report (law 7).
+    [`load_report`][antq_domain.load_report] reads it back to an equal report (law 7).
 
     Example:
         >>> import tempfile, pathlib
@@ -65,7 +64,7 @@ def report_json(report: MovementReport, *, indent: int = 2) -> str:
     r"""The file text of a report: JSON, fields at their defaults left out, newline-ended.
 
     Vietnamese stays readable (no ``\u`` escapes); the text is what
-    :func:`dump_report` writes.
+    [`dump_report`][antq_domain.dump_report] writes.
 
     Example:
         >>> from datetime import date

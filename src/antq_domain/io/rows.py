@@ -2,26 +2,19 @@
 
 One plain dict per observation, with the keys of the design map:
 
-=============  ========  ===================================================
-key            required  meaning
-=============  ========  ===================================================
-``indicator``  yes       catalogue code (``tips.valuable``)
-``place``      yes       place code in the register
-``period``     yes       canonical period id (``2023``, ``2020Q2``)
-``value``      yes       int; decimal string for kilograms, money and
-                         percentages (``"13.85"``); ``None`` when missing
-``qualifier``  no        ``exact`` (default), ``at_least``, ``at_most``,
-                         ``approximately``
-``status``     no        ``reported`` (default), ``not_reported``,
-                         ``not_applicable``, ``withheld``
-``unit``       no        the indicator's unit; must match it when given
-``dim_<name>`` per dim   a dimension code (``dim_unit_kind=commune``)
-``source``     no        document reference or URL
-``quote``      no        the phrase the figure was read from
-``reason``     withheld  why a withheld figure is withheld (the one key this
-                         library adds to the design map: a withheld marker
-                         must carry its reason)
-=============  ========  ===================================================
+| key | required | meaning |
+|---|---|---|
+| ``indicator`` | yes | catalogue code (``tips.valuable``) |
+| ``place`` | yes | place code in the register |
+| ``period`` | yes | canonical period id (``2023``, ``2020Q2``) |
+| ``value`` | yes | int; decimal text for kg, money, percent (``"13.85"``); ``None`` if missing |
+| ``qualifier`` | no | ``exact`` (default), ``at_least``, ``at_most``, ``approximately`` |
+| ``status`` | no | ``reported`` (default), ``not_reported``, ``not_applicable``, ``withheld`` |
+| ``unit`` | no | the indicator's unit; must match it when given |
+| ``dim_<name>`` | per dim | a dimension code (``dim_unit_kind=commune``) |
+| ``source`` | no | document reference or URL |
+| ``quote`` | no | the phrase the figure was read from |
+| ``reason`` | withheld | why a figure is withheld (the one key added to the design map) |
 
 Anything else is an error naming the row and the key. In CSV an empty cell
 means the key is absent.
@@ -127,7 +120,7 @@ def tidy(x: HasObservations | Iterable[Observation]) -> list[dict[str, Any]]:
     """Tidy rows of a report, a result with observations, or observations.
 
     One plain dict per observation, ready for ``pandas.DataFrame(rows)``.
-    :func:`from_tidy` is the inverse.
+    [`from_tidy`][antq_domain.from_tidy] is the inverse.
 
     Example:
         >>> from antq_domain.records.observation import Observation
@@ -258,14 +251,14 @@ def _row_to_observation(row: Mapping[str, Any], cat: Catalogue) -> Observation:
 def from_tidy(
     rows: Iterable[Mapping[str, Any]], *, catalogue: Catalogue | None = None
 ) -> list[Observation]:
-    """Observations from tidy rows (validated); the inverse of :func:`tidy`.
+    """Observations from tidy rows (validated); the inverse of [`tidy`][antq_domain.tidy].
 
     Every row is checked; problems from all rows are gathered into one
-    :class:`~antq_domain.errors.RecordError` whose locations name the row
-    (``row 3``) and the key.
+    [`RecordError`][antq_domain.RecordError] whose locations name the row (``row 3``) and the
+    key.
 
     Args:
-        rows: the rows, as produced by :func:`tidy` or read from a file.
+        rows: the rows, as produced by [`tidy`][antq_domain.tidy] or read from a file.
         catalogue: the catalogue that defines the indicators (default: the
             standard one); pass ``catalogue().with_indicators(...)`` for your
             own indicators.

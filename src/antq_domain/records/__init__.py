@@ -1,9 +1,8 @@
 """Layer 2: domain records (pydantic, frozen, unknown fields forbidden).
 
-Records cross boundaries (files, JSON, other tools): each is a frozen pydantic
-model that rejects unknown fields and raises
-:class:`~antq_domain.errors.RecordError` listing every problem. The indicator
-catalogue and the register of places live here too, as data.
+Records cross boundaries (files, JSON, other tools): each is a frozen pydantic model that rejects
+unknown fields and raises [`RecordError`][antq_domain.RecordError] listing every problem. The
+indicator catalogue and the register of places live here too, as data.
 """
 
 from antq_domain.records._base import Record

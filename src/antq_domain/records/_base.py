@@ -1,9 +1,8 @@
 """The base of every domain record: frozen pydantic, unknown fields forbidden.
 
 Constructing or validating a record that breaks a rule raises
-:class:`~antq_domain.errors.RecordError` (a ``ValueError``) listing *every*
-problem with its location, never pydantic's own exception type, so callers
-handle one hierarchy.
+[`RecordError`][antq_domain.RecordError] (a ``ValueError``) listing *every* problem with its
+location, never pydantic's own exception type, so callers handle one hierarchy.
 """
 
 from __future__ import annotations
@@ -133,7 +132,7 @@ class Record(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """Validate ``obj`` (a dict); raise :class:`RecordError` listing every problem.
+        """Validate ``obj`` (a dict); raise `RecordError` listing every problem.
 
         ``context`` is copied, never mutated; records that define things for
         their nested records (a report's own indicators) use the copy.
@@ -174,7 +173,7 @@ class Record(BaseModel):
         by_alias: bool | None = None,
         by_name: bool | None = None,
     ) -> Self:
-        """Validate JSON text; raise :class:`RecordError` listing every problem.
+        """Validate JSON text; raise `RecordError` listing every problem.
 
         Example:
             >>> from antq_domain.records._base import Record

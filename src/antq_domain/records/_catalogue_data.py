@@ -1,14 +1,13 @@
 """The standard catalogue's data file, ``antq_domain/data/catalogue.toml``, read as plain rows.
 
-The file is read with the standard library's :mod:`tomllib` on first use and
-its shape is checked here: the three top-level tables (``areas``,
-``dimensions``, ``indicators``) and nothing else, area headings with a ``vi``
-and an ``en`` label, rows that are tables. The rows themselves are validated
-by the records they become (:class:`~antq_domain.records.catalogue.Indicator`,
-:class:`~antq_domain.records.catalogue.Dimension`) in
-:func:`antq_domain.records.catalogue.catalogue`, which rejects unknown keys.
-An indicator row names its dimensions and lists which are ``required``;
-nothing else differs from the record's fields.
+The file is read with the standard library's `tomllib` on first use and its shape is checked here:
+the three top-level tables (``areas``, ``dimensions``, ``indicators``) and nothing else, area
+headings with a ``vi`` and an ``en`` label, rows that are tables. The rows themselves are validated
+by the records they become ([`Indicator`][antq_domain.Indicator],
+[`Dimension`][antq_domain.records.catalogue.Dimension]) in
+[`antq_domain.records.catalogue.catalogue`][antq_domain.records.catalogue.catalogue], which rejects
+unknown keys. An indicator row names its dimensions and lists which are ``required``; nothing else
+differs from the record's fields.
 
 Example:
     >>> from antq_domain.records._catalogue_data import load
@@ -64,9 +63,9 @@ def _rows(doc: Mapping[str, Any], key: str, source: str) -> tuple[Mapping[str, A
 def parse(text: str, source: str = "catalogue.toml") -> CatalogueData:
     r"""Read a catalogue file's text into rows; ``source`` names it in errors.
 
-    Raises :class:`~antq_domain.errors.ParseError` for text that is not TOML,
-    a top-level key other than ``areas``, ``dimensions`` and ``indicators``,
-    or an area heading without exactly a ``vi`` and an ``en`` label.
+    Raises [`ParseError`][antq_domain.ParseError] for text that is not TOML, a top-level key
+    other than ``areas``, ``dimensions`` and ``indicators``, or an area heading without exactly a
+    ``vi`` and an ``en`` label.
 
     Example:
         >>> from antq_domain.records._catalogue_data import parse

@@ -1,7 +1,7 @@
-"""The :class:`~antq_domain.records.report.MovementReport` views: notebook HTML and ``str``.
+"""The `MovementReport` views: notebook HTML and ``str``.
 
-Built from the generic markup of :mod:`antq_domain.markup` and the words of
-:mod:`antq_domain.display`; nothing here reads files or the clock.
+Built from the generic markup of [`antq_domain.markup`][antq_domain.markup] and the words of
+[`antq_domain.display`][antq_domain.display]; nothing here reads files or the clock.
 """
 
 from __future__ import annotations

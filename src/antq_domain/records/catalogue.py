@@ -1,17 +1,17 @@
 """The indicator catalogue: what each figure of a movement report measures.
 
-Every figure in a report is an observation of one :class:`Indicator` (for one
-place, one period, possibly split by :class:`Dimension` values). The library
-ships a standard catalogue (INDICATORS.md) and users add their own indicators
-with the same attributes.
+Every figure in a report is an observation of one
+[`Indicator`][antq_domain.Indicator] (for one place, one period, possibly split by
+[`Dimension`][antq_domain.records.catalogue.Dimension] values). The library ships a standard
+catalogue (INDICATORS.md) and users add their own indicators with the same attributes.
 
-The catalogue is **immutable**. :func:`catalogue` returns the shared standard
-catalogue, built on first use; :meth:`Catalogue.with_indicators` returns a
-*new* catalogue with the user's indicators added. There is deliberately no
-``register_indicator`` that mutates a global: analysis functions take the
-catalogue they use as an argument, so two notebooks, two tests or two threads
-with different custom indicators never see each other's changes, and a
-result can always say which catalogue produced it.
+The catalogue is **immutable**. [`catalogue`][antq_domain.records.catalogue.catalogue] returns the
+shared standard catalogue, built on first use;
+[`Catalogue.with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators] returns a
+*new* catalogue with the user's indicators added. There is deliberately no ``register_indicator``
+that mutates a global: analysis functions take the catalogue they use as an argument, so two
+notebooks, two tests or two threads with different custom indicators never see each other's changes,
+and a result can always say which catalogue produced it.
 
 Example:
     >>> from antq_domain.records.catalogue import catalogue
@@ -272,13 +272,12 @@ class DimensionValue(Record):
 class Dimension(Record):
     """A way an indicator's figures may be split, with its codelist.
 
-    A value (compares by content). A *closed* dimension accepts only the codes
-    of ``values``; an *open* one (``open=True``, e.g. ``model_kind``, whose
-    kinds grow with every new model) accepts any code matching
-    :data:`NAME_PATTERN` and lists the known codes for display. ``required``
-    says whether an observation of an indicator using this dimension must
-    carry it; it belongs to the indicator's use of the dimension, so two
-    indicators can share a codelist and differ in ``required``.
+    A value (compares by content). A *closed* dimension accepts only the codes of ``values``; an
+    *open* one (``open=True``, e.g. ``model_kind``, whose kinds grow with every new model) accepts
+    any code matching [`NAME_PATTERN`][antq_domain.records.catalogue.NAME_PATTERN] and lists the
+    known codes for display. ``required`` says whether an observation of an indicator using this
+    dimension must carry it; it belongs to the indicator's use of the dimension, so two indicators
+    can share a codelist and differ in ``required``.
 
     Example:
         >>> from antq_domain.records.catalogue import Dimension
@@ -329,7 +328,7 @@ class Dimension(Record):
         return tuple(v.code for v in self.values)
 
     def value(self, code: str) -> DimensionValue:
-        """The listed value with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+        """The listed value with this code, or `UnknownCodeError`.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -344,7 +343,7 @@ class Dimension(Record):
         )
 
     def check(self, code: object) -> str:
-        """Return ``code`` if this dimension accepts it, else raise :class:`ParseError`.
+        """Return ``code`` if this dimension accepts it, else raise `ParseError`.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -453,16 +452,15 @@ _DEFAULT_AGGREGATION = {
 class Indicator(Record):
     """One indicator of the catalogue: what a figure measures and how it aggregates.
 
-    A value (compares by content; the ``code`` identifies it inside a
-    catalogue). ``unit`` is ``None`` for ratios, whose display unit is
-    :attr:`display_unit`. Aggregations default from the kind: a flow sums
-    over time and places, a stock takes the last value in time and sums over
-    places, a ratio aggregates neither (its parts do). ``dimensions`` holds
-    the dimensions themselves (the record is self-contained in JSON); a plain
-    name such as ``"unit_kind"`` is read as the standard dimension of that
-    name. ``synonyms_vi`` lists Vietnamese phrases reports use for the
-    indicator (NFC; several indicators may share a generic phrase such as
-    "lượt người tham gia", so matching needs the context).
+    A value (compares by content; the ``code`` identifies it inside a catalogue). ``unit`` is
+    ``None`` for ratios, whose display unit is
+    [`display_unit`][antq_domain.records.catalogue.Indicator.display_unit]. Aggregations default
+    from the kind: a flow sums over time and places, a stock takes the last value in time and sums
+    over places, a ratio aggregates neither (its parts do). ``dimensions`` holds the dimensions
+    themselves (the record is self-contained in JSON); a plain name such as ``"unit_kind"`` is read
+    as the standard dimension of that name. ``synonyms_vi`` lists Vietnamese phrases reports use for
+    the indicator (NFC; several indicators may share a generic phrase such as "lượt người tham gia",
+    so matching needs the context).
 
     Example:
         >>> from antq_domain.records.catalogue import Indicator
@@ -657,7 +655,7 @@ class Indicator(Record):
         return tuple(d.name for d in self.dimensions if d.required)
 
     def dimension(self, name: str) -> Dimension:
-        """The dimension ``name`` of this indicator, or :class:`UnknownCodeError`.
+        """The dimension ``name`` of this indicator, or `UnknownCodeError`.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -678,10 +676,9 @@ class Indicator(Record):
     def check_dims(self, dims: Mapping[str, object]) -> dict[str, str]:
         """Check the dimension values of one observation; return them in order.
 
-        Raises :class:`~antq_domain.errors.ParseError` (a ``ValueError``, so it
-        is safe inside pydantic validators) with field ``dims.<name>`` when a
-        dimension is not one of the indicator's, a value is not in the
-        codelist, or a required dimension is missing.
+        Raises [`ParseError`][antq_domain.ParseError] (a ``ValueError``, so it is safe inside
+        pydantic validators) with field ``dims.<name>`` when a dimension is not one of the
+        indicator's, a value is not in the codelist, or a required dimension is missing.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -728,11 +725,11 @@ _CHECKED_CELLS = 4096
 class Catalogue:
     """An immutable collection of indicators, looked up by code.
 
-    A value: two catalogues with the same indicators in the same order are
-    equal. Construction checks the whole: codes are unique, ratio parts exist,
-    are flows or stocks, share a unit and carry the matched dimensions, and a
-    dimension name means one codelist across all indicators. Iterating yields
-    codes (like a mapping); :attr:`indicators` gives the records.
+    A value: two catalogues with the same indicators in the same order are equal. Construction
+    checks the whole: codes are unique, ratio parts exist, are flows or stocks, share a unit and
+    carry the matched dimensions, and a dimension name means one codelist across all indicators.
+    Iterating yields codes (like a mapping);
+    [`indicators`][antq_domain.records.catalogue.Catalogue.indicators] gives the records.
 
     Args:
         indicators: the indicators, in display order.
@@ -790,7 +787,7 @@ the catalogue (did you mean 'tips.received', ...?)
             ) from None
 
     def get(self, code: str) -> Indicator:
-        """The indicator with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+        """The indicator with this code, or `UnknownCodeError`.
 
         Unlike ``dict.get`` there is no default: an unknown code is an error
         that names the code and suggests close ones.
@@ -907,7 +904,7 @@ the catalogue (did you mean 'tips.received', ...?)
         return "; ".join(parts)
 
     def dimension(self, name: str) -> Dimension:
-        """The dimension ``name`` (its codelist), or :class:`UnknownCodeError`.
+        """The dimension ``name`` (its codelist), or `UnknownCodeError`.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -924,10 +921,11 @@ the catalogue (did you mean 'tips.received', ...?)
             ) from None
 
     def check_dims(self, code: str, dims: Mapping[str, object]) -> dict[str, str]:
-        """Check the dimensions of an observation of ``code``; see :meth:`Indicator.check_dims`.
+        """Check the dimensions of an observation of ``code``; see `Indicator.check_dims`.
 
-        Raises :class:`UnknownCodeError` for an unknown indicator code and
-        :class:`ParseError` (field ``dims.<name>``) for a bad dimension.
+        Raises [`UnknownCodeError`][antq_domain.UnknownCodeError] for an unknown indicator
+        code and [`ParseError`][antq_domain.ParseError] (field ``dims.<name>``) for a bad
+        dimension.
 
         Example:
             >>> from antq_domain.records.catalogue import catalogue
@@ -977,11 +975,10 @@ all_criminal, ... (did you mean 'serious'?)
     def with_indicators(self, *indicators: Indicator) -> Catalogue:
         """A new catalogue with ``indicators`` added after the existing ones.
 
-        ``self`` is unchanged. Each added code must be new and outside the
-        standard areas (:data:`STANDARD_AREAS`), so a later standard indicator
-        can never collide with a user's; use your own namespace, e.g.
-        ``local.emulation_pacts``. A ratio's parts may be standard or added in
-        the same call.
+        ``self`` is unchanged. Each added code must be new and outside the standard areas
+        ([`STANDARD_AREAS`][antq_domain.records.catalogue.STANDARD_AREAS]), so a later standard
+        indicator can never collide with a user's; use your own namespace, e.g.
+        ``local.emulation_pacts``. A ratio's parts may be standard or added in the same call.
 
         Raises:
             InvariantError: naming the field at fault (``code``,
@@ -1098,10 +1095,10 @@ def _from_data(rows: data.CatalogueData) -> Catalogue:
 def catalogue() -> Catalogue:
     """The standard catalogue of INDICATORS.md (built on first call, then shared).
 
-    Its rows live in the package's data file ``antq_domain/data/catalogue.toml``
-    (read with :mod:`tomllib`) and are validated by the records of this module
-    here. Extend it with :meth:`Catalogue.with_indicators`, which returns a new
-    catalogue and leaves this one as it is.
+    Its rows live in the package's data file ``antq_domain/data/catalogue.toml`` (read with
+    `tomllib`) and are validated by the records of this module here. Extend it with
+    [`Catalogue.with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators], which
+    returns a new catalogue and leaves this one as it is.
 
     Example:
         >>> from antq_domain.records.catalogue import catalogue

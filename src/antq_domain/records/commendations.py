@@ -1,16 +1,14 @@
 """Commendations (khen thưởng): form, conferring authority, recipients, status.
 
-A :class:`Commendation` is one cell of awards as reports state them:
-"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể" is one
-commendation (form ``certificate_of_merit``, issuer
-``provincial_people_committee_chair``, 3 collective recipients, conferred);
-the "05 cá nhân" of the same sentence is another. Awards that are only
-proposed ("đề nghị Bộ trưởng Bộ Công an tặng Bằng khen") have status
-``proposed`` and may name the proposer.
+A [`Commendation`][antq_domain.Commendation] is one cell of awards as reports
+state them: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể" is one commendation (form
+``certificate_of_merit``, issuer ``provincial_people_committee_chair``, 3 collective recipients,
+conferred); the "05 cá nhân" of the same sentence is another. Awards that are only proposed ("đề
+nghị Bộ trưởng Bộ Công an tặng Bằng khen") have status ``proposed`` and may name the proposer.
 
-Whether an authority may lawfully confer a form is checked by evaluation
-(it is a finding, not a construction error); :attr:`Authority.level` and
-:attr:`Authority.is_state` give it the facts.
+Whether an authority may lawfully confer a form is checked by evaluation (it is a finding, not a
+construction error); [`Authority.level`][antq_domain.records.commendations.Authority.level] and
+[`Authority.is_state`][antq_domain.records.commendations.Authority.is_state] give it the facts.
 
 Example:
     >>> from antq_domain.records.commendations import Commendation

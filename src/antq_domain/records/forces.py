@@ -1,17 +1,17 @@
 """Grassroots forces (lực lượng ở cơ sở) and their legal lives.
 
-The Law on forces participating in protecting security and order at the
-grassroots, **30/2023/QH15** (passed 28 November 2023, in force 1 July 2024),
-unified three legacy forces: *bảo vệ dân phố* (civil guards), *Công an xã
-bán chuyên trách* (semi-professional commune police) and the leaders and
-deputy leaders of *dân phòng* teams. They exist in law until 30 June 2024;
-from 1 July 2024 the *lực lượng tham gia bảo vệ ANTT ở cơ sở* replaces them.
-Each :class:`ForceType` carries those dates and instruments as data.
+The Law on forces participating in protecting security and order at the grassroots, **30/2023/QH15**
+(passed 28 November 2023, in force 1 July 2024), unified three legacy forces: *bảo vệ dân phố*
+(civil guards), *Công an xã bán chuyên trách* (semi-professional commune police) and the leaders and
+deputy leaders of *dân phòng* teams. They exist in law until 30 June 2024; from 1 July 2024 the *lực
+lượng tham gia bảo vệ ANTT ở cơ sở* replaces them. Each
+[`ForceType`][antq_domain.ForceType] carries those dates and instruments as data.
 
-A report may still count a legacy force after its legal end (the Kon Tum
-2023 report counts 98 semi-professional commune police): practice departs
-from law, so a :class:`ForceStrength` is never refused for it;
-:meth:`ForceStrength.legal_status` tells evaluation what the law said.
+A report may still count a legacy force after its legal end (the Kon Tum 2023 report counts 98
+semi-professional commune police): practice departs from law, so a
+[`ForceStrength`][antq_domain.ForceStrength] is never refused for it;
+[`ForceStrength.legal_status`][antq_domain.records.forces.ForceStrength.legal_status] tells
+evaluation what the law said.
 
 Example:
     >>> from datetime import date
@@ -64,9 +64,9 @@ class LegalStatus(Codelist):
 class LegalLife(NamedTuple):
     """The legal life of a force type: first and last day, and the instruments.
 
-    ``None`` dates are open (or not known: the register is honest about what
-    the sources confirm). Instruments are document numbers as strings, read
-    with :meth:`~antq_domain.values.document.DocumentRef.parse`.
+    ``None`` dates are open (or not known: the register is honest about what the sources confirm).
+    Instruments are document numbers as strings, read with
+    [`parse`][antq_domain.values.document.DocumentRef.parse].
 
     Example:
         >>> from antq_domain.records.forces import ForceType
@@ -236,7 +236,7 @@ class ForceStrength(Record):
     huyện Kon Plông").
 
     A legacy force counted after its legal end is *not* an error here (see
-    :meth:`legal_status`).
+    [`legal_status`][antq_domain.records.forces.ForceStrength.legal_status]).
 
     Example:
         >>> from datetime import date

@@ -1,9 +1,9 @@
 """The report's own findings: limitations (hạn chế) and directions (phương hướng, giải pháp).
 
-Both are ordered text items: an ordinal (1, 2, …; "Một là, Hai là, …" in the
-source), the Vietnamese text and optionally an English rendering.
-:func:`check_ordinals` is the rule a report applies to its lists: ordinals
-run 1..n in order, without gaps or repeats.
+Both are ordered text items: an ordinal (1, 2, …; "Một là, Hai là, …" in the source), the Vietnamese
+text and optionally an English rendering.
+[`check_ordinals`][antq_domain.records.narrative.check_ordinals] is the rule a report applies to its
+lists: ordinals run 1..n in order, without gaps or repeats.
 
 Example:
     >>> from antq_domain.records.narrative import Direction, check_ordinals
@@ -34,7 +34,8 @@ _Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 class NarrativeItem(Record):
     """An ordered text item of a report: ordinal (≥ 1), Vietnamese text, optional English.
 
-    A value. Use the concrete :class:`Limitation` or :class:`Direction`.
+    A value. Use the concrete [`Limitation`][antq_domain.Limitation] or
+    [`Direction`][antq_domain.Direction].
 
     Example:
         >>> from antq_domain.records.narrative import Limitation

@@ -1,9 +1,9 @@
 """Observations: one figure of one indicator, for one place, period and cell.
 
-An observation is a value (it compares by content). Its *cell* is
-``(indicator, place, period, dims)``; two observations of the same cell with
-different values are a conflict, which :func:`antq_domain.validate` reports
-as a finding (never a silent overwrite).
+An observation is a value (it compares by content). Its *cell* is ``(indicator, place, period,
+dims)``; two observations of the same cell with different values are a conflict, which
+[`antq_domain.validate`][antq_domain.validate] reports as a finding (never a silent
+overwrite).
 """
 
 from __future__ import annotations
@@ -144,11 +144,10 @@ def catalogue_from(info: ValidationInfo | None) -> Catalogue:
 class Observation(Record):
     """One figure: an indicator's value for a place, a period and a dimension cell.
 
-    A value (compares by content). ``value`` is a
-    :class:`~antq_domain.values.Quantity` in the indicator's unit, or a
-    missing marker (never zero for "not reported"). A ratio indicator holds
-    a percentage stated in the source (unit ``percent``): it is shown but
-    never re-aggregated; the library recomputes ratios from their parts.
+    A value (compares by content). ``value`` is a [`Quantity`][antq_domain.Quantity]
+    in the indicator's unit, or a missing marker (never zero for "not reported"). A ratio indicator
+    holds a percentage stated in the source (unit ``percent``): it is shown but never re-aggregated;
+    the library recomputes ratios from their parts.
 
     Dimensions are checked against the indicator's allowed dimensions and
     codelists, in the standard catalogue or in the one passed as validation

@@ -5,18 +5,20 @@ tội phạm* ("BCĐ 138"); it names the agencies that take part in the movement
 (police, army, border guard, the Fatherland Front and its member
 organisations, the labour federation, …). This module holds:
 
-* :class:`AdminLevel` and :class:`AgencyKind`, bilingual codelists;
-* :class:`Organisation` (an entity) and :class:`AgencyRef` (a value naming an
-  agency by kind, optionally by organisation id, level and place);
-* :class:`SteeringCommittee` (an entity) with its members (:class:`Member`),
-  their tenures (:class:`Tenure`) and the documents it issues or implements
-  (:class:`CommitteeDocument`).
+* [`AdminLevel`][antq_domain.records.organisations.AdminLevel] and
+  [`AgencyKind`][antq_domain.records.organisations.AgencyKind], bilingual codelists;
+* [`Organisation`][antq_domain.records.organisations.Organisation] (an entity) and
+  [`AgencyRef`][antq_domain.records.organisations.AgencyRef] (a value naming an agency by kind,
+  optionally by organisation id, level and place);
+* [`SteeringCommittee`][antq_domain.SteeringCommittee] (an entity) with its
+  members ([`Member`][antq_domain.records.organisations.Member]), their tenures
+  ([`Tenure`][antq_domain.records.organisations.Tenure]) and the documents it issues or implements
+  ([`CommitteeDocument`][antq_domain.records.organisations.CommitteeDocument]).
 
 It also holds the small support shared by the record modules of this layer:
 the codelist base (bilingual label per member, ``parse`` raising
-:class:`~antq_domain.errors.UnknownCodeError`) and the collector that lets a
-record's single ``model_validator`` report *every* broken rule with its
-location.
+[`UnknownCodeError`][antq_domain.UnknownCodeError]) and the collector that lets a record's
+single ``model_validator`` report *every* broken rule with its location.
 
 Example:
     >>> from datetime import date
@@ -85,10 +87,9 @@ Loc = tuple[int | str, ...]
 class _Problems:
     """Collects the broken cross-field rules of one record, with their locations.
 
-    ``raise_if_any`` raises one pydantic ``ValidationError`` (a ``ValueError``)
-    whose line errors carry our own errors as context, so
-    :func:`~antq_domain.records._base.problems_of` lists each with its dotted
-    location (``members.1.tenure``) and our message (``end=…: expected …``).
+    ``raise_if_any`` raises one pydantic ``ValidationError`` (a ``ValueError``) whose line errors
+    carry our own errors as context, so `problems_of` lists each with its dotted location
+    (``members.1.tenure``) and our message (``end=…: expected …``).
     """
 
     def __init__(self, title: str) -> None:
@@ -111,8 +112,9 @@ class _Problems:
 class AdminLevel(Codelist):
     """The administrative level an organisation or committee works at.
 
-    ``district`` exists only before :data:`TWO_TIER_FROM` (1 July 2025), when
-    the district level was abolished.
+    ``district`` exists only before
+    [`TWO_TIER_FROM`][antq_domain.records.organisations.TWO_TIER_FROM] (1 July 2025), when the
+    district level was abolished.
 
     Example:
         >>> from datetime import date
@@ -352,9 +354,9 @@ class AgencyRef(Record):
 class Organisation(Record):
     """An agency or organisation (police, Front committee, union, enterprise, …).
 
-    An entity: identified by ``id``. ``name`` is a bilingual :class:`Label`
-    or, where only the Vietnamese name is known, a plain string. ``place`` is
-    a place code of the register; ``level`` must be one the kind allows
+    An entity: identified by ``id``. ``name`` is a bilingual
+    [`Label`][antq_domain.Label] or, where only the Vietnamese name is known, a plain
+    string. ``place`` is a place code of the register; ``level`` must be one the kind allows
     (provincial police sit at province level).
 
     Example:
@@ -393,7 +395,7 @@ class Organisation(Record):
         return self.name.text(lang) if isinstance(self.name, Label) else self.name
 
     def ref(self) -> AgencyRef:
-        """An :class:`AgencyRef` pointing at this organisation.
+        """An `AgencyRef` pointing at this organisation.
 
         Example:
             >>> from antq_domain.records.organisations import Organisation
@@ -481,9 +483,9 @@ class Tenure(Record):
 class Member(Record):
     """A member of a steering committee: person, post, agency and tenure.
 
-    A value. ``person`` may be left out only for the ``standing_office``
-    post, which an agency (usually the police) holds. ``organisation`` is the
-    id of the member's :class:`Organisation`; ``agency`` its kind when no
+    A value. ``person`` may be left out only for the ``standing_office`` post, which an agency
+    (usually the police) holds. ``organisation`` is the id of the member's
+    [`Organisation`][antq_domain.records.organisations.Organisation]; ``agency`` its kind when no
     organisation record exists.
 
     Example:
@@ -520,8 +522,9 @@ class Member(Record):
 class CommitteeDocument(Record):
     """A document a committee issued or implements, with its date and subject.
 
-    A value. The date lives here, not in the :class:`DocumentRef` (an
-    administrative number such as ``09/CTr-BCA-MTTQ`` carries no year).
+    A value. The date lives here, not in the
+    [`DocumentRef`][antq_domain.DocumentRef] (an administrative number such as
+    ``09/CTr-BCA-MTTQ`` carries no year).
 
     Example:
         >>> from antq_domain.records.organisations import CommitteeDocument
@@ -545,9 +548,9 @@ class SteeringCommittee(Record):
     ``aliases`` keeps the others. ``parent`` is the id of the committee one
     level up.
 
-    Rules: the committee is not its own parent; no two members hold a
-    single-holder post (head, standing deputy, standing office) on the same
-    day; every tenure ends on or after it starts (checked by :class:`Tenure`).
+    Rules: the committee is not its own parent; no two members hold a single-holder post (head,
+    standing deputy, standing office) on the same day; every tenure ends on or after it starts
+    (checked by [`Tenure`][antq_domain.records.organisations.Tenure]).
 
     Example:
         >>> from datetime import date

@@ -1,22 +1,21 @@
 """The register of places: administrative units over time and the 2025 reform.
 
-A :class:`Place` is one administrative unit with a stable identity (its
-register code), a kind, a parent and a validity interval; a :class:`Registry`
-holds many of them and answers questions *as of* a date: who was the parent,
-which units were alive, what became of a unit after a reform.
+A [`Place`][antq_domain.Place] is one administrative unit with a stable identity (its
+register code), a kind, a parent and a validity interval; a
+[`Registry`][antq_domain.Registry] holds many of them and answers questions *as of* a
+date: who was the parent, which units were alive, what became of a unit after a reform.
 
-Register codes are official codes. Official codes were reused by the reform of
-1 July 2025 (the new tỉnh Quảng Ngãi took code ``51`` of the old one, and
-nearly every new commune took the code of one of the communes merged into
-it), so a code alone is not unique over time. The rule: the unit that holds an
-official code in the newest tree keeps the plain code; an earlier unit whose
-code was taken over carries ``<code>@<its last day>``, e.g. ``51@2025-06-30``
-for the old tỉnh Quảng Ngãi. :meth:`Registry.resolve` maps an official code
-and a date to the unit that held it.
+Register codes are official codes. Official codes were reused by the reform of 1 July 2025 (the new
+tỉnh Quảng Ngãi took code ``51`` of the old one, and nearly every new commune took the code of one
+of the communes merged into it), so a code alone is not unique over time. The rule: the unit that
+holds an official code in the newest tree keeps the plain code; an earlier unit whose code was taken
+over carries ``<code>@<its last day>``, e.g. ``51@2025-06-30`` for the old tỉnh Quảng Ngãi.
+[`Registry.resolve`][antq_domain.records.places.Registry.resolve] maps an official code and a date
+to the unit that held it.
 
-The bundled register (:func:`registry`) is read lazily, on first use, from
-``antq_domain/data/places.csv``; :func:`load_registry` reads a user's CSV in
-the same format.
+The bundled register ([`registry`][antq_domain.registry]) is read lazily, on first
+use, from ``antq_domain/data/places.csv``;
+[`load_registry`][antq_domain.load_registry] reads a user's CSV in the same format.
 
 Example:
     >>> from datetime import date
@@ -92,9 +91,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class PlaceLevel(CodelistBase, field="level"):
     """The tier of the administrative hierarchy a kind of place belongs to.
 
-    Levels are ordered from the top: ``nation`` < ``province`` < ``district``
-    < ``commune`` (:attr:`rank` 0 to 3). A parent is always on a higher level
-    (lower rank) than its child.
+    Levels are ordered from the top: ``nation`` < ``province`` < ``district`` < ``commune``
+    ([`rank`][antq_domain.records.places.PlaceLevel.rank] 0 to 3). A parent is always on a higher
+    level (lower rank) than its child.
 
     Example:
         >>> from antq_domain.records.places import PlaceLevel
@@ -356,7 +355,7 @@ class Place(Record):
             for an earlier holder of a reused official code.
         name: the Vietnamese name with its kind word, as officially written
             ("Huyện Sa Thầy"); stored in NFC.
-        kind: the legal kind (:class:`PlaceKind`).
+        kind: the legal kind ([`PlaceKind`][antq_domain.PlaceKind]).
         parent: the register code of the unit it belongs to (None for a root).
         valid_from: first day of existence (None: before the data's horizon).
         valid_to: last day of existence (None: still exists).
@@ -614,11 +613,11 @@ def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[tu
 class Registry:
     """An immutable register of places answering questions as of a date.
 
-    Construct one from places (every cross-place rule is checked: unique
-    codes, known parents on a higher level and alive throughout the child's
-    life, known successors beginning after the place ends, no cycles), or get
-    the bundled one with :func:`registry`. Methods taking ``as_of`` consider
-    only places alive on that day; ``as_of=None`` means "at any time".
+    Construct one from places (every cross-place rule is checked: unique codes, known parents on a
+    higher level and alive throughout the child's life, known successors beginning after the place
+    ends, no cycles), or get the bundled one with [`registry`][antq_domain.registry].
+    Methods taking ``as_of`` consider only places alive on that day; ``as_of=None`` means "at any
+    time".
 
     Args:
         places: the places, in the order the register keeps them.
@@ -936,7 +935,7 @@ class Registry:
         return self.get(code).is_split
 
     def level_of(self, place: Place | str) -> PlaceLevel:
-        """The level of a place given as a :class:`Place` or a code.
+        """The level of a place given as a [`Place`][antq_domain.Place] or a code.
 
         Example:
             >>> from antq_domain.records.places import registry
@@ -985,7 +984,7 @@ class Registry:
     # -- rows
 
     def to_rows(self) -> list[dict[str, str]]:
-        """The register as CSV rows (the :data:`COLUMNS`, all text).
+        """The register as CSV rows (the [`COLUMNS`][antq_domain.records.places.COLUMNS], all text).
 
         Example:
             >>> from antq_domain.records.places import Place, Registry
@@ -1128,7 +1127,7 @@ def _read_csv(text: str, source: str) -> Registry:
 
 
 def load_registry(path: str | Path) -> Registry:
-    r"""Read a register from a CSV file with the :data:`COLUMNS` (UTF-8, header first).
+    r"""Read a register from a CSV file with the `COLUMNS` (UTF-8, header first).
 
     ``successors`` is a ``;``-separated list of codes; empty dates mean
     open-ended. Problems are reported all at once, located as
@@ -1157,7 +1156,7 @@ def load_registry(path: str | Path) -> Registry:
 
 
 def dump_registry(reg: Registry, path: str | Path) -> None:
-    """Write a register as CSV (UTF-8, the :data:`COLUMNS`), readable by :func:`load_registry`.
+    """Write a register as CSV (UTF-8, the `COLUMNS`), readable by `load_registry`.
 
     Example:
         >>> import tempfile, pathlib

@@ -52,21 +52,19 @@ class Publication(Record):
 class MovementReport(Record):
     """A report on the movement: issuer, place, period, figures and records.
 
-    An entity when it has an ``id``; otherwise compared by content. Its
-    figures are :class:`~antq_domain.records.observation.Observation` s;
-    its records are steering committees, campaigns, exemplary models,
-    grassroots forces, cooperation programmes and commendations; its
-    ``limitations`` and ``directions`` are ordered text (ordinals 1..n).
+    An entity when it has an ``id``; otherwise compared by content. Its figures are
+    [`Observation`][antq_domain.Observation] s; its records are steering
+    committees, campaigns, exemplary models, grassroots forces, cooperation programmes and
+    commendations; its ``limitations`` and ``directions`` are ordered text (ordinals 1..n).
 
     Indicators the report uses beyond the standard catalogue are carried in
     ``indicators``, so a report file is self-describing: its observations are
     checked against the standard catalogue extended with them.
 
-    Cross-record rules (one validator): ids are unique within the report,
-    commendations refer to programmes the report holds, ordinals run 1..n,
-    and the as-of date is not before the period starts. Contradictions
-    between figures are *not* construction errors: :func:`antq_domain.validate`
-    reports them as findings.
+    Cross-record rules (one validator): ids are unique within the report, commendations refer to
+    programmes the report holds, ordinals run 1..n, and the as-of date is not before the period
+    starts. Contradictions between figures are *not* construction errors:
+    [`antq_domain.validate`][antq_domain.validate] reports them as findings.
 
     Example:
         >>> from datetime import date
@@ -181,7 +179,7 @@ class MovementReport(Record):
         """The observations of one cell (default: the report's place and period).
 
         More than one means the report states the cell twice (a finding of
-        :func:`antq_domain.validate` if they disagree).
+        [`antq_domain.validate`][antq_domain.validate] if they disagree).
 
         Example:
             >>> from datetime import date
@@ -208,11 +206,10 @@ class MovementReport(Record):
     def ratio(self, code: str, dims: Mapping[str, str] | None = None) -> Ratio | Undefined:
         """Recompute a ratio indicator from its parts for the report's place and period.
 
-        The parts are the numerator and denominator observations of the cell
-        ``dims`` (restricted to the ratio's matched dimensions). A part that is
-        missing, not reported or stated twice with different values gives
-        :class:`~antq_domain.values.Undefined` with the reason; a stated
-        percentage is never used in place of the parts.
+        The parts are the numerator and denominator observations of the cell ``dims`` (restricted to
+        the ratio's matched dimensions). A part that is missing, not reported or stated twice with
+        different values gives [`Undefined`][antq_domain.Undefined] with the reason; a
+        stated percentage is never used in place of the parts.
 
         Example:
             >>> from datetime import date

@@ -1,12 +1,14 @@
 """Hypothesis strategies for the indicator catalogue.
 
-* :func:`dimensions` — custom dimensions (closed or open codelists);
-* :func:`indicators` — one valid custom indicator, addable on its own to the
-  standard catalogue;
-* :func:`indicator_sets` — several custom indicators (ratios included) that
-  :meth:`~antq_domain.records.catalogue.Catalogue.with_indicators` accepts
-  together;
-* :func:`dimension_cells` — valid ``dims`` mappings for an indicator.
+* [`dimensions`][antq_domain.strategies._catalogue.dimensions] — custom dimensions (closed or open
+  codelists);
+* [`indicators`][antq_domain.strategies._catalogue.indicators] — one valid custom indicator, addable
+  on its own to the standard catalogue;
+* [`indicator_sets`][antq_domain.strategies._catalogue.indicator_sets] — several custom indicators
+  (ratios included) that
+  [`with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators] accepts together;
+* [`dimension_cells`][antq_domain.strategies._catalogue.dimension_cells] — valid ``dims`` mappings
+  for an indicator.
 
 Example:
     >>> from hypothesis import given

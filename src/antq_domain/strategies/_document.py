@@ -1,4 +1,4 @@
-"""Strategies for document numbers (:class:`~antq_domain.values.document.DocumentRef`)."""
+"""Strategies for document numbers ([`DocumentRef`][antq_domain.DocumentRef])."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def document_kinds() -> st.SearchStrategy[DocumentKind]:
 
 
 def issuer_parts() -> st.SearchStrategy[IssuerPart]:
-    """Issuer segments: known :class:`Issuer` codes, or upper-case unknown ones.
+    """Issuer segments: known `Issuer` codes, or upper-case unknown ones.
 
     Unknown segments are drawn from upper-case letters (with Đ) and digits;
     a drawn text that spells a known code (``"BCD"``) stands for that code,
@@ -85,9 +85,10 @@ def document_refs(
 
     Args:
         max_number: the largest running number drawn (at least 1).
-        kinds: the kinds to draw (default: every :class:`DocumentKind`);
-            ``NATIONAL_ASSEMBLY_ACT`` gives ``06/2022/QH15``-style numbers,
-            ``OFFICIAL_LETTER`` may give the letter style ``123/CAT-PV05``.
+        kinds: the kinds to draw (default: every
+            [`DocumentKind`][antq_domain.values.document.DocumentKind]); ``NATIONAL_ASSEMBLY_ACT``
+            gives ``06/2022/QH15``-style numbers, ``OFFICIAL_LETTER`` may give the letter style
+            ``123/CAT-PV05``.
 
     Shrinks towards ``01/QĐ-BCA`` (number 1, the first kind, state style,
     no year, one known issuer).

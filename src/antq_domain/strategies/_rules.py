@@ -1,9 +1,11 @@
 """Hypothesis strategies for rule expressions and rules.
 
-* :func:`operands` — an indicator cell or a sum over a dimension, drawn from
-  a catalogue (dimension names and codes are the indicator's own);
-* :func:`expressions` — sums of terms with integer coefficients;
-* :func:`rules` — valid :class:`~antq_domain.analysis.rules.Rule` records.
+* [`operands`][antq_domain.strategies._rules.operands] — an indicator cell or a sum over a
+  dimension, drawn from a catalogue (dimension names and codes are the indicator's own);
+* [`expressions`][antq_domain.strategies._rules.expressions] — sums of terms with integer
+  coefficients;
+* [`rules`][antq_domain.strategies._rules.rules] — valid [`Rule`][antq_domain.Rule]
+  records.
 
 Example:
     >>> from hypothesis import find
@@ -110,9 +112,9 @@ def expressions(
 ) -> st.SearchStrategy[Expression]:
     """Expressions of ``min_terms`` to ``max_terms`` terms (constants and operands).
 
-    Coefficients (and constants) lie in ``[min_coefficient, max_coefficient]``;
-    operands come from :func:`operands`. Shrinks towards the constant
-    expression ``0`` (or the first operand when ``min_coefficient > 0``).
+    Coefficients (and constants) lie in ``[min_coefficient, max_coefficient]``; operands come from
+    [`operands`][antq_domain.strategies._rules.operands]. Shrinks towards the constant expression
+    ``0`` (or the first operand when ``min_coefficient > 0``).
 
     Example:
         >>> from hypothesis import find

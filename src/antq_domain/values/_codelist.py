@@ -2,10 +2,10 @@
 
 Two bases:
 
-* :class:`CodelistBase` — behaviour only, for enums that keep their labels
-  elsewhere (``Unit``, ``PeriodKind``, ``PlaceKind`` …);
-* :class:`Codelist` — members declared as ``NAME = ("code", "vi", "en")``,
-  the value being the code and :attr:`Codelist.label` the bilingual label.
+* `CodelistBase` — behaviour only, for enums that keep their labels elsewhere (``Unit``,
+  ``PeriodKind``, ``PlaceKind`` …);
+* `Codelist` — members declared as ``NAME = ("code", "vi", "en")``, the value being the code and
+  `Codelist.label` the bilingual label.
 
 The field an unknown code is reported against defaults to the class name in
 snake case (``AgencyKind`` → ``agency_kind``); a class can name it:
@@ -67,7 +67,7 @@ class CodelistBase(enum.StrEnum):
 
     @classmethod
     def parse(cls, code: str) -> Self:
-        """The member with this code, or :class:`~antq_domain.errors.UnknownCodeError`.
+        """The member with this code, or [`UnknownCodeError`][antq_domain.UnknownCodeError].
 
         Example:
             >>> from antq_domain.values import Unit
@@ -92,8 +92,8 @@ class CodelistBase(enum.StrEnum):
 class Codelist(CodelistBase):
     """A codelist whose members carry their bilingual labels.
 
-    Each member is declared as ``NAME = ("code", "vi label", "en label")``;
-    its value is the code, :attr:`label` the bilingual label.
+    Each member is declared as ``NAME = ("code", "vi label", "en label")``; its value is the code,
+    `label` the bilingual label.
 
     Example:
         >>> from antq_domain.records.organisations import AdminLevel

@@ -4,10 +4,9 @@ Four grammars are read (see ``docs/explanation/vietnamese-text.md``):
 
 * state documents, ``number[/year]/KIND-ISSUER[-ISSUER...]``: ``124/2021/TT-BCA``
   (a normative document carries its year), ``22/HD-BCA-V05``, ``521/QĐ-TTg``;
-* official letters (công văn), ``number/ISSUER[-SUBUNIT...]`` with no kind
-  symbol: ``123/CAT-PV05``; the first segment must be a known
-  :class:`Issuer` (``123/CV-UBND``, with the explicit ``CV``, is the state
-  grammar);
+* official letters (công văn), ``number/ISSUER[-SUBUNIT...]`` with no kind symbol: ``123/CAT-PV05``;
+  the first segment must be a known [`Issuer`][antq_domain.values.document.Issuer] (``123/CV-UBND``,
+  with the explicit ``CV``, is the state grammar);
 * Party documents, ``number-KIND/ISSUER[-ISSUER...]``: ``09-CT/TW``, ``44-KL/TW``;
 * laws and resolutions of the National Assembly, ``number/year/QH<term>``:
   ``06/2022/QH15``.
@@ -22,10 +21,12 @@ issuers (provincial departments, units) are open-ended. The number is an
 integer written zero-padded to two digits (NĐ 30/2020 pads numbers below 10),
 so ``9/CTr-BCA-MTTQ`` and ``09/CTr-BCA-MTTQ`` are the same document.
 
-The date of a document is not part of its number: :class:`DocumentRef`
-holds the number only, and :func:`find_document_refs` /
-:meth:`DocumentRef.parse_citation` return a :class:`DocumentCitation` that
-pairs a reference with the date written after it ("ngày 01 tháng 8 năm 2013").
+The date of a document is not part of its number:
+[`DocumentRef`][antq_domain.DocumentRef] holds the number only, and
+[`find_document_refs`][antq_domain.values.document.find_document_refs] /
+[`DocumentRef.parse_citation`][antq_domain.values.document.DocumentRef.parse_citation] return a
+[`DocumentCitation`][antq_domain.values.document.DocumentCitation] that pairs a reference with the
+date written after it ("ngày 01 tháng 8 năm 2013").
 
 Example:
     >>> from antq_domain.values.document import DocumentRef
@@ -101,13 +102,11 @@ class _Lookup:
 class DocumentKind(CodelistBase, field="kind"):
     """The kind of a document: the symbol before the issuer (``QĐ``, ``TT``, ``CTr`` ...).
 
-    Values are the symbols in their canonical case (NĐ 30/2020/NĐ-CP,
-    Appendix III, plus the normative kinds). :attr:`NATIONAL_ASSEMBLY_ACT`
-    (value ``"QH"``) is the kind of ``06/2022/QH15``: laws and resolutions
-    of the National Assembly share one numbering series, so the number alone
-    cannot tell them apart. :attr:`OFFICIAL_LETTER` (``CV``) is the kind of
-    a letter, whether written ``123/CV-UBND`` or without the symbol,
-    ``123/CAT-PV05``.
+    Values are the symbols in their canonical case (NĐ 30/2020/NĐ-CP, Appendix III, plus the
+    normative kinds). `NATIONAL_ASSEMBLY_ACT` (value ``"QH"``) is the kind of ``06/2022/QH15``: laws
+    and resolutions of the National Assembly share one numbering series, so the number alone cannot
+    tell them apart. `OFFICIAL_LETTER` (``CV``) is the kind of a letter, whether written
+    ``123/CV-UBND`` or without the symbol, ``123/CAT-PV05``.
 
     Example:
         >>> from antq_domain.values.document import DocumentKind
@@ -234,10 +233,10 @@ class Issuer(CodelistBase, field="issuer"):
     """A known issuer symbol in a document number (``BCA``, ``TTg``, ``V05`` ...).
 
     The list is closed but issuers in real numbers are not: a
-    :class:`DocumentRef` keeps an unknown segment as upper-case text
-    (:data:`IssuerPart`). Sub-unit codes such as ``V05`` (the Ministry's
-    movement department) and ``PV05`` (its provincial police division) are
-    issuers too, in the order written.
+    [`DocumentRef`][antq_domain.DocumentRef] keeps an unknown segment as upper-case
+    text ([`IssuerPart`][antq_domain.values.document.IssuerPart]). Sub-unit codes such as ``V05``
+    (the Ministry's movement department) and ``PV05`` (its provincial police division) are issuers
+    too, in the order written.
 
     Example:
         >>> from antq_domain.values.document import Issuer
@@ -340,7 +339,8 @@ _ISSUER_LABELS: dict[Issuer, Label] = {
 _ISSUERS = _Lookup(Issuer)
 
 IssuerPart: TypeAlias = Issuer | str
-"""One issuer segment: a known :class:`Issuer`, or the upper-case text of an unknown one."""
+"""One issuer segment: a known [`Issuer`][antq_domain.values.document.Issuer], or the upper-case
+text of an unknown one."""
 
 
 class NumberingStyle(enum.StrEnum):
@@ -448,22 +448,21 @@ def _number(value: object) -> int:
 class DocumentRef:
     """The number of a Vietnamese document ("số, ký hiệu"), e.g. ``09/CTr-BCA-MTTQ``.
 
-    A value: two references are equal when they name the same document,
-    whatever case or padding they were typed in (``9/Ctr-bca-mttq`` equals
-    ``09/CTr-BCA-MTTQ``). ``str`` gives the canonical spelling and
-    :meth:`parse` reads it back (``parse(str(x)) == x``); the JSON form is
-    that string. The document's date is not part of its number; see
-    :class:`DocumentCitation`.
+    A value: two references are equal when they name the same document, whatever case or padding
+    they were typed in (``9/Ctr-bca-mttq`` equals ``09/CTr-BCA-MTTQ``). ``str`` gives the canonical
+    spelling and [`parse`][antq_domain.values.document.DocumentRef.parse] reads it back
+    (``parse(str(x)) == x``); the JSON form is that string. The document's date is not part of its
+    number; see [`DocumentCitation`][antq_domain.values.document.DocumentCitation].
 
     Args:
         number: the running number (1 or more; written zero-padded to two digits).
-        kind: a :class:`DocumentKind` or its symbol.
-        issuers: the issuer segments in order, known (:class:`Issuer`) or not
-            (kept as upper-case text).
+        kind: a [`DocumentKind`][antq_domain.values.document.DocumentKind] or its symbol.
+        issuers: the issuer segments in order, known
+            ([`Issuer`][antq_domain.values.document.Issuer]) or not (kept as upper-case text).
         year: the year written in the number (normative documents, laws).
         legislature: the National Assembly term (``15`` in ``QH15``); laws only.
         style: the grammar; ``state`` by default (``national_assembly`` for
-            :attr:`DocumentKind.NATIONAL_ASSEMBLY_ACT`).
+            [`DocumentKind.NATIONAL_ASSEMBLY_ACT`][antq_domain.values.document.DocumentKind]).
 
     Raises:
         InvariantError: parts that no grammar allows (a year on a Party
@@ -592,7 +591,7 @@ class DocumentRef:
     # -- helpers -------------------------------------------------------------
     @property
     def known_issuers(self) -> tuple[Issuer, ...]:
-        """The issuer segments that are known :class:`Issuer` codes, in order.
+        """The issuer segments that are known `Issuer` codes, in order.
 
         Example:
             >>> from antq_domain.values.document import DocumentRef

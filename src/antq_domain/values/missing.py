@@ -33,8 +33,8 @@ __all__ = [
 class Status(Codelist):
     """The status of an observation's value (the ``status`` key of tidy rows).
 
-    Each status carries its words (:attr:`label`), the one place every
-    display (CLI, notebook tables, charts, scorecards) reads them from.
+    Each status carries its words ([`label`][antq_domain.values.label]), the one place every display
+    (CLI, notebook tables, charts, scorecards) reads them from.
 
     Example:
         >>> from antq_domain.values import Status
@@ -54,7 +54,8 @@ class Status(Codelist):
 class NotReported:
     """The figure exists in principle but the source does not give it.
 
-    A value; all instances are equal. Use the constant :data:`NOT_REPORTED`.
+    A value; all instances are equal. Use the constant
+    [`NOT_REPORTED`][antq_domain.NOT_REPORTED].
 
     Example:
         >>> from antq_domain.values import NOT_REPORTED, NotReported
@@ -85,7 +86,8 @@ class NotReported:
 class NotApplicable:
     """The figure cannot exist for this place or period (no wards in a rural district).
 
-    A value; all instances are equal. Use the constant :data:`NOT_APPLICABLE`.
+    A value; all instances are equal. Use the constant
+    [`NOT_APPLICABLE`][antq_domain.NOT_APPLICABLE].
 
     Example:
         >>> from antq_domain.values import NOT_APPLICABLE, NOT_REPORTED
@@ -185,7 +187,8 @@ Value: TypeAlias = Annotated[
         "(status one of reported, not_reported, not_applicable, withheld)",
     ),
 ]
-"""An observed value as a pydantic field: a :class:`Quantity` or a missing marker.
+"""An observed value as a pydantic field: a [`Quantity`][antq_domain.Quantity] or a
+missing marker.
 
 On the wire a quantity is ``{"amount", "unit", "qualifier"}`` and a marker is
 ``{"status": ...}`` (plus ``"reason"`` when withheld); the ``status`` key

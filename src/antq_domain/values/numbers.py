@@ -3,36 +3,34 @@
 The ambiguity rule. In Vietnamese text "." groups thousands and "," marks
 decimals (``1.250.000``; ``13,85 kg``; ``99,1%``):
 
-* ``"1.160"`` is one thousand one hundred and sixty, never 1.16. A "." is
-  accepted only as a thousands separator: every "." must be followed by
-  exactly three digits and the first group has one to three digits, not
-  starting with 0. Anything else (``"1.16"``, ``"1.1600"``, ``"1..2"``,
-  ``"0.160"``) is a :class:`~antq_domain.errors.ParseError`, because
-  whichever way we read it, we would be guessing.
-* A "," is always a decimal mark: ``"13,85"`` is ``Decimal("13.85")``.
-  ``"1,160"`` (a comma followed by exactly three digits, no ".") is the one
-  shape an English-style writer would mean as 1160. Under the Vietnamese
-  rule it is ``Decimal("1.160")`` and that is the default, because the
-  library reads Vietnamese reports and because :func:`format_number` writes
-  exactly that shape for such decimals (so formatting then parsing is the
-  identity). Callers reading text of mixed or unknown origin pass
-  ``strict=True``, which refuses that shape instead of guessing.
+* ``"1.160"`` is one thousand one hundred and sixty, never 1.16. A "." is accepted only as a
+  thousands separator: every "." must be followed by exactly three digits and the first group has
+  one to three digits, not starting with 0. Anything else (``"1.16"``, ``"1.1600"``, ``"1..2"``,
+  ``"0.160"``) is a [`ParseError`][antq_domain.ParseError], because whichever way we read it,
+  we would be guessing.
+* A "," is always a decimal mark: ``"13,85"`` is ``Decimal("13.85")``. ``"1,160"`` (a comma followed
+  by exactly three digits, no ".") is the one shape an English-style writer would mean as 1160.
+  Under the Vietnamese rule it is ``Decimal("1.160")`` and that is the default, because the library
+  reads Vietnamese reports and because [`format_number`][antq_domain.values.numbers.format_number]
+  writes exactly that shape for such decimals (so formatting then parsing is the identity). Callers
+  reading text of mixed or unknown origin pass ``strict=True``, which refuses that shape instead of
+  guessing.
 * Zero-padded counts (``"02 linh kiện"``) are plain integers: ``"02"`` is 2.
-* A leading qualifier word sets the :class:`~antq_domain.values.unit.Qualifier`:
-  ``hơn``/``trên`` (more than) -> ``at_least``; ``gần`` (nearly) ->
-  ``at_most``; ``khoảng`` (about) -> ``approximately``. Vague amounts such
-  as ``"hàng nghìn"`` ("thousands of") are not figures and are refused.
+* A leading qualifier word sets the [`Qualifier`][antq_domain.Qualifier]:
+  ``hơn``/``trên`` (more than) -> ``at_least``; ``gần`` (nearly) -> ``at_most``; ``khoảng`` (about)
+  -> ``approximately``. Vague amounts such as ``"hàng nghìn"`` ("thousands of") are not figures and
+  are refused.
 * A trailing scale word multiplies: ``nghìn``/``ngàn`` (10³), ``triệu``
   (10⁶), ``tỷ``/``tỉ`` (10⁹); ``"2,5 triệu"`` is 2500000.
-* ``"85/85"`` is two figures, read with :func:`parse_fraction`.
+* ``"85/85"`` is two figures, read with
+  [`parse_fraction`][antq_domain.values.numbers.parse_fraction].
 
 The number grammar, shared by every parser of the library (values, tidy
 rows, periods, document numbers, extraction):
 
-* **Digits** are the ASCII digits ``0``-``9`` only. Digits of other scripts
-  (``"١٢٣"``, fullwidth ``"１２３"``) are refused with a
-  :class:`~antq_domain.errors.ParseError`: Vietnamese reports never use them,
-  and reading them would make ``"１２３"`` equal to ``"123"`` in one parser
+* **Digits** are the ASCII digits ``0``-``9`` only. Digits of other scripts (``"١٢٣"``, fullwidth
+  ``"１２３"``) are refused with a [`ParseError`][antq_domain.ParseError]: Vietnamese reports
+  never use them, and reading them would make ``"１２３"`` equal to ``"123"`` in one parser
   and not in another.
 * **Thousands** are grouped with ``"."`` or with a space; a no-break space
   (U+00A0), a narrow no-break space (U+202F) and a thin space (U+2009) count
@@ -43,11 +41,10 @@ rows, periods, document numbers, extraction):
   hyphen U+00AD) are removed before reading: they cannot be seen, so the
   figure read is the figure a reader of the page sees (``"1.\u200b160"`` is
   1160, never 1 and 160).
-* **Size**: a written figure is at most
-  :data:`~antq_domain.limits.MAX_NUMBER_CHARS` characters and its value
-  within :data:`~antq_domain.limits.MAX_INTEGER_DIGITS` and
-  :data:`~antq_domain.limits.MAX_FRACTION_DIGITS`; more raises
-  :class:`~antq_domain.errors.LimitError`. There is no exponent notation.
+* **Size**: a written figure is at most [`MAX_NUMBER_CHARS`][antq_domain.limits.MAX_NUMBER_CHARS]
+  characters and its value within [`MAX_INTEGER_DIGITS`][antq_domain.limits.MAX_INTEGER_DIGITS] and
+  [`MAX_FRACTION_DIGITS`][antq_domain.limits.MAX_FRACTION_DIGITS]; more raises
+  [`LimitError`][antq_domain.LimitError]. There is no exponent notation.
 
 Values are exact: ``int`` when the figure has no decimal part, otherwise
 ``Decimal`` keeping the digits as written (``"13,50"`` is
@@ -154,11 +151,10 @@ def _value(value: object) -> int | Decimal:
 class ParsedNumber:
     """A figure read from Vietnamese text: an exact value and its qualifier.
 
-    A value: equal when value and qualifier are equal. The value is an
-    ``int`` when the figure has no decimal part (a ``Decimal`` such as
-    ``Decimal("5")`` becomes ``5``), otherwise a ``Decimal`` with the digits
-    as written. ``str`` gives the Vietnamese spelling and
-    :func:`parse_number` reads it back: ``parse_number(str(p)) == p``.
+    A value: equal when value and qualifier are equal. The value is an ``int`` when the figure has
+    no decimal part (a ``Decimal`` such as ``Decimal("5")`` becomes ``5``), otherwise a ``Decimal``
+    with the digits as written. ``str`` gives the Vietnamese spelling and
+    [`parse_number`][antq_domain.parse_number] reads it back: ``parse_number(str(p))
 
     Args:
         value: the non-negative figure (``int`` or ``Decimal``, never float).
@@ -201,7 +197,7 @@ class ParsedNumber:
 
 
 def strip_invisible(text: str) -> str:
-    """``text`` without the invisible characters of :data:`INVISIBLE`.
+    """``text`` without the invisible characters of `INVISIBLE`.
 
     Example:
         >>> from antq_domain.values.numbers import strip_invisible
@@ -259,7 +255,7 @@ def parse_number(text: str, *, field: str = "number", strict: bool = False) -> P
 
     Args:
         text: the figure as printed, e.g. ``"hơn 145.410"`` (NFC or NFD).
-        field: the name put in a :class:`~antq_domain.errors.ParseError`.
+        field: the name put in a [`ParseError`][antq_domain.ParseError].
         strict: refuse ``"1,160"`` (a comma followed by exactly three
             digits), which an English-style writer would mean as 1160.
 
@@ -306,9 +302,9 @@ def parse_number(text: str, *, field: str = "number", strict: bool = False) -> P
 def parse_fraction(text: str, *, field: str = "fraction") -> tuple[int, int]:
     """Read "achieved/total" such as ``"70/85"`` or ``"1.376/1.376"``.
 
-    Both sides are whole Vietnamese figures ("." groups thousands); spaces
-    around "/" are allowed. Only the reading happens here: the rule
-    ``0 <= part <= whole`` belongs to :class:`~antq_domain.values.ratio.Ratio`.
+    Both sides are whole Vietnamese figures ("." groups thousands); spaces around "/" are allowed.
+    Only the reading happens here: the rule ``0 <= part <= whole`` belongs to
+    [`Ratio`][antq_domain.Ratio].
 
     Raises:
         ParseError: not two whole figures separated by one "/".
@@ -335,7 +331,7 @@ def parse_fraction(text: str, *, field: str = "fraction") -> tuple[int, int]:
 
 
 def to_quantity(parsed: ParsedNumber, unit: Unit | str) -> Quantity:
-    """The :class:`~antq_domain.values.quantity.Quantity` of ``parsed`` in ``unit``.
+    """The [`Quantity`][antq_domain.Quantity] of ``parsed`` in ``unit``.
 
     Raises:
         InvariantError: a figure with decimals for a unit that counts whole
@@ -361,7 +357,7 @@ def to_quantity(parsed: ParsedNumber, unit: Unit | str) -> Quantity:
 def format_number(
     value: int | Decimal, lang: Lang = "vi", *, qualifier: Qualifier = Qualifier.EXACT
 ) -> str:
-    """Write a figure the way reports in ``lang`` print it (inverse of :func:`parse_number`).
+    """Write a figure the way reports in ``lang`` print it (inverse of `parse_number`).
 
     Vietnamese groups thousands with "." and marks decimals with ","; English
     the other way round. The qualifier word comes first ("hơn", "more than").

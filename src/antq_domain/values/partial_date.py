@@ -1,9 +1,9 @@
 """Partial dates: a year, a month of a year, or a full date.
 
-Reports often date things only to the year ("năm 2013") or the month
-("tháng 8/2013"). A :class:`PartialDate` keeps exactly what was said and
-compares honestly: 2013 is neither before nor after August 2013, so the
-comparison methods answer ``True``, ``False`` or ``None`` (undetermined).
+Reports often date things only to the year ("năm 2013") or the month ("tháng 8/2013"). A
+[`PartialDate`][antq_domain.PartialDate] keeps exactly what was said and
+compares honestly: 2013 is neither before nor after August 2013, so the comparison methods answer
+``True``, ``False`` or ``None`` (undetermined).
 
 Example:
     >>> from antq_domain.values.partial_date import PartialDate
@@ -74,14 +74,16 @@ def _plain_date(field: str, value: object) -> date:
 class PartialDate:
     """A date known to the year, the month or the day.
 
-    A value: two partial dates are equal when year, month and day are (so
-    ``2013`` != ``2013-08``: they say different things). There are no ``<``
-    or ``>`` operators, because "2013 < 2013-08" has no honest answer; use
-    :meth:`is_before`, :meth:`is_after` and :meth:`may_equal` (which answer
-    ``None`` when undetermined) or sort with :attr:`sort_key`.
+    A value: two partial dates are equal when year, month and day are (so ``2013`` != ``2013-08``:
+    they say different things). There are no ``<`` or ``>`` operators, because "2013 < 2013-08" has
+    no honest answer; use [`is_before`][antq_domain.values.partial_date.PartialDate.is_before],
+    [`is_after`][antq_domain.values.partial_date.PartialDate.is_after] and
+    [`may_equal`][antq_domain.values.partial_date.PartialDate.may_equal] (which answer ``None`` when
+    undetermined) or sort with [`sort_key`][antq_domain.values.partial_date.PartialDate.sort_key].
 
-    The canonical text is ``2013``, ``2013-08`` or ``2013-08-01``; ``str``
-    writes it and :meth:`parse` reads it back, along with Vietnamese forms.
+    The canonical text is ``2013``, ``2013-08`` or ``2013-08-01``; ``str`` writes it and
+    [`parse`][antq_domain.values.partial_date.PartialDate.parse] reads it back, along with
+    Vietnamese forms.
 
     Args:
         year: the year, 1 to 9999.
@@ -181,7 +183,7 @@ class PartialDate:
             raise ParseError("partial_date", text, err.expected) from None
 
     def format(self, lang: Lang = "vi") -> str:
-        """The display form in ``lang``; :meth:`parse` reads the Vietnamese one back.
+        """The display form in ``lang``; `parse` reads the Vietnamese one back.
 
         Example:
             >>> from antq_domain.values.partial_date import PartialDate

@@ -1,12 +1,12 @@
 """Reporting periods: years, halves, quarters, months, ISO weeks, days, ranges and spans.
 
-A :class:`Period` is an inclusive run of calendar days with a *kind*. Its
-canonical id follows DHIS2 where DHIS2 has one (``2023``, ``2023S1``,
-``2023Q1``, ``202301``, ``2023W01``, ``20230115``); an arbitrary date range is
-an ISO interval (``2023-01-01/2023-07-31``) and a multi-year span is
-``2013/2023`` (both years included). :meth:`Period.parse` reads the ids and
-the Vietnamese forms found in reports ("quý II/2020", "7 tháng đầu năm
-2023", "giai đoạn 2013-2023", "ngày 01 tháng 8 năm 2013", ...).
+A [`Period`][antq_domain.Period] is an inclusive run of calendar days with a *kind*.
+Its canonical id follows DHIS2 where DHIS2 has one (``2023``, ``2023S1``, ``2023Q1``, ``202301``,
+``2023W01``, ``20230115``); an arbitrary date range is an ISO interval (``2023-01-01/2023-07-31``)
+and a multi-year span is ``2013/2023`` (both years included).
+[`Period.parse`][antq_domain.values.period.Period.parse] reads the ids and the Vietnamese forms
+found in reports ("quý II/2020", "7 tháng đầu năm 2023", "giai đoạn 2013-2023", "ngày 01 tháng 8 năm
+2013", ...).
 
 Example:
     >>> from antq_domain.values.period import Period
@@ -127,7 +127,7 @@ def _plain_date(field: str, value: object) -> date:
 
 
 def make_date(field: str, year: int, month: int, day: int) -> date:
-    """A calendar date, or :class:`~antq_domain.errors.InvariantError` naming ``field``.
+    """A calendar date, or [`InvariantError`][antq_domain.InvariantError] naming ``field``.
 
     Example:
         >>> from antq_domain.values.period import make_date
@@ -274,18 +274,19 @@ def _dmy_en(d: date) -> str:
 class Period:
     """An inclusive run of calendar days of one kind, named by a canonical id.
 
-    A value: two periods are equal when kind, first day and last day are.
-    A range whose bounds happen to equal a standard period (1 January to 31
-    March) stays a range and is *not* equal to the quarter; :meth:`as_standard`
-    gives the quarter. ``<`` is not defined (a quarter and a month inside it
-    have no honest order); sort with :attr:`sort_key`.
+    A value: two periods are equal when kind, first day and last day are. A range whose bounds
+    happen to equal a standard period (1 January to 31 March) stays a range and is *not* equal to
+    the quarter; [`as_standard`][antq_domain.values.period.Period.as_standard] gives the quarter.
+    ``<`` is not defined (a quarter and a month inside it have no honest order); sort with
+    [`sort_key`][antq_domain.values.period.Period.sort_key].
 
-    The canonical id is written by ``str`` and read back by :meth:`parse`
-    (``parse(str(p)) == p``); :meth:`format` writes the Vietnamese or English
-    display form, which :meth:`parse` also reads for Vietnamese.
+    The canonical id is written by ``str`` and read back by
+    [`parse`][antq_domain.values.period.Period.parse] (``parse(str(p)) == p``);
+    [`format`][antq_domain.values.period.Period.format] writes the Vietnamese or English display
+    form, which [`parse`][antq_domain.values.period.Period.parse] also reads for Vietnamese.
 
     Args:
-        kind: a :class:`PeriodKind` (or its code).
+        kind: a [`PeriodKind`][antq_domain.values.period.PeriodKind] (or its code).
         start: the first day (a ``datetime.date``).
         end: the last day, inclusive; for standard kinds it must be the last
             day of the period starting at ``start``.
@@ -529,9 +530,8 @@ class Period:
 
         Args:
             text: the text to read.
-            year: the year to assume when a Vietnamese form omits it ("7
-                tháng đầu năm", "quý II", "tháng 8"); without it such text is
-                a :class:`~antq_domain.errors.ParseError`.
+            year: the year to assume when a Vietnamese form omits it ("7 tháng đầu năm", "quý II",
+                "tháng 8"); without it such text is a [`ParseError`][antq_domain.ParseError].
 
         Example:
             >>> from antq_domain.values.period import Period
@@ -563,7 +563,7 @@ class Period:
         return found
 
     def format(self, lang: Lang = "vi") -> str:
-        """The display form in ``lang``; :meth:`parse` reads the Vietnamese one back.
+        """The display form in ``lang``; `parse` reads the Vietnamese one back.
 
         Example:
             >>> from antq_domain.values.period import Period
@@ -691,7 +691,7 @@ class Period:
     def previous(self) -> Period:
         """The period of the same kind and length that ends the day before this one starts.
 
-        The inverse of :meth:`next`.
+        The inverse of [`next`][antq_domain.values.period.Period.next].
 
         Raises:
             InvariantError: the result would fall outside the years 1 to 9999.
@@ -843,9 +843,9 @@ def normalize_vi(text: str) -> str:
 def read_calendar_vi(folded: str) -> tuple[int, int | None, int | None] | None:  # noqa: PLR0911
     """Read a year, month or day written the Vietnamese way (or ISO) from folded text.
 
-    Returns ``(year, month, day)`` with ``None`` for the parts not given, or
-    ``None`` when the text is not a calendar date. Numbers are not checked
-    against the calendar here. ``text`` must come from :func:`normalize_vi`.
+    Returns ``(year, month, day)`` with ``None`` for the parts not given, or ``None`` when the text
+    is not a calendar date. Numbers are not checked against the calendar here. ``text`` must come
+    from `normalize_vi`.
 
     Example:
         >>> from antq_domain.values.period import read_calendar_vi

@@ -38,7 +38,7 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
     Raises:
         AntqTypeError: a float, bool or other non-exact type.
         InvariantError: a negative or non-finite amount, or decimals in a count.
-        LimitError: more digits than :mod:`antq_domain.limits` allows.
+        LimitError: more digits than [`antq_domain.limits`][antq_domain.limits] allows.
     """
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
         raise AntqTypeError(field, amount, "an int or a decimal.Decimal (never a float)")
@@ -85,14 +85,16 @@ class Quantity:
     qualifier of a sum is the join of the parts' qualifiers ("hơn" in a part
     makes the total "hơn").
 
-    The canonical text is ``[>=|<=|~]amount unit``; :meth:`parse` and
-    ``str`` are inverses. :meth:`format` writes the Vietnamese or English
-    display form.
+    The canonical text is ``[>=|<=|~]amount unit``;
+    [`parse`][antq_domain.values.quantity.Quantity.parse] and ``str`` are inverses.
+    [`format`][antq_domain.values.quantity.Quantity.format] writes the Vietnamese or English display
+    form.
 
     Args:
         amount: the figure (non-negative).
-        unit: a :class:`Unit` (or its code).
-        qualifier: a :class:`Qualifier` (or its code); ``exact`` by default.
+        unit: a [`Unit`][antq_domain.Unit] (or its code).
+        qualifier: a [`Qualifier`][antq_domain.Qualifier] (or its code); ``exact`` by
+            default.
 
     Example:
         >>> from antq_domain.values import Quantity, Qualifier, Unit

@@ -2,7 +2,7 @@
 
 The display rule, used everywhere the library shows a ratio or a share:
 
-* the exact value is a :class:`~fractions.Fraction` (``factor × n ÷ d``);
+* the exact value is a `Fraction` (``factor × n ÷ d``);
 * it is rounded **half-up** (half away from zero; values are never negative)
   to a stated number of decimals, default 1 — the convention of Vietnamese
   schools and spreadsheets: 12,25% shows as "12,3%" (Python's ``round`` on a
@@ -144,10 +144,9 @@ _SIGN = {100: "%", 1000: "‰"}
 class Ratio:
     """A ratio ``factor × numerator ÷ denominator`` that keeps its parts.
 
-    A value. The exact value is a :class:`~fractions.Fraction`, or
-    :class:`Undefined` when the denominator is zero. The qualifier of the
-    ratio follows from its parts: a lower bound on the numerator is a lower
-    bound on the ratio, a lower bound on the denominator an upper bound.
+    A value. The exact value is a `Fraction`, or [`Undefined`][antq_domain.Undefined]
+    when the denominator is zero. The qualifier of the ratio follows from its parts: a lower bound
+    on the numerator is a lower bound on the ratio, a lower bound on the denominator an upper bound.
 
     Percent quantities (stated percentages) can't be parts: a ratio is
     always computed from counts.
@@ -185,7 +184,7 @@ class Ratio:
 
     @property
     def value(self) -> Fraction | Undefined:
-        """The exact value, or :class:`Undefined` on a zero denominator.
+        """The exact value, or `Undefined` on a zero denominator.
 
         Example:
             >>> from antq_domain.values import Quantity, Ratio

@@ -14,12 +14,11 @@ __all__ = ["Qualifier", "Unit", "join_qualifiers"]
 class Unit(CodelistBase):
     """What a count counts: the counters of the indicator catalogue.
 
-    Two quantities of different units never add up: a count of campaigns is
-    not a count of participations, and ``lượt người`` (person-participations)
-    is not people. Only :attr:`KILOGRAM`, :attr:`VND_MILLION` and
-    :attr:`PERCENT` take decimal amounts; every other unit counts whole
-    things. :attr:`PERCENT` is the unit of a percentage stated without its
-    parts (a *reported ratio*); it never adds.
+    Two quantities of different units never add up: a count of campaigns is not a count of
+    participations, and ``lượt người`` (person-participations) is not people. Only `KILOGRAM`,
+    `VND_MILLION` and `PERCENT` take decimal amounts; every other unit counts whole things.
+    `PERCENT` is the unit of a percentage stated without its parts (a *reported ratio*); it never
+    adds.
 
     Example:
         >>> from antq_domain.values import Unit
@@ -229,8 +228,9 @@ class Qualifier(CodelistBase):
     ``exact`` (a plain figure), ``at_least`` ("hơn", "trên": a lower bound),
     ``at_most`` ("gần": an upper bound), ``approximately`` ("khoảng").
 
-    Qualifiers form a join-semilattice with ``exact`` at the bottom and
-    ``approximately`` at the top; :meth:`combine` (the join) gives the qualifier of a sum.
+    Qualifiers form a join-semilattice with ``exact`` at the bottom and ``approximately`` at the
+    top; [`combine`][antq_domain.values.unit.Qualifier.combine] (the join) gives the qualifier of a
+    sum.
 
     Example:
         >>> from antq_domain.values import Qualifier
