@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
-from antq_domain.analysis.aggregate import (
+from antq_domain.analysis.aggregation import (
     MEAN_OF_RATIOS_WARNING,
     Rollup,
     mean_of_ratios,

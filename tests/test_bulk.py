@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from antq_domain import bulk
-from antq_domain.analysis.aggregate import Rollup, rollup
+from antq_domain.analysis.aggregation import Rollup, rollup
 from antq_domain.bulk import (
     ObservationTable,
     read_table,

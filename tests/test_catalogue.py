@@ -1,4 +1,4 @@
-"""Tests of the indicator catalogue (antq_domain.records.catalogue) and its strategies."""
+"""Tests of the indicator catalogue (antq_domain.records.indicators) and its strategies."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import find, given
 from hypothesis import strategies as st
 
 from antq_domain.errors import InvariantError, ParseError, RecordError, UnknownCodeError
-from antq_domain.records.catalogue import (
+from antq_domain.records.indicators import (
     STANDARD_AREAS,
     Catalogue,
     Dimension,

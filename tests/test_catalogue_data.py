@@ -11,7 +11,7 @@ import pytest
 
 from antq_domain.errors import AntqError, InvariantError, ParseError, RecordError
 from antq_domain.records import _catalogue_data as data
-from antq_domain.records.catalogue import _from_data, catalogue
+from antq_domain.records.indicators import _from_data, catalogue
 
 _DIM = """
 [[dimensions]]

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import antq_domain as aq
-from antq_domain.analysis.validate import validate
+from antq_domain.analysis.validation import validate
 from antq_domain.cli import build_parser, comparison_text, main, summary_text
 from antq_domain.io import dump_report, from_tidy, read_observations, report_schema
 from antq_domain.strategies import reports
@@ -369,7 +369,7 @@ def test_compare_conflicting_side_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_comparison_text_matches_the_command(tmp_path: Path) -> None:
-    from antq_domain.analysis.compare import compare
+    from antq_domain.analysis.comparison import compare
 
     prev = previous_year(tmp_path)
     text = comparison_text(compare(aq.load_report(KON_TUM), read_observations(prev)), "vi")

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from antq_domain.analysis.aggregate import rollup
-from antq_domain.analysis.compare import Combined, combine, compare
+from antq_domain.analysis.aggregation import rollup
+from antq_domain.analysis.comparison import Combined, combine, compare
 from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
 from antq_domain.io.rows import tidy
-from antq_domain.records.catalogue import Indicator
+from antq_domain.records.indicators import Indicator
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import registry
 from antq_domain.records.report import MovementReport

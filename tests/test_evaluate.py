@@ -14,8 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from antq_domain.analysis.authority import AUTHORITY_RULES, AuthorityRule, check_authority
-from antq_domain.analysis.evaluate import (
+from antq_domain.analysis.evaluation import (
     EVALUATION_CODES,
     ClassificationThresholds,
     CommuneSafetyFacts,
@@ -30,6 +29,11 @@ from antq_domain.analysis.evaluate import (
     assess_safety_standard,
     classify_movement,
     evaluate,
+)
+from antq_domain.analysis.evaluation.authority import (
+    AUTHORITY_RULES,
+    AuthorityRule,
+    check_authority,
 )
 from antq_domain.errors import AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.io import load_report

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pytest
 
-from antq_domain.analysis.evaluate import (
+from antq_domain.analysis.evaluation import (
     CommuneSafetyFacts,
     EvaluationConfig,
     Submissions,
@@ -263,7 +263,7 @@ def test_english_counts_agree_in_number() -> None:
 
 
 def test_compare_checks_period_kind_per_figure() -> None:
-    from antq_domain.analysis.compare import compare
+    from antq_domain.analysis.comparison import compare
     from antq_domain.records.observation import Observation
 
     year = Observation(**_tips("62", "2023", 726))
@@ -276,7 +276,7 @@ def test_compare_checks_period_kind_per_figure() -> None:
 
 
 def test_compare_checks_the_reports_places_and_offers_the_restatement() -> None:
-    from antq_domain.analysis.compare import compare
+    from antq_domain.analysis.comparison import compare
 
     c = compare(
         _side("51", "2026", 1500, date(2026, 12, 31)), _side("62", "2024", 726, date(2024, 12, 31))

@@ -22,14 +22,14 @@ from antq_domain.analysis.findings import (
     finding_codes,
 )
 from antq_domain.analysis.rules import Breakdown, Rule
-from antq_domain.analysis.validate import check_records, check_totals, find_conflicts, validate
+from antq_domain.analysis.validation import check_records, check_totals, find_conflicts, validate
 from antq_domain.errors import (
     AntqTypeError,
     InvariantError,
     ParseError,
     UnknownCodeError,
 )
-from antq_domain.records.catalogue import catalogue
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.report import MovementReport
 from antq_domain.values.document import DocumentRef

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from antq_domain import strategies as aqst
-from antq_domain.analysis.aggregate import Rollup, rollup
-from antq_domain.analysis.compare import combine, compare
+from antq_domain.analysis.aggregation import Rollup, rollup
+from antq_domain.analysis.comparison import combine, compare
 from antq_domain.errors import InvariantError
 from antq_domain.laws import (
     LAWS,
@@ -31,7 +31,7 @@ from antq_domain.laws import (
     law_stocks_and_flows,
     law_text_round_trip,
 )
-from antq_domain.records.catalogue import catalogue
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import Registry, registry
 from antq_domain.records.report import MovementReport

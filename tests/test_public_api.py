@@ -91,3 +91,13 @@ def test_lower_layers_never_import_upper_ones(path: Path) -> None:
 def test_every_module_imports() -> None:
     for info in pkgutil.walk_packages(antq_domain.__path__, "antq_domain."):
         importlib.import_module(info.name)
+
+
+def test_no_module_is_shadowed_by_a_name_of_its_package() -> None:
+    # ``import antq_domain.analysis.evaluation`` must give the module, not a function
+    # that the package's ``__init__`` re-exports under the same name.
+    for info in pkgutil.walk_packages(antq_domain.__path__, "antq_domain."):
+        importlib.import_module(info.name)
+        parent, _, leaf = info.name.rpartition(".")
+        bound = getattr(importlib.import_module(parent), leaf)
+        assert bound is sys.modules[info.name], f"{info.name} is shadowed by {bound!r}"

@@ -29,9 +29,9 @@ from antq_domain.analysis.rules import (
     parse_condition,
     rule_problems,
 )
-from antq_domain.analysis.validate import check_rule, check_rules
+from antq_domain.analysis.validation import check_rule, check_rules
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, RecordError
-from antq_domain.records.catalogue import catalogue
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.strategies._rules import expressions, operands, rules
 from antq_domain.values.missing import NOT_REPORTED, Value

@@ -48,7 +48,7 @@ Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
 Example:
     >>> import pathlib, tempfile
     >>> from datetime import date
-    >>> from antq_domain.analysis.aggregate import rollup
+    >>> from antq_domain.analysis.aggregation import rollup
     >>> from antq_domain.bulk import read_table, rollup_table
     >>> from antq_domain.io.files import read_observations
     >>> from antq_domain.records.places import registry
@@ -78,7 +78,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from antq_domain.analysis.aggregate import (
+from antq_domain.analysis.aggregation import (
     MissingStrategy,
     Note,
     RolledCell,
@@ -99,7 +99,7 @@ from antq_domain.analysis.aggregate import (
 from antq_domain.errors import AntqError, RecordError
 from antq_domain.io.files import FileFormat, _format_of, read_observations
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
-from antq_domain.records.catalogue import (
+from antq_domain.records.indicators import (
     Catalogue,
     IndicatorKind,
     PlaceAggregation,
@@ -190,7 +190,7 @@ class ObservationTable:
 
         Example:
             >>> from antq_domain.bulk import ObservationTable
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> ObservationTable.from_observations([]).catalogue is catalogue()
             True
         """

@@ -44,8 +44,8 @@ from antq_domain.display import place_name
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.frames import MissingExtraError
 from antq_domain.io.rows import HasObservations
-from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.commendations import Commendation, CommendationStatus
+from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.models import ReplicationScope
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.organisations import TWO_TIER_FROM

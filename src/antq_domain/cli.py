@@ -61,7 +61,7 @@ from antq_domain.records import (
 from antq_domain.values import Lang
 
 if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command needs it
-    from antq_domain.analysis.compare import Comparison
+    from antq_domain.analysis.comparison import Comparison
 
 __all__ = ["build_parser", "comparison_text", "main", "summary_text"]
 
@@ -82,14 +82,14 @@ def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
 
     A line starts with ``!`` when the change is not an exact number (a side is missing, not
     reported, or "hơn"/"khoảng"), followed by the reason. Everything is in ``lang``: figures by
-    their labels, places by their names ([`text`][antq_domain.analysis.compare.Comparison.text]).
+    their labels, places by their names ([`text`][antq_domain.analysis.comparison.Comparison.text]).
 
     Args:
-        comparison: the result of [`compare`][antq_domain.analysis.compare.compare].
+        comparison: the result of [`compare`][antq_domain.analysis.comparison.compare].
         lang: ``"vi"`` or ``"en"``.
 
     Example:
-        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.analysis.comparison import compare
         >>> from antq_domain.io import from_tidy
         >>> def rows(period, received, valuable):
         ...     return from_tidy([
@@ -129,7 +129,7 @@ def _lazy(module: str, name: str, command: str) -> Any:
 
 # -- commands -----------------------------------------------------------------------
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    validate = _lazy("antq_domain.analysis.validate", "validate", "validate")
+    validate = _lazy("antq_domain.analysis.validation", "validate", "validate")
     subject = _load(args.file)
     result = validate(subject)
     findings = list(getattr(result, "findings", result))
@@ -180,7 +180,7 @@ def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    compare = _lazy("antq_domain.analysis.compare", "compare", "compare")
+    compare = _lazy("antq_domain.analysis.comparison", "compare", "compare")
     comparison = compare(_load(args.current), _load(args.previous))
     print(comparison_text(comparison, args.lang), file=out)
     return 0

@@ -7,8 +7,8 @@ scorecard alike. The words themselves live with their concepts:
 
 * missing markers: `label`;
 * record groups: [`RecordGroup`][antq_domain.records.groups.RecordGroup];
-* areas and dimension cells: [`area_label`][antq_domain.records.catalogue.Catalogue.area_label],
-  [`describe_dims`][antq_domain.records.catalogue.Catalogue.describe_dims];
+* areas and dimension cells: [`area_label`][antq_domain.records.indicators.Catalogue.area_label],
+  [`describe_dims`][antq_domain.records.indicators.Catalogue.describe_dims];
 * places: [`name_of`][antq_domain.records.places.Registry.name_of];
 * qualifiers: [`word`][antq_domain.values.unit.Qualifier.word].
 
@@ -45,7 +45,7 @@ from antq_domain.values.ratio import Ratio, Undefined, round_half_up
 from antq_domain.values.unit import Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover - names for type checkers only
-    from antq_domain.records.catalogue import Catalogue
+    from antq_domain.records.indicators import Catalogue
     from antq_domain.records.observation import Dims
     from antq_domain.records.places import PlaceLevel
     from antq_domain.records.report import MovementReport
@@ -268,7 +268,7 @@ def dims_text(cat: Catalogue, indicator: str, dims: Mapping[str, str], lang: Lan
 
     Example:
         >>> from antq_domain.display import dims_text
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> dims_text(catalogue(), "forces.clubs", {"club_kind": "veterans"}, "en")
         'kind of club: veterans'
     """
@@ -284,7 +284,7 @@ def indicator_text(
 
     Example:
         >>> from antq_domain.display import indicator_text
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> indicator_text(catalogue(), "tips.valuable", lang="en")
         'valuable tips'
         >>> indicator_text(catalogue(), "forces.clubs", {"club_kind": "women"}, "en")
@@ -407,7 +407,7 @@ def stated_ratio_cells(report: MovementReport) -> list[tuple[str, Dims]]:
         >>> stated_ratio_cells(r)
         [('tips.valuable_rate', Dims({}))]
     """
-    from antq_domain.records.catalogue import IndicatorKind  # noqa: PLC0415
+    from antq_domain.records.indicators import IndicatorKind  # noqa: PLC0415
 
     out: list[tuple[str, Dims]] = []
     own = [

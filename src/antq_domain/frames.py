@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 from antq_domain.errors import AntqTypeError, AntqValueError, MissingExtraError
 from antq_domain.io.rows import TIDY_KEYS, HasObservations, tidy
-from antq_domain.records.catalogue import Catalogue, catalogue
+from antq_domain.records.indicators import Catalogue, catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.values.label import Lang
 from antq_domain.values.missing import Status

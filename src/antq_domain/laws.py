@@ -53,10 +53,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Protocol, TypeVar
 
-from antq_domain.analysis.aggregate import ratio_of_sums
+from antq_domain.analysis.aggregation import ratio_of_sums
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError
 from antq_domain.records._base import Record
-from antq_domain.records.catalogue import (
+from antq_domain.records.indicators import (
     Catalogue,
     IndicatorKind,
     PlaceAggregation,

@@ -10,7 +10,7 @@ Example:
     '90,2% (655/726)'
 """
 
-from antq_domain.analysis.aggregate import (
+from antq_domain.analysis.aggregation import (
     MEAN_OF_RATIOS_WARNING,
     Allocation,
     MeanOfRatios,
@@ -24,7 +24,7 @@ from antq_domain.analysis.aggregate import (
     ratio_of_sums,
     rollup,
 )
-from antq_domain.analysis.compare import (
+from antq_domain.analysis.comparison import (
     Change,
     Combined,
     Comparison,
@@ -33,7 +33,7 @@ from antq_domain.analysis.compare import (
     combine,
     compare,
 )
-from antq_domain.analysis.evaluate import (
+from antq_domain.analysis.evaluation import (
     EVALUATION_CODES,
     CommuneSafetyFacts,
     Evaluation,
@@ -73,7 +73,7 @@ from antq_domain.analysis.rules import (
     default_breakdowns,
     default_rules,
 )
-from antq_domain.analysis.validate import (
+from antq_domain.analysis.validation import (
     check_records,
     check_rule,
     check_rules,
@@ -83,7 +83,7 @@ from antq_domain.analysis.validate import (
 )
 
 __all__ = [
-    # aggregation (aggregate.py)
+    # aggregation (aggregation.py)
     "MEAN_OF_RATIOS_WARNING",
     "Allocation",
     "MeanOfRatios",
@@ -96,7 +96,7 @@ __all__ = [
     "mean_of_ratios",
     "ratio_of_sums",
     "rollup",
-    # combining and comparing (compare.py)
+    # combining and comparing (comparison.py)
     "Change",
     "Combined",
     "Comparison",
@@ -104,7 +104,7 @@ __all__ = [
     "RatioChange",
     "combine",
     "compare",
-    # evaluation (evaluate.py)
+    # evaluation (the evaluation subpackage)
     "EVALUATION_CODES",
     "CommuneSafetyFacts",
     "Evaluation",
@@ -141,7 +141,7 @@ __all__ = [
     "compare_intervals",
     "default_breakdowns",
     "default_rules",
-    # validation (validate.py)
+    # validation (validation.py)
     "check_records",
     "check_rule",
     "check_rules",

@@ -56,7 +56,7 @@ from pydantic_core import core_schema
 from antq_domain.analysis.findings import Severity
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError
 from antq_domain.records._base import Record
-from antq_domain.records.catalogue import Catalogue, IndicatorKind, catalogue
+from antq_domain.records.indicators import Catalogue, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.values._codelist import Codelist
 from antq_domain.values._format import format_amount
@@ -1372,7 +1372,7 @@ def rule_problems(rule: Rule, cat: Catalogue) -> tuple[str, ...]:
 
     Example:
         >>> from antq_domain.analysis.rules import Rule, rule_problems
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> r = Rule.of("x.y", "tips.valuable <= crime.cases_occurred", vi="x", en="x")
         >>> rule_problems(r, catalogue())
         ("indicators of different units: 'tips.valuable' counts tip, \

@@ -13,7 +13,7 @@ from __future__ import annotations
 from antq_domain.extract._figures import Fig, Match
 from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
 from antq_domain.extract._text import Scanned
-from antq_domain.records.catalogue import Catalogue, Indicator
+from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.values.unit import Unit
 
 __all__ = [

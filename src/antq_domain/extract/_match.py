@@ -13,7 +13,7 @@ from functools import lru_cache
 import attrs
 
 from antq_domain.extract._text import phrase_words
-from antq_domain.records.catalogue import Catalogue, IndicatorKind
+from antq_domain.records.indicators import Catalogue, IndicatorKind
 from antq_domain.values.unit import Unit
 
 __all__ = [
@@ -120,7 +120,7 @@ class Entry:
 
     Example:
         >>> from antq_domain.extract._match import Entry, phrase_index
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> [e.code for e in phrase_index(catalogue()).first["nguồn"]][:2]
         ['tips.received', 'tips.received']
         >>> Entry(("tin", "báo"), "tin báo", "tips.received").length
@@ -148,7 +148,7 @@ class TrieNode:
 
     Example:
         >>> from antq_domain.extract._match import phrase_index
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> node = phrase_index(catalogue()).trie["nguồn"].children["tin"]
         >>> sorted({e.code for e in node.entries})
         ['tips.received']
@@ -188,7 +188,7 @@ class PhraseIndex:
 
     Example:
         >>> from antq_domain.extract._match import phrase_index
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> idx = phrase_index(catalogue())
         >>> idx.numerators["tips.resolved"], idx.partners["mobilisation.fire_campaigns"]
         ('tips.resolution_rate', 'mobilisation.fire_participants')
@@ -222,7 +222,7 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
 
     Example:
         >>> from antq_domain.extract._match import phrase_index
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> phrase_index(catalogue()) is phrase_index(catalogue())
         True
     """

@@ -59,8 +59,8 @@ from antq_domain.extract.results import (
     FigureRole,
     UnusedNumber,
 )
-from antq_domain.records.catalogue import Catalogue
-from antq_domain.records.catalogue import catalogue as standard_catalogue
+from antq_domain.records.indicators import Catalogue
+from antq_domain.records.indicators import catalogue as standard_catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.places import registry as standard_registry

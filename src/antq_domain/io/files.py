@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from antq_domain.errors import ParseError, RecordError
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
-from antq_domain.records.catalogue import Catalogue
+from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
 
 __all__ = ["FileFormat", "read_observations", "write_observations"]

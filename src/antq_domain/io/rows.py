@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol, runtime_checkable
 
 from antq_domain.errors import RecordError
-from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
+from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, Status, Value, Withheld
 from antq_domain.values.quantity import Quantity

@@ -7,7 +7,15 @@ indicator catalogue and the register of places live here too, as data.
 
 from antq_domain.records._base import Record
 from antq_domain.records.activities import Campaign, CampaignTheme
-from antq_domain.records.catalogue import (
+from antq_domain.records.commendations import (
+    Authority,
+    Commendation,
+    CommendationForm,
+    CommendationStatus,
+    RecipientKind,
+)
+from antq_domain.records.forces import ForceStrength, ForceType, LegalStatus
+from antq_domain.records.indicators import (
     Catalogue,
     Dimension,
     DimensionValue,
@@ -19,14 +27,6 @@ from antq_domain.records.catalogue import (
     TimeAggregation,
     catalogue,
 )
-from antq_domain.records.commendations import (
-    Authority,
-    Commendation,
-    CommendationForm,
-    CommendationStatus,
-    RecipientKind,
-)
-from antq_domain.records.forces import ForceStrength, ForceType, LegalStatus
 from antq_domain.records.models import (
     ExemplaryModel,
     ModelOwner,

@@ -4,8 +4,9 @@ The file is read with the standard library's `tomllib` on first use and its shap
 the three top-level tables (``areas``, ``dimensions``, ``indicators``) and nothing else, area
 headings with a ``vi`` and an ``en`` label, rows that are tables. The rows themselves are validated
 by the records they become ([`Indicator`][antq_domain.Indicator],
-[`Dimension`][antq_domain.records.catalogue.Dimension]) in
-[`antq_domain.records.catalogue.catalogue`][antq_domain.records.catalogue.catalogue], which rejects
+[`Dimension`][antq_domain.records.indicators.Dimension]) in
+[`antq_domain.records.indicators.catalogue`][antq_domain.records.indicators.catalogue], which
+rejects
 unknown keys. An indicator row names its dimensions and lists which are ``required``; nothing else
 differs from the record's fields.
 

@@ -19,8 +19,8 @@ from antq_domain.display import (
     value_text,
 )
 from antq_domain.markup import Html, html_list, html_section, html_table, tooltip
-from antq_domain.records.catalogue import Catalogue
 from antq_domain.records.groups import RecordGroup
+from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.values.label import Label, Lang
 

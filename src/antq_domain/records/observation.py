@@ -18,7 +18,7 @@ from pydantic_core import core_schema
 
 from antq_domain.errors import InvariantError, ParseError, UnitMismatchError
 from antq_domain.records._base import Record
-from antq_domain.records.catalogue import Catalogue, IndicatorKind, catalogue
+from antq_domain.records.indicators import Catalogue, IndicatorKind, catalogue
 from antq_domain.values._pydantic import instance_or as _instance_or
 from antq_domain.values._pydantic import summary, typed_dump
 from antq_domain.values.missing import Status, Value
@@ -129,7 +129,7 @@ def catalogue_from(info: ValidationInfo | None) -> Catalogue:
     """The catalogue to check against: ``context["catalogue"]`` or the standard one.
 
     Example:
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> catalogue_from(None) is catalogue()
         True
     """

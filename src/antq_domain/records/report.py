@@ -13,10 +13,10 @@ from antq_domain.errors import InvariantError, UnknownCodeError
 from antq_domain.records import _html
 from antq_domain.records._base import Record
 from antq_domain.records.activities import Campaign
-from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.commendations import Commendation
 from antq_domain.records.forces import ForceStrength
 from antq_domain.records.groups import RecordGroup
+from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.models import ExemplaryModel
 from antq_domain.records.narrative import Direction, Limitation
 from antq_domain.records.observation import Dims, Observation

@@ -20,7 +20,7 @@ from fractions import Fraction
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from antq_domain.records.catalogue import Catalogue, catalogue
+from antq_domain.records.indicators import Catalogue, catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import PlaceLevel, Registry
 from antq_domain.strategies._values import missing_values

@@ -6,13 +6,13 @@
   on its own to the standard catalogue;
 * [`indicator_sets`][antq_domain.strategies._catalogue.indicator_sets] — several custom indicators
   (ratios included) that
-  [`with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators] accepts together;
+  [`with_indicators`][antq_domain.records.indicators.Catalogue.with_indicators] accepts together;
 * [`dimension_cells`][antq_domain.strategies._catalogue.dimension_cells] — valid ``dims`` mappings
   for an indicator.
 
 Example:
     >>> from hypothesis import given
-    >>> from antq_domain.records.catalogue import catalogue
+    >>> from antq_domain.records.indicators import catalogue
     >>> from antq_domain.strategies._catalogue import indicators
     >>> from hypothesis import settings
     >>> @settings(max_examples=20)
@@ -32,7 +32,7 @@ from typing import TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from antq_domain.records.catalogue import (
+from antq_domain.records.indicators import (
     _TIME_ALLOWED,
     STANDARD_AREAS,
     Dimension,
@@ -285,7 +285,7 @@ def indicators(
 
     Example:
         >>> from hypothesis import given, settings
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> from antq_domain.strategies._catalogue import indicators
         >>> parts = [catalogue()["tips.valuable"], catalogue()["tips.received"]]
         >>> @settings(max_examples=10)
@@ -323,7 +323,7 @@ def indicator_sets(
 
     Example:
         >>> from hypothesis import given, settings
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> from antq_domain.strategies._catalogue import indicator_sets
         >>> @settings(max_examples=10)
         ... @given(indicator_sets(min_size=2))
@@ -362,7 +362,7 @@ def dimension_cells(indicator: Indicator) -> st.SearchStrategy[dict[str, str]]:
 
     Example:
         >>> from hypothesis import find
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> from antq_domain.strategies._catalogue import dimension_cells
         >>> find(dimension_cells(catalogue()["admin.units"]), lambda d: True)
         {'unit_kind': 'province'}

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from antq_domain.records.catalogue import Catalogue, Indicator, catalogue
+from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.report import MovementReport, Publication
 from antq_domain.strategies._catalogue import dimension_cells
@@ -44,7 +44,7 @@ def values_for(
 
     Example:
         >>> from hypothesis import find
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> from antq_domain.strategies import values_for
         >>> find(values_for(catalogue()["tips.received"], missing=False), lambda v: True)
         Quantity('0 tip')

@@ -32,7 +32,7 @@ from antq_domain.analysis.rules import (
     Rule,
     Term,
 )
-from antq_domain.records.catalogue import Catalogue, Indicator, catalogue
+from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.values.label import Label
 

@@ -1,7 +1,7 @@
 """Combining reports (a monoid) and comparing two periods' figures exactly.
 
 **combine.** [`combine`][antq_domain.combine] merges reports, observation sets and earlier
-combinations into one [`Combined`][antq_domain.analysis.compare.Combined]:
+combinations into one [`Combined`][antq_domain.analysis.comparison.Combined]:
 
 * observations: the union, in order of first appearance; an observation
   *identical* to one already held (same cell, value, source and quote) is
@@ -10,21 +10,22 @@ combinations into one [`Combined`][antq_domain.analysis.compare.Combined]:
   order of first appearance, identical reports kept once;
 * custom indicators: the union (one definition per code);
 * nothing is ever overwritten: two observations of one cell with different values are both kept, and
-  [`Combined.conflicts`][antq_domain.analysis.compare.Combined.conflicts] lists the cell. A
+  [`Combined.conflicts`][antq_domain.analysis.comparison.Combined.conflicts] lists the cell. A
   ``not_reported`` marker beside a figure is no conflict (it says nothing about the value).
 
 Combining is associative and ``Combined()`` (the empty combination,
 ``combine([])``) is its identity, so ``combine`` is a monoid; it is
 commutative up to order (the same sets, in another order).
 
-**compare.** [`compare`][antq_domain.analysis.compare.compare] matches the figures of two sides by
+**compare.** [`compare`][antq_domain.analysis.comparison.compare] matches the figures of two sides
+by
 indicator, place and dimension cell and gives the absolute and relative change, exact (`Fraction`).
 A change is *clean* only when both figures are exact: "more than 145,410" against 155,033 gives no
 delta, only the bounds it is known to lie within, and says why. Ratio changes are recomputed from
 each side's parts.
 
 Example:
-    >>> from antq_domain.analysis.compare import combine, compare
+    >>> from antq_domain.analysis.comparison import combine, compare
     >>> from antq_domain.records.observation import Observation
     >>> from antq_domain.values import Quantity
     >>> def obs(period, value):
@@ -62,8 +63,8 @@ from antq_domain.display import (
 )
 from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
-from antq_domain.records.catalogue import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.groups import RecordGroup
+from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Cell, Dims, Observation
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
@@ -110,7 +111,7 @@ class Conflict:
     A value. All the observations of the cell are kept; none is preferred.
 
     Example:
-        >>> from antq_domain.analysis.compare import combine
+        >>> from antq_domain.analysis.comparison import combine
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> a, b = (Observation(indicator="tips.received", place="62", period="2023",
@@ -128,7 +129,7 @@ class Conflict:
         """The distinct values stated for the cell, in order of appearance.
 
         Example:
-            >>> from antq_domain.analysis.compare import Conflict
+            >>> from antq_domain.analysis.comparison import Conflict
             >>> from antq_domain.records.observation import Dims
             >>> Conflict(("tips.received", "62", "2023", Dims()), ()).values
             ()
@@ -154,7 +155,7 @@ class Combined:
         indicators: custom indicators (beyond the standard catalogue).
 
     Example:
-        >>> from antq_domain.analysis.compare import Combined
+        >>> from antq_domain.analysis.comparison import Combined
         >>> Combined() + Combined() == Combined()
         True
     """
@@ -173,7 +174,7 @@ class Combined:
         """The standard catalogue extended with the custom indicators.
 
         Example:
-            >>> from antq_domain.analysis.compare import Combined
+            >>> from antq_domain.analysis.comparison import Combined
             >>> "tips.received" in Combined().catalogue
             True
         """
@@ -184,7 +185,7 @@ class Combined:
         """Cells stated with different values (``not_reported`` aside).
 
         Example:
-            >>> from antq_domain.analysis.compare import Combined
+            >>> from antq_domain.analysis.comparison import Combined
             >>> Combined().conflicts
             ()
         """
@@ -203,7 +204,7 @@ class Combined:
         """Every record of the combined reports (committees, campaigns, models, …), once.
 
         Example:
-            >>> from antq_domain.analysis.compare import Combined
+            >>> from antq_domain.analysis.comparison import Combined
             >>> Combined().records
             ()
         """
@@ -241,14 +242,14 @@ def combine(items: Iterable[object]) -> Combined:
 
     ``combine([])`` is the identity; ``combine([combine([a, b]), c]) == combine([a, combine([b,
     c])])``. Nothing is overwritten: conflicting cells are listed in
-    [`Combined.conflicts`][antq_domain.analysis.compare.Combined.conflicts].
+    [`Combined.conflicts`][antq_domain.analysis.comparison.Combined.conflicts].
 
     Raises:
         InvariantError: two custom indicators share a code but differ
             (field ``indicators``).
 
     Example:
-        >>> from antq_domain.analysis.compare import combine
+        >>> from antq_domain.analysis.comparison import combine
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> a = Observation(indicator="tips.received", place="62", period="2023",
@@ -416,7 +417,7 @@ class Change:
     unbounded on that side).
 
     Example:
-        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.analysis.comparison import compare
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> def tips(period, n):
@@ -443,7 +444,7 @@ class Change:
         """Whether the change is an exact number.
 
         Example:
-            >>> from antq_domain.analysis.compare import Change
+            >>> from antq_domain.analysis.comparison import Change
             >>> from antq_domain.records.observation import Dims
             >>> Change("tips.received", "62", Dims(), None, None, reason="no figures").is_clean
             False
@@ -456,11 +457,11 @@ class Change:
         """The change in one line of ``lang``, with names and labels; ``!`` when not clean.
 
         ``unlike`` is why the two sides as a whole are not comparable
-        ([`Comparison.comparability`][antq_domain.analysis.compare.Comparison]), shown as the
+        ([`Comparison.comparability`][antq_domain.analysis.comparison.Comparison]), shown as the
         reason.
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED, Quantity
             >>> def tips(period, value):
@@ -501,7 +502,7 @@ class RatioChange:
     and exact.
 
     Example:
-        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.analysis.comparison import compare
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> def tips(ind, period, n):
@@ -530,7 +531,7 @@ class RatioChange:
         """The change of the ratio in one line of ``lang``; ``!`` when not clean.
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import Quantity
             >>> def tips(ind, period, n):
@@ -560,7 +561,7 @@ class Comparison:
     """The result of `compare`: one change per figure and per ratio.
 
     Example:
-        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.analysis.comparison import compare
         >>> compare([], []).changes
         ()
     """
@@ -579,7 +580,7 @@ class Comparison:
         places by their names.
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> print(compare([], []).text("en"))
             Changes (previous → current):
             0 changes, 0 not clean; 0 ratios
@@ -626,7 +627,7 @@ class Comparison:
         ``*_text`` columns are the display words in ``lang``.
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import Quantity
             >>> def tips(period, n):
@@ -679,7 +680,7 @@ class Comparison:
         """The comparison as an HTML table with bilingual headers.
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> "<table" in compare([], []).html().markup
             True
         """
@@ -706,7 +707,7 @@ class Comparison:
             UnknownCodeError: no such figure on either side (field ``change``).
 
         Example:
-            >>> from antq_domain.analysis.compare import compare
+            >>> from antq_domain.analysis.comparison import compare
             >>> compare([], []).change("tips.received", "62")
             Traceback (most recent call last):
             ...
@@ -863,7 +864,7 @@ def compare(
     Only like is compared with like: two figures of periods of different kinds (a year and a
     half-year; ranges of different lengths) get no change, only the reason. When both sides are
     reports, their places and periods are checked as a whole
-    ([`Comparison.comparability`][antq_domain.analysis.compare.Comparison], with ``registry``): a
+    ([`Comparison.comparability`][antq_domain.analysis.comparison.Comparison], with ``registry``): a
     report of another unit or level is not comparable, and the restatement the register's successor
     links allow is offered, never done.
 
@@ -873,7 +874,7 @@ def compare(
         ConflictError: one side states one cell twice with different values.
 
     Example:
-        >>> from antq_domain.analysis.compare import compare
+        >>> from antq_domain.analysis.comparison import compare
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> a = Observation(indicator="tips.received", place="62", period="2023",

@@ -1,6 +1,6 @@
-"""The "An toàn về ANTT" standard, the movement classification and completeness (private).
+"""The "An toàn về ANTT" standard, the movement classification and completeness.
 
-Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
+Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import attrs
 
-from antq_domain.analysis._eval_base import (
+from antq_domain.analysis.evaluation.config import (
     EVALUATION_CODES,
     EvaluationCode,
     EvaluationConfig,
@@ -133,7 +133,7 @@ class CommuneSafetyFacts:
             more recognised than registered.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import CommuneSafetyFacts
+        >>> from antq_domain.analysis.evaluation import CommuneSafetyFacts
         >>> CommuneSafetyFacts(units_total=25, units_registered=25, units_recognised=18,
         ...                    models=1).party_resolution is None
         True
@@ -176,7 +176,7 @@ def safety_standard_on(day: date) -> str:
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import safety_standard_on
+        >>> from antq_domain.analysis.evaluation import safety_standard_on
         >>> safety_standard_on(date(2021, 11, 15)), safety_standard_on(date(2022, 11, 15))
         ('23/2012/TT-BCA', '124/2021/TT-BCA')
     """
@@ -195,7 +195,7 @@ def safety_window(year: int, subject: str = "commune") -> Period:
         UnknownCodeError: another subject (field ``subject``).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import safety_window
+        >>> from antq_domain.analysis.evaluation import safety_window
         >>> safety_window(2023).start, safety_window(2023).end
         (datetime.date(2022, 11, 16), datetime.date(2023, 11, 15))
         >>> str(safety_window(2023, "residential_area").end)
@@ -217,7 +217,7 @@ class CriterionResult:
     A value.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import CriterionResult
+        >>> from antq_domain.analysis.evaluation import CriterionResult
         >>> from antq_domain.values.label import Label
         >>> CriterionResult("models", Label(vi="có mô hình", en="a model"), True,
         ...                 Label(vi="1 mô hình", en="1 model")).met
@@ -237,12 +237,13 @@ class SafetyAssessment:
 
     A value. ``met`` is ``True`` only when every criterion is met, ``False`` when any is not,
     ``None`` (undetermined) otherwise;
-    [`unknown`][antq_domain.analysis._eval_standard.SafetyAssessment.unknown] names the undecided
+    [`unknown`][antq_domain.analysis.evaluation.standards.SafetyAssessment.unknown] names the
+    undecided
     criteria. ``standard`` is the circular applied and ``window`` its assessment window (``None``:
     no year given, or a window the sources do not give).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import SafetyAssessment
+        >>> from antq_domain.analysis.evaluation import SafetyAssessment
         >>> SafetyAssessment(None, ()).met
         True
     """
@@ -257,7 +258,7 @@ class SafetyAssessment:
         """The outcome: đạt (True), chưa đạt (False) or undecided (None).
 
         Example:
-            >>> from antq_domain.analysis.evaluate import SafetyAssessment
+            >>> from antq_domain.analysis.evaluation import SafetyAssessment
             >>> SafetyAssessment("x", ()).met
             True
         """
@@ -272,7 +273,7 @@ class SafetyAssessment:
         """The criteria not met.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import SafetyAssessment
+            >>> from antq_domain.analysis.evaluation import SafetyAssessment
             >>> SafetyAssessment("x", ()).unmet
             ()
         """
@@ -283,7 +284,7 @@ class SafetyAssessment:
         """The criteria the facts do not decide.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import SafetyAssessment
+            >>> from antq_domain.analysis.evaluation import SafetyAssessment
             >>> SafetyAssessment("x", ()).unknown
             ()
         """
@@ -293,7 +294,7 @@ class SafetyAssessment:
         """The outcome and each criterion, one line each.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import SafetyAssessment
+            >>> from antq_domain.analysis.evaluation import SafetyAssessment
             >>> SafetyAssessment("23527", ()).render("vi")
             '23527: đạt (Thông tư 124/2021/TT-BCA)'
         """
@@ -492,10 +493,10 @@ def assess_safety_standard(
 
     The outcome is met only when every criterion is true, not met when one is false, undetermined
     otherwise
-    ([`SafetyAssessment.unknown`][antq_domain.analysis._eval_standard.SafetyAssessment.unknown]).
+    ([`SafetyAssessment.unknown`][antq_domain.analysis.evaluation.standards.SafetyAssessment.unknown]).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import CommuneSafetyFacts, assess_safety_standard
+        >>> from antq_domain.analysis.evaluation import CommuneSafetyFacts, assess_safety_standard
         >>> a = assess_safety_standard(CommuneSafetyFacts(
         ...     units_total=25, units_registered=25, units_recognised=16, models=1))
         >>> a.met, [c.code for c in a.unmet]
@@ -566,10 +567,10 @@ class MovementGrade(Codelist):
 
     The first three are seen in practice; "yếu" is believed, not confirmed. Which grades apply and
     from how many points is configuration
-    ([`ClassificationThresholds`][antq_domain.analysis._eval_standard.ClassificationThresholds]).
+    ([`ClassificationThresholds`][antq_domain.analysis.evaluation.standards.ClassificationThresholds]).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import MovementGrade
+        >>> from antq_domain.analysis.evaluation import MovementGrade
         >>> MovementGrade.EXCELLENT.label.vi
         'xuất sắc'
     """
@@ -612,7 +613,7 @@ class ClassificationThresholds:
     514/QĐ-UBND). Grades are kept highest threshold first.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ClassificationThresholds
+        >>> from antq_domain.analysis.evaluation import ClassificationThresholds
         >>> t = ClassificationThresholds({"good": 70, "excellent": 90, "average": 50})
         >>> [g.value for g, _ in t.levels]
         ['excellent', 'good', 'average']
@@ -646,7 +647,7 @@ class ScoreItem:
     """Points scored on one criterion of the classification, with its maximum if known.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ScoreItem
+        >>> from antq_domain.analysis.evaluation import ScoreItem
         >>> ScoreItem("q1_resolution", 3, 3).points
         Fraction(3, 1)
         >>> ScoreItem("propaganda", 4, 3)
@@ -673,7 +674,7 @@ class Classification:
     """A movement's points and grade (``None``: below every threshold).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import Classification
+        >>> from antq_domain.analysis.evaluation import Classification
         >>> Classification(Fraction(40), None, ()).render("vi")
         'tổng điểm 40: không xếp loại (dưới mọi ngưỡng)'
     """
@@ -686,7 +687,7 @@ class Classification:
         """The total and the grade in one line.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import Classification, MovementGrade
+            >>> from antq_domain.analysis.evaluation import Classification, MovementGrade
             >>> Classification(Fraction(95), MovementGrade.EXCELLENT, ()).render("en")
             'total 95 points: excellent'
         """
@@ -708,7 +709,7 @@ def classify_movement(
     default is invented.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ClassificationThresholds, classify_movement
+        >>> from antq_domain.analysis.evaluation import ClassificationThresholds, classify_movement
         >>> t = ClassificationThresholds({"excellent": 90, "good": 70, "average": 50})
         >>> classify_movement({"leadership": 30, "propaganda": 25, "models": 20}, t).grade.value
         'good'
@@ -762,7 +763,7 @@ class Submissions:
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import Submissions
+        >>> from antq_domain.analysis.evaluation import Submissions
         >>> s = Submissions(level="district", received={"616": date(2024, 1, 5)},
         ...                 deadline=date(2024, 1, 10))
         >>> s.level.value, s.received
@@ -786,7 +787,7 @@ class Completeness:
     not counted (the place is missing or pending).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import Completeness
+        >>> from antq_domain.analysis.evaluation import Completeness
         >>> from antq_domain.values import Quantity, Ratio
         >>> c = Completeness(("a", "b"), ("a",), ("b",), (), (), (),
         ...                  Ratio(Quantity(1, "unit"), Quantity(2, "unit")))
@@ -808,7 +809,7 @@ class Completeness:
         """The rate and the lists in a few lines.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import Completeness
+            >>> from antq_domain.analysis.evaluation import Completeness
             >>> from antq_domain.values import Quantity, Ratio
             >>> print(Completeness(("a",), ("a",), (), (), (), (),
             ...       Ratio(Quantity(1, "unit"), Quantity(1, "unit"))).render("vi"))
@@ -849,7 +850,7 @@ def check_completeness(
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import Submissions, check_completeness
+        >>> from antq_domain.analysis.evaluation import Submissions, check_completeness
         >>> from antq_domain.records.places import registry
         >>> from antq_domain.values.period import Period
         >>> sub = Submissions(level="district", received={"616": date(2024, 1, 5),

@@ -1,25 +1,25 @@
 """Validation: rules, totals, conflicts and records-versus-figures, as findings.
 
-[`validate`][antq_domain.analysis.validate.validate] runs every check over a report (or a list of
+[`validate`][antq_domain.analysis.validation.validate] runs every check over a report (or a list of
 observations) and returns [`Findings`][antq_domain.Findings]. It is pure (no
 clock, no I/O) and never raises on a bad report: a rule that cannot be applied becomes a
 ``rule.invalid`` finding.
 
 The checks, each also callable alone:
 
-* [`check_rules`][antq_domain.analysis.validate.check_rules]: every rule for every (place, period)
+* [`check_rules`][antq_domain.analysis.validation.check_rules]: every rule for every (place, period)
   present;
-* [`check_totals`][antq_domain.analysis.validate.check_totals]: parts over a dimension against the
+* [`check_totals`][antq_domain.analysis.validation.check_totals]: parts over a dimension against the
   stated total;
-* [`find_conflicts`][antq_domain.analysis.validate.find_conflicts]: one cell stated twice
+* [`find_conflicts`][antq_domain.analysis.validation.find_conflicts]: one cell stated twice
   (``conflict.*``, ``duplicate.same_value``);
-* [`check_records`][antq_domain.analysis.validate.check_records]: a report's records against its
+* [`check_records`][antq_domain.analysis.validation.check_records]: a report's records against its
   figures (commendations listed vs ``commendations.recipients``; models replicated in the period vs
   ``models.replicated``).
 
 Example:
     >>> from datetime import date
-    >>> from antq_domain.analysis.validate import validate
+    >>> from antq_domain.analysis.validation import validate
     >>> from antq_domain.records.report import MovementReport
     >>> from antq_domain.values.quantity import Quantity
     >>> def obs(code, n, unit="tip", **dims):
@@ -65,7 +65,7 @@ from antq_domain.analysis.rules import (
     rule_problems,
 )
 from antq_domain.errors import AntqError, AntqTypeError
-from antq_domain.records.catalogue import Catalogue, catalogue
+from antq_domain.records.indicators import Catalogue, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.report import MovementReport
 from antq_domain.values.label import Label, Lang
@@ -317,7 +317,7 @@ def check_rule(
 
     Example:
         >>> from antq_domain.analysis.rules import Rule
-        >>> from antq_domain.analysis.validate import check_rule
+        >>> from antq_domain.analysis.validation import check_rule
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values.quantity import Quantity
         >>> def rule(missing):
@@ -346,7 +346,7 @@ def check_rules(
     catalogue gives one ``rule.invalid`` finding.
 
     Example:
-        >>> from antq_domain.analysis.validate import check_rules
+        >>> from antq_domain.analysis.validation import check_rules
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values.quantity import Quantity
         >>> def units(code, kind, n):
@@ -440,7 +440,7 @@ def check_totals(
     parts must not exceed the total.
 
     Example:
-        >>> from antq_domain.analysis.validate import check_totals
+        >>> from antq_domain.analysis.validation import check_totals
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values.quantity import Quantity
         >>> def rec(n, **dims):
@@ -484,7 +484,7 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
     observation of the cell, with its source, is in ``involved``.
 
     Example:
-        >>> from antq_domain.analysis.validate import find_conflicts
+        >>> from antq_domain.analysis.validation import find_conflicts
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values.quantity import Quantity
         >>> def tips(n, source):
@@ -659,7 +659,7 @@ def check_records(report: MovementReport, *, catalogue: Catalogue | None = None)
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.validate import check_records
+        >>> from antq_domain.analysis.validation import check_records
         >>> from antq_domain.records.report import MovementReport
         >>> from antq_domain.values.quantity import Quantity
         >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2023, 12, 31),
@@ -707,7 +707,7 @@ def validate(
         The findings, errors first; ``.ok`` is true when there is no error.
 
     Example:
-        >>> from antq_domain.analysis.validate import validate
+        >>> from antq_domain.analysis.validation import validate
         >>> validate([]).ok
         True
     """

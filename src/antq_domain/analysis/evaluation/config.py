@@ -1,6 +1,6 @@
-"""Evaluation's finding codes, its configuration and small shared helpers (private).
+"""Evaluation's finding codes, its configuration and small shared helpers.
 
-Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
+Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import attrs
 
-from antq_domain.analysis.authority import AUTHORITY_RULES, AuthorityRule
+from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES, AuthorityRule
 from antq_domain.analysis.findings import CodeSpec, Severity, finding_codes
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.values.label import Label
@@ -26,7 +26,7 @@ class EvaluationCode(enum.StrEnum):
     """The finding codes evaluation adds to validation's (see `EVALUATION_CODES`).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import EvaluationCode
+        >>> from antq_domain.analysis.evaluation import EvaluationCode
         >>> EvaluationCode.MODEL_REVIEW_OVERDUE.spec.severity.value
         'warning'
     """
@@ -61,7 +61,7 @@ class EvaluationCode(enum.StrEnum):
         """The default severity and description of the code.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import EvaluationCode
+            >>> from antq_domain.analysis.evaluation import EvaluationCode
             >>> EvaluationCode.COMMENDATION_INTERNAL_FORM.spec.severity.value
             'info'
         """
@@ -201,7 +201,7 @@ EVALUATION_CODES: Mapping[str, CodeSpec] = finding_codes(
 [`CodeSpec`][antq_domain.analysis.findings.CodeSpec].
 
 Example:
-    >>> from antq_domain.analysis.evaluate import EVALUATION_CODES
+    >>> from antq_domain.analysis.evaluation import EVALUATION_CODES
     >>> EVALUATION_CODES["programme.review_overdue"].label.en
     "a cooperation programme's term has ended without a final review"
     >>> "rule.violated" in EVALUATION_CODES
@@ -288,11 +288,11 @@ class EvaluationConfig:
             sources do not quote on them) is not cited for them; give your
             province's decision when it sets them.
         authority_rules: the commendation authority rules (default:
-            [`AUTHORITY_RULES`][antq_domain.analysis.authority.AUTHORITY_RULES]).
+            [`AUTHORITY_RULES`][antq_domain.analysis.evaluation.authority.AUTHORITY_RULES]).
         decimals: decimals shown for ratios and achievements (display only).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import EvaluationConfig
+        >>> from antq_domain.analysis.evaluation import EvaluationConfig
         >>> EvaluationConfig().model_final_review_years
         5
         >>> EvaluationConfig(model_interim_review_years=-1)

@@ -2,19 +2,19 @@
 
 Every figure in a report is an observation of one
 [`Indicator`][antq_domain.Indicator] (for one place, one period, possibly split by
-[`Dimension`][antq_domain.records.catalogue.Dimension] values). The library ships a standard
+[`Dimension`][antq_domain.records.indicators.Dimension] values). The library ships a standard
 catalogue (INDICATORS.md) and users add their own indicators with the same attributes.
 
-The catalogue is **immutable**. [`catalogue`][antq_domain.records.catalogue.catalogue] returns the
+The catalogue is **immutable**. [`catalogue`][antq_domain.records.indicators.catalogue] returns the
 shared standard catalogue, built on first use;
-[`Catalogue.with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators] returns a
+[`Catalogue.with_indicators`][antq_domain.records.indicators.Catalogue.with_indicators] returns a
 *new* catalogue with the user's indicators added. There is deliberately no ``register_indicator``
 that mutates a global: analysis functions take the catalogue they use as an argument, so two
 notebooks, two tests or two threads with different custom indicators never see each other's changes,
 and a result can always say which catalogue produced it.
 
 Example:
-    >>> from antq_domain.records.catalogue import catalogue
+    >>> from antq_domain.records.indicators import catalogue
     >>> cat = catalogue()
     >>> cat["tips.valuable"].label.vi
     'nguồn tin có giá trị'
@@ -132,7 +132,7 @@ class IndicatorKind(CodelistBase):
       ("91,09%"); kept and shown as stated, never re-aggregated.
 
     Example:
-        >>> from antq_domain.records.catalogue import IndicatorKind
+        >>> from antq_domain.records.indicators import IndicatorKind
         >>> IndicatorKind("stock").label.vi
         'tồn lượng (tại một thời điểm)'
         >>> IndicatorKind.REPORTED_RATIO.is_ratio
@@ -149,7 +149,7 @@ class IndicatorKind(CodelistBase):
         """The bilingual name of the kind.
 
         Example:
-            >>> from antq_domain.records.catalogue import IndicatorKind
+            >>> from antq_domain.records.indicators import IndicatorKind
             >>> IndicatorKind.FLOW.label.en
             'flow (counted during a period)'
         """
@@ -160,7 +160,7 @@ class IndicatorKind(CodelistBase):
         """Whether the kind is a ratio (recomputed or reported).
 
         Example:
-            >>> from antq_domain.records.catalogue import IndicatorKind
+            >>> from antq_domain.records.indicators import IndicatorKind
             >>> IndicatorKind.RATIO.is_ratio, IndicatorKind.FLOW.is_ratio
             (True, False)
         """
@@ -185,7 +185,7 @@ class TimeAggregation(CodelistBase):
     ratios, which are recomputed from their parts, and annual assessments).
 
     Example:
-        >>> from antq_domain.records.catalogue import TimeAggregation
+        >>> from antq_domain.records.indicators import TimeAggregation
         >>> TimeAggregation("last") is TimeAggregation.LAST
         True
     """
@@ -203,7 +203,7 @@ class PlaceAggregation(CodelistBase):
     district and 5 in another are not 12 kinds).
 
     Example:
-        >>> from antq_domain.records.catalogue import PlaceAggregation
+        >>> from antq_domain.records.indicators import PlaceAggregation
         >>> [p.value for p in PlaceAggregation]
         ['sum', 'none']
     """
@@ -216,7 +216,7 @@ class IndicatorDirection(CodelistBase):
     """Which way is better for an indicator, used by scorecards.
 
     Example:
-        >>> from antq_domain.records.catalogue import IndicatorDirection
+        >>> from antq_domain.records.indicators import IndicatorDirection
         >>> IndicatorDirection.LOWER_IS_BETTER.sign
         -1
     """
@@ -230,7 +230,7 @@ class IndicatorDirection(CodelistBase):
         """``1`` if more is better, ``-1`` if less is better, ``0`` if neither.
 
         Example:
-            >>> from antq_domain.records.catalogue import IndicatorDirection
+            >>> from antq_domain.records.indicators import IndicatorDirection
             >>> IndicatorDirection.HIGHER_IS_BETTER.sign, IndicatorDirection.NONE.sign
             (1, 0)
         """
@@ -248,7 +248,7 @@ class DimensionValue(Record):
     reports use for this value (NFC), for the text extractor.
 
     Example:
-        >>> from antq_domain.records.catalogue import DimensionValue
+        >>> from antq_domain.records.indicators import DimensionValue
         >>> v = DimensionValue(code="ward", label={"vi": "phường", "en": "ward"})
         >>> v.code, v.label.vi
         ('ward', 'phường')
@@ -274,13 +274,13 @@ class Dimension(Record):
 
     A value (compares by content). A *closed* dimension accepts only the codes of ``values``; an
     *open* one (``open=True``, e.g. ``model_kind``, whose kinds grow with every new model) accepts
-    any code matching [`NAME_PATTERN`][antq_domain.records.catalogue.NAME_PATTERN] and lists the
+    any code matching [`NAME_PATTERN`][antq_domain.records.indicators.NAME_PATTERN] and lists the
     known codes for display. ``required`` says whether an observation of an indicator using this
     dimension must carry it; it belongs to the indicator's use of the dimension, so two indicators
     can share a codelist and differ in ``required``.
 
     Example:
-        >>> from antq_domain.records.catalogue import Dimension
+        >>> from antq_domain.records.indicators import Dimension
         >>> d = Dimension(
         ...     name="club_kind",
         ...     label={"vi": "loại câu lạc bộ", "en": "kind of club"},
@@ -321,7 +321,7 @@ class Dimension(Record):
         """The known codes, in the codelist's order.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("status").codes
             ('conferred', 'proposed')
         """
@@ -331,7 +331,7 @@ class Dimension(Record):
         """The listed value with this code, or `UnknownCodeError`.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("unit_kind").value("township").label.vi
             'thị trấn'
         """
@@ -346,7 +346,7 @@ class Dimension(Record):
         """Return ``code`` if this dimension accepts it, else raise `ParseError`.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("model_kind").check("night_patrol")  # open codelist
             'night_patrol'
         """
@@ -364,7 +364,7 @@ class Dimension(Record):
         """The same dimension, required (or not) on the indicator that uses it.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("unit_kind").as_required().required
             True
         """
@@ -376,7 +376,7 @@ class Dimension(Record):
         """Whether ``other`` has the same name, label and codelist (``required`` aside).
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> d = catalogue().dimension("unit_kind")
             >>> d.same_codelist(d.as_required())
             True
@@ -394,7 +394,7 @@ class RatioSpec(Record):
     ratio of sums, never an average of ratios).
 
     Example:
-        >>> from antq_domain.records.catalogue import RatioSpec
+        >>> from antq_domain.records.indicators import RatioSpec
         >>> RatioSpec(numerator="tips.valuable", denominator="tips.received").factor
         100
         >>> RatioSpec(numerator="tips.valuable", denominator="tips.valuable")
@@ -454,7 +454,7 @@ class Indicator(Record):
 
     A value (compares by content; the ``code`` identifies it inside a catalogue). ``unit`` is
     ``None`` for ratios, whose display unit is
-    [`display_unit`][antq_domain.records.catalogue.Indicator.display_unit]. Aggregations default
+    [`display_unit`][antq_domain.records.indicators.Indicator.display_unit]. Aggregations default
     from the kind: a flow sums over time and places, a stock takes the last value in time and sums
     over places, a ratio aggregates neither (its parts do). ``dimensions`` holds the dimensions
     themselves (the record is self-contained in JSON); a plain name such as ``"unit_kind"`` is read
@@ -463,7 +463,7 @@ class Indicator(Record):
     so matching needs the context).
 
     Example:
-        >>> from antq_domain.records.catalogue import Indicator
+        >>> from antq_domain.records.indicators import Indicator
         >>> ind = Indicator(
         ...     code="local.emulation_pacts",
         ...     label={"vi": "giao ước thi đua", "en": "emulation pacts signed"},
@@ -595,7 +595,7 @@ class Indicator(Record):
         """The namespace of the code (its first segment).
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["tips.valuable"].area
             'tips'
         """
@@ -606,7 +606,7 @@ class Indicator(Record):
         """Whether the indicator is a ratio (recomputed or reported).
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["forces.camera_data_sharing_rate"].is_ratio
             True
         """
@@ -621,7 +621,7 @@ class Indicator(Record):
         otherwise.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["tips.valuable"].display_unit
             'tip'
             >>> catalogue()["tips.valuable_rate"].display_unit
@@ -637,7 +637,7 @@ class Indicator(Record):
         """The names of the dimensions the indicator may be split by.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["commendations.recipients"].dimension_names
             ('form', 'issuer', 'recipient_kind', 'status')
         """
@@ -648,7 +648,7 @@ class Indicator(Record):
         """The names of the dimensions every observation must carry.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["admin.units"].required_dimensions
             ('unit_kind',)
         """
@@ -658,7 +658,7 @@ class Indicator(Record):
         """The dimension ``name`` of this indicator, or `UnknownCodeError`.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["forces.clubs"].dimension("club_kind").codes
             ('veterans', 'women', 'youth', 'other')
         """
@@ -681,7 +681,7 @@ class Indicator(Record):
         indicator's, a value is not in the codelist, or a required dimension is missing.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> ind = catalogue()["safety_standard.units_meeting"]
             >>> ind.check_dims({"managed_by": "district", "unit_kind": "school"})
             {'unit_kind': 'school', 'managed_by': 'district'}
@@ -729,13 +729,13 @@ class Catalogue:
     checks the whole: codes are unique, ratio parts exist, are flows or stocks, share a unit and
     carry the matched dimensions, and a dimension name means one codelist across all indicators.
     Iterating yields codes (like a mapping);
-    [`indicators`][antq_domain.records.catalogue.Catalogue.indicators] gives the records.
+    [`indicators`][antq_domain.records.indicators.Catalogue.indicators] gives the records.
 
     Args:
         indicators: the indicators, in display order.
 
     Example:
-        >>> from antq_domain.records.catalogue import Catalogue, catalogue
+        >>> from antq_domain.records.indicators import Catalogue, catalogue
         >>> cat = catalogue()
         >>> "tips.received" in cat, len(cat) > 80
         (True, True)
@@ -793,7 +793,7 @@ the catalogue (did you mean 'tips.received', ...?)
         that names the code and suggests close ones.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().get("models.sites").unit.value
             'site'
         """
@@ -825,7 +825,7 @@ the catalogue (did you mean 'tips.received', ...?)
         """Every indicator, in display order.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().indicators[0].code
             'mobilisation.launch_campaigns'
         """
@@ -836,7 +836,7 @@ the catalogue (did you mean 'tips.received', ...?)
         """Every dimension used by some indicator (with ``required=False``).
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> "unit_kind" in [d.name for d in catalogue().dimensions]
             True
         """
@@ -847,7 +847,7 @@ the catalogue (did you mean 'tips.received', ...?)
         """The namespaces present, in order of first appearance.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().areas[:3]
             ('mobilisation', 'tips', 'media')
         """
@@ -860,7 +860,7 @@ the catalogue (did you mean 'tips.received', ...?)
         namespace) is shown by its code in both languages.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().area_label("tips").en
             'Citizen tips and their results'
             >>> catalogue().area_label("my_area").vi
@@ -883,7 +883,7 @@ the catalogue (did you mean 'tips.received', ...?)
             lang: ``"vi"`` or ``"en"``.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().describe_dims("models.replicated", {"scope": "national"}, "en")
             'scope of replication: national (announced by the Ministry)'
             >>> catalogue().describe_dims("tips.received", {})
@@ -907,7 +907,7 @@ the catalogue (did you mean 'tips.received', ...?)
         """The dimension ``name`` (its codelist), or `UnknownCodeError`.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("recipient_kind").codes
             ('collective', 'individual', 'household')
         """
@@ -928,7 +928,7 @@ the catalogue (did you mean 'tips.received', ...?)
         dimension.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().check_dims("crime.clearance_rate", {"category": "serius"})
             Traceback (most recent call last):
             ...
@@ -960,7 +960,7 @@ all_criminal, ... (did you mean 'serious'?)
         indicators; the caller decides with the context.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> [i.code for i in catalogue().by_synonym("Nguồn tin có giá trị")]
             ['tips.valuable']
         """
@@ -976,7 +976,7 @@ all_criminal, ... (did you mean 'serious'?)
         """A new catalogue with ``indicators`` added after the existing ones.
 
         ``self`` is unchanged. Each added code must be new and outside the standard areas
-        ([`STANDARD_AREAS`][antq_domain.records.catalogue.STANDARD_AREAS]), so a later standard
+        ([`STANDARD_AREAS`][antq_domain.records.indicators.STANDARD_AREAS]), so a later standard
         indicator can never collide with a user's; use your own namespace, e.g.
         ``local.emulation_pacts``. A ratio's parts may be standard or added in the same call.
 
@@ -986,7 +986,7 @@ all_criminal, ... (did you mean 'serious'?)
                 ``dimensions``) and the offending value.
 
         Example:
-            >>> from antq_domain.records.catalogue import Indicator, catalogue
+            >>> from antq_domain.records.indicators import Indicator, catalogue
             >>> pacts = Indicator(code="local.emulation_pacts", kind="flow", unit="document",
             ...                   label={"vi": "giao ước thi đua", "en": "emulation pacts"})
             >>> cat = catalogue().with_indicators(pacts)
@@ -1097,11 +1097,11 @@ def catalogue() -> Catalogue:
 
     Its rows live in the package's data file ``antq_domain/data/catalogue.toml`` (read with
     `tomllib`) and are validated by the records of this module here. Extend it with
-    [`Catalogue.with_indicators`][antq_domain.records.catalogue.Catalogue.with_indicators], which
+    [`Catalogue.with_indicators`][antq_domain.records.indicators.Catalogue.with_indicators], which
     returns a new catalogue and leaves this one as it is.
 
     Example:
-        >>> from antq_domain.records.catalogue import catalogue
+        >>> from antq_domain.records.indicators import catalogue
         >>> catalogue() is catalogue()
         True
         >>> catalogue()["forces.regular_police_coverage"].ratio.match

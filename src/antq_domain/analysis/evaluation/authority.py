@@ -2,9 +2,11 @@
 
 Law 06/2022/QH15 on emulation and commendation (in force 1 January 2024) says who confers each form
 (LEGAL-AND-INSTITUTIONS.md §2). The rules here are data: each
-[`AuthorityRule`][antq_domain.analysis.authority.AuthorityRule] names the forms and recipient kinds
+[`AuthorityRule`][antq_domain.analysis.evaluation.authority.AuthorityRule] names the forms and
+recipient kinds
 it covers, the authorities allowed to confer them, its legal basis and how sure the sources are
-(``confirmed`` or ``believed``). [`check_authority`][antq_domain.analysis.authority.check_authority]
+(``confirmed`` or ``believed``).
+[`check_authority`][antq_domain.analysis.evaluation.authority.check_authority]
 applies them to one [`Commendation`][antq_domain.Commendation] and returns the
 rules it breaks; evaluation turns each into a ``commendation.authority`` *warning*, never an error:
 practice departs from the law, and a report is a record of practice.
@@ -35,7 +37,7 @@ the sources consulted do not say who confers them for this movement, and no
 rule is invented.
 
 Example:
-    >>> from antq_domain.analysis.authority import check_authority
+    >>> from antq_domain.analysis.evaluation.authority import check_authority
     >>> from antq_domain.records.commendations import Commendation
     >>> award = Commendation(form="certificate_of_commendation",
     ...                      issuer="minister_of_public_security",
@@ -134,7 +136,7 @@ class AuthorityRule:
             ``believed`` when practice shows it but the text was not retrieved.
 
     Example:
-        >>> from antq_domain.analysis.authority import AuthorityRule
+        >>> from antq_domain.analysis.evaluation.authority import AuthorityRule
         >>> from antq_domain.values.label import Label
         >>> rule = AuthorityRule("local", ["certificate_of_merit"], ["prime_minister"],
         ...                      "QĐ 1/QĐ-UBND", Label(vi="x", en="x"))
@@ -154,7 +156,7 @@ class AuthorityRule:
         """Whether the rule applies to ``award`` (its form and recipient kind).
 
         Example:
-            >>> from antq_domain.analysis.authority import AUTHORITY_RULES
+            >>> from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES
             >>> from antq_domain.records.commendations import Commendation
             >>> award = Commendation(form="certificate_of_merit", issuer="prime_minister",
             ...                      recipient_kind="individual", count=1, status="proposed")
@@ -169,7 +171,7 @@ class AuthorityRule:
         """Whether ``award`` is covered by the rule and its issuer is not allowed.
 
         Example:
-            >>> from antq_domain.analysis.authority import AUTHORITY_RULES
+            >>> from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES
             >>> from antq_domain.records.commendations import Commendation
             >>> award = Commendation(form="certificate_of_merit",
             ...                      issuer="commune_people_committee_chair",
@@ -247,11 +249,12 @@ AUTHORITY_RULES: tuple[AuthorityRule, ...] = (
         ),
     ),
 )
-"""The authority rules [`check_authority`][antq_domain.analysis.authority.check_authority] applies
+"""The authority rules
+[`check_authority`][antq_domain.analysis.evaluation.authority.check_authority] applies
 by default (see the module text).
 
 Example:
-    >>> from antq_domain.analysis.authority import AUTHORITY_RULES
+    >>> from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES
     >>> [r.id for r in AUTHORITY_RULES]
     ['giay_khen', 'bang_khen', 'household_state_only', 'commemorative_medal_central']
 """
@@ -266,7 +269,7 @@ def check_authority(
         AntqTypeError: ``award`` is not a Commendation (field ``award``).
 
     Example:
-        >>> from antq_domain.analysis.authority import check_authority
+        >>> from antq_domain.analysis.evaluation.authority import check_authority
         >>> from antq_domain.records.commendations import Commendation
         >>> ok = Commendation(form="certificate_of_commendation",
         ...                   issuer="provincial_police_director",
@@ -283,7 +286,7 @@ def is_internal_form(award: Commendation) -> bool:
     """Whether ``award`` is an organisation's own form (Front, Labour Federation), not the State's.
 
     Example:
-        >>> from antq_domain.analysis.authority import is_internal_form
+        >>> from antq_domain.analysis.evaluation.authority import is_internal_form
         >>> from antq_domain.records.commendations import Commendation
         >>> is_internal_form(Commendation(form="certificate_of_merit",
         ...     issuer="provincial_fatherland_front_chair", recipient_kind="collective",

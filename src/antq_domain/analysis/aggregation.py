@@ -38,7 +38,7 @@ conserved exactly), then uses the tree of ``as_of``.
 
 Example:
     >>> from datetime import date
-    >>> from antq_domain.analysis.aggregate import rollup
+    >>> from antq_domain.analysis.aggregation import rollup
     >>> from antq_domain.records.observation import Observation
     >>> from antq_domain.records.places import registry
     >>> from antq_domain.values import Quantity
@@ -72,7 +72,7 @@ from antq_domain.errors import (
     UnknownCodeError,
 )
 from antq_domain.markup import Html, cell, html_section, html_table
-from antq_domain.records.catalogue import (
+from antq_domain.records.indicators import (
     Catalogue,
     Indicator,
     IndicatorKind,
@@ -117,7 +117,7 @@ MEAN_OF_RATIOS_WARNING = (
     "mean of ratios: every part weighs the same whatever its size; this is not "
     "the ratio of the aggregated parts (use ratio_of_sums or rollup for that)"
 )
-"""The warning carried by every [`MeanOfRatios`][antq_domain.analysis.aggregate.MeanOfRatios]
+"""The warning carried by every [`MeanOfRatios`][antq_domain.analysis.aggregation.MeanOfRatios]
 result."""
 
 
@@ -138,7 +138,7 @@ class Note:
     A value. ``place`` and ``period`` are the input's.
 
     Example:
-        >>> from antq_domain.analysis.aggregate import Note
+        >>> from antq_domain.analysis.aggregation import Note
         >>> from antq_domain.values import Period
         >>> str(Note("tips.valuable_rate", "62", Period.year(2023), "a stated percentage"))
         'tips.valuable_rate 62 2023: a stated percentage'
@@ -161,7 +161,7 @@ class Allocation:
 
     Example:
         >>> from fractions import Fraction
-        >>> from antq_domain.analysis.aggregate import Allocation
+        >>> from antq_domain.analysis.aggregation import Allocation
         >>> Allocation("00007", "00008", Fraction(1, 2)).share
         Fraction(1, 2)
     """
@@ -191,7 +191,7 @@ class RolledCell:
             needed for an indicator that does not aggregate).
 
     Example:
-        >>> from antq_domain.analysis.aggregate import RolledCell
+        >>> from antq_domain.analysis.aggregation import RolledCell
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> o = Observation(indicator="tips.received", place="62", period="2023",
@@ -212,7 +212,7 @@ class RolledCell:
         """``(indicator, place, period, dims)`` of the output.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -227,7 +227,7 @@ class RolledCell:
         """The indicator code.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -241,7 +241,7 @@ class RolledCell:
         """The output place.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -255,7 +255,7 @@ class RolledCell:
         """The output period.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -269,7 +269,7 @@ class RolledCell:
         """The dimension cell.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -283,7 +283,7 @@ class RolledCell:
         """The aggregated value.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -297,7 +297,7 @@ class RolledCell:
         """Whether no expected place or sub-period was missing.
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RolledCell
+            >>> from antq_domain.analysis.aggregation import RolledCell
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.values import NOT_REPORTED
             >>> RolledCell(Observation(indicator="tips.received", place="62", period="2023",
@@ -316,7 +316,7 @@ class RatioCell:
     [`Undefined`][antq_domain.Undefined] with the reason when a part is missing.
 
     Example:
-        >>> from antq_domain.analysis.aggregate import RatioCell
+        >>> from antq_domain.analysis.aggregation import RatioCell
         >>> from antq_domain.records.observation import Dims
         >>> from antq_domain.values import Period, Quantity, Ratio
         >>> cell = RatioCell("tips.valuable_rate", "62", Period.year(2023), Dims(),
@@ -336,7 +336,7 @@ class RatioCell:
         """The exact value, or [`Undefined`][antq_domain.Undefined].
 
         Example:
-            >>> from antq_domain.analysis.aggregate import RatioCell
+            >>> from antq_domain.analysis.aggregation import RatioCell
             >>> from antq_domain.records.observation import Dims
             >>> from antq_domain.values import Period, Undefined
             >>> RatioCell("tips.valuable_rate", "62", Period.year(2023), Dims(),
@@ -364,7 +364,7 @@ class Rollup:
     """The result of `rollup`: output cells, ratios, notes and the tree used.
 
     A value. ``tidy(result)`` works:
-    [`observations`][antq_domain.analysis.aggregate.Rollup.observations] holds the output
+    [`observations`][antq_domain.analysis.aggregation.Rollup.observations] holds the output
     observations, one per cell, in a canonical order (indicator, place, period, dims), whatever the
     order of the inputs.
 
@@ -383,7 +383,7 @@ class Rollup:
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.aggregate import rollup
+        >>> from antq_domain.analysis.aggregation import rollup
         >>> from antq_domain.records.places import registry
         >>> r = rollup([], registry=registry(), as_of=date(2024, 1, 1))
         >>> r.observations, r.tree
@@ -407,7 +407,7 @@ class Rollup:
 
         Example:
             >>> from datetime import date
-            >>> from antq_domain.analysis.aggregate import rollup
+            >>> from antq_domain.analysis.aggregation import rollup
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.records.places import registry
             >>> from antq_domain.values import Quantity
@@ -453,7 +453,7 @@ class Rollup:
 
         Example:
             >>> from datetime import date
-            >>> from antq_domain.analysis.aggregate import rollup
+            >>> from antq_domain.analysis.aggregation import rollup
             >>> from antq_domain.records.places import registry
             >>> rollup([], registry=registry(), as_of=date(2025, 7, 1), view="restated").tree
             'history restated onto the units alive on 2025-07-01'
@@ -479,7 +479,7 @@ class Rollup:
 
         Example:
             >>> from datetime import date
-            >>> from antq_domain.analysis.aggregate import rollup
+            >>> from antq_domain.analysis.aggregation import rollup
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.records.places import registry
             >>> from antq_domain.values import Quantity
@@ -520,7 +520,7 @@ class Rollup:
 
         Example:
             >>> from datetime import date
-            >>> from antq_domain.analysis.aggregate import rollup
+            >>> from antq_domain.analysis.aggregation import rollup
             >>> from antq_domain.records.observation import Observation
             >>> from antq_domain.records.places import registry
             >>> from antq_domain.values import Quantity
@@ -577,7 +577,7 @@ def ratio_of_sums(parts: Iterable[tuple[Quantity, Quantity]], *, factor: int = 1
         UnitMismatchError: parts of different units (or stated percentages).
 
     Example:
-        >>> from antq_domain.analysis.aggregate import ratio_of_sums
+        >>> from antq_domain.analysis.aggregation import ratio_of_sums
         >>> from antq_domain.values import Quantity
         >>> t = lambda n: Quantity(n, "tip")
         >>> str(ratio_of_sums([(t(9), t(10)), (t(1), t(90))]))
@@ -595,11 +595,11 @@ def ratio_of_sums(parts: Iterable[tuple[Quantity, Quantity]], *, factor: int = 1
 class MeanOfRatios:
     """The unweighted mean of part ratios, flagged as such.
 
-    A value. Only [`mean_of_ratios`][antq_domain.analysis.aggregate.mean_of_ratios] makes one;
+    A value. Only [`mean_of_ratios`][antq_domain.analysis.aggregation.mean_of_ratios] makes one;
     ``method`` and ``warning`` say what it is so it is never mistaken for a ratio of sums.
 
     Example:
-        >>> from antq_domain.analysis.aggregate import mean_of_ratios
+        >>> from antq_domain.analysis.aggregation import mean_of_ratios
         >>> from antq_domain.values import Quantity
         >>> t = lambda n: Quantity(n, "tip")
         >>> m = mean_of_ratios([(t(9), t(10)), (t(1), t(90))])
@@ -621,10 +621,10 @@ def mean_of_ratios(
 
     Parts with a zero denominator are skipped and their indices listed; if every part is undefined,
     so is the mean. The result says ``method="mean_of_ratios"`` and carries
-    [`MEAN_OF_RATIOS_WARNING`][antq_domain.analysis.aggregate.MEAN_OF_RATIOS_WARNING].
+    [`MEAN_OF_RATIOS_WARNING`][antq_domain.analysis.aggregation.MEAN_OF_RATIOS_WARNING].
 
     Example:
-        >>> from antq_domain.analysis.aggregate import mean_of_ratios
+        >>> from antq_domain.analysis.aggregation import mean_of_ratios
         >>> from antq_domain.values import Quantity
         >>> t = lambda n: Quantity(n, "tip")
         >>> m = mean_of_ratios([(t(1), t(2)), (t(1), t(0))])
@@ -1145,7 +1145,7 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.aggregate import rollup
+        >>> from antq_domain.analysis.aggregation import rollup
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.records.places import registry
         >>> from antq_domain.values import Quantity

@@ -1,39 +1,40 @@
 """Evaluation: a report's scorecard, and findings on its records and legal facts.
 
-[`evaluate`][antq_domain.analysis.evaluate.evaluate] is pure (every date is a parameter) and never
+[`evaluate`][antq_domain.analysis.evaluation.evaluate] is pure (every date is a parameter) and never
 raises on a bad report: whatever it cannot decide becomes a finding or a note. It returns an
 [`Evaluation`][antq_domain.Evaluation] holding
 
-* everything [`validate`][antq_domain.analysis.validate.validate] finds (rules, totals, conflicts,
+* everything [`validate`][antq_domain.analysis.validation.validate] finds (rules, totals, conflicts,
   records against figures);
-* a [`Scorecard`][antq_domain.analysis._eval_scorecard.Scorecard]: per indicator and dimension cell,
+* a [`Scorecard`][antq_domain.analysis.evaluation.scorecard.Scorecard]: per indicator and dimension
+  cell,
   the value, the previous report's value, the exact change, the target and a direction-aware
   achievement (a "hơn" figure against a target is a bound, and the card says so); ratios are
   recomputed from their parts;
 * exemplary models overdue for review or inactive, the replication funnel, points and teams
-  ([`ModelSummary`][antq_domain.analysis._eval_records.ModelSummary]);
+  ([`ModelSummary`][antq_domain.analysis.evaluation.records.ModelSummary]);
 * cooperation programmes whose final review is due or overdue, and their joint activities by kind
-  and party ([`ProgrammeStatus`][antq_domain.analysis._eval_records.ProgrammeStatus]);
+  and party ([`ProgrammeStatus`][antq_domain.analysis.evaluation.records.ProgrammeStatus]);
 * commendation tallies (form × issuer × recipient kind × status, conferred and proposed never mixed)
   and authority checks with their legal basis
-  ([`antq_domain.analysis.authority`][antq_domain.analysis.authority]);
+  ([`antq_domain.analysis.evaluation.authority`][antq_domain.analysis.evaluation.authority]);
 * legal life: force types reported outside their legal lives, district and
   township units or district-wide replications on or after 1 July 2025, a
   province or unit that no longer exists on the report's date;
 * where given: completeness of reporting
-  ([`Submissions`][antq_domain.analysis._eval_standard.Submissions]) and the "An toàn về ANTT"
+  ([`Submissions`][antq_domain.analysis.evaluation.standards.Submissions]) and the "An toàn về ANTT"
   standard for communes
-  ([`CommuneSafetyFacts`][antq_domain.analysis._eval_standard.CommuneSafetyFacts]).
+  ([`CommuneSafetyFacts`][antq_domain.analysis.evaluation.standards.CommuneSafetyFacts]).
 
 The periods and thresholds are in
 [`EvaluationConfig`][antq_domain.EvaluationConfig], each default marked
 *confirmed* or *assumption*; the finding codes are in
-[`EVALUATION_CODES`][antq_domain.analysis._eval_base.EVALUATION_CODES] (see
+[`EVALUATION_CODES`][antq_domain.analysis.evaluation.config.EVALUATION_CODES] (see
 ``docs/explanation/evaluation.md``).
 
 Example:
     >>> from datetime import date
-    >>> from antq_domain.analysis.evaluate import Target, evaluate
+    >>> from antq_domain.analysis.evaluation import Target, evaluate
     >>> from antq_domain.records.report import MovementReport
     >>> from antq_domain.values import Quantity
     >>> def fig(code, n, unit="tip"):
@@ -57,13 +58,13 @@ from datetime import date
 
 import attrs
 
-from antq_domain.analysis._eval_base import (
+from antq_domain.analysis.evaluation.config import (
     EVALUATION_CODES,
     EvaluationCode,
     EvaluationConfig,
     show_date,
 )
-from antq_domain.analysis._eval_records import (
+from antq_domain.analysis.evaluation.records import (
     ActivityTally,
     CommendationTally,
     FunnelStep,
@@ -77,8 +78,8 @@ from antq_domain.analysis._eval_records import (
     model_summary,
     programme_review,
 )
-from antq_domain.analysis._eval_scorecard import Scorecard, ScoreCell, Target, build_scorecard
-from antq_domain.analysis._eval_standard import (
+from antq_domain.analysis.evaluation.scorecard import Scorecard, ScoreCell, Target, build_scorecard
+from antq_domain.analysis.evaluation.standards import (
     SAFETY_STANDARD,
     SAFETY_STANDARD_BEFORE,
     SAFETY_STANDARD_FROM,
@@ -100,7 +101,7 @@ from antq_domain.analysis._eval_standard import (
 )
 from antq_domain.analysis.findings import Finding, Findings, Ref
 from antq_domain.analysis.rules import Rule
-from antq_domain.analysis.validate import validate
+from antq_domain.analysis.validation import validate
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.markup import Html, cell, html_section
 from antq_domain.records.places import Registry
@@ -156,7 +157,7 @@ class Evaluation:
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import Evaluation
+        >>> from antq_domain.analysis.evaluation import Evaluation
         >>> from antq_domain.values.period import Period
         >>> ev = Evaluation(report="r", place="62", period=Period.year(2023),
         ...                 as_of=date(2024, 1, 15))
@@ -196,7 +197,7 @@ class Evaluation:
 
         Example:
             >>> from datetime import date
-            >>> from antq_domain.analysis.evaluate import Evaluation
+            >>> from antq_domain.analysis.evaluation import Evaluation
             >>> from antq_domain.values.period import Period
             >>> print(Evaluation(report="r", place="62", period=Period.year(2023),
             ...                  as_of=date(2024, 1, 15)).render("vi"))
@@ -323,7 +324,7 @@ def evaluate(
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import evaluate
+        >>> from antq_domain.analysis.evaluation import evaluate
         >>> from antq_domain.records.report import MovementReport
         >>> r = MovementReport(issuer="x", place="62", period="2025", as_of=date(2025, 12, 31))
         >>> evaluate(r, as_of=date(2026, 1, 15)).findings.codes

@@ -1,6 +1,6 @@
-"""Evaluation of a report's records: models, programmes, commendations, legal life (private).
+"""Evaluation of a report's records: models, programmes, commendations, legal life.
 
-Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
+Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from datetime import date
 
 import attrs
 
-from antq_domain.analysis._eval_base import (
+from antq_domain.analysis.evaluation.authority import check_authority, is_internal_form
+from antq_domain.analysis.evaluation.config import (
     EVALUATION_CODES,
     EvaluationCode,
     EvaluationConfig,
@@ -19,8 +20,7 @@ from antq_domain.analysis._eval_base import (
     both,
     show_date,
 )
-from antq_domain.analysis._eval_scorecard import CellValue
-from antq_domain.analysis.authority import check_authority, is_internal_form
+from antq_domain.analysis.evaluation.scorecard import CellValue
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.errors import AntqError
 from antq_domain.records.commendations import (
@@ -121,7 +121,7 @@ class FunnelStep:
     ``models.replicated`` figure for the scope (``None``: not stated).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import FunnelStep
+        >>> from antq_domain.analysis.evaluation import FunnelStep
         >>> from antq_domain.values import Quantity
         >>> FunnelStep("national", 0, Quantity(2, "model")).render("vi")
         'nhân rộng toàn quốc: 2 mô hình (danh sách: 0)'
@@ -135,7 +135,7 @@ class FunnelStep:
         """The step in one line.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import FunnelStep
+            >>> from antq_domain.analysis.evaluation import FunnelStep
             >>> FunnelStep("district", 1).render("en")
             'replicated district-wide: — (listed: 1)'
         """
@@ -157,7 +157,7 @@ class ModelSummary:
     district → provincial → national.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ModelSummary
+        >>> from antq_domain.analysis.evaluation import ModelSummary
         >>> ModelSummary().listed
         0
     """
@@ -173,7 +173,7 @@ class ModelSummary:
         """The summary in a few lines.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ModelSummary
+            >>> from antq_domain.analysis.evaluation import ModelSummary
             >>> print(ModelSummary(listed=2, active=1, inactive=1).render("vi"))
             mô hình trong danh sách: 2 (đang hoạt động 1, không hoạt động 1)
         """
@@ -310,7 +310,7 @@ class ReviewState:
     """The review states of a programme (plain string constants).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ReviewState
+        >>> from antq_domain.analysis.evaluation import ReviewState
         >>> ReviewState.OVERDUE
         'overdue'
     """
@@ -339,7 +339,7 @@ class ActivityTally:
     the programme.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ActivityTally
+        >>> from antq_domain.analysis.evaluation import ActivityTally
         >>> ActivityTally("p", "event_security", "army", 2).kind.label.vi
         'bảo đảm an ninh, trật tự các sự kiện'
     """
@@ -354,13 +354,14 @@ class ActivityTally:
 class ProgrammeStatus:
     """Where a cooperation programme stands on its final review, and its activities.
 
-    A value. ``state`` is one of [`ReviewState`][antq_domain.analysis._eval_records.ReviewState]'s
+    A value. ``state`` is one of
+    [`ReviewState`][antq_domain.analysis.evaluation.records.ReviewState]'s
     constants: ``reviewed`` (a final review held on or before the evaluation date), ``running``,
     ``due`` (the term ends soon or has just ended), ``overdue``, or ``no_term`` (no term or end
     stated: nothing to decide).
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ProgrammeStatus
+        >>> from antq_domain.analysis.evaluation import ProgrammeStatus
         >>> ProgrammeStatus("ctph-09", "Chương trình 09", None, "no_term").render("en")
         'ctph-09 (Chương trình 09): term not stated'
     """
@@ -375,7 +376,7 @@ class ProgrammeStatus:
         """The status in one line, with the activities tallied.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ProgrammeStatus
+            >>> from antq_domain.analysis.evaluation import ProgrammeStatus
             >>> from antq_domain.values.partial_date import PartialDate
             >>> ProgrammeStatus("p", "x", PartialDate(2023, 8, 1), "reviewed").render("vi")
             'p (x): đã tổng kết, kết thúc ngày 01/08/2023'
@@ -456,7 +457,7 @@ class CommendationTally:
     are different cells. ``involved`` lists the records (or figures) counted.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import CommendationTally
+        >>> from antq_domain.analysis.evaluation import CommendationTally
         >>> t = CommendationTally("certificate_of_merit", "minister_of_public_security",
         ...                       "collective", "proposed", 1)
         >>> t.render("vi")
@@ -474,7 +475,7 @@ class CommendationTally:
         """The cell in one line.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import CommendationTally
+            >>> from antq_domain.analysis.evaluation import CommendationTally
             >>> t = CommendationTally("certificate_of_commendation",
             ...                       "provincial_police_director", "individual", "conferred", 6)
             >>> t.render("en").split(" — ")

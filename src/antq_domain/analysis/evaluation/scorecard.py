@@ -1,6 +1,6 @@
-"""The scorecard: each cell's value, previous value, exact change, target and achievement (private).
+"""The scorecard: each cell's value, previous value, exact change, target and achievement.
 
-Public names are re-exported by [`antq_domain.analysis.evaluate`][antq_domain.evaluate].
+Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from fractions import Fraction
 
 import attrs
 
-from antq_domain.analysis._eval_base import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.comparability import Comparability, comparability
+from antq_domain.analysis.evaluation.config import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.display import missing_text, value_text
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
-from antq_domain.records.catalogue import Catalogue, IndicatorDirection, IndicatorKind
+from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
@@ -85,7 +85,7 @@ class Target:
     ``target ÷ value`` when lower is better. Targets never read the clock.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import Target
+        >>> from antq_domain.analysis.evaluation import Target
         >>> t = Target("tips.valuable_rate", 92, baseline=85)
         >>> t.target, t.baseline, str(t.dims)
         (Fraction(92, 1), Fraction(85, 1), '')
@@ -160,7 +160,7 @@ class ScoreCell:
     decides it. ``note`` explains the target side.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import ScoreCell
+        >>> from antq_domain.analysis.evaluation import ScoreCell
         >>> from antq_domain.records.observation import Dims
         >>> from antq_domain.values import Quantity
         >>> cell = ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
@@ -194,7 +194,7 @@ class ScoreCell:
         """Whether the cell is a ratio recomputed from its parts.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.analysis.evaluation import ScoreCell
             >>> from antq_domain.records.observation import Dims
             >>> ScoreCell("tips.valuable_rate", Dims(), "ratio", "higher_is_better").is_ratio
             True
@@ -206,7 +206,7 @@ class ScoreCell:
         """The cell's name for display: ``code`` or ``code[dim=value]``.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.analysis.evaluation import ScoreCell
             >>> from antq_domain.records.observation import Dims
             >>> ScoreCell("admin.units", Dims.of({"unit_kind": "commune"}), "stock",
             ...           "none").ref
@@ -218,7 +218,7 @@ class ScoreCell:
         """One line: value, previous value, change, and target with achievement.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.analysis.evaluation import ScoreCell
             >>> from antq_domain.records.observation import Dims
             >>> from antq_domain.values import Quantity
             >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
@@ -240,11 +240,12 @@ class ScoreCell:
     def columns(self, lang: Lang = "en", *, decimals: int = 1) -> tuple[str, str, str, str]:
         """The cell's texts: value, previous value, change, target (empty when absent).
 
-        [`render`][antq_domain.analysis._eval_scorecard.ScoreCell.render] joins them on one line;
+        [`render`][antq_domain.analysis.evaluation.scorecard.ScoreCell.render] joins them on one
+        line;
         tables show them as columns.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ScoreCell
+            >>> from antq_domain.analysis.evaluation import ScoreCell
             >>> from antq_domain.records.observation import Dims
             >>> from antq_domain.values import Quantity
             >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
@@ -438,7 +439,7 @@ class Scorecard:
     A value. Cells follow the catalogue's order, then their dimensions.
 
     Example:
-        >>> from antq_domain.analysis.evaluate import Scorecard
+        >>> from antq_domain.analysis.evaluation import Scorecard
         >>> Scorecard().cell("tips.received")
         Traceback (most recent call last):
         ...
@@ -461,7 +462,7 @@ class Scorecard:
             UnknownCodeError: no such cell (field ``cell``).
 
         Example:
-            >>> from antq_domain.analysis.evaluate import ScoreCell, Scorecard
+            >>> from antq_domain.analysis.evaluation import ScoreCell, Scorecard
             >>> from antq_domain.records.observation import Dims
             >>> card = Scorecard((ScoreCell("tips.received", Dims(), "flow", "none"),))
             >>> card.cell("tips.received").kind.value
@@ -478,7 +479,7 @@ class Scorecard:
         """One line per cell (see `ScoreCell.render`).
 
         Example:
-            >>> from antq_domain.analysis.evaluate import Scorecard
+            >>> from antq_domain.analysis.evaluation import Scorecard
             >>> Scorecard().render()
             ''
         """
@@ -488,7 +489,7 @@ class Scorecard:
         """The scorecard as an HTML table with bilingual headers.
 
         Example:
-            >>> from antq_domain.analysis.evaluate import Scorecard
+            >>> from antq_domain.analysis.evaluation import Scorecard
             >>> "<table" in Scorecard().html().markup
             True
         """
@@ -542,7 +543,7 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
 
     Example:
         >>> from datetime import date
-        >>> from antq_domain.analysis.evaluate import Target, build_scorecard
+        >>> from antq_domain.analysis.evaluation import Target, build_scorecard
         >>> from antq_domain.records.report import MovementReport
         >>> from antq_domain.values import Quantity
         >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2023, 12, 31),
