@@ -33,6 +33,7 @@ from antq_domain.analysis.evaluation import (
 from antq_domain.analysis.evaluation.authority import (
     AUTHORITY_RULES,
     AuthorityRule,
+    Award,
     check_authority,
 )
 from antq_domain.errors import AntqTypeError, InvariantError, UnknownCodeError
@@ -265,7 +266,7 @@ _SAFE: dict[str, Any] = {
 class _BrokenRule(AuthorityRule):
     """A rule that fails when applied: evaluation reports the step, never raises."""
 
-    def broken_by(self, award: Commendation, day: date | None = None) -> bool:
+    def broken_by(self, award: Commendation | Award) -> bool:
         raise ValueError("broken rule")
 
 
@@ -318,6 +319,28 @@ CASES: list[tuple[str, Case, Case]] = [
                 commendations=[_award("provincial_police_director", "certificate_of_commendation")]
             ),
             as_of=AS_OF,
+        ),
+    ),
+    (
+        "commendation.issuer_ended",
+        # the district police ended on 1 March 2025
+        lambda: evaluate(
+            _r2025(
+                commendations=[
+                    _award("district_police_chief", "certificate_of_commendation")
+                    | {"date": "2025-04"}
+                ]
+            ),
+            as_of=date(2026, 1, 15),
+        ),
+        lambda: evaluate(
+            _r2025(
+                commendations=[
+                    _award("district_police_chief", "certificate_of_commendation")
+                    | {"date": "2025-02"}
+                ]
+            ),
+            as_of=date(2026, 1, 15),
         ),
     ),
     (
@@ -798,7 +821,9 @@ def test_completeness_before_the_deadline_is_pending() -> None:
 
 # -- authority rules as data --------------------------------------------------------------
 def test_authority_rules_carry_legal_bases() -> None:
-    assert all("06/2022/QH15" in rule.legal_basis for rule in AUTHORITY_RULES)
+    for rule in AUTHORITY_RULES:
+        assert ("06/2022/QH15" in rule.legal_basis) is (rule.valid_to is None)
+        assert ("2003" in rule.legal_basis) is (rule.valid_to is not None)
     household = Commendation(
         form="certificate_of_merit",
         issuer="provincial_fatherland_front_chair",

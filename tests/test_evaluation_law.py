@@ -107,6 +107,116 @@ def test_like_with_like_still_gives_the_change() -> None:
     assert "comparison.not_comparable" not in ev.findings.codes
 
 
+# -- the law in force on the award's day ------------------------------------------------------
+def _award(issuer: str, form: str, day: str | None = None, **kw: Any) -> dict[str, Any]:
+    out = {
+        "form": form,
+        "issuer": issuer,
+        "recipient_kind": "collective",
+        "count": 1,
+        "status": "conferred",
+        **kw,
+    }
+    if day is not None:
+        out["date"] = day
+    return out
+
+
+def test_a_2023_award_is_judged_by_the_2003_law_and_a_2024_award_by_law_06_2022() -> None:
+    wrong = _award("minister_of_public_security", "certificate_of_commendation")
+    old = evaluate(report(commendations=[wrong]), as_of=AS_OF).findings
+    (f_old,) = old.by_code("commendation.authority")
+    assert "2003" in str(f_old.legal_basis)
+    assert "91/2017/NĐ-CP" in str(f_old.legal_basis)
+    assert "06/2022" not in str(f_old.legal_basis)
+    new = evaluate(
+        report("2024", date(2024, 12, 31), commendations=[wrong]), as_of=date(2025, 1, 15)
+    ).findings
+    (f_new,) = new.by_code("commendation.authority")
+    assert "06/2022/QH15, Điều 80" in str(f_new.legal_basis)
+    assert "98/2023/NĐ-CP" in str(f_new.legal_basis)
+    # the award's own date wins over the report's period
+    dated = evaluate(
+        report("2024", date(2024, 12, 31), commendations=[{**wrong, "date": "2023-11-20"}]),
+        as_of=date(2025, 1, 15),
+    ).findings.by_code("commendation.authority")
+    assert "2003" in str(dated[0].legal_basis)
+
+
+def test_a_household_rule_is_not_applied_before_law_06_2022() -> None:
+    # Law 06/2022 Art. 2 (households) is confirmed; no such rule of the 2003 law is.
+    front = _award("provincial_fatherland_front_chair", "certificate_of_merit",
+                   recipient_kind="household")  # fmt: skip
+    before = evaluate(report(commendations=[front]), as_of=AS_OF).findings
+    assert "commendation.authority" not in before.codes
+    after = evaluate(
+        report("2024", date(2024, 12, 31), commendations=[front]), as_of=date(2025, 1, 15)
+    ).findings
+    assert [f.rule for f in after.by_code("commendation.authority")] == ["household_state_only"]
+
+
+def _r2025(**records: Any) -> MovementReport:
+    return report("2025", date(2025, 12, 31), "51", **records)
+
+
+def test_giay_khen_of_a_district_chair_after_1_july_2025_is_flagged() -> None:
+    award = _award("district_people_committee_chair", "certificate_of_commendation", "2025-09")
+    found = evaluate(_r2025(commendations=[award]), as_of=date(2026, 1, 15)).findings
+    (finding,) = found.by_code("commendation.issuer_ended")
+    assert "1 July 2025" in finding.message.en
+    assert "72/2025/QH15" in str(finding.legal_basis)
+    before = _award("district_people_committee_chair", "certificate_of_commendation", "2025-06")
+    ok = evaluate(_r2025(commendations=[before]), as_of=date(2026, 1, 15)).findings
+    assert "commendation.issuer_ended" not in ok.codes
+
+
+def test_giay_khen_of_a_district_police_chief_in_april_2025_is_flagged() -> None:
+    award = _award("district_police_chief", "certificate_of_commendation", "2025-04")
+    found = evaluate(_r2025(commendations=[award]), as_of=date(2026, 1, 15)).findings
+    assert "commendation.issuer_ended" in found.codes
+    # a whole-year date may fall before 1 March: nothing is certain, nothing is said
+    year = _award("district_police_chief", "certificate_of_commendation", "2025")
+    unsure = evaluate(_r2025(commendations=[year]), as_of=date(2026, 1, 15)).findings
+    assert "commendation.issuer_ended" not in unsure.codes
+
+
+def _award_figure(period: str, place: str = "62", **dims: str) -> dict[str, Any]:
+    return {
+        "indicator": "commendations.recipients",
+        "place": place,
+        "period": period,
+        "value": Quantity(2, "recipient"),
+        "dims": dims,
+    }
+
+
+def test_a_bang_khen_of_the_police_director_stated_as_a_figure_is_checked() -> None:
+    fig = _award_figure(
+        "2024",
+        form="certificate_of_merit",
+        issuer="provincial_police_director",
+        recipient_kind="individual",
+        status="conferred",
+    )
+    r = report("2024", date(2024, 12, 31), observations=[fig])
+    (finding,) = evaluate(r, as_of=date(2025, 1, 15)).findings.by_code("commendation.authority")
+    assert finding.rule == "bang_khen"
+    assert "2 individuals" in finding.message.en
+    assert [i.path for i in finding.involved] == ["observations.0"]
+
+
+def test_a_district_chair_figure_for_the_second_half_of_2025_is_flagged() -> None:
+    fig = _award_figure(
+        "2025S2",
+        place="51",
+        form="certificate_of_commendation",
+        issuer="district_people_committee_chair",
+        status="conferred",
+    )
+    r = _r2025(observations=[fig])
+    assert "commendation.issuer_ended" in evaluate(r, as_of=date(2026, 1, 15)).findings.codes
+
+
 # -- TT 124 Art. 5: every criterion true, false or unknown -------------------------------
 _ALL_TRUE: dict[str, Any] = {
     "party_resolution": True,

@@ -37,6 +37,7 @@ class EvaluationCode(enum.StrEnum):
     PROGRAMME_REVIEW_OVERDUE = "programme.review_overdue"
     COMMENDATION_AUTHORITY = "commendation.authority"
     COMMENDATION_INTERNAL_FORM = "commendation.internal_form"
+    COMMENDATION_ISSUER_ENDED = "commendation.issuer_ended"
     COMMENDATION_MIXED_STATUS = "commendation.mixed_status"
     LEGAL_FORCE_TYPE_ENDED = "legal.force_type_ended"
     LEGAL_FORCE_TYPE_NOT_YET = "legal.force_type_not_yet"
@@ -94,6 +95,11 @@ _SPECS: dict[EvaluationCode, tuple[Severity, str, str]] = {
         _W,
         "hình thức khen thưởng không thuộc thẩm quyền của cấp tặng theo luật",
         "the form is not within the conferring authority's power in law",
+    ),
+    EvaluationCode.COMMENDATION_ISSUER_ENDED: (
+        _W,
+        "khen thưởng ghi ngày sau khi chức danh, cơ quan tặng đã kết thúc",
+        "an award dated after its conferring post or body had ended",
     ),
     EvaluationCode.COMMENDATION_INTERNAL_FORM: (
         _I,

@@ -21,6 +21,15 @@ from antq_domain.analysis.evaluation.config import (
     show_date,
 )
 from antq_domain.analysis.evaluation.scorecard import CellValue
+from antq_domain.analysis.evaluation.authority import (
+    COMMENDATION_LAW_FROM,
+    AuthorityRule,
+    Award,
+    PostEnd,
+    check_authority,
+    is_internal_form,
+    post_ended,
+)
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.errors import AntqError
 from antq_domain.records.commendations import (
@@ -527,44 +536,110 @@ def commendation_tallies(report: MovementReport) -> list[CommendationTally]:
     ]
 
 
+def _authority_finding(rule: AuthorityRule, what: Label, ref: Ref, day: date) -> Finding:
+    sure_vi = "" if rule.confidence == "confirmed" else " (quy định chưa được xác nhận nguyên văn)"
+    sure_en = "" if rule.confidence == "confirmed" else " (rule believed, wording not retrieved)"
+    return _finding(
+        EvaluationCode.COMMENDATION_AUTHORITY,
+        both(
+            f"{what.vi}: {rule.description.vi}{sure_vi} (luật áp dụng ngày "
+            f"{show_date(day, 'vi')}: {rule.instrument})",
+            f"{what.en}: {rule.description.en}{sure_en} (the law in force on "
+            f"{show_date(day, 'en')}: {rule.instrument})",
+        ),
+        [ref],
+        legal_basis=rule.legal_basis,
+        rule=rule.id,
+    )
+
+
+def _ended_finding(issuer: Authority, end: PostEnd, what: Label, ref: Ref, when: Label) -> Finding:
+    return _finding(
+        EvaluationCode.COMMENDATION_ISSUER_ENDED,
+        both(
+            f"{what.vi} {when.vi}, khi {end.description.vi[0].lower()}{end.description.vi[1:]}",
+            f"{what.en} {when.en}, when {end.description.en}",
+        ),
+        [ref],
+        legal_basis=end.basis,
+    )
+
+
+def _award_text(
+    form: CommendationForm,
+    issuer: Authority,
+    count: int | None,
+    kind: RecipientKind | None,
+    status: CommendationStatus | None,
+) -> Label:
+    vi = f"{form.label.vi} của {issuer.label.vi}"
+    en = f"{form.label.en} from the {issuer.label.en}"
+    if count is not None:
+        vi += f" cho {count} {kind.label.vi if kind else 'người, tập thể'}"
+        plain = f"{count} recipient" + "s" * (count != 1)
+        en += f" to {recipients_en(count, kind) if kind else plain}"
+    if status is not None:
+        vi += f" ({status.label.vi})"
+        en += f" ({status.label.en})"
+    return both(vi, en)
+
+
+def _figure_award(o: Observation) -> tuple[Award, int | None, CommendationStatus | None] | None:
+    """The award a ``commendations.recipients`` figure states, if its dims name form and issuer."""
+    form, code = o.dims.get("form"), o.dims.get("issuer")
+    if form is None or code is None:
+        return None
+    issuer = _issuer_of(code)
+    if issuer is None or form not in CommendationForm.__members__.values():
+        return None
+    kind = o.dims.get("recipient_kind")
+    status = o.dims.get("status")
+    count = int(o.value.amount) if isinstance(o.value, Quantity) else None
+    return (
+        Award(form, issuer, kind),
+        count,
+        None if status is None else CommendationStatus.parse(status),
+    )
+
+
 def commendation_findings(report: MovementReport, config: EvaluationConfig) -> list[Finding]:
-    """Authority checks, internal forms and figures that mix conferred with proposed."""
+    """Authority checks (records and figures), ended posts, internal forms, mixed figures.
+
+    The rules applied are those in force on the award's date, or on the
+    report period's end when the award has none (a figure: its period's
+    end). A post that ended ([`POST_ENDS`][antq_domain.analysis.evaluation.authority.POST_ENDS])
+    is flagged only when the award certainly came after the end: its date,
+    or the whole period when it has none.
+    """
     out: list[Finding] = []
     internal: dict[tuple[CommendationForm, Authority], list[Ref]] = defaultdict(list)
     for i, c in enumerate(report.commendations):
         ref = Ref.record(f"commendations.{i}")
-        what_vi = (
-            f"{c.form.label.vi} của {c.issuer.label.vi} cho {c.recipient_count} "
-            f"{c.recipient_kind.label.vi} ({c.status.label.vi})"
+        what = _award_text(c.form, c.issuer, c.recipient_count, c.recipient_kind, c.status)
+        day = c.date.latest() if c.date is not None else report.period.end
+        out.extend(
+            _authority_finding(rule, what, ref, day)
+            for rule in check_authority(c, config.authority_rules, on=day)
         )
-        what_en = (
-            f"{c.form.label.en} from the {c.issuer.label.en} to "
-            f"{recipients_en(c.recipient_count, c.recipient_kind)} ({c.status.label.en})"
-        )
-        for rule in check_authority(c, config.authority_rules):
-            sure = (
-                ""
-                if rule.confidence == "confirmed"
-                else " (quy định chưa được xác nhận nguyên văn)"
-            )
-            sure_en = (
-                "" if rule.confidence == "confirmed" else " (rule believed, wording not retrieved)"
-            )
-            out.append(
-                _finding(
-                    EvaluationCode.COMMENDATION_AUTHORITY,
-                    both(
-                        f"{what_vi}: {rule.description.vi}{sure}",
-                        f"{what_en}: {rule.description.en}{sure_en}",
-                    ),
-                    [ref],
-                    legal_basis=rule.legal_basis,
-                    rule=rule.id,
+        first = c.date.earliest() if c.date is not None else report.period.start
+        end = post_ended(c.issuer, first)
+        if end is not None:
+            when = (
+                both(f"ngày {c.date.format('vi')}", f"dated {c.date.format('en')}")
+                if c.date is not None
+                else both(
+                    f"trong kỳ {report.period.format('vi')}", f"in {report.period.format('en')}"
                 )
             )
+            out.append(_ended_finding(c.issuer, end, what, ref, when))
         if is_internal_form(c):
             internal[(c.form, c.issuer)].append(ref)
     for (form, issuer), refs in internal.items():
+        basis = (
+            "QĐ 222/QĐ-MTTW; Luật Thi đua, khen thưởng 06/2022/QH15, Điều 3"
+            if report.period.end >= COMMENDATION_LAW_FROM
+            else "QĐ 222/QĐ-MTTW"
+        )
         out.append(
             _finding(
                 EvaluationCode.COMMENDATION_INTERNAL_FORM,
@@ -577,11 +652,14 @@ def commendation_findings(report: MovementReport, config: EvaluationConfig) -> l
                     "ministry- or province-level certificate)",
                 ),
                 refs,
-                legal_basis="QĐ 222/QĐ-MTTW; Luật Thi đua, khen thưởng 06/2022/QH15, Điều 3",
+                legal_basis=basis,
             )
         )
     for i, o in enumerate(report.observations):
-        if o.indicator == "commendations.recipients" and "status" not in o.dims:
+        if o.indicator != "commendations.recipients":
+            continue
+        ref = Ref.of_observation(o, path=f"observations.{i}")
+        if "status" not in o.dims:
             out.append(
                 _finding(
                     EvaluationCode.COMMENDATION_MIXED_STATUS,
@@ -591,9 +669,22 @@ def commendation_findings(report: MovementReport, config: EvaluationConfig) -> l
                         f"{Ref.of_observation(o)} does not say whether the awards were conferred "
                         "or proposed: the two are never added together",
                     ),
-                    [Ref.of_observation(o, path=f"observations.{i}")],
+                    [ref],
                 )
             )
+        found = _figure_award(o)
+        if found is None:
+            continue
+        award, count, status = found
+        what = _award_text(award.form, award.issuer, count, award.recipient_kind, status)
+        out.extend(
+            _authority_finding(rule, what, ref, o.period.end)
+            for rule in check_authority(award, config.authority_rules, on=o.period.end)
+        )
+        end = post_ended(award.issuer, o.period.start)
+        if end is not None:
+            when = both(f"trong kỳ {o.period.format('vi')}", f"in {o.period.format('en')}")
+            out.append(_ended_finding(award.issuer, end, what, ref, when))
     return out
 
 
