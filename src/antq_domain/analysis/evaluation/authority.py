@@ -35,9 +35,9 @@ provincial Labour Federation chair) are allowed by their own regulations
 (QĐ 222/QĐ-MTTW): they are *internal* forms, not the State's provincial
 Bằng khen, and evaluation says so with ``commendation.internal_form``.
 
-Posts end too ([`POST_ENDS`][antq_domain.analysis.evaluation.authority.POST_ENDS]): the district police on 1 March 2025, the
-district People's Committees on 1 July 2025. An award dated after its
-issuer's post ended is ``commendation.issuer_ended``.
+Posts end too ([`POST_ENDS`][antq_domain.analysis.evaluation.authority.POST_ENDS]): the
+district police on 1 March 2025, the district People's Committees on 1 July 2025. An award dated
+after its issuer's post ended is ``commendation.issuer_ended``.
 
 Forms without a rule (orders, medals, emulation titles) are not checked:
 the sources consulted do not say who confers them for this movement, and no

@@ -11,16 +11,6 @@ from datetime import date
 
 import attrs
 
-from antq_domain.analysis.evaluation.authority import check_authority, is_internal_form
-from antq_domain.analysis.evaluation.config import (
-    EVALUATION_CODES,
-    EvaluationCode,
-    EvaluationConfig,
-    add_months,
-    both,
-    show_date,
-)
-from antq_domain.analysis.evaluation.scorecard import CellValue
 from antq_domain.analysis.evaluation.authority import (
     COMMENDATION_LAW_FROM,
     AuthorityRule,
@@ -30,6 +20,15 @@ from antq_domain.analysis.evaluation.authority import (
     is_internal_form,
     post_ended,
 )
+from antq_domain.analysis.evaluation.config import (
+    EVALUATION_CODES,
+    EvaluationCode,
+    EvaluationConfig,
+    add_months,
+    both,
+    show_date,
+)
+from antq_domain.analysis.evaluation.scorecard import CellValue
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.errors import AntqError
 from antq_domain.records.commendations import (
