@@ -36,11 +36,16 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from antq_domain.extract import extract_report
+from antq_domain.extract.vocabulary import vocabulary_sources
+from antq_domain.records.places import Registry, registry
+from antq_domain.values.period import Period
 
 Key = tuple[str, tuple[tuple[str, str], ...], Decimal, str]
 FORMS: tuple[Literal["NFC"], Literal["NFD"]] = ("NFC", "NFD")
@@ -57,50 +62,176 @@ def _prf(tp: int, n_found: int, n_expected: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(corpus: Path) -> tuple[int, int, int]:
-    total_tp = total_found = total_expected = 0
-    print(f"{'text':<24} {'expected':>8} {'found':>6} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}  null")
-    for canon_path in sorted(corpus.glob("*.canon.json")):
-        text_path = canon_path.with_name(canon_path.name.replace(".canon.json", ".txt"))
-        canon = json.loads(canon_path.read_text(encoding="utf-8"), parse_float=Decimal)
-        ex = extract_report(text_path.read_text(encoding="utf-8"))
-        expected = Counter(
-            _key(f["indicator"], f["dims"], f["value"], f["qualifier"])
-            for f in canon["facts"]
-            if f["indicator"] is not None
-        )
-        nulls = [f for f in canon["facts"] if f["indicator"] is None]
-        found = Counter(
-            _key(f.indicator, dict(f.dims), f.value, f.qualifier.value)
-            for f in ex.figures
-            if f.indicator is not None
-        )
-        unmatched_values = Counter(Decimal(str(f.value)) for f in ex.unmatched)
-        null_listed = sum(1 for f in nulls if unmatched_values[Decimal(str(f["value"]))] > 0)
-        tp = sum((expected & found).values())
-        n_exp, n_found = sum(expected.values()), sum(found.values())
-        p, r, f1 = _prf(tp, n_found, n_exp)
-        print(
-            f"{text_path.stem:<24} {n_exp:>8} {n_found:>6} {tp:>4} {p:>6.3f} {r:>6.3f} {f1:>6.3f}"
-            f"  {null_listed}/{len(nulls)} listed as unmatched"
-        )
-        for k in sorted((expected - found).elements()):
-            print(f"    missed: {k[0]} {dict(k[1])} {k[2]} {k[3]}")
-        for k in sorted((found - expected).elements()):
-            print(f"    extra:  {k[0]} {dict(k[1])} {k[2]} {k[3]}")
-        total_tp += tp
-        total_found += n_found
-        total_expected += n_exp
-    p, r, f1 = _prf(total_tp, total_found, total_expected)
-    print(
-        f"{'OVERALL':<24} {total_expected:>8} {total_found:>6} {total_tp:>4} "
-        f"{p:>6.3f} {r:>6.3f} {f1:>6.3f}"
+@dataclass
+class Scored:
+    """One text's scores: true positives, found, expected; place and period read."""
+
+    slug: str
+    tp: int
+    found: int
+    expected: int
+    place_ok: bool
+    period_ok: bool
+    lines: list[str] = field(default_factory=list)
+
+
+def canon_places(reg: Registry, canon_place: str, as_of: date) -> set[str]:
+    """The register's codes for a canon place ("xã Cẩm Nhượng, huyện Cẩm Xuyên, tỉnh Hà Tĩnh").
+
+    The first name is the place; the others must be among its ancestors (as of
+    the end of the period, or at any time when the place has since been merged).
+    """
+    first, *parents = [part.strip() for part in canon_place.split(",")]
+    found = set()
+    for day in (as_of, None):
+        for place in reg.find(first, day):
+            names = {a.name.casefold() for a in reg.ancestors(place.code, day)}
+            if all(parent.casefold() in names for parent in parents):
+                found.add(place.code)
+        if found:
+            break
+    return found
+
+
+def score_text(
+    canon_path: Path, reg: Registry, *, leave_out: frozenset[str] = frozenset()
+) -> Scored:
+    """Run the extractor on one text of the corpus (alone: no place, no period) and score it."""
+    text_path = canon_path.with_name(canon_path.name.replace(".canon.json", ".txt"))
+    canon = json.loads(canon_path.read_text(encoding="utf-8"), parse_float=Decimal)
+    ex = extract_report(text_path.read_text(encoding="utf-8"), leave_out=leave_out)
+    expected = Counter(
+        _key(f["indicator"], f["dims"], f["value"], f["qualifier"])
+        for f in canon["facts"]
+        if f["indicator"] is not None
     )
+    nulls = [f for f in canon["facts"] if f["indicator"] is None]
+    found = Counter(
+        _key(f.indicator, dict(f.dims), f.value, f.qualifier.value)
+        for f in ex.figures
+        if f.indicator is not None
+    )
+    unmatched_values = Counter(Decimal(str(f.value)) for f in ex.unmatched)
+    null_listed = sum(1 for f in nulls if unmatched_values[Decimal(str(f["value"]))] > 0)
+    tp = sum((expected & found).values())
+    n_exp, n_found = sum(expected.values()), sum(found.values())
+    period = Period.parse(canon["period"])
+    places = canon_places(reg, canon["place"], period.end)
+    period_ok = ex.period is not None and (ex.period.start, ex.period.end) == (
+        period.start,
+        period.end,
+    )
+    place_ok = ex.place in places
+    p, r, f1 = _prf(tp, n_found, n_exp)
+    slug = text_path.stem
+    lines = [
+        (
+            f"{slug:<26} {n_exp:>8} {n_found:>6} {tp:>4} {p:>6.3f} {r:>6.3f} {f1:>6.3f}"
+            f"  {null_listed}/{len(nulls)}  place {'ok' if place_ok else 'WRONG'}"
+            f" ({ex.place}; canon {canon['place']} = {'/'.join(sorted(places)) or '?'})"
+            f"  period {'ok' if period_ok else 'WRONG'} ({ex.period}; canon {period})"
+        )
+    ]
+    lines += [
+        f"    missed: {k[0]} {dict(k[1])} {k[2]} {k[3]}"
+        for k in sorted((expected - found).elements())
+    ]
+    lines += [
+        f"    extra:  {k[0]} {dict(k[1])} {k[2]} {k[3]}"
+        for k in sorted((found - expected).elements())
+    ]
+    return Scored(slug, tp, n_found, n_exp, place_ok, period_ok, lines)
+
+
+def _total(name: str, scores: list[Scored]) -> str:
+    tp = sum(s.tp for s in scores)
+    n_found = sum(s.found for s in scores)
+    n_exp = sum(s.expected for s in scores)
+    p, r, f1 = _prf(tp, n_found, n_exp)
+    places = sum(s.place_ok for s in scores)
+    periods = sum(s.period_ok for s in scores)
+    return (
+        f"{name:<26} {n_exp:>8} {n_found:>6} {tp:>4} {p:>6.3f} {r:>6.3f} {f1:>6.3f}"
+        f"  place {places}/{len(scores)}, period {periods}/{len(scores)}"
+    )
+
+
+_BASELINE_ROW = re.compile(r"^OVERALL\s+(\d+)\s+(\d+)\s+(\d+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)")
+_BASELINE_PLACE = re.compile(r"^(\S+)\.canon \| canon: (.+) (\S+) \| got: (\S+) (\S+)$")
+
+
+def baseline(path: Path, reg: Registry) -> tuple[str, list[str]]:
+    """The scores recorded before any change for the unseen texts, and those texts' names.
+
+    Read from ``results/unseen-baseline.txt``: its OVERALL row and, from the
+    place and period each text got, how many were right (checked on codes).
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    overall = next(m for line in lines if (m := _BASELINE_ROW.match(line)))
+    slugs: list[str] = []
+    places = periods = 0
+    for line in lines:
+        m = _BASELINE_PLACE.match(line)
+        if m is None:
+            continue
+        slug, canon_place, canon_period, got_place, got_period = m.groups()
+        slugs.append(slug)
+        period = Period.parse(canon_period)
+        places += got_place in canon_places(reg, canon_place, period.end)
+        if got_period != "None":
+            got = Period.parse(got_period)
+            periods += (got.start, got.end) == (period.start, period.end)
+    n_exp, n_found, tp = (int(overall.group(k)) for k in (1, 2, 3))
+    p, r, f1 = (float(overall.group(k)) for k in (4, 5, 6))
+    row = (
+        f"{'before (unseen-baseline)':<26} {n_exp:>8} {n_found:>6} {tp:>4} {p:>6.3f} {r:>6.3f} "
+        f"{f1:>6.3f}  place {places}/{len(slugs)}, period {periods}/{len(slugs)}"
+    )
+    return row, slugs
+
+
+def evaluate(corpus: Path) -> list[Scored]:
+    """Score every text, then the unseen ones before and now, then leave-one-out.
+
+    Leave-one-out: each text is read again with ``leave_out={its name}``, so
+    that no word the extractor's lists owe to that text's reading (their
+    ``sources`` name it) is used on it.
+    """
+    reg = registry()
+    header = (
+        f"{'text':<26} {'expected':>8} {'found':>6} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}  null"
+    )
+    print(header)
+    paths = sorted(corpus.glob("*.canon.json"))
+    scores = [score_text(path, reg) for path in paths]
+    for s in scores:
+        print("\n".join(s.lines))
+    print(_total("OVERALL", scores))
     print(
         "(facts with indicator null in the canon are excluded from P/R: no standard code "
-        "fits them; the last column counts those the extractor listed as unmatched figures)"
+        "fits them; the column 'null' counts those the extractor listed as unmatched figures)"
     )
-    return total_tp, total_found, total_expected
+    results = Path(__file__).resolve().parent / "results" / "unseen-baseline.txt"
+    before, unseen = baseline(results, reg)
+    print(f"\nthe {len(unseen)} texts added unseen ({unseen[0]} … {unseen[-1]}):")
+    print(before)
+    print(_total("now", [s for s in scores if s.slug in unseen]))
+    loo = [score_text(path, reg, leave_out=frozenset({_slug(path)})) for path in paths]
+    dropped = {_slug(p): len(vocabulary_sources(frozenset({_slug(p)}))) for p in paths}
+    print(
+        "\nleave-one-out (each text read without the list entries its own reading motivated; "
+        f"entries dropped per text: {sum(dropped.values())} in all):"
+    )
+    for s in loo:
+        if dropped[s.slug]:
+            print(f"  {s.slug}: {dropped[s.slug]} entries dropped")
+    print(_total("leave-one-out, all", loo))
+    print(_total("leave-one-out, unseen", [s for s in loo if s.slug in unseen]))
+    return scores
+
+
+def _slug(canon_path: Path) -> str:
+    return canon_path.name.removesuffix(".canon.json")
 
 
 def varied_text(texts: list[str], size: int) -> str:

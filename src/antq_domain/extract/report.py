@@ -28,7 +28,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -337,6 +337,7 @@ def extract_report(
     period: Period | str | None = None,
     registry: Registry | None = None,
     catalogue: Catalogue | None = None,
+    leave_out: Collection[str] = (),
 ) -> Extraction:
     """Read a draft movement report from Vietnamese prose, every figure with its quote.
 
@@ -353,6 +354,10 @@ def extract_report(
             when the place is read from the text).
         catalogue: the indicator catalogue (default: the standard one); its
             labels and synonyms are what figures are matched with.
+        leave_out: corpus texts whose own words are not to be used: the
+            entries of the extractor's lists (:mod:`antq_domain.extract.vocabulary`)
+            that name one of them as their source are left out (for measuring
+            a text as if unseen).
 
     Raises:
         AntqTypeError: ``text`` is not a ``str``.
