@@ -494,9 +494,53 @@ class Place(Record):
 # --- name matching ---------------------------------------------------------
 
 
+# Spellings of one word that the register itself writes both ways: the
+# Bahnar, Ede and Jrai word "đăk" (water) is "Huyện Đắk Tô" but "Huyện Đăk Hà",
+# and "kon" (village) is "Kon Tum" but "Xã Sông Kôn". Source: the register
+# (data/places.csv, the General Statistics Office's list).
+_SPELLINGS = {"đăk": "đắk", "đak": "đắk", "kôn": "kon"}
+# Abbreviated kind words as written before a name ("TP. Đồng Hới", "Tp Huế",
+# "TX Buôn Hồ", "TT. Plei Kần", "Q.1"). Source: the language (the
+# abbreviations of the administrative kinds in the press and in official
+# letterheads).
+_KIND_ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã", "tt": "thị trấn", "q": "quận"}
+_ABBREVIATED = re.compile(r"^(tp|tx|tt|q)(?:\.\s*|\s+)(?=\w)")
+# Other names of a place, by code. Source: the law or the language, per entry.
+_OTHER_NAMES: tuple[tuple[str, str, str], ...] = (
+    # Resolution 1314/NQ-UBTVQH15 (2024) made the province Thừa Thiên Huế the
+    # centrally governed city Huế (code 46, kept).
+    ("thừa thiên huế", "46", "law: Resolution 1314/NQ-UBTVQH15"),
+    ("tỉnh thừa thiên huế", "46", "law: Resolution 1314/NQ-UBTVQH15"),
+    # The usual short forms of Hồ Chí Minh City.
+    ("tp.hcm", "79", "language: the usual abbreviation of Thành phố Hồ Chí Minh"),
+    ("tphcm", "79", "language: the usual abbreviation of Thành phố Hồ Chí Minh"),
+    ("tp hcm", "79", "language: the usual abbreviation of Thành phố Hồ Chí Minh"),
+    ("hcm", "79", "language: the usual abbreviation of Thành phố Hồ Chí Minh"),
+    ("sài gòn", "79", "language: the city's former and colloquial name"),
+)
+
+
 def _name_key(text: str) -> str:
-    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return modern_tone_marks(folded)
+    """Case, normal form, spaces, hyphens, tone placement and the two-way spellings folded."""
+    folded = unicodedata.normalize("NFC", text).casefold().replace("-", " ").replace("–", " ")
+    words = [_SPELLINGS.get(w, w) for w in folded.split()]
+    return modern_tone_marks(" ".join(words))
+
+
+def _loose_key(key: str) -> str:
+    """A name key without any diacritics ("dak to" for "đắk tô"): names typed without them."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    return plain.replace("đ", "d")
+
+
+def _query_keys(name: str) -> list[str]:
+    """The keys a name is looked up by: as written, then with an abbreviated kind spelt out."""
+    key = _name_key(name)
+    keys = [key]
+    m = _ABBREVIATED.match(key)
+    if m is not None:
+        keys.append(f"{_KIND_ABBREVIATIONS[m.group(1)]} {key[m.end() :]}")
+    return keys
 
 
 # --- the register ----------------------------------------------------------
@@ -651,6 +695,7 @@ class Registry:
 
     __slots__ = (
         "_by_code",
+        "_by_loose",
         "_by_name",
         "_by_official",
         "_children",
@@ -677,6 +722,7 @@ class Registry:
         children: dict[str, list[Place]] = {}
         predecessors: dict[str, list[Place]] = {}
         by_name: dict[str, list[Place]] = {}
+        by_loose: dict[str, list[Place]] = {}
         by_official: dict[str, list[Place]] = {}
         for p in places:
             if p.parent is not None:
@@ -685,10 +731,16 @@ class Registry:
                 predecessors.setdefault(s, []).append(p)
             for key in {_name_key(p.name), _name_key(p.short_name)}:
                 by_name.setdefault(key, []).append(p)
+                by_loose.setdefault(_loose_key(key), []).append(p)
             by_official.setdefault(p.official_code, []).append(p)
         self._children = {k: tuple(v) for k, v in children.items()}
         self._predecessors = {k: tuple(v) for k, v in predecessors.items()}
+        for other, code, _source in _OTHER_NAMES:
+            for p in by_official.get(code, ()):
+                if p.kind.level is PlaceLevel.PROVINCE:
+                    by_name.setdefault(other, []).append(p)
         self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        self._by_loose = {k: tuple(v) for k, v in by_loose.items()}
         self._by_official = {k: tuple(v) for k, v in by_official.items()}
         self._places = places
 
@@ -965,8 +1017,14 @@ class Registry:
     def find(self, name: str, as_of: date | None = None) -> tuple[Place, ...]:
         """Places by Vietnamese name, with or without the kind word.
 
-        Matching ignores case, Unicode normal form, extra spaces and old/new
-        tone placement ("Hoà"/"Hòa"). Several places may share a name.
+        Matching ignores case, Unicode normal form, extra spaces, hyphens and
+        old/new tone placement ("Hoà"/"Hòa"), and reads the spellings the
+        register itself writes two ways ("Đăk"/"Đắk", "Kôn"/"Kon"), the
+        abbreviated kinds "TP.", "Tp", "TX", "TT.", "Q." and a few other
+        names ("TP.HCM", "Thừa Thiên Huế"). A name written without any
+        diacritics ("Dak To") finds the places whose names have the same
+        letters, when no name matches as written. Several places may share a
+        name.
 
         Example:
             >>> from datetime import date
@@ -975,8 +1033,26 @@ class Registry:
             ['616']
             >>> [p.kind.value for p in registry().find("sa thầy", date(2024, 1, 1))]
             ['district', 'township']
+            >>> [p.code for p in registry().find("huyện Đăk Tô")], [
+            ...     p.code for p in registry().find("Dak To", date(2024, 1, 1))]
+            (['612'], ['612', '23401@2025-06-30'])
+            >>> [p.code for p in registry().find("TP. Đồng Hới")]
+            ['450']
+            >>> [p.code for p in registry().find("TP.HCM", date(2024, 1, 1))]
+            ['79@2025-06-30']
         """
-        found = self._by_name.get(_name_key(name), ())
+        keys = _query_keys(name)
+        found: tuple[Place, ...] = ()
+        for key in keys:
+            found = self._by_name.get(key, ())
+            if found:
+                break
+        else:
+            for key in keys:
+                if _loose_key(key) == key:  # typed without diacritics
+                    found = self._by_loose.get(key, ())
+                    if found:
+                        break
         if as_of is not None:
             found = tuple(p for p in found if p.alive_on(as_of))
         return found
