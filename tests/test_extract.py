@@ -374,3 +374,51 @@ class TestNeverRaises:
     @given(st.text(ALPHABET))
     def test_vietnamese_alphabet(self, text: str) -> None:
         check_spans(text, extract_report(text))
+
+
+# -- periods stated in other ways (made-up sentences in the reports' style) ---------------
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Trong 9 tháng năm 2024, lực lượng Công an tiếp nhận 12 tin báo.",
+            "2024-01-01/2024-09-30",
+        ),
+        ("Kết quả 6 tháng cuối năm 2022: 4 mô hình.", "2022S2"),
+        ("Biểu dương điển hình giai đoạn 2010 – 2014, có 16 cá nhân.", "2010/2014"),
+        ("Giai đoạn từ năm 2013 đến năm 2022, 9 xã đạt chuẩn.", "2013/2022"),
+        ("Tổng kết 10 năm (2006 – 2016), 5 mô hình.", "2006/2016"),
+        (
+            "Từ đầu tháng 12-2020, Công an huyện vận động; đến ngày 2-2-2021 thu 4 khẩu súng.",
+            "2020-12-01/2021-02-02",
+        ),
+        ("date 2024-05-15\nTừ đầu năm đến nay, 7 vụ án được khám phá.", "2024-01-01/2024-05-15"),
+        ("date 2022-11\nTổng kết 10 năm thực hiện Nghị quyết, 3 mô hình.", "2013/2022"),
+        ("08:37 03/07/2020\nTừ đầu năm đến nay có 7 mô hình.", "2020-01-01/2020-07-03"),
+        # A year named outright wins over a span of commendations.
+        ("Năm 2023, khen thưởng giai đoạn 2018-2023; năm 2023 có 5 mô hình.", "2023"),
+    ],
+)
+def test_periods_read_from_the_text(text: str, period: str) -> None:
+    ex = extract_report(text)
+    assert ex.period is not None
+    assert (ex.period.start, ex.period.end) == (
+        Period.parse(period).start,
+        Period.parse(period).end,
+    )
+    assert ex.period_evidence is not None
+    s, e = ex.period_evidence.span
+    assert text[s:e] == ex.period_evidence.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng kết 10 năm thực hiện Nghị quyết, 3 mô hình.",  # no article date: no period
+        "Từ đầu năm đến nay, 7 vụ án được khám phá.",
+        "Từ tháng 13-2020 đến ngày 2-2-2021 có 4 khẩu súng.",  # no 13th month
+        "giai đoạn 2014 – 2010",  # backwards
+    ],
+)
+def test_periods_not_guessed(text: str) -> None:
+    assert extract_report(text).period is None

@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq_domain.extract import _place_period, _scan
+from antq_domain.extract import _period, _place, _scan
 from antq_domain.extract._text import _BOUNDARY, Normalised, Scanned
 from antq_domain.values._vietnamese import TONE_PAIRS, modern_tone_marks
 
@@ -215,9 +215,9 @@ def groups(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], A
 
 @given(period_like)
 def test_period_patterns_are_the_plain_definitions(text: str) -> None:
-    assert groups(_place_period._P_FIRST, text) == groups(P_FIRST, text)
-    assert groups(_place_period._P_QUARTER, text) == groups(P_QUARTER, text)
-    assert groups(_place_period._P_YEAR, text) == groups(P_YEAR, text)
+    assert groups(_period._P_FIRST, text) == groups(P_FIRST, text)
+    assert groups(_period._P_QUARTER, text) == groups(P_QUARTER, text)
+    assert groups(_period._P_YEAR, text) == groups(P_YEAR, text)
 
 
 place_like = st.lists(
@@ -234,5 +234,5 @@ place_like = st.lists(
 @given(place_like)
 def test_place_mentions_are_every_case_blind_match(text: str) -> None:
     key = Scanned(text).key
-    found = [(m.span(), m.groups()) for m in _place_period.place_mentions(text, key)]
-    assert found == groups(_place_period._PLACE, text)
+    found = [(m.span(), m.groups()) for m in _place.place_mentions(text, key)]
+    assert found == groups(_place._PLACE, text)

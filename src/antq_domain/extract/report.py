@@ -47,7 +47,8 @@ from antq_domain.extract._dimensions import (
 )
 from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
 from antq_domain.extract._match import PhraseIndex, phrase_index
-from antq_domain.extract._place_period import evidence, find_period, find_place
+from antq_domain.extract._period import find_period
+from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
 from antq_domain.extract._scan import UnusedReason, find_documents, scan_tokens
 from antq_domain.extract._text import Normalised, Scanned

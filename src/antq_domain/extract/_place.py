@@ -1,27 +1,18 @@
-"""The place and the period a text is about, with the words that say so."""
+"""The place a text is about, with the words that say so."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from datetime import date
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import Evidence
 from antq_domain.records.places import Registry
-from antq_domain.values.period import Period
 
-__all__ = ["evidence", "find_period", "find_place", "place_mentions"]
+__all__ = ["evidence", "find_place", "place_mentions"]
 
-# Each pattern opens with a class or a word and looks behind it for a word
-# character, so the regex engine skips ahead at C speed ("(?<!\w)năm" is
-# "năm(?<!\wnăm)").
-_P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
-_P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
-_P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
-_P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
 _PLACE_KINDS = (
     "tỉnh",
     "thành phố",
@@ -74,50 +65,6 @@ def place_mentions(text: str, key: str) -> list[re.Match[str]]:
 def evidence(norm: Normalised, role: str, phrase: str, start: int, end: int) -> Evidence:
     span = norm.span(start, end)
     return Evidence(role, phrase, norm.original[span[0] : span[1]], span)
-
-
-def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence | None]:
-    key = sc.key
-    years = [
-        (int(m.group(1)), m.start(), m.end())
-        for m in _P_YEAR.finditer(key)
-        if not _P_DATE_BEFORE.search(key, max(0, m.start() - 14), m.start())
-    ]
-    counts = Counter(y for y, _, _ in years)
-    first_at: dict[int, int] = {}
-    for y, s, _ in years:
-        first_at.setdefault(y, s)
-    main_year: int | None = None
-    if counts:
-        # The year named most often; on a tie, the one named first.
-        main_year = max(counts, key=lambda y: (counts[y], -first_at[y]))
-    subs: list[tuple[int, Period, int, int]] = []
-    for m in _P_FIRST.finditer(key):
-        year = int(m.group(3)) if m.group(3) else main_year
-        if year is None:
-            continue
-        try:
-            found = Period.parse(f"{m.group(1)} tháng {m.group(2)} năm {year}")
-        except (AntqError, ValueError):
-            continue
-        subs.append((m.start(), found, m.start(), m.end()))
-    for m in _P_QUARTER.finditer(key):
-        try:
-            found = Period.parse(f"quý {m.group(1)}/{m.group(2)}")
-        except (AntqError, ValueError):
-            continue
-        subs.append((m.start(), found, m.start(), m.end()))
-    if subs:
-        _, found, s, e = min(subs, key=lambda t: t[0])
-        return found, evidence(norm, "period", str(found), s, e)
-    if main_year is None:
-        return None, None
-    try:
-        found = Period.year(main_year)
-    except (AntqError, ValueError):
-        return None, None
-    _, s, e = next(t for t in years if t[0] == main_year)
-    return found, evidence(norm, "period", str(found), s, e)
 
 
 _NEWLINE = re.compile("\n")

@@ -1,0 +1,192 @@
+"""The period a text is about, with the words that say so.
+
+In order: a part of a year stated outright ("7 tháng đầu năm 2023", "9 tháng
+năm 2024", "quý II/2020", "6 tháng cuối năm"), else the year most often
+written "năm YYYY", else a span ("giai đoạn 2010 – 2014", "từ năm 2013 đến
+năm 2022"), else a stretch from a month to a day ("từ cuối tháng 12-2020 …
+đến ngày 2-2-2021"), else a stretch ending on the article's date ("từ đầu
+năm đến nay", "tổng kết 10 năm"). The article's date is a ``date
+YYYY-MM[-DD]`` line or a dateline ("08:37 03/07/2020") near the top.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from datetime import date
+
+from antq_domain.errors import AntqError
+from antq_domain.extract._place import evidence
+from antq_domain.extract._text import Normalised, Scanned
+from antq_domain.extract.results import Evidence
+from antq_domain.values.period import Period
+
+__all__ = ["article_date", "find_period"]
+
+# Each pattern opens with a class or a word and looks behind it for a word
+# character, so the regex engine skips ahead at C speed ("(?<!\w)năm" is
+# "năm(?<!\wnăm)").
+_P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+_P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
+_P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
+_P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
+# "9 tháng năm 2024": the first nine months (a report of N months runs from January).
+_P_MONTHS = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng năm ([0-9]{4})(?![0-9])")
+# "giai đoạn 2010 – 2014", "giai đoạn từ năm 2013 đến năm 2022", "từ năm 2013 đến 2022",
+# "10 năm (2006 – 2016)".
+_P_SPAN = re.compile(
+    r"(?:giai đoạn(?<!\wgiai đoạn)[ ,]+(?:từ )?|từ(?<!\wtừ) |năm(?<!\wnăm) \()(?:năm )?"
+    r"((?:19|20)[0-9]{2})[ ]*(?:[-–]|đến(?: năm)?)[ ]*((?:19|20)[0-9]{2})(?![0-9])"
+)
+# "từ (đầu|giữa|cuối) tháng 12-2020" … "đến ngày 2-2-2021", in one paragraph.
+_P_FROM_MONTH = re.compile(
+    r"từ(?<!\wtừ) (?:(?:đầu|giữa|cuối) )?tháng ([0-9]{1,2})[ ]?[-/][ ]?(?:năm )?([0-9]{4})"
+    r"|từ(?<!\wtừ) (?:(?:đầu|giữa|cuối) )?tháng ([0-9]{1,2}) năm ([0-9]{4})"
+)
+_P_TO_DAY = re.compile(
+    r"đến(?<!\wđến) (?:hết )?ngày ([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?![0-9])"
+)
+# "từ đầu năm (2024) đến nay", and "tổng kết 10 năm", "trong 10 năm" (ending at the article's date).
+_P_SINCE_NEW_YEAR = re.compile(r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) nay")
+_P_YEARS_BACK = re.compile(r"(?<!\w)(?:tổng kết|trong|sau) ([0-9]{1,2}) năm(?! [0-9])")
+# The article's date: the corpus's "date 2022-11" line, or a dateline with a time.
+_P_DATE_LINE = re.compile(r"^date ([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?[ ]*$", re.MULTILINE)
+_P_DATELINE = re.compile(
+    r"[0-9]{1,2}:[0-9]{2}[^\n]{0,30}?([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9])"
+)
+_TOP = 800  # characters of the top of the text where the article's date is looked for
+
+
+def article_date(key: str) -> date | None:
+    r"""When the article was published, from a ``date`` line or a dateline at its top.
+
+    A month alone ("date 2022-11") is its last day.
+
+    Example:
+        >>> from antq_domain.extract._period import article_date
+        >>> article_date("tin\n08:37 03/07/2020\n"), article_date("date 2022-11\n")
+        (datetime.date(2020, 7, 3), datetime.date(2022, 11, 30))
+    """
+    top = key[:_TOP]
+    m = _P_DATE_LINE.search(top)
+    try:
+        if m is not None:
+            year, month = int(m.group(1)), int(m.group(2))
+            if m.group(3):
+                return date(year, month, int(m.group(3)))
+            return Period.month(year, month).end
+        d = _P_DATELINE.search(top)
+        if d is not None:
+            return date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+    except (AntqError, ValueError):
+        return None
+    return None
+
+
+def _parse(text: str) -> Period | None:
+    try:
+        return Period.parse(text)
+    except (AntqError, ValueError):
+        return None
+
+
+def _main_year(key: str) -> tuple[int | None, list[tuple[int, int, int]]]:
+    """The year most often written "năm YYYY" (not in a date, not an end of a span)."""
+    spans = [(m.start(), m.end()) for m in _P_SPAN.finditer(key)]
+    ends = [e for _, e in spans]
+
+    def in_span(pos: int) -> bool:
+        i = bisect_right(ends, pos)
+        return i < len(spans) and spans[i][0] <= pos
+
+    years = [
+        (int(m.group(1)), m.start(), m.end())
+        for m in _P_YEAR.finditer(key)
+        if not _P_DATE_BEFORE.search(key, max(0, m.start() - 14), m.start())
+        and not in_span(m.start())
+    ]
+    counts = Counter(y for y, _, _ in years)
+    first_at: dict[int, int] = {}
+    for y, s, _ in years:
+        first_at.setdefault(y, s)
+    if not counts:
+        return None, years
+    # The year named most often; on a tie, the one named first.
+    return max(counts, key=lambda y: (counts[y], -first_at[y])), years
+
+
+def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | None:
+    """The first part of a year stated outright, or ``None``."""
+    stated: list[tuple[int, int, str]] = []
+    for m in _P_FIRST.finditer(key):
+        year = m.group(3) or main_year
+        if year is not None:
+            stated.append((m.start(), m.end(), f"{m.group(1)} tháng {m.group(2)} năm {year}"))
+    stated.extend(
+        (m.start(), m.end(), f"{m.group(1)} tháng đầu năm {m.group(2)}")
+        for m in _P_MONTHS.finditer(key)
+        if 0 < int(m.group(1)) < 12
+    )
+    stated.extend(
+        (m.start(), m.end(), f"quý {m.group(1)}/{m.group(2)}") for m in _P_QUARTER.finditer(key)
+    )
+    for s, e, words in sorted(stated):
+        if (found := _parse(words)) is not None:
+            return found, s, e
+    return None
+
+
+def _stretch(key: str, published: date | None) -> tuple[Period, int, int] | None:
+    """A span of years, a stretch from a month to a day, or one ending at publication."""
+    for m in _P_SPAN.finditer(key):
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if y1 < y2 and (p := _parse(f"{y1}/{y2}")):
+            return p, m.start(), m.end()
+    since = _P_FROM_MONTH.search(key)
+    if since is not None:
+        month, year = since.group(1, 2) if since.group(1) else since.group(3, 4)
+        paragraph_end = key.find("\n", since.end())
+        to = _P_TO_DAY.search(key, since.end(), paragraph_end if paragraph_end >= 0 else len(key))
+        if to is not None:
+            try:
+                start = date(int(year), int(month), 1)
+                end = date(int(to.group(3)), int(to.group(2)), int(to.group(1)))
+            except ValueError:
+                start = end = date.min
+            if start < end and (p := _parse(f"{start.isoformat()}/{end.isoformat()}")):
+                return p, since.start(), to.end()
+    if published is None:
+        return None
+    new_year = _P_SINCE_NEW_YEAR.search(key)
+    if new_year is not None and (not new_year.group(1) or int(new_year.group(1)) == published.year):
+        start = date(published.year, 1, 1)
+        if start < published and (p := _parse(f"{start.isoformat()}/{published.isoformat()}")):
+            return p, new_year.start(), new_year.end()
+    back = _P_YEARS_BACK.search(key)
+    if back is not None and 1 < int(back.group(1)) <= 50:
+        first = published.year - int(back.group(1)) + 1
+        if p := _parse(f"{first}/{published.year}"):
+            return p, back.start(), back.end()
+    return None
+
+
+def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence | None]:
+    """The period of the text and the words that state it (see the module's order)."""
+    key = sc.key
+    main_year, years = _main_year(key)
+    found = _part_of_year(key, main_year)
+    if found is None and main_year is not None:
+        try:
+            year = Period.year(main_year)
+        except (AntqError, ValueError):
+            year = None
+        if year is not None:
+            _, s, e = next(t for t in years if t[0] == main_year)
+            found = (year, s, e)
+    if found is None:
+        found = _stretch(key, article_date(key))
+    if found is None:
+        return None, None
+    period, s, e = found
+    return period, evidence(norm, "period", str(period), s, e)
