@@ -422,3 +422,51 @@ def test_periods_read_from_the_text(text: str, period: str) -> None:
 )
 def test_periods_not_guessed(text: str) -> None:
     assert extract_report(text).period is None
+
+
+# -- places named in other ways (made-up sentences in the reports' style) ----------------
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an abbreviated kind
+        ("Năm 2018, trên địa bàn TP. Đồng Hới có 186 buổi tuyên truyền.", "450"),
+        ("Năm 2018, Tp Đồng Hới tổ chức 186 buổi tuyên truyền.", "450"),
+        # the register spells it "Đắk Tô"
+        ("Năm 2022, huyện Đăk Tô, tỉnh Kon Tum có 9 xã.", "612"),
+        # the parent after the name picks one of the 22 communes called Tân Lập
+        ("Năm 2023, xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn có 12 mô hình.", "06352"),
+        ("Năm 2023, xã Tân Lập, tỉnh Phú Thọ có 12 mô hình.", "08641"),
+        # the country
+        ("Năm 2023, toàn quốc có 38 mô hình.", "VN"),
+        ("Năm 2023, cả nước đã xây dựng 38 mô hình.", "VN"),
+        # the province all the units named lie in (a caption names a district)
+        (
+            "Quý 2-2020, các đơn vị duy trì 326 tổ tự quản.\n\nCAP Hợp Đức, quận Đồ Sơn",
+            "31@2025-06-30",
+        ),
+        # the publisher's province, when the text names no unit
+        (
+            "Source: https://baophutho.vn/tin-123.htm\n\nNăm 2025, UBND tỉnh tặng 5 bằng khen.",
+            "25",
+        ),
+    ],
+)
+def test_places_read_from_the_text(text: str, place: str) -> None:
+    ex = extract_report(text)
+    assert ex.place == place
+    assert ex.place_evidence is not None
+    s, e = ex.place_evidence.span
+    assert text[s:e] == ex.place_evidence.quote
+
+
+def test_a_text_about_its_own_province_is_not_national() -> None:
+    # "UBND tỉnh" says the text is about a province it does not name: not the country.
+    ex = extract_report("Năm 2025, UBND tỉnh tổ chức hội nghị; cả nước có 38 mô hình.")
+    assert ex.place is None
+
+
+def test_leave_out_turns_off_the_rules_a_text_motivated() -> None:
+    text = "Source: https://baophutho.vn/tin-123.htm\n\nNăm 2025, UBND tỉnh tặng 5 bằng khen."
+    assert extract_report(text).place == "25"
+    assert extract_report(text, leave_out={"14-phu-tho-2025"}).place is None
+    assert extract_report(text, leave_out={"00-kon-tum-2023"}).place == "25"

@@ -529,3 +529,37 @@ def test_registries_reject_bad_bounds() -> None:
 
     with pytest.raises(InvalidArgument):
         registries(min_communes=3, max_communes=2)
+
+
+# -- Registry.find: how people write names ---------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        ("huyện Đăk Tô", {"612"}),  # the register writes "Đắk Tô"
+        ("Huyện Đắk Hà", {"615"}),  # the register writes "Đăk Hà"
+        ("tỉnh Kôn Tum", {"62"}),
+        ("TP. Đồng Hới", {"450"}),
+        ("Tp Đồng Hới", {"450"}),
+        ("tp.Đồng Hới", {"450"}),
+        ("TX. Buôn Hồ", {"644"}),
+        ("TP.HCM", {"79@2025-06-30"}),
+        ("TPHCM", {"79@2025-06-30"}),
+        ("Thừa Thiên Huế", {"46"}),
+        ("tỉnh Thừa Thiên - Huế", {"46"}),
+        ("Bà Rịa-Vũng Tàu", {"77"}),
+        ("tinh Kon Tum", {"62"}),  # no diacritics at all
+        ("huyen Dak To", {"612"}),
+    ],
+)
+def test_find_reads_names_as_people_write_them(name: str, codes: set[str]) -> None:
+    found = {p.code for p in registry().find(name, date(2024, 1, 1))}
+    assert found == codes
+
+
+def test_find_without_diacritics_only_when_nothing_matches_as_written() -> None:
+    # "Hòa Bình" is written with its marks: the loose key is not used, so no "Hoà Bình"
+    # spelt otherwise and no "Hoa Binh" typed plainly is added to it.
+    marked = {p.code for p in registry().find("tỉnh Hòa Bình", date(2024, 1, 1))}
+    assert marked == {"17"}
+    assert registry().find("tỉnh Hòa Bìnhx") == ()
+    assert registry().find("Đắk Tôo") == ()

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from datetime import date
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._place import evidence
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import Evidence
+from antq_domain.extract.vocabulary import rule_on
 from antq_domain.values.period import Period
 
 __all__ = ["article_date", "find_period"]
@@ -137,13 +139,15 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
     return None
 
 
-def _stretch(key: str, published: date | None) -> tuple[Period, int, int] | None:
+def _stretch(
+    key: str, published: date | None, leave_out: Collection[str]
+) -> tuple[Period, int, int] | None:
     """A span of years, a stretch from a month to a day, or one ending at publication."""
     for m in _P_SPAN.finditer(key):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 < y2 and (p := _parse(f"{y1}/{y2}")):
             return p, m.start(), m.end()
-    since = _P_FROM_MONTH.search(key)
+    since = _P_FROM_MONTH.search(key) if rule_on("from a month to a day", leave_out) else None
     if since is not None:
         month, year = since.group(1, 2) if since.group(1) else since.group(3, 4)
         paragraph_end = key.find("\n", since.end())
@@ -164,14 +168,20 @@ def _stretch(key: str, published: date | None) -> tuple[Period, int, int] | None
         if start < published and (p := _parse(f"{start.isoformat()}/{published.isoformat()}")):
             return p, new_year.start(), new_year.end()
     back = _P_YEARS_BACK.search(key)
-    if back is not None and 1 < int(back.group(1)) <= 50:
+    if (
+        back is not None
+        and 1 < int(back.group(1)) <= 50
+        and rule_on("years back from the article", leave_out)
+    ):
         first = published.year - int(back.group(1)) + 1
         if p := _parse(f"{first}/{published.year}"):
             return p, back.start(), back.end()
     return None
 
 
-def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence | None]:
+def find_period(
+    norm: Normalised, sc: Scanned, leave_out: Collection[str] = ()
+) -> tuple[Period | None, Evidence | None]:
     """The period of the text and the words that state it (see the module's order)."""
     key = sc.key
     main_year, years = _main_year(key)
@@ -185,7 +195,7 @@ def find_period(norm: Normalised, sc: Scanned) -> tuple[Period | None, Evidence 
             _, s, e = next(t for t in years if t[0] == main_year)
             found = (year, s, e)
     if found is None:
-        found = _stretch(key, article_date(key))
+        found = _stretch(key, article_date(key), leave_out)
     if found is None:
         return None, None
     period, s, e = found

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
+from collections.abc import Collection
 from datetime import date
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import Evidence
-from antq_domain.records.places import Registry
+from antq_domain.extract.vocabulary import rule_on, words
+from antq_domain.records.places import Place, PlaceLevel, Registry
 
 __all__ = ["evidence", "find_place", "place_mentions"]
 
@@ -23,11 +26,36 @@ _PLACE_KINDS = (
     "phường",
     "thị trấn",
     "đặc khu",
+    # Abbreviated kinds ("TP. Đồng Hới", "Tp Huế", "TX. Buôn Hồ"): Registry.find spells them out.
+    "tp.",
+    "tp",
+    "tx.",
+    "tx",
 )
 _PLACE = re.compile(
-    r"(?<!\w)(" + "|".join(_PLACE_KINDS) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
     re.IGNORECASE,
 )
+# ", tỉnh Kon Tum" right after a place: the unit it lies in.
+_PARENT = re.compile(
+    r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    re.IGNORECASE,
+)
+# A unit referred to by its kind alone ("trên địa bàn tỉnh", "UBND huyện", "toàn xã."):
+# the text is about a unit of that kind, not about the country.
+_OWN_UNIT = re.compile(
+    r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo)[ ]+"
+    r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
+)
+
+
+def _speaks_of_own_unit(text: str, key: str) -> bool:
+    """Whether the text names a unit by its kind alone, no name after it ("UBND tỉnh tổ chức")."""
+    return any(not text[m.end() : m.end() + 1].isupper() for m in _OWN_UNIT.finditer(key))
+
+
+# A web address's host: "https://baophutho.vn/…", "hahoa.phutho.gov.vn".
+_HOST = re.compile(r"https?://(?:www\.)?([a-z0-9.-]+)")
 
 
 def _starts_of(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -76,45 +104,160 @@ def _line_of(newlines: list[int], pos: int, size: int) -> tuple[int, int]:
     return (newlines[i - 1] + 1 if i > 0 else 0), (newlines[i] if i < len(newlines) else size)
 
 
+def _capitalised(words: str) -> list[str]:
+    names: list[str] = []
+    for w in words.split():
+        if not w[:1].isupper():
+            break
+        names.append(w)
+    return names
+
+
+def _lookup(
+    reg: Registry, kind: str, words: str, as_of: date | None
+) -> tuple[tuple[Place, ...], int]:
+    """The places named "kind Name…" (the longest capitalised name found), and its length."""
+    names = _capitalised(words)
+    for n in range(len(names), 0, -1):
+        try:
+            found = reg.find(f"{kind} {' '.join(names[:n])}", as_of)
+        except (AntqError, ValueError):
+            found = ()
+        if found:
+            return found, len(" ".join(names[:n]))
+    return (), 0
+
+
+def _within_parent(
+    reg: Registry,
+    text: str,
+    end: int,
+    found: tuple[Place, ...],
+    as_of: date | None,
+    *,
+    depth: int = 0,
+) -> tuple[Place, ...]:
+    """Keep the places lying in the unit named right after them ("xã X, huyện Y, tỉnh Z")."""
+    m = _PARENT.match(text, end)
+    if m is None or depth > 2:
+        return found
+    parents, length = _lookup(reg, m.group(1), m.group(2), as_of)
+    parents = _within_parent(reg, text, m.start(2) + length, parents, as_of, depth=depth + 1)
+    codes = {p.code for p in parents}
+    inside = tuple(p for p in found if any(a.code in codes for a in reg.ancestors(p.code, as_of)))
+    return inside or found
+
+
+def _province_of(reg: Registry, code: str, as_of: date | None) -> str | None:
+    place = reg.get(code)
+    if place.level is PlaceLevel.PROVINCE:
+        return code
+    for above in reg.ancestors(code, as_of):
+        if above.level is PlaceLevel.PROVINCE:
+            return above.code
+    return None
+
+
+def _publisher(reg: Registry, key: str, as_of: date | None) -> tuple[str, int, int] | None:
+    """The province of the publisher named in a web address of the text's first line.
+
+    Provincial papers and portals carry the province in their address
+    ("baophutho.vn" is Báo Phú Thọ, "hahoa.phutho.gov.vn" a portal of Phú Thọ).
+    """
+    line_end = key.find("\n")
+    m = _HOST.search(key, 0, line_end if line_end >= 0 else len(key))
+    if m is None:
+        return None
+    provinces = {
+        _compact(p.short_name): p
+        for p in reg
+        if p.level is PlaceLevel.PROVINCE and (as_of is None or p.alive_on(as_of))
+    }
+    for label in m.group(1).split("."):
+        place = provinces.get(label.removeprefix("bao"))
+        if place is not None:
+            return place.code, m.start(1), m.end(1)
+    return None
+
+
+def _compact(name: str) -> str:
+    """A name as written in a web address: no diacritics, no spaces ("Phú Thọ" → "phutho")."""
+    plain = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
+    return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c))
+
+
 def find_place(
-    norm: Normalised, sc: Scanned, reg: Registry, as_of: date | None
+    norm: Normalised,
+    sc: Scanned,
+    reg: Registry,
+    as_of: date | None,
+    leave_out: Collection[str] = (),
 ) -> tuple[str | None, Evidence | None]:
+    """The unit the text is about: the one named most strongly, else what the text implies.
+
+    A mention after "trên địa bàn"/"toàn" weighs 3, one in a sentence 1, one
+    in a caption or heading 0.5; a mention followed by its parent ("huyện X,
+    tỉnh Y") counts only for the units inside that parent. With no unit of
+    weight 1: the country when the text speaks of it ("toàn quốc", "cả
+    nước"); the province all the named units lie in; the province of the
+    publisher's web address.
+    """
     text, key = norm.text, sc.key
     newlines = [m.start() for m in _NEWLINE.finditer(key)]
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
     for m in place_mentions(text, key):
-        words = m.group(2).split()
-        names: list[str] = []
-        for w in words:
-            if not w[:1].isupper():
-                break
-            names.append(w)
-        for n in range(len(names), 0, -1):
-            name = f"{m.group(1)} {' '.join(names[:n])}"
-            try:
-                found = reg.find(name, as_of)
-            except (AntqError, ValueError):
-                found = ()
-            if not found:
-                continue
-            end = m.start(2) + len(" ".join(names[:n]))
-            line_start, line_end = _line_of(newlines, m.start(), len(key))
-            # The line's last characters (a bounded slice: the work per mention stays small).
-            tail = key[max(line_start, line_end - 64) : line_end].rstrip()
-            weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
-            if key.startswith("source:", line_start):
-                weight = 0.0
-            if key[max(0, m.start() - 14) : m.start()].endswith(("trên địa bàn ", "toàn ")):
-                weight += 2
-            for place in found:
-                scores[place.code] = scores.get(place.code, 0.0) + weight
-                first.setdefault(place.code, (m.start(), end))
-            break
-    if not scores:
-        return None, None
-    code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
-    if score < 1:
-        return None, None
-    s, e = first[code]
-    return code, evidence(norm, "place", code, s, e)
+        found, length = _lookup(reg, m.group(1), m.group(2), as_of)
+        if not found:
+            continue
+        end = m.start(2) + length
+        found = _within_parent(reg, text, end, found, as_of)
+        line_start, line_end = _line_of(newlines, m.start(), len(key))
+        # The line's last characters (a bounded slice: the work per mention stays small).
+        tail = key[max(line_start, line_end - 64) : line_end].rstrip()
+        weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
+        if key.startswith("source:", line_start):
+            weight = 0.0
+        if key[max(0, m.start() - 14) : m.start()].endswith(("trên địa bàn ", "toàn ")):
+            weight += 2
+        for place in found:
+            scores[place.code] = scores.get(place.code, 0.0) + weight
+            first.setdefault(place.code, (m.start(), end))
+    if scores:
+        code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
+        if score >= 1:
+            s, e = first[code]
+            return code, evidence(norm, "place", code, s, e)
+    return _implied(
+        norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
+    )
+
+
+def _implied(
+    norm: Normalised,
+    key: str,
+    *,
+    reg: Registry,
+    as_of: date | None,
+    scores: dict[str, float],
+    first: dict[str, tuple[int, int]],
+    leave_out: Collection[str],
+) -> tuple[str | None, Evidence | None]:
+    """The place a text implies when it names none strongly (see :func:`find_place`)."""
+    national = words("national", leave_out)
+    at = min((i for w in national if (i := key.find(w)) >= 0), default=-1)
+    if at >= 0 and "VN" in reg and not _speaks_of_own_unit(norm.text, key):
+        length = next(len(w) for w in national if key.startswith(w, at))
+        return "VN", evidence(norm, "place", "VN (the whole country)", at, at + length)
+    named = [code for code, score in scores.items() if score > 0]
+    if named and rule_on("province of the units named", leave_out):
+        provinces = {_province_of(reg, code, as_of) for code in named}
+        if len(provinces) == 1 and (province := provinces.pop()) is not None:
+            s, e = min(first[code] for code in named)
+            return province, evidence(norm, "place", f"{province} (holds the units named)", s, e)
+    if rule_on("province of the publisher", leave_out):
+        publisher = _publisher(reg, key, as_of)
+        if publisher is not None:
+            code, s, e = publisher
+            return code, evidence(norm, "place", f"{code} (the publisher's province)", s, e)
+    return None, None

@@ -384,13 +384,13 @@ def extract_report(
     found, unmatched, unused = _read_figures(norm, sc, cat, documents)
     read_period, period_evidence = (given_period, None)
     if read_period is None:
-        read_period, period_evidence = find_period(norm, sc)
+        read_period, period_evidence = find_period(norm, sc, leave_out)
     read_place, place_evidence = (place, None)
     if read_place is None:
         as_of = read_period.end if read_period is not None else None
         # The register is loaded only when the place has to be read.
         reg = registry if registry is not None else standard_registry()
-        read_place, place_evidence = find_place(norm, sc, reg, as_of)
+        read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out)
     notes: list[str] = []
     if read_place is None:
         notes.append("no place: pass place=... or name it in the text")

@@ -22,7 +22,7 @@ from collections.abc import Collection
 
 import attrs
 
-__all__ = ["LISTS", "Word", "vocabulary_sources", "words"]
+__all__ = ["LISTS", "Word", "rule_on", "vocabulary_sources", "words"]
 
 
 @attrs.frozen
@@ -51,8 +51,34 @@ _LANGUAGE_NATIONAL = "language: 'toàn quốc', 'cả nước', 'trên phạm vi
 
 LISTS: dict[str, tuple[Word, ...]] = {
     "national": (
-        Word("toàn quốc", "the whole country", (_LANGUAGE_NATIONAL,)),
-        Word("cả nước", "the whole country", (_LANGUAGE_NATIONAL,)),
+        Word("toàn quốc", "the whole country", (_LANGUAGE_NATIONAL, "issue 13")),
+        Word("cả nước", "the whole country", (_LANGUAGE_NATIONAL, "issue 13")),
+    ),
+    # Rules of reading that a corpus text's reading suggested: on or off as a whole.
+    "rules": (
+        Word(
+            "province of the units named",
+            "a text naming no unit as its subject, only units of one province (in captions), "
+            "is about that province",
+            ("corpus:04-hai-phong-2020q2",),
+        ),
+        Word(
+            "province of the publisher",
+            "a text naming no unit is about the province in its publisher's web address "
+            "(baophutho.vn: Báo Phú Thọ; hahoa.phutho.gov.vn)",
+            ("corpus:14-phu-tho-2025",),
+        ),
+        Word(
+            "from a month to a day",
+            "'từ … tháng 12-2020 … đến ngày 2-2-2021' in one paragraph is a period",
+            ("corpus:30-nhu-thanh-2021",),
+        ),
+        Word(
+            "years back from the article",
+            "'tổng kết 10 năm', 'trong 10 năm' with no year named: the ten years ending in the "
+            "article's year",
+            ("corpus:46-dak-to-2013-2022",),
+        ),
     ),
 }
 """Every list of the extractor, by name."""
@@ -67,6 +93,18 @@ def words(name: str, leave_out: Collection[str] = ()) -> tuple[str, ...]:
         ('toàn quốc', 'cả nước')
     """
     return tuple(w.text for w in LISTS[name] if not w.motivated_by(leave_out))
+
+
+def rule_on(name: str, leave_out: Collection[str] = ()) -> bool:
+    """Whether the rule ``name`` of the list ``rules`` is used when ``leave_out`` is left out.
+
+    Example:
+        >>> from antq_domain.extract.vocabulary import rule_on
+        >>> rule = "from a month to a day"
+        >>> rule_on(rule), rule_on(rule, {"30-nhu-thanh-2021"})
+        (True, False)
+    """
+    return name in words("rules", leave_out)
 
 
 def vocabulary_sources(leave_out: Collection[str]) -> list[tuple[str, Word]]:
