@@ -142,6 +142,36 @@ class TestComparePlaces:
         assert info.value.field == "indicator"
 
 
+class TestRestatedAndIncomplete:
+    """A restated rollup's bars say "restated"; an incomplete figure says what is missing."""
+
+    @pytest.fixture
+    def restated(self, report: MovementReport) -> Any:
+        from datetime import date
+
+        tips = [o for o in report.observations if o.indicator.startswith("tips.")]
+        return aq.rollup(
+            tips, to="province", registry=aq.registry(), as_of=date(2025, 7, 1), view="restated"
+        )
+
+    def test_bars_of_a_restated_rollup_say_so(self, restated: Any) -> None:
+        ax = compare_places(restated, "tips.received", lang="vi").axes[0]
+        label = ax.get_yticklabels()[0].get_text()
+        assert label.startswith("Tỉnh Quảng Ngãi (tính lại)")
+        assert "chưa đủ số liệu: 1/2 đơn vị cấp tỉnh" in label
+
+    def test_a_ratio_of_incomplete_parts_has_no_bar(self, restated: Any) -> None:
+        ax = compare_places(restated, "tips.valuable_rate", lang="en").axes[0]
+        assert _bars(ax) == []
+        assert any("incomplete: 1 of 2 province level units" in t for t in _texts(ax))
+        assert not any(t.startswith("~") for t in _texts(ax))
+
+    def test_trend_points_say_what_is_missing(self, restated: Any) -> None:
+        ax = trend(restated, "tips.received", lang="en").axes[0]
+        assert any("incomplete" in t for t in _texts(ax))
+        assert "(restated)" in ax.get_lines()[0].get_label()
+
+
 class TestReplicationFunnel:
     def test_scopes_from_district_to_national(self, report: MovementReport) -> None:
         ax = replication_funnel(report, lang="vi").axes[0]

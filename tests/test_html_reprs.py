@@ -85,5 +85,12 @@ def test_rollup_html_names_missing_places() -> None:
     text = _check(result._repr_html_())
     assert "history restated onto the units alive on 2025-07-01" in text
     assert "Đơn vị thiếu" in text
-    assert "51@2025-06-30" in text  # old Quảng Ngãi did not report
-    assert "hơn 726 nguồn tin" in text  # a lower bound, shown as one
+    # old Quảng Ngãi did not report: named, and told apart from the new one
+    assert "Tỉnh Quảng Ngãi (đến 30/06/2025)" in text
+    assert "51@2025-06-30" not in text
+    # a sum of incomplete parts is "at least", with how much is missing; never "khoảng"
+    assert "ít nhất 726 nguồn tin (chưa đủ số liệu: 1/2 đơn vị cấp tỉnh)" in text
+    assert "hơn 726" not in text
+    assert "khoảng" not in text
+    # restated, on every place
+    assert "Tỉnh Quảng Ngãi (tính lại)" in text

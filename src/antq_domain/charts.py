@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from antq_domain.analysis import _rollup_view
+from antq_domain.analysis.aggregation import Rollup
 from antq_domain.display import place_name
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.frames import MissingExtraError
@@ -202,6 +204,35 @@ def _points(
     return out
 
 
+def _marks(
+    x: object, ind: Indicator, dims: Mapping[str, str] | None
+) -> dict[tuple[str, str], Label]:
+    """What is missing from each (place, period) of a rollup's figures, in both languages.
+
+    Only a :class:`~antq_domain.analysis.aggregation.Rollup` knows; for a ratio
+    indicator, its parts' cells are asked.
+    """
+    if not isinstance(x, Rollup):
+        return {}
+    want = Dims.of(dims or {})
+    codes = (ind.ratio.numerator, ind.ratio.denominator) if ind.ratio is not None else (ind.code,)
+    out: dict[tuple[str, str], Label] = {}
+    for c in x.cells:
+        if c.indicator in codes and c.dims == want and not c.is_complete:
+            key = (c.place, str(c.period))
+            if key not in out:
+                vi, en = _rollup_view.incompleteness(c, "vi"), _rollup_view.incompleteness(c, "en")
+                out[key] = Label(vi=vi or "", en=en or "")
+    return out
+
+
+def _place_label(x: object, code: str, lang: Lang) -> str:
+    """A place by name; marked "(tính lại)" when ``x`` is a restated rollup."""
+    if isinstance(x, Rollup):
+        return _rollup_view.place_label(x, code, lang)
+    return place_name(code, lang)
+
+
 def _axis_unit(ind: Indicator, lang: Lang) -> str:
     if ind.unit is not None:
         return ind.unit.counter_vi if lang == "vi" else ind.unit.counter_en
@@ -273,6 +304,9 @@ def trend(
     cat = _catalogue(observations, catalogue)
     ind = cat.get(indicator)
     points = _points(obs, ind, dims)
+    marks = _marks(observations, ind, dims)
+    if ind.ratio is not None:  # a ratio over incomplete parts has no honest value
+        points.update({k: _Point(None, note=m) for k, m in marks.items() if k in points})
     if place is not None:
         points = {k: v for k, v in points.items() if k[0] == place}
     periods = _period_order(k[1] for k in points)
@@ -283,7 +317,8 @@ def trend(
     xs = list(range(len(periods)))
     for code in places:
         series = [points.get((code, p), _Point(None)) for p in periods]
-        (line,) = ax.plot(xs, [pt.y for pt in series], label=place_name(code), linewidth=1.5)
+        label = _place_label(observations, code, lang)
+        (line,) = ax.plot(xs, [pt.y for pt in series], label=label, linewidth=1.5)
         for x, pt in zip(xs, series, strict=True):
             if pt.amount is None:
                 ax.text(
@@ -308,8 +343,9 @@ def trend(
                 markerfacecolor="white" if hollow else line.get_color(),
                 linestyle="",
             )
+            mark = marks.get((code, periods[x]))
             ax.annotate(
-                pt.text(lang),
+                pt.text(lang) + ("" if mark is None else f"\n({mark.text(lang)})"),
                 (x, pt.y),
                 textcoords="offset points",
                 xytext=(0, 6),
@@ -319,7 +355,7 @@ def trend(
     ax.set_xticks(xs, periods)
     ax.set_xlabel("kỳ báo cáo" if lang == "vi" else "period")
     ax.set_ylabel(_axis_unit(ind, lang))
-    where = f" ({place_name(place)})" if place is not None else ""
+    where = f" ({_place_label(observations, place, lang)})" if place is not None else ""
     ax.set_title(ind.label.text(lang) + where)
     ax.set_ylim(bottom=0)
     _amount_axis(ax, lang, axis="y", whole=ind.unit is not None and not ind.unit.is_decimal)
@@ -408,12 +444,19 @@ def compare_places(
     codes = list(places) if places is not None else [k[0] for k in points if k[1] == chosen]
     fig = _new_figure(size=(8.0, 1.2 + 0.5 * max(len(codes), 1)))
     ax = fig.axes[0]
-    _barh(
-        ax,
-        [place_name(c) for c in codes],
-        [points.get((c, chosen), _Point(None)) for c in codes],
-        lang,
-    )
+    marks = _marks(observations, ind, dims)
+    labels: list[str] = []
+    shown_points: list[_Point] = []
+    for c in codes:
+        label, point = _place_label(observations, c, lang), points.get((c, chosen))
+        mark = marks.get((c, chosen))
+        if mark is not None:
+            label += f"\n{mark.text(lang)}"
+            if ind.ratio is not None:  # a ratio over incomplete parts has no honest value
+                point = _Point(None, note=mark)
+        labels.append(label)
+        shown_points.append(point or _Point(None))
+    _barh(ax, labels, shown_points, lang)
     ax.set_xlabel(_axis_unit(ind, lang))
     _amount_axis(ax, lang, whole=ind.unit is not None and not ind.unit.is_decimal)
     shown = Period.parse(chosen).format(lang)
@@ -500,7 +543,7 @@ def replication_funnel(
 
 
 def _place_title(code: str, lang: Lang) -> str:
-    name = place_name(code)
+    name = place_name(code, lang)
     if lang == "en":
         for word, kind in (("Tỉnh ", "province"), ("Thành phố ", "city")):
             if name.startswith(word):

@@ -235,23 +235,33 @@ def signed(value: Fraction | Decimal | int, lang: Lang = "vi", *, decimals: int 
     return sign + format_number(-amount if amount < 0 else amount, lang)
 
 
-def place_name(code: str) -> str:
+def place_name(code: str, lang: Lang = "vi") -> str:
     """The register's name of a place code, or the code itself when unknown.
+
+    A unit whose official code was later given to another unit says until
+    when it existed, so the old and the new unit of one name are told apart
+    ("Tỉnh Quảng Ngãi (đến 30/06/2025)").
 
     Example:
         >>> from antq_domain.display import place_name
         >>> place_name("62"), place_name("nowhere")
         ('Tỉnh Kon Tum', 'nowhere')
+        >>> place_name("51@2025-06-30"), place_name("51@2025-06-30", "en")
+        ('Tỉnh Quảng Ngãi (đến 30/06/2025)', 'Tỉnh Quảng Ngãi (until 2025-06-30)')
     """
     from antq_domain.records.places import registry  # noqa: PLC0415 - loaded on first use
 
     try:
-        return registry().name_of(code)
+        place = registry().get(code)
     except UnknownCodeError:
         return code
+    end = place.valid_to
+    if end is None or place.code == place.official_code:
+        return place.name
+    return place.name + t(lang, f" (đến {end:%d/%m/%Y})", f" (until {end.isoformat()})")
 
 
-def place_text(code: str) -> str:
+def place_text(code: str, lang: Lang = "vi") -> str:
     """A place in words with its code: "Tỉnh Kon Tum (62)"; an unknown code as is.
 
     Example:
@@ -259,7 +269,7 @@ def place_text(code: str) -> str:
         >>> place_text("62"), place_text("99")
         ('Tỉnh Kon Tum (62)', '99')
     """
-    name = place_name(code)
+    name = place_name(code, lang)
     return code if name == code else f"{name} ({code})"
 
 
@@ -351,7 +361,7 @@ def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
     if title is not None:
         lines.append(t(lang, "Báo cáo: ", "Report: ") + label_text(title, lang))
     lines.append(t(lang, "Cơ quan báo cáo: ", "Issuer: ") + report.issuer)
-    lines.append(t(lang, "Địa bàn: ", "Place: ") + place_text(report.place))
+    lines.append(t(lang, "Địa bàn: ", "Place: ") + place_text(report.place, lang))
     period = report.period.format(lang)
     if period != str(report.period):
         period += f" ({report.period})"
@@ -363,7 +373,7 @@ def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
     for obs in report.observations:
         where = ""
         if obs.place != report.place or str(obs.period) != str(report.period):
-            where = f" ({place_text(obs.place)}, {obs.period.format(lang)})"
+            where = f" ({place_text(obs.place, lang)}, {obs.period.format(lang)})"
         head = indicator_text(cat, obs.indicator, obs.dims, lang)
         groups.setdefault(cat[obs.indicator].area, []).append(
             f"  {head}{where}: {value_text(obs.value, lang)}"

@@ -60,18 +60,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, NamedTuple, TypeAlias, get_args
+from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 
-from antq_domain.display import value_text
+from antq_domain.analysis import _rollup_view
+from antq_domain.display import data_frame
 from antq_domain.errors import (
     AntqTypeError,
     ConflictError,
     InvariantError,
     UnknownCodeError,
 )
-from antq_domain.markup import Html, cell, html_section, html_table
 from antq_domain.records.indicators import (
     Catalogue,
     Indicator,
@@ -82,7 +82,7 @@ from antq_domain.records.indicators import (
 )
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Place, PlaceLevel, Registry
-from antq_domain.values.label import Label
+from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, NotApplicable, Value
 from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.quantity import Quantity
@@ -359,7 +359,7 @@ _RATIO_HEADERS = (*_ROLLUP_HEADERS[:4], Label(vi="Tỷ lệ", en="Ratio"))
 _NOTE_HEADERS = (*_ROLLUP_HEADERS[:3], Label(vi="Lý do", en="Reason"))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rollup:
     """The result of `rollup`: output cells, ratios, notes and the tree used.
 
@@ -419,33 +419,67 @@ class Rollup:
         """
         return tuple(c.observation for c in self.cells)
 
+    def text(self, lang: Lang = "vi") -> str:
+        """The rollup in lines of ``lang``: names and labels, incomplete cells said so.
+
+        A sum with places or periods missing reads "ít nhất …" with what is
+        missing ("chưa đủ số liệu: 2/3 đơn vị cấp xã"); a ratio with an
+        incomplete part shows only what is missing; a restated rollup marks
+        each place "(tính lại)".
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import rollup
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.records.places import registry
+            >>> from antq_domain.values import Quantity
+            >>> obs = [Observation(indicator="tips.received", place=code, period="2023",
+            ...                    value=Quantity(n, "tip"))
+            ...        for code, n in [("23281", 10), ("23287", 5), ("23290", 7)]]
+            >>> r = rollup(obs, registry=registry(), as_of=date(2025, 7, 1), view="restated")
+            >>> print(r.text("en"))  # doctest: +ELLIPSIS
+            Rollup: history restated onto the units alive on 2025-07-01
+              Security and order tips ... (restated), 2023: at least 22 tips (incomplete: ...)
+        """
+        return _rollup_view.rollup_text(self, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        incomplete = sum(1 for c in self.cells if not c.is_complete)
+        return (
+            f"<Rollup: {len(self.cells)} cells ({incomplete} incomplete), "
+            f"{len(self.ratios)} ratios, {len(self.notes)} notes; {self.tree}>"
+        )
+
+    def rows(self, lang: Lang = "vi") -> list[dict[str, Any]]:
+        """One row per cell and per ratio, with names, labels and the value in words.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import rollup
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.records.places import registry
+            >>> from antq_domain.values import Quantity
+            >>> obs = [Observation(indicator="tips.received", place="62", period="2023",
+            ...                    value=Quantity(726, "tip"))]
+            >>> row = rollup(obs, registry=registry(), as_of=date(2024, 1, 1)).rows("en")[0]
+            >>> row["place_name"], row["value_text"], row["complete"]
+            ('Tỉnh Kon Tum', '726 tips', True)
+        """
+        return _rollup_view.rollup_rows(self, lang)
+
+    def to_pandas(self, lang: Lang = "vi") -> Any:
+        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return data_frame(self.rows(lang), "Rollup.to_pandas")
+
     def _repr_html_(self) -> str:
-        rows = [
-            [
-                c.observation.indicator,
-                c.observation.place,
-                str(c.observation.period),
-                str(c.observation.dims),
-                value_text(c.observation.value),
-                ", ".join(c.contributors),
-                ", ".join(c.missing_places),
-            ]
-            for c in self.cells
-        ]
-        ratios = [
-            [r.indicator, r.place, str(r.period), str(r.dims), value_text(r.ratio)]
-            for r in self.ratios
-        ]
-        notes = [[n.indicator, n.place, str(n.period), n.reason] for n in self.notes]
-        parts = [
-            html_section(Label(vi="Tổng hợp", en="Rollup"), Html(cell(self.tree)), level=3),
-            html_table(_ROLLUP_HEADERS, rows),
-        ]
-        if ratios:
-            parts.append(html_table(_RATIO_HEADERS, ratios, caption="Tỷ lệ / Ratios"))
-        if notes:
-            parts.append(html_table(_NOTE_HEADERS, notes, caption="Ghi chú / Notes"))
-        return "".join(part.markup for part in parts)
+        return _rollup_view.rollup_html(self).markup
 
     @property
     def tree(self) -> str:

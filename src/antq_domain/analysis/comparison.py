@@ -291,7 +291,7 @@ def _value_of(o: Observation | None) -> Value | None:
 
 def _head(indicator: str, place: str, dims: Dims, lang: Lang, cat: Catalogue | None) -> str:
     named = indicator_text(cat or catalogue(), indicator, dims, lang)
-    return f"{capitalised(named)} ({place_name(place)})"
+    return f"{capitalised(named)} ({place_name(place, lang)})"
 
 
 def _row_head(
@@ -304,7 +304,7 @@ def _row_head(
         "dims": str(dims),
         "dims_text": dims_text(cat, indicator, dims, lang),
         "place": place,
-        "place_name": place_name(place),
+        "place_name": place_name(place, lang),
     }
 
 
