@@ -169,7 +169,7 @@ class TestRestatedAndIncomplete:
     def test_trend_points_say_what_is_missing(self, restated: Any) -> None:
         ax = trend(restated, "tips.received", lang="en").axes[0]
         assert any("incomplete" in t for t in _texts(ax))
-        assert "(restated)" in ax.get_lines()[0].get_label()
+        assert "(restated)" in str(ax.get_lines()[0].get_label())
 
 
 class TestReplicationFunnel:
