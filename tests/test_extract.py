@@ -470,3 +470,38 @@ def test_leave_out_turns_off_the_rules_a_text_motivated() -> None:
     assert extract_report(text).place == "25"
     assert extract_report(text, leave_out={"14-phu-tho-2025"}).place is None
     assert extract_report(text, leave_out={"00-kon-tum-2023"}).place == "25"
+
+
+# -- who awarded a commendation ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "issuer", "form"),
+    [
+        # a provincial city is district level: the register says so
+        (
+            "Năm 2014, 10 tập thể được UBND thành phố Bắc Kạn tặng giấy khen.",
+            "district_people_committee_chair",
+            "certificate_of_commendation",
+        ),
+        # the form follows from a commune chair (the only form it awards)
+        (
+            "Năm 2025, UBND xã Yên Thủy đã khen thưởng cho 8 tập thể.",
+            "commune_people_committee_chair",
+            "certificate_of_commendation",
+        ),
+        (
+            "Năm 2023, Chủ tịch UBND tỉnh tặng bằng khen cho 4 tập thể.",
+            "provincial_people_committee_chair",
+            "certificate_of_merit",
+        ),
+        # a "thành phố" without a name could be either level: not read
+        ("Năm 2023, UBND thành phố tặng giấy khen cho 4 tập thể.", "unspecified", None),
+    ],
+)
+def test_issuer_from_the_level_of_the_peoples_committee(
+    text: str, issuer: str, form: str | None
+) -> None:
+    [f] = extract_report(text).figures
+    assert f.indicator == "commendations.recipients"
+    assert f.dims["issuer"] == issuer
+    if form is not None:
+        assert f.dims["form"] == form

@@ -28,13 +28,14 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from antq_domain.errors import AntqError, AntqTypeError
+from antq_domain.extract._authority import read_authorities
 from antq_domain.extract._dimensions import (
     carry_dims,
     clause_keys,
@@ -297,6 +298,9 @@ def _read_figures(
     sc: Scanned,
     cat: Catalogue,
     documents: list[tuple[int, int, DocumentRef]],
+    *,
+    registry: Callable[[], Registry],
+    leave_out: Collection[str],
 ) -> tuple[list[ExtractedFigure], list[ExtractedFigure], list[UnusedNumber]]:
     idx = phrase_index(cat)
     tokens = scan_tokens(norm.text, sc.key, documents)
@@ -323,6 +327,7 @@ def _read_figures(
             if fig.indicator is not None:
                 own_dims(fig, idx.dim_names[fig.indicator], after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
+    read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:
         if fig.indicator is not None:
@@ -381,7 +386,14 @@ def extract_report(
     norm = Normalised(text)
     sc = Scanned(norm.text)
     documents = find_documents(norm.text)
-    found, unmatched, unused = _read_figures(norm, sc, cat, documents)
+    given_registry = registry
+
+    def the_registry() -> Registry:  # loaded only when a place name has to be looked up
+        return given_registry if given_registry is not None else standard_registry()
+
+    found, unmatched, unused = _read_figures(
+        norm, sc, cat, documents, registry=the_registry, leave_out=leave_out
+    )
     read_period, period_evidence = (given_period, None)
     if read_period is None:
         read_period, period_evidence = find_period(norm, sc, leave_out)
@@ -389,7 +401,7 @@ def extract_report(
     if read_place is None:
         as_of = read_period.end if read_period is not None else None
         # The register is loaded only when the place has to be read.
-        reg = registry if registry is not None else standard_registry()
+        reg = the_registry()
         read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out)
     notes: list[str] = []
     if read_place is None:

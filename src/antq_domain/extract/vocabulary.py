@@ -69,6 +69,15 @@ LISTS: dict[str, tuple[Word, ...]] = {
             ("corpus:14-phu-tho-2025",),
         ),
         Word(
+            "giấy khen by its issuer",
+            "a commendation by a district or commune People's Committee chair, its form not "
+            "named, is a giấy khen (the only form they award)",
+            (
+                "law: Luật Thi đua, khen thưởng 2022, Art. 74-75",
+                "corpus:48-yen-thuy-2025",
+            ),
+        ),
+        Word(
             "from a month to a day",
             "'từ … tháng 12-2020 … đến ngày 2-2-2021' in one paragraph is a period",
             ("corpus:30-nhu-thanh-2021",),

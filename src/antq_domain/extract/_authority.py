@@ -1,0 +1,122 @@
+"""Who awarded a commendation, read from the level of the People's Committee named.
+
+"được UBND Thành phố Bắc Kạn tặng giấy khen", "UBND xã tặng giấy khen",
+"Chủ tịch UBND huyện khen thưởng": the awarding authority is the chair of
+the People's Committee of the level the kind word names (tỉnh: province;
+huyện, quận, thị xã and a provincial city: district; xã, phường, thị trấn:
+commune), the levels of the Law on Local Government Organisation 2015
+(Art. 2). A "thành phố" is a province-level city or a district-level one:
+the register says which by its name; without a name it is left unread.
+
+The form follows from the issuer when the text does not name it: the chairs
+of district and commune People's Committees award a "giấy khen" (Law on
+Emulation and Commendation 2022, Art. 74 and 75), the only form they may
+award.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from antq_domain.errors import AntqError
+from antq_domain.extract._figures import Fig
+from antq_domain.extract._text import Normalised, Scanned
+from antq_domain.extract.vocabulary import rule_on
+from antq_domain.records.indicators import Catalogue
+from antq_domain.records.places import PlaceKind, Registry
+
+__all__ = ["read_authorities"]
+
+_AUTHORITY = re.compile(
+    r"(?<!\w)(?:chủ tịch[ ]+)?(?:ubnd|ủy ban nhân dân)[ ]+"
+    r"(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?!\w)"
+)
+_NAME = re.compile(r"[ ]+((?:[^\W\d_]+[ ]?){1,4})")
+_LEVEL = {
+    "tỉnh": "provincial",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+}
+_CITY_LEVEL = {PlaceKind.CENTRAL_CITY: "provincial", PlaceKind.PROVINCIAL_CITY: "district"}
+_GIAY_KHEN_ISSUERS = frozenset(
+    {"district_people_committee_chair", "commune_people_committee_chair"}
+)
+_WINDOW = 160  # characters either side of the figure, within its clause
+
+
+def _city_level(text: str, end: int, registry: Callable[[], Registry]) -> str | None:
+    m = _NAME.match(text, end)
+    if m is None:
+        return None
+    names: list[str] = []
+    for w in m.group(1).split():
+        if not w[:1].isupper():
+            break
+        names.append(w)
+    for n in range(len(names), 0, -1):
+        try:
+            found = registry().find(f"thành phố {' '.join(names[:n])}")
+        except (AntqError, ValueError):
+            found = ()
+        levels = {_CITY_LEVEL.get(p.kind) for p in found}
+        if len(levels) == 1:
+            return levels.pop()
+    return None
+
+
+def _level(norm: Normalised, sc: Scanned, fig: Fig, registry: Callable[[], Registry]) -> str | None:
+    start = max(sc.boundary_before(fig.qstart), fig.qstart - _WINDOW)
+    end = min(sc.boundary_after(fig.end), fig.end + _WINDOW)
+    best: tuple[int, str] | None = None
+    for m in _AUTHORITY.finditer(sc.key, start, max(start, end)):
+        kind = m.group(1)
+        if kind.startswith(("thành phố", "tp")):
+            level = _city_level(norm.text, m.end(), registry)
+        else:
+            level = _LEVEL[kind]
+        if level is None:
+            continue
+        distance = fig.qstart - m.end() if m.end() <= fig.qstart else m.start() - fig.end
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), level)
+    return best[1] if best is not None else None
+
+
+def read_authorities(
+    norm: Normalised,
+    sc: Scanned,
+    figs: list[Fig],
+    cat: Catalogue,
+    *,
+    registry: Callable[[], Registry],
+    leave_out: Collection[str] = (),
+) -> None:
+    """Set ``issuer`` (and then ``form``) of commendation figures from the authority named."""
+    for fig in figs:
+        if fig.indicator is None:
+            continue
+        names = cat[fig.indicator].dimension_names
+        if "issuer" not in names:
+            continue
+        issuers = cat.dimension("issuer").codes
+        if "issuer" not in fig.dims:
+            level = _level(norm, sc, fig, registry)
+            code = f"{level}_people_committee_chair"
+            if level is not None and code in issuers:
+                fig.dims["issuer"] = code
+                fig.dim_rules["issuer"] = "the level of the People's Committee named"
+        forms = cat.dimension("form").codes if "form" in names else ()
+        if (
+            "form" in names
+            and "form" not in fig.dims
+            and fig.dims.get("issuer") in _GIAY_KHEN_ISSUERS
+            and "certificate_of_commendation" in forms
+            and rule_on("giấy khen by its issuer", leave_out)
+        ):
+            fig.dims["form"] = "certificate_of_commendation"
+            fig.dim_rules["form"] = "law: district and commune chairs award giấy khen"
