@@ -25,6 +25,7 @@ from antq_domain.records._base import Record
 from antq_domain.values import (
     NOT_APPLICABLE,
     NOT_REPORTED,
+    Interval,
     Label,
     Missing,
     NotApplicable,
@@ -199,10 +200,10 @@ class TestQuantity:
         assert info.value.field == field  # type: ignore[attr-defined]
 
     def test_bounds(self) -> None:
-        assert Quantity(5, "tip").bounds() == (5, 5)
-        assert Quantity(5, "tip", "at_least").bounds() == (5, None)
-        assert Quantity(5, "tip", "at_most").bounds() == (0, 5)
-        assert Quantity(5, "tip", "approximately").bounds() == (0, None)
+        assert Quantity(5, "tip").bounds() == Interval(5, 5)
+        assert Quantity(5, "tip", "at_least").bounds() == Interval(5, None)
+        assert Quantity(5, "tip", "at_most").bounds() == Interval(0, 5)
+        assert Quantity(5, "tip", "approximately").bounds() == Interval(0, None)
 
 
 class TestMissing:

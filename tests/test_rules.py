@@ -11,22 +11,23 @@ import pytest
 from hypothesis import find, given
 from hypothesis import strategies as st
 
-from antq_domain.analysis.findings import Severity
-from antq_domain.analysis.rules import (
-    Breakdown,
+from antq_domain.analysis.expressions import (
     DimensionSum,
     Expression,
     ExpressionError,
     IndicatorRef,
-    Interval,
     Operator,
     Outcome,
-    Rule,
     Term,
     compare_intervals,
+    parse_condition,
+)
+from antq_domain.analysis.findings import Severity
+from antq_domain.analysis.rules import (
+    Breakdown,
+    Rule,
     default_breakdowns,
     default_rules,
-    parse_condition,
     rule_problems,
 )
 from antq_domain.analysis.validation import check_rule, check_rules
@@ -34,6 +35,7 @@ from antq_domain.errors import AntqTypeError, InvariantError, ParseError, Record
 from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.strategies._rules import expressions, operands, rules
+from antq_domain.values.interval import Interval
 from antq_domain.values.missing import NOT_REPORTED, Value
 from antq_domain.values.quantity import Quantity
 
@@ -280,7 +282,7 @@ class TestCompare:
             assert not _OPS[operator](a, b)
 
     def test_more_than_is_undetermined_against_a_larger_figure(self) -> None:
-        more_than = Interval(*Quantity(145410, "participation", "at_least").bounds())
+        more_than = Quantity(145410, "participation", "at_least").bounds()
         assert (
             compare_intervals(Operator.LE, more_than, Interval(150000, 150000))
             is Outcome.UNDETERMINED

@@ -48,6 +48,13 @@ from antq_domain.analysis.evaluation import (
     classify_movement,
     evaluate,
 )
+from antq_domain.analysis.expressions import (
+    Expression,
+    ExpressionError,
+    Operator,
+    Outcome,
+    compare_intervals,
+)
 from antq_domain.analysis.findings import (
     FINDING_CODES,
     CodeSpec,
@@ -61,15 +68,9 @@ from antq_domain.analysis.findings import (
 )
 from antq_domain.analysis.rules import (
     Breakdown,
-    Expression,
-    ExpressionError,
     Importance,
-    Interval,
     MissingValueStrategy,
-    Operator,
-    Outcome,
     Rule,
-    compare_intervals,
     default_breakdowns,
     default_rules,
 )
@@ -128,17 +129,17 @@ __all__ = [
     "Severity",
     "code_spec",
     "finding_codes",
-    # rules as data (rules.py)
-    "Breakdown",
+    # expressions and conditions (expressions.py)
     "Expression",
     "ExpressionError",
-    "Importance",
-    "Interval",
-    "MissingValueStrategy",
     "Operator",
     "Outcome",
-    "Rule",
     "compare_intervals",
+    # rules as data (rules.py)
+    "Breakdown",
+    "Importance",
+    "MissingValueStrategy",
+    "Rule",
     "default_breakdowns",
     "default_rules",
     # validation (validation.py)

@@ -775,10 +775,9 @@ def _change(
             delta / Fraction(p.amount) if p.amount else Undefined("the previous figure is zero")
         )
         return Change(indicator, place, dims, cur, prev, delta, relative, delta, delta)
-    c_lo, c_hi = c.bounds()
-    p_lo, p_hi = p.bounds()
-    low = None if p_hi is None else Fraction(c_lo) - Fraction(p_hi)
-    high = None if c_hi is None else Fraction(c_hi) - Fraction(p_lo)
+    cb, pb = c.bounds(), p.bounds()
+    low = None if cb.low is None or pb.high is None else Fraction(cb.low) - Fraction(pb.high)
+    high = None if cb.high is None or pb.low is None else Fraction(cb.high) - Fraction(pb.low)
     said = [
         f"the {name} figure is {q.format('en', counter=False)}"
         for name, q in (("current", c), ("previous", p))

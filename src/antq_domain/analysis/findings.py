@@ -35,7 +35,6 @@ Example:
 from __future__ import annotations
 
 import enum
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -46,6 +45,7 @@ import attrs
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
 from antq_domain.markup import Html, bilingual, html_table
 from antq_domain.records.observation import Dims, Observation
+from antq_domain.values import identifiers
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
@@ -63,7 +63,7 @@ __all__ = [
     "finding_codes",
 ]
 
-_CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_CODE = identifiers.CODE
 
 
 class Severity(Codelist):

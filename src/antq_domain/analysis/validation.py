@@ -44,22 +44,23 @@ from itertools import combinations
 
 import attrs
 
-from antq_domain.analysis.findings import Finding, FindingCode, Findings, Ref
-from antq_domain.analysis.rules import (
-    Breakdown,
+from antq_domain.analysis.expressions import (
     DimensionSum,
     Expression,
     ExpressionValue,
     IndicatorRef,
-    Interval,
-    MissingValueStrategy,
     Operand,
     Operator,
     Outcome,
-    Rule,
     Term,
     _cell_interval,
     compare_intervals,
+)
+from antq_domain.analysis.findings import Finding, FindingCode, Findings, Ref
+from antq_domain.analysis.rules import (
+    Breakdown,
+    MissingValueStrategy,
+    Rule,
     default_breakdowns,
     default_rules,
     rule_problems,
@@ -68,6 +69,7 @@ from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.records.indicators import Catalogue, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.report import MovementReport
+from antq_domain.values.interval import Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import Value
 from antq_domain.values.period import Period
@@ -514,10 +516,7 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
             quantities = [v for v in values if isinstance(v, Quantity)]
             if len(quantities) < len(values):
                 code = FindingCode.CONFLICT_STATUS_DIFFERS
-            elif any(
-                not Interval(*a.bounds()).overlaps(Interval(*b.bounds()))
-                for a, b in combinations(quantities, 2)
-            ):
+            elif any(not a.bounds().overlaps(b.bounds()) for a, b in combinations(quantities, 2)):
                 code = FindingCode.CONFLICT_VALUES_DIFFER
             else:
                 code = FindingCode.CONFLICT_VALUES_OVERLAP
@@ -568,9 +567,9 @@ def _commendation_findings(report: MovementReport, cat: Catalogue) -> list[Findi
         if not matched:
             continue
         listed = sum(report.commendations[j].recipient_count for j in matched)
-        if compare_intervals(
-            Operator.EQ, Interval(listed, listed), Interval(*obs.value.bounds())
-        ) is not (Outcome.VIOLATED):
+        if compare_intervals(Operator.EQ, Interval(listed, listed), obs.value.bounds()) is not (
+            Outcome.VIOLATED
+        ):
             continue
         where = str(Ref.of_observation(obs))
         out.append(
@@ -619,10 +618,7 @@ def _replication_findings(report: MovementReport, cat: Catalogue) -> list[Findin
         if not surely and not maybe:
             continue
         listed = Interval(len(surely), len(surely) + len(maybe))
-        if (
-            compare_intervals(Operator.EQ, listed, Interval(*obs.value.bounds()))
-            is not Outcome.VIOLATED
-        ):
+        if compare_intervals(Operator.EQ, listed, obs.value.bounds()) is not Outcome.VIOLATED:
             continue
         where = str(Ref.of_observation(obs))
         out.append(

@@ -27,7 +27,6 @@ Example:
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
@@ -43,7 +42,9 @@ from pydantic import (
 from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
 from antq_domain.records import _catalogue_data as data
 from antq_domain.records._base import Record
+from antq_domain.values import identifiers
 from antq_domain.values._codelist import CodelistBase
+from antq_domain.values.identifiers import CODE_PATTERN, NAME_PATTERN
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.unit import Unit
 
@@ -63,12 +64,6 @@ __all__ = [
     "catalogue",
 ]
 
-CODE_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
-"""Syntax of an indicator code: dotted lower-case segments, ``area.measure``."""
-
-NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
-"""Syntax of a dimension name and of a dimension value code."""
-
 STANDARD_AREAS: tuple[str, ...] = (
     "mobilisation",
     "tips",
@@ -83,8 +78,9 @@ STANDARD_AREAS: tuple[str, ...] = (
 )
 """The namespaces of the standard catalogue; user indicators live elsewhere."""
 
-_CODE_RE = re.compile(CODE_PATTERN)
-_NAME_RE = re.compile(NAME_PATTERN)
+# A dimension's name and the codes of its values both take NAME_PATTERN here.
+_CODE_RE = identifiers.CODE
+_NAME_RE = identifiers.NAME
 
 
 def _close(word: str, candidates: Iterable[str]) -> str:

@@ -8,7 +8,6 @@ overwrite).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Self
 
@@ -19,6 +18,7 @@ from pydantic_core import core_schema
 from antq_domain.errors import InvariantError, ParseError, UnitMismatchError
 from antq_domain.records._base import Record
 from antq_domain.records.indicators import Catalogue, IndicatorKind, catalogue
+from antq_domain.values import identifiers
 from antq_domain.values._pydantic import instance_or as _instance_or
 from antq_domain.values._pydantic import summary, typed_dump
 from antq_domain.values.missing import Status, Value
@@ -28,8 +28,8 @@ from antq_domain.values.unit import Unit
 
 __all__ = ["Cell", "Dims", "Observation", "catalogue_from"]
 
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_CODE_VALUE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_NAME = identifiers.NAME
+_CODE_VALUE = identifiers.VALUE
 
 
 @attrs.frozen(repr=False)

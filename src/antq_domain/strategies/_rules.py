@@ -21,17 +21,15 @@ from functools import cache
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from antq_domain.analysis.rules import (
+from antq_domain.analysis.expressions import (
     DimensionSum,
     Expression,
-    Importance,
     IndicatorRef,
-    MissingValueStrategy,
     Operand,
     Operator,
-    Rule,
     Term,
 )
+from antq_domain.analysis.rules import Importance, MissingValueStrategy, Rule
 from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.values.label import Label

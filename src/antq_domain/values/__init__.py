@@ -13,6 +13,7 @@ from antq_domain.values.document import (
     NumberingStyle,
     find_document_refs,
 )
+from antq_domain.values.interval import Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import (
     NOT_APPLICABLE,
@@ -40,6 +41,7 @@ from antq_domain.values.unit import Qualifier, Unit, join_qualifiers
 __all__ = [
     # quantities and their codelists
     "Amount",
+    "Interval",
     "Qualifier",
     "Quantity",
     "Unit",

@@ -15,6 +15,7 @@ from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnitMi
 from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_decimal
 from antq_domain.values._format import format_amount
 from antq_domain.values._pydantic import object_core_schema
+from antq_domain.values.interval import Interval
 from antq_domain.values.label import Lang
 from antq_domain.values.unit import Qualifier, Unit
 
@@ -208,28 +209,29 @@ class Quantity:
         """
         return self.qualifier is Qualifier.EXACT
 
-    def bounds(self) -> tuple[Amount, Amount | None]:
-        """What the figure guarantees: ``(lowest, highest)``; ``None`` is unbounded.
+    def bounds(self) -> Interval:
+        """What the figure guarantees: the interval it lies in.
 
-        ``exact`` pins both; ``at_least`` fixes the low end; ``at_most`` the
-        high end (the low end is 0); ``approximately`` guarantees nothing
-        beyond non-negativity.
+        An [`Interval`][antq_domain.values.interval.Interval]: ``exact`` pins
+        both ends; ``at_least`` fixes the low end (the high end is unbounded);
+        ``at_most`` the high end (the low end is 0); ``approximately``
+        guarantees nothing beyond non-negativity.
 
         Example:
             >>> from antq_domain.values import Quantity
             >>> Quantity(145410, "participation", "at_least").bounds()
-            (145410, None)
+            Interval(145410, None)
             >>> Quantity(124000, "person", "at_most").bounds()
-            (0, 124000)
+            Interval(0, 124000)
         """
         zero: Amount = Decimal(0) if self.unit.is_decimal else 0
         if self.qualifier is Qualifier.EXACT:
-            return (self.amount, self.amount)
+            return Interval(self.amount, self.amount)
         if self.qualifier is Qualifier.AT_LEAST:
-            return (self.amount, None)
+            return Interval(self.amount, None)
         if self.qualifier is Qualifier.AT_MOST:
-            return (zero, self.amount)
-        return (zero, None)
+            return Interval(zero, self.amount)
+        return Interval(zero, None)
 
     @classmethod
     def zero(cls, unit: Unit | str) -> Quantity:

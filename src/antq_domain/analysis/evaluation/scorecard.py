@@ -106,8 +106,9 @@ class Target:
 
 def _bounds(value: CellValue) -> _Bounds | None:  # noqa: PLR0911 - one return per qualifier
     if isinstance(value, Quantity):
-        lo, hi = value.bounds()
-        return Fraction(lo), None if hi is None else Fraction(hi)
+        b = value.bounds()
+        assert b.low is not None  # noqa: S101 - a quantity's bounds start at 0 or above
+        return Fraction(b.low), None if b.high is None else Fraction(b.high)
     if isinstance(value, Ratio):
         v = value.value
         if isinstance(v, Undefined):
