@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,14 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from antq_domain import bulk
-from antq_domain.analysis.aggregation import Rollup, rollup
+from antq_domain.analysis.aggregation import Rollup, rollup, rollup_parts
 from antq_domain.bulk import (
     ObservationTable,
     read_table,
     rollup_file,
     rollup_file_many,
     rollup_table,
+    scan_rollups,
 )
 from antq_domain.errors import ConflictError, RecordError
 from antq_domain.io.files import read_observations, write_observations
@@ -27,7 +29,7 @@ from antq_domain.records.observation import Observation
 from antq_domain.records.places import PlaceLevel, Registry, registry
 from antq_domain.strategies import registries
 from antq_domain.strategies._analysis import observation_sets, share_tables
-from antq_domain.values import Quantity
+from antq_domain.values import NOT_REPORTED, Period, Quantity
 
 LAW = settings(
     max_examples=30,
@@ -73,6 +75,75 @@ def drawn_sets(draw: st.DrawFn) -> tuple[Registry, list[Observation], date]:
     return reg, obs, as_of
 
 
+def _extras(obs: list[Observation], data: st.DataObject, year: int = 2023) -> list[Observation]:
+    """Rows as national files mix them: annual assessments (time aggregation
+    ``none``) next to monthly rows, quarterly flows, stated percentages,
+    repeated rows, rows straddling the year or lying outside it."""
+    places = sorted({o.place for o in obs})
+    if not places:
+        return []
+    out: list[Observation] = []
+    for place in data.draw(st.lists(st.sampled_from(places), max_size=3, unique=True)):
+        assessed = data.draw(st.integers(0, 9))
+        meeting = data.draw(st.integers(0, assessed))
+        annual = data.draw(st.sampled_from([str(year), f"{year}Q2", f"{year - 1}"]))
+        out += [
+            Observation(
+                indicator="safety_standard.units_assessed",
+                place=place,
+                period=annual,
+                value=Quantity(assessed, "unit"),
+                dims={"unit_kind": "commune"},
+            ),
+            Observation(
+                indicator="safety_standard.units_meeting",
+                place=place,
+                period=str(year),
+                value=data.draw(st.sampled_from([Quantity(meeting, "unit"), NOT_REPORTED])),
+                dims={"unit_kind": "commune"},
+            ),
+        ]
+        if data.draw(st.booleans()):
+            out += [
+                Observation(
+                    indicator="tips.resolved",
+                    place=place,
+                    period=f"{year}Q{q}",
+                    value=Quantity(q, "tip"),
+                )
+                for q in data.draw(st.lists(st.integers(1, 4), max_size=4, unique=True))
+            ]
+        if data.draw(st.integers(0, 4)) == 0:
+            out.append(
+                Observation(
+                    indicator="forces.camera_data_sharing_rate",
+                    place=place,
+                    period=str(year),
+                    value=Quantity(Decimal("91.5"), "percent"),
+                )
+            )
+    odd = data.draw(st.sampled_from(["none", "repeat", "straddle", "outside", "stock_year"]))
+    first = obs[0]
+    if odd == "repeat":
+        out.append(first)
+    elif odd == "straddle":
+        straddling = Period.between(date(year - 1, 12, 1), date(year, 1, 31))
+        out.append(first.model_copy(update={"period": straddling}))
+    elif odd == "outside":
+        out.append(first.model_copy(update={"period": Period.year(year + 1)}))
+    elif odd == "stock_year":
+        out.append(
+            Observation(
+                indicator="models.active",
+                place=first.place,
+                period=str(year),
+                value=Quantity(data.draw(st.integers(0, 3)), "model"),
+            )
+        )
+    event(f"extra rows: {odd}")
+    return out
+
+
 class TestAgreementLaw:
     """Law: the columnar path gives the reference's result, cell for cell."""
 
@@ -82,6 +153,7 @@ class TestAgreementLaw:
         self, drawn: tuple[Registry, list[Observation], date], data: st.DataObject
     ) -> None:
         reg, obs, as_of = drawn
+        obs = obs + _extras(obs, data)
         view = data.draw(st.sampled_from(["as_of", "restated"]))
         if as_of.year > 2023:
             view = "restated"
@@ -206,6 +278,89 @@ class TestStreamingPathIsTaken:
         monkeypatch.setattr(bulk, "rollup", refuse)
         got = rollup_file_many(path, to=["province", "nation", None], **kwargs)
         assert list(got) == expected
+
+    def test_mixed_kinds_only_the_odd_rows_go_to_the_reference(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Monthly flows and stocks, annual assessments (time aggregation ``none``),
+        quarterly flows, a decimal unit, a dimension: all in columns; the one
+        stated percentage is the only row the reference reads."""
+        communes = ("608", "616")
+        obs = [
+            Observation(indicator=i, place=p, period=f"2023{m:02d}", value=Quantity(m, u))
+            for i, u in (("tips.received", "tip"), ("models.active", "model"))
+            for p in communes
+            for m in range(1, 13)
+            if (p, m) != ("616", 3)
+        ]
+        obs += [
+            Observation(
+                indicator=i,
+                place=p,
+                period="2023",
+                value=Quantity(n, "unit"),
+                dims={"unit_kind": "commune"},
+            )
+            for i, n in (
+                ("safety_standard.units_assessed", 5),
+                ("safety_standard.units_meeting", 4),
+            )
+            for p in communes
+        ]
+        obs += [
+            Observation(
+                indicator="tips.resolved", place="608", period=f"2023Q{q}", value=Quantity(q, "tip")
+            )
+            for q in (1, 2, 3, 4)
+        ]
+        obs += [
+            Observation(
+                indicator="crime.cases_occurred",
+                place="616",
+                period="202305",
+                value=Quantity(2, "case"),
+                dims={"category": "drugs"},
+            ),
+            Observation(
+                indicator="weapons.explosives",
+                place="608",
+                period="2023Q1",
+                value=Quantity(Decimal("1.25"), "kilogram"),
+            ),
+            Observation(
+                indicator="forces.camera_data_sharing_rate",
+                place="608",
+                period="2023",
+                value=Quantity(Decimal("91.5"), "percent"),
+            ),
+        ]
+        path = _write(obs, tmp_path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        targets = ("province", "nation", None)
+        expected = [rollup(obs, to=to, **kwargs) for to in targets]
+
+        def refuse(*args: Any, **kw: Any) -> Any:
+            raise AssertionError("fell back to the held table or the whole reference")
+
+        read: list[Observation] = []
+
+        def counting(observations: Any, **kw: Any) -> Any:
+            read.extend(observations)
+            return rollup_parts(observations, **kw)
+
+        monkeypatch.setattr(bulk, "read_table", refuse)
+        monkeypatch.setattr(bulk, "rollup", refuse)
+        monkeypatch.setattr(bulk, "rollup_parts", counting)
+        got = rollup_file_many(path, to=list(targets), **kwargs)
+        assert list(got) == expected
+        assert {o.indicator for o in read} == {"forces.camera_data_sharing_rate"}
+        assert len(read) == len(targets)
+        ratio = got[0].ratio("safety_standard.rate", "62", dims={"unit_kind": "commune"})
+        assert str(ratio) == "about 80.0% (8/10)"  # other communes of 62 are missing
 
     def test_a_wrong_cell_is_caught(self, tmp_path: Path) -> None:
         obs = [
@@ -340,6 +495,29 @@ class TestErrors:
             rollup_file(path, period="2023", registry=registry(), as_of=date(2023, 12, 31))
         assert streamed.value.problems == reference.value.problems
 
+    def test_bad_rows_left_out_are_listed_and_count_as_absent(self, tmp_path: Path) -> None:
+        good = [
+            f"tips.received,{p},2023{m:02d},{m},,,,,," for p in ("608", "616") for m in range(1, 13)
+        ]
+        lines = [HEADER, *good[:5], *BAD_ROWS, *good[5:]]
+        path = tmp_path / "bad.csv"
+        path.write_text("\n".join(lines) + "\n")
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        clean = tmp_path / "clean.csv"
+        clean.write_text("\n".join([HEADER, *good]) + "\n")
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        scanned = scan_rollups(path, to=["province", None], bad_rows="leave_out", **kwargs)
+        assert scanned.left_out == tuple((loc, msg) for loc, msg in reference.value.problems)
+        expected = [rollup(read_observations(clean), to=to, **kwargs) for to in ("province", None)]
+        assert list(scanned.rollups) == expected
+        with pytest.raises(RecordError):
+            scan_rollups(path, to=["province"], **kwargs)
+
     def test_every_bad_row_is_listed(self, tmp_path: Path) -> None:
         path = tmp_path / "bad.csv"
         path.write_text("\n".join([HEADER, *BAD_ROWS]) + "\n")
@@ -390,6 +568,12 @@ class TestErrors:
             assert mine.value.problems == error.problems
             return
         assert read_table(path).to_observations() == expected
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        assert rollup_file(path, **kwargs) == rollup(expected, **kwargs)
 
     def test_json_lines_are_read_by_the_reference(self, tmp_path: Path) -> None:
         obs = [

@@ -617,3 +617,18 @@ class TestCachedConstruction:
         assert Period.parse("quý II", year=2020) == Period.quarter(2020, 2)
         with pytest.raises(ParseError):
             Period.parse("quý II")
+
+    @given(periods(kinds=[K.YEAR, K.HALF_YEAR, K.QUARTER, K.MONTH]))
+    def test_tiles_by_the_finer_kind_are_the_children(self, p: Period) -> None:
+        finer = p.children()[0].kind
+        assert p.tiles(finer) == p.children()
+        assert p.tiles(p.kind) == (p,)
+
+    def test_tiles_that_do_not_fit(self) -> None:
+        assert Period.year(2023).tiles(K.WEEK) is None
+        assert Period.month(2023, 2).tiles(K.QUARTER) is None
+        assert Period.year(2023).tiles(K.MONTH) == tuple(
+            Period.month(2023, m) for m in range(1, 13)
+        )
+        with pytest.raises(InvariantError):
+            Period.year(2023).tiles(K.RANGE)

@@ -92,16 +92,24 @@ from antq_domain.values.unit import Qualifier
 __all__ = [
     "MEAN_OF_RATIOS_WARNING",
     "Allocation",
+    "CellKey",
+    "CellParts",
     "MeanOfRatios",
     "MissingStrategy",
     "Note",
+    "PlaceTree",
     "RatioCell",
     "RolledCell",
     "Rollup",
+    "RollupParts",
     "View",
+    "allocate",
+    "check_rollup_args",
+    "finish_rollup",
     "mean_of_ratios",
     "ratio_of_sums",
     "rollup",
+    "rollup_parts",
 ]
 
 View: TypeAlias = Literal["as_of", "restated"]
@@ -112,6 +120,7 @@ MissingStrategy: TypeAlias = Literal["lower_bound", "strict", "ignore"]
 """What an incomplete cell holds: a lower bound, ``not_reported``, or the bare sum."""
 
 CellKey: TypeAlias = tuple[str, str, Period, Dims]
+"""``(indicator, place, period, dims)``: what names one cell of a rollup."""
 
 MEAN_OF_RATIOS_WARNING = (
     "mean of ratios: every part weighs the same whatever its size; this is not "
@@ -737,13 +746,7 @@ def _part_of(o: Observation) -> _Part:
 
 
 def _tiles(target: Period, kind: PeriodKind) -> tuple[Period, ...] | None:
-    first = Period.containing(target.start, kind)
-    if first.start != target.start:
-        return None
-    out = [first]
-    while out[-1].end < target.end:
-        out.append(out[-1].next())
-    return tuple(out) if out[-1].end == target.end else None
+    return target.tiles(kind)
 
 
 class _Gaps:
@@ -847,10 +850,24 @@ def _over_time(
     return _part_of(exact[0]) if exact else None
 
 
-class _Tree:
-    """Place mapping for one rollup: input place → output places with shares."""
+class PlaceTree:
+    """The place mapping of one rollup: input place → output places, with shares.
 
-    def __init__(  # noqa: PLR0917 - private helper, built once
+    Built by :meth:`of` from a rollup's arguments; it remembers what it
+    worked out (a rollup asks about the same few thousand places millions of
+    times). :func:`rollup_parts` and the bulk path both map places through
+    it; :func:`finish_rollup` asks it which places a complete cell expects.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.aggregation import PlaceTree
+        >>> from antq_domain.records.places import registry
+        >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+        >>> tree.restated("608"), tree.targets("608"), tree.to
+        ((('608', Fraction(1, 1)),), ('62',), ('province',))
+    """
+
+    def __init__(  # noqa: PLR0917 - built by ``of``
         self,
         reg: Registry,
         as_of: date,
@@ -870,6 +887,59 @@ class _Tree:
         self._targets: dict[str, tuple[str, ...]] = {}
         self._expected: dict[tuple[str, PlaceLevel, PlaceLevel, date], frozenset[str]] = {}
         self.allocations: set[Allocation] = set()
+
+    @classmethod
+    def of(
+        cls,
+        registry: Registry,
+        *,
+        as_of: date,
+        view: View = "as_of",
+        to: str | Sequence[str] | None = None,
+        shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    ) -> PlaceTree:
+        """The tree of a rollup with these arguments (see :func:`rollup`).
+
+        Raises:
+            AntqTypeError: ``to`` is not a level, a code or a list of codes.
+            UnknownCodeError: an unknown target code.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> PlaceTree.of(registry(), as_of=date(2023, 12, 31), to=["62", "62"]).to
+            ('62',)
+        """
+        level, codes = _parse_to(to)
+        if codes is not None:
+            codes = _target_codes(registry, codes, as_of)
+        return cls(registry, as_of, view, level, codes, shares)
+
+    @property
+    def to(self) -> tuple[str, ...] | None:
+        """The rollup's target as its result states it: the level, the codes, or ``None``.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> PlaceTree.of(registry(), as_of=date(2023, 12, 31)).to is None
+            True
+        """
+        return (self.level.value,) if self.level is not None else self.codes
+
+    def level_of(self, code: str) -> PlaceLevel:
+        """The level of a register code.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> PlaceTree.of(registry(), as_of=date(2023, 12, 31)).level_of("62").value
+            'province'
+        """
+        return self.reg.get(code).level
 
     def resolve(self, code: str, period: Period) -> str:
         """The register code of an input place (an official code is resolved by date)."""
@@ -1039,8 +1109,20 @@ def _sources(reg: Registry, code: str, day: date) -> set[str]:
     return out
 
 
-def _allocate(q: Quantity, shares: tuple[tuple[str, Fraction], ...]) -> list[Quantity]:
-    """Share ``q`` out exactly: largest remainder at the amount's own precision."""
+def allocate(q: Quantity, shares: Sequence[tuple[str, Fraction]]) -> list[Quantity]:
+    """Share ``q`` out exactly: largest remainder at the amount's own precision.
+
+    ``shares`` are ``(unit, share)`` pairs summing to 1 (as
+    :meth:`PlaceTree.restated` gives them); the parts sum to ``q``.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> from antq_domain.analysis.aggregation import allocate
+        >>> from antq_domain.values import Quantity
+        >>> halves = [("a", Fraction(1, 2)), ("b", Fraction(1, 2))]
+        >>> [str(q) for q in allocate(Quantity(7, "tip"), halves)]
+        ['4 tip', '3 tip']
+    """
     if len(shares) == 1:
         return [q]
     amount = q.amount
@@ -1056,8 +1138,35 @@ def _allocate(q: Quantity, shares: tuple[tuple[str, Fraction], ...]) -> list[Qua
     return [Quantity(int(p), q.unit, q.qualifier) for p in parts]
 
 
-class _Acc:
-    """Accumulates the parts of one output cell."""
+class CellParts:
+    """What went into one output cell of a rollup, before the cell is built.
+
+    Filled by :func:`rollup_parts` (from observations) or by the bulk path
+    (from columns); :func:`finish_rollup` turns it into a
+    :class:`RolledCell`. Mutable while it is being filled, then read once.
+
+    Attributes:
+        total: the sum of the reported parts, if any.
+        applicable: some part was not ``not_applicable``.
+        contributors: the input places that had an observation for the cell.
+        periods: the input periods that went in.
+        missing: contributing places with nothing usable (not reported,
+            withheld, or a gap with no figure at all).
+        missing_periods: ``(place, period)``: sub-periods with no usable
+            figure at a place that gave something.
+        levels: the levels of the units of the tree used.
+        sources: the levels of the input places.
+        passthrough: the input copied unchanged (no aggregation was needed).
+
+    Example:
+        >>> from antq_domain.analysis.aggregation import CellParts
+        >>> from antq_domain.values import Quantity
+        >>> parts = CellParts()
+        >>> parts.add_quantity("608", Quantity(3, "tip"))
+        >>> parts.add_quantity("616", Quantity(4, "tip", "at_least"))
+        >>> str(parts.total), sorted(parts.contributors)
+        ('>=7 tip', ['608', '616'])
+    """
 
     __slots__ = (
         "applicable",
@@ -1080,9 +1189,24 @@ class _Acc:
         self.applicable = False
         self.levels: set[PlaceLevel] = set()
         self.sources: set[PlaceLevel] = set()
-        self.passthrough: list[Observation] = []
+        self.passthrough: Observation | None = None
 
-    def add(self, source: str, part: _Part, quantity: Quantity | None) -> None:
+    def add_quantity(self, source: str, quantity: Quantity) -> None:
+        """Add a reported figure of ``source`` (periods and levels are added apart).
+
+        Example:
+            >>> from antq_domain.analysis.aggregation import CellParts
+            >>> from antq_domain.values import Quantity
+            >>> parts = CellParts()
+            >>> parts.add_quantity("608", Quantity(3, "tip"))
+            >>> str(parts.total), parts.applicable
+            ('3 tip', True)
+        """
+        self.contributors.add(source)
+        self.applicable = True
+        self.total = quantity if self.total is None else self.total + quantity
+
+    def _add(self, source: str, part: _Part, quantity: Quantity | None) -> None:
         self.contributors.add(source)
         self.periods.update(part.periods)
         self.applicable = self.applicable or part.applicable
@@ -1094,7 +1218,7 @@ class _Acc:
             self.missing_periods.update((source, p) for p in part.missing_periods)
 
 
-def _value(acc: _Acc, incomplete: bool, missing: MissingStrategy) -> Value:
+def _value(acc: CellParts, incomplete: bool, missing: MissingStrategy) -> Value:
     total = acc.total
     if total is None:
         if not incomplete and not acc.applicable:
@@ -1105,6 +1229,49 @@ def _value(acc: _Acc, incomplete: bool, missing: MissingStrategy) -> Value:
     if missing == "strict":
         return NOT_REPORTED
     return Quantity(total.amount, total.unit, total.qualifier.combine(Qualifier.AT_LEAST))
+
+
+@attrs.define
+class RollupParts:
+    """The output cells' parts and the notes of a rollup, before its cells are built.
+
+    What :func:`rollup_parts` gives and :func:`finish_rollup` takes; the bulk
+    path builds one from columns and :meth:`merge` s the reference's for the
+    rows it re-reads.
+
+    Example:
+        >>> from antq_domain.analysis.aggregation import RollupParts
+        >>> RollupParts().merge(RollupParts()).cells
+        {}
+    """
+
+    cells: dict[CellKey, CellParts] = attrs.field(factory=dict)
+    notes: list[Note] = attrs.field(factory=list)
+
+    def merge(self, other: RollupParts) -> RollupParts:
+        """Both parts together; the two must not share a cell.
+
+        Raises:
+            InvariantError: a cell in both (field ``cells``).
+
+        Example:
+            >>> from antq_domain.analysis.aggregation import CellParts, RollupParts
+            >>> from antq_domain.values import Period
+            >>> from antq_domain.records.observation import Dims
+            >>> key = ("tips.received", "62", Period.year(2023), Dims())
+            >>> a = RollupParts({key: CellParts()})
+            >>> a.merge(a)
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.InvariantError: cells='tips.received 62 2023': expected ...
+        """
+        shared = self.cells.keys() & other.cells.keys()
+        if shared:
+            ind, place, period, _ = min(shared, key=_key_order)
+            raise InvariantError(
+                "cells", f"{ind} {place} {period}", "parts of one cell from one source only"
+            )
+        return RollupParts({**self.cells, **other.cells}, [*self.notes, *other.notes])
 
 
 def _parse_to(to: str | Sequence[str] | None) -> tuple[PlaceLevel | None, tuple[str, ...] | None]:
@@ -1119,7 +1286,22 @@ def _parse_to(to: str | Sequence[str] | None) -> tuple[PlaceLevel | None, tuple[
     return None, tuple(dict.fromkeys(to))
 
 
-def _check_args(view: object, missing: object, as_of: object) -> None:
+def check_rollup_args(view: object, missing: object, as_of: object) -> None:
+    """Check a rollup's ``view``, ``missing`` and ``as_of`` as :func:`rollup` does, first.
+
+    Raises:
+        InvariantError: an unknown view or missing strategy.
+        AntqTypeError: ``as_of`` is not a date.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.aggregation import check_rollup_args
+        >>> check_rollup_args("as_of", "strict", date(2024, 1, 1))
+        >>> check_rollup_args("today", "strict", date(2024, 1, 1))
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.InvariantError: view='today': expected 'as_of' or 'restated'
+    """
     if view not in get_args(View):
         raise InvariantError("view", view, "'as_of' or 'restated'")
     if missing not in get_args(MissingStrategy):
@@ -1138,7 +1320,7 @@ def _target_codes(reg: Registry, codes: tuple[str, ...], as_of: date) -> tuple[s
     return tuple(dict.fromkeys(out))
 
 
-def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
+def rollup(
     observations: Iterable[Observation] | object,
     *,
     to: str | Sequence[str] | None = None,
@@ -1151,6 +1333,11 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
     missing: MissingStrategy = "lower_bound",
 ) -> Rollup:
     """Aggregate observations over places and/or time, by each indicator's rules.
+
+    Two steps, both public: :func:`rollup_parts` (over time, then over
+    places: what goes into each output cell) and :func:`finish_rollup` (the
+    cells, ratios and notes). The bulk path gives :func:`finish_rollup` parts
+    computed in columns, so cells are built in one place.
 
     Args:
         observations: observations, a report, or another rollup's result.
@@ -1191,18 +1378,53 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
         >>> c.place, str(c.value), c.contributors, len(c.missing_places)
         ('62', '340 tip', ('608', '616'), 8)
     """
-    _check_args(view, missing, as_of)
+    check_rollup_args(view, missing, as_of)
     items, cat = _inputs(observations, catalogue)
     target_period = None if period is None else Period.parse(str(period))
-    level, codes = _parse_to(to)
-    if codes is not None:
-        codes = _target_codes(registry, codes, as_of)
-    tree = _Tree(registry, as_of, view, level, codes, shares)
+    tree = PlaceTree.of(registry, as_of=as_of, view=view, to=to, shares=shares)
+    parts = rollup_parts(items, tree=tree, period=target_period, catalogue=cat)
+    return finish_rollup(parts, tree=tree, period=target_period, missing=missing, catalogue=cat)
+
+
+def rollup_parts(  # noqa: PLR0912 - the reference's steps, kept together
+    observations: Iterable[Observation],
+    *,
+    tree: PlaceTree,
+    period: Period | None,
+    catalogue: Catalogue,
+) -> RollupParts:
+    """The first step of :func:`rollup`: what goes into each output cell, and the notes.
+
+    One observation per cell (equal values merge), places resolved to
+    register codes; over time per input place (sums, last values, a figure
+    of the target period itself for indicators that do not aggregate over
+    time); then over places through ``tree`` (restated shares allocated
+    exactly; stated percentages and indicators that do not add up over
+    places passed through or noted).
+
+    Raises:
+        ConflictError, InvariantError, UnknownCodeError: as :func:`rollup`.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.aggregation import PlaceTree, rollup_parts
+        >>> from antq_domain.records.indicators import catalogue
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.records.places import registry
+        >>> from antq_domain.values import Period, Quantity
+        >>> obs = [Observation(indicator="tips.received", place=d, period="2023",
+        ...                    value=Quantity(n, "tip")) for d, n in [("608", 300), ("616", 40)]]
+        >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+        >>> parts = rollup_parts(obs, tree=tree, period=Period.year(2023), catalogue=catalogue())
+        >>> [(key[1], str(p.total)) for key, p in parts.cells.items()]
+        [('62', '340 tip')]
+    """
+    cat = catalogue
     notes: list[Note] = []
 
     # 1. one observation per cell, places resolved to register codes
     resolved: list[Observation] = []
-    for o in items:
+    for o in observations:
         code = tree.resolve(o.place, o.period)
         resolved.append(o if code == o.place else o.model_copy(update={"place": code}))
     unique = _dedup(resolved)
@@ -1210,7 +1432,7 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
     # 2. over time, per input place: parts keyed by (indicator, place, period, dims)
     parts: dict[CellKey, _Part] = {}
     originals: dict[CellKey, Observation] = {}
-    if target_period is None:
+    if period is None:
         for key, o in unique.items():
             parts[key] = _part_of(o)
             originals[key] = o
@@ -1218,18 +1440,18 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
         groups: dict[tuple[str, str, Dims], list[Observation]] = defaultdict(list)
         for (ind_code, place, _, dims), o in unique.items():
             groups[(ind_code, place, dims)].append(o)
-        gaps = _Gaps(target_period)
+        gaps = _Gaps(period)
         for (ind_code, place, dims), group in groups.items():
-            part = _over_time(cat.get(ind_code), group, target_period, gaps, notes)
+            part = _over_time(cat.get(ind_code), group, period, gaps, notes)
             if part is not None:
-                key = (ind_code, place, target_period, dims)
+                key = (ind_code, place, period, dims)
                 parts[key] = part
                 for o in group:
-                    if o.period == target_period:
+                    if o.period == period:
                         originals[key] = o
 
     # 3. over places
-    accs: dict[CellKey, _Acc] = defaultdict(_Acc)
+    accs: dict[CellKey, CellParts] = defaultdict(CellParts)
     for key in sorted(parts, key=_key_order):
         ind_code, place, cell_period, dims = key
         part = parts[key]
@@ -1239,7 +1461,7 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
         if part.quantity is None:
             quantities = [None] * len(restated)
         else:
-            quantities = list(_allocate(part.quantity, restated))
+            quantities = list(allocate(part.quantity, restated))
         stated_ratio = ind.kind.is_ratio
         no_sum = stated_ratio or ind.place_aggregation is PlaceAggregation.NONE
         for (unit, share), quantity in zip(restated, quantities, strict=True):
@@ -1249,7 +1471,7 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
                 if no_sum and not (identity and not stated_ratio):
                     original = originals.get(key)
                     if identity and original is not None:
-                        accs[out_key].passthrough.append(original)
+                        accs[out_key].passthrough = original
                     else:
                         why = (
                             "a stated percentage is shown as stated, never re-aggregated;"
@@ -1261,16 +1483,57 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
                         notes.extend(Note(ind_code, place, p, why) for p in part.periods)
                     continue
                 acc = accs[out_key]
-                acc.add(place, part, quantity)
-                acc.levels.add(registry.get(unit).level)
-                acc.sources.add(registry.get(place).level)
+                acc._add(place, part, quantity)
+                acc.levels.add(tree.level_of(unit))
+                acc.sources.add(tree.level_of(place))
+    return RollupParts(dict(accs), notes)
 
+
+def finish_rollup(
+    parts: RollupParts,
+    *,
+    tree: PlaceTree,
+    period: Period | None,
+    missing: MissingStrategy,
+    catalogue: Catalogue,
+) -> Rollup:
+    """The last step of :func:`rollup`: the output cells, their ratios and notes.
+
+    The one place where a rollup's cells are built, whatever computed the
+    parts (:func:`rollup_parts` from observations, or the bulk path from
+    columns): the places a complete cell expects (from ``tree``), the
+    missing places and periods, the value per the ``missing`` strategy, the
+    ratios of sums, the notes and the allocations, in canonical order.
+
+    Raises:
+        InvariantError: inputs of several levels in one cell (field ``observations``).
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.analysis.aggregation import CellParts, PlaceTree, RollupParts
+        >>> from antq_domain.analysis.aggregation import finish_rollup
+        >>> from antq_domain.records.indicators import catalogue
+        >>> from antq_domain.records.observation import Dims
+        >>> from antq_domain.records.places import PlaceLevel, registry
+        >>> from antq_domain.values import Period, Quantity
+        >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+        >>> cell = CellParts()
+        >>> cell.add_quantity("608", Quantity(300, "tip"))
+        >>> cell.levels.add(PlaceLevel.DISTRICT); cell.sources.add(PlaceLevel.DISTRICT)
+        >>> year = Period.year(2023)
+        >>> parts = RollupParts({("tips.received", "62", year, Dims()): cell})
+        >>> r = finish_rollup(parts, tree=tree, period=year, missing="lower_bound",
+        ...                   catalogue=catalogue())
+        >>> str(r.cells[0].value), len(r.cells[0].missing_places)
+        ('>=300 tip', 9)
+    """
+    cat = catalogue
     cells: list[RolledCell] = []
-    for out_key in sorted(accs, key=_key_order):
-        acc = accs[out_key]
+    for out_key in sorted(parts.cells, key=_key_order):
+        acc = parts.cells[out_key]
         ind_code, target, cell_period, dims = out_key
-        if acc.passthrough:
-            o = acc.passthrough[0]
+        if acc.passthrough is not None:
+            o = acc.passthrough
             cells.append(RolledCell(o, (o.place,), (o.period,), passed_through=True))
             continue
         if len(acc.levels) > 1 or len(acc.sources) > 1:
@@ -1307,14 +1570,16 @@ def rollup(  # noqa: PLR0912, PLR0915 - one pass over the steps, kept together
         )
 
     return Rollup(
-        view=view,
-        as_of=as_of,
-        to=(level.value,) if level is not None else codes,
-        period=target_period,
+        view=tree.view,
+        as_of=tree.as_of,
+        to=tree.to,
+        period=period,
         missing=missing,
         cells=tuple(cells),
         ratios=_ratios(cells, cat),
-        notes=tuple(sorted(set(notes), key=lambda n: (n.indicator, n.place, n.period.sort_key))),
+        notes=tuple(
+            sorted(set(parts.notes), key=lambda n: (n.indicator, n.place, n.period.sort_key))
+        ),
         allocations=tuple(sorted(tree.allocations, key=lambda a: (a.source, a.target))),
         catalogue=cat,
     )

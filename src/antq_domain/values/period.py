@@ -718,6 +718,31 @@ class Period:
             str(self), lambda: Period.containing(self.start - timedelta(days=1), self.kind)
         )
 
+    def tiles(self, kind: PeriodKind | str) -> tuple[Period, ...] | None:
+        """The periods of a standard ``kind`` that cover this one exactly, in order.
+
+        ``None`` when no run of ``kind`` periods starts on this period's
+        first day and ends on its last (weeks do not tile a year; a month
+        does not tile a week).
+
+        Example:
+            >>> from antq_domain.values.period import Period
+            >>> Period.parse("2023S1").tiles("quarter")
+            (Period('2023Q1'), Period('2023Q2'))
+            >>> Period.year(2023).tiles("week") is None
+            True
+        """
+        k = _kind(kind)
+        if not k.is_standard:
+            raise InvariantError("period.kind", k.value, "a standard kind (not range or span)")
+        first = Period.containing(self.start, k)
+        if first.start != self.start:
+            return None
+        out = [first]
+        while out[-1].end < self.end:
+            out.append(out[-1].next())
+        return tuple(out) if out[-1].end == self.end else None
+
     def children(self) -> tuple[Period, ...]:
         """The exact partition of this period into the next finer standard kind.
 

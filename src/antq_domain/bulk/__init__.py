@@ -1,0 +1,531 @@
+r"""A columnar bulk path: millions of tidy rows read and rolled up with polars.
+
+:func:`read_table` loads a tidy CSV into an :class:`ObservationTable` (a
+polars DataFrame behind the library's own API) with the validation rules of
+:func:`~antq_domain.io.files.read_observations`; :func:`rollup_table` rolls it
+up and :func:`rollup_file` / :func:`rollup_file_many` roll a file up in one
+streaming pass without holding its rows. All return the very
+:class:`~antq_domain.analysis.aggregation.Rollup` the reference
+:func:`~antq_domain.analysis.aggregation.rollup` returns, so the two compare with
+``==`` (a property test checks every cell on generated data).
+
+**One engine.** The reference splits a rollup into
+:func:`~antq_domain.analysis.aggregation.rollup_parts` (what goes into each
+output cell) and :func:`~antq_domain.analysis.aggregation.finish_rollup` (the
+cells, ratios and notes). The bulk path computes the same parts in columns
+and hands them to the same :func:`~antq_domain.analysis.aggregation.finish_rollup`:
+cells are built in one place.
+
+* **scanning** (``_scan``): the rows are summed to one group per (indicator,
+  place, dimensions, status, qualifier, unit), with which tiles of the target
+  period they fall on (every standard kind that tiles it: months, quarters,
+  halves, the year itself), the sums and a stock's last value;
+* **parts** (``_parts``): per indicator, the columns vouch for flows and
+  stocks that add up over places and for indicators that do not aggregate
+  over time (kept per period: only a figure for the target period itself
+  goes in), each (indicator, place, dims) cell on tiles of one kind; over
+  places through the reference's :class:`~antq_domain.analysis.aggregation.PlaceTree`;
+* **the rest is re-read by the reference, those rows only**: stated
+  percentages, indicators that do not add up over places, decimal stocks,
+  a cell whose periods mix kinds or repeat, rows whose period straddles the
+  target or is not one of its tiles, places not alive through the target:
+  the rows of those indicators that touch the target are read by
+  :func:`~antq_domain.io.rows.from_tidy` and given to
+  :func:`~antq_domain.analysis.aggregation.rollup_parts`; its parts join the
+  columns' parts before :func:`~antq_domain.analysis.aggregation.finish_rollup`.
+* **reading** (``_read``): rows the columns refuse (a figure that is not
+  digits, a bad code combination, period, place, quote or reason) are
+  re-read one by one by the reference, which words the errors (``row 3:
+  ...``, all rows at once); :func:`scan_rollups` can instead leave them out
+  and report them.
+
+What still goes to the reference whole: no target ``period``; a file that is
+not a plain CSV (JSON Lines, a byte-order mark, quoted or unknown header
+names); and an input the rollup refuses (an unknown place, a conflict, a
+split without shares...), so that the reference words the error.
+
+Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
+
+Example:
+    >>> import pathlib, tempfile
+    >>> from datetime import date
+    >>> from antq_domain.analysis.aggregation import rollup
+    >>> from antq_domain.bulk import read_table, rollup_table
+    >>> from antq_domain.io.files import read_observations
+    >>> from antq_domain.records.places import registry
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "kt.csv").write_text(
+    ...     "indicator,place,period,value\n"
+    ...     "tips.received,608,202301,30\ntips.received,608,202302,12\n"
+    ...     "tips.received,616,202301,4\n", encoding="utf-8")
+    >>> table = read_table(folder / "kt.csv")
+    >>> len(table), table.to_observations() == read_observations(folder / "kt.csv")
+    (3, True)
+    >>> args = dict(to="province", period="2023", registry=registry(), as_of=date(2023, 12, 31))
+    >>> r = rollup_table(table, **args)
+    >>> str(r.cells[0].value), r == rollup(table.to_observations(), **args)
+    ('>=46 tip', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from fractions import Fraction
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+try:
+    import polars as pl
+except ImportError as exc:  # pragma: no cover - the extra is installed for development
+    raise ImportError("antq_domain.bulk needs polars: pip install 'antq-domain[bulk]'") from exc
+
+from antq_domain.analysis.aggregation import (
+    MissingStrategy,
+    PlaceTree,
+    Rollup,
+    View,
+    check_rollup_args,
+    finish_rollup,
+    rollup,
+    rollup_parts,
+)
+from antq_domain.bulk._parts import Plan, columnar_parts, plan
+from antq_domain.bulk._read import (
+    ObservationTable,
+    header_names,
+    read_table,
+    standard_catalogue,
+)
+from antq_domain.bulk._scan import Groups, bad_text, rows_where, scan_file, scan_table
+from antq_domain.errors import AntqError, InvariantError, RecordError
+from antq_domain.io.files import _format_of
+from antq_domain.io.rows import from_tidy
+from antq_domain.records.indicators import Catalogue
+from antq_domain.records.observation import Observation
+from antq_domain.records.places import Registry
+from antq_domain.values.period import Period
+
+__all__ = [
+    "BadRows",
+    "ObservationTable",
+    "ScannedRollups",
+    "read_table",
+    "rollup_file",
+    "rollup_file_many",
+    "rollup_table",
+    "scan_rollups",
+]
+
+BadRows: TypeAlias = Literal["raise", "leave_out"]
+"""What a file rollup does with rows the reference refuses: raise them all, or
+leave them out (each reported, and its cell counted as absent)."""
+
+
+class _Fallback(Exception):  # noqa: N818 - a control-flow signal, never raised to callers
+    """The columnar path hands this rollup to the reference."""
+
+
+# (indicators, period texts, unknown places) -> the rows the reference reads
+_ReferenceRows: TypeAlias = Callable[
+    [Sequence[str], Sequence[str], Sequence[str]], list[Observation]
+]
+
+
+def _rollup_groups(  # noqa: PLR0917 - private, two callers
+    groups: Groups,
+    the_plan: Plan,
+    tree: PlaceTree,
+    cat: Catalogue,
+    missing: MissingStrategy,
+    reference_rows: _ReferenceRows,
+) -> Rollup:
+    target = groups.tiling.target
+    parts = columnar_parts(groups, the_plan, tree, cat)
+    if the_plan.reference:
+        texts = [*groups.tiling.kind_of, *the_plan.overlapping]
+        observations = reference_rows(sorted(the_plan.reference), texts, the_plan.unknown_places)
+        parts = parts.merge(rollup_parts(observations, tree=tree, period=target, catalogue=cat))
+    return finish_rollup(parts, tree=tree, period=target, missing=missing, catalogue=cat)
+
+
+def _with_overlapping(the_plan: Plan, codes: Sequence[str]) -> Plan:
+    """The plan with the indicators that have straddling or irregular rows read by the reference."""
+    extra = frozenset(codes)
+    return attrs.evolve(
+        the_plan, columnar=the_plan.columnar - extra, reference=the_plan.reference | extra
+    )
+
+
+def _row_filter(codes: Sequence[str], texts: Sequence[str], unknown: Sequence[str]) -> pl.Expr:
+    return pl.col("indicator").is_in(list(codes)) & (
+        pl.col("period").is_in(list(texts)) | pl.col("place").is_in(list(unknown))
+    )
+
+
+def rollup_table(
+    table: ObservationTable,
+    *,
+    to: str | Sequence[str] | None = None,
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+) -> Rollup:
+    """Roll up a table: the reference :func:`~antq_domain.analysis.aggregation.rollup`, in columns.
+
+    The arguments and the result are those of the reference (the table's
+    catalogue is used); ``rollup_table(t, ...) == rollup(t.to_observations(),
+    ...)`` holds for every table, every cell, ratio, note and allocation
+    alike. Rows the columns do not cover are read by the reference (module docs).
+
+    Raises:
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.bulk import ObservationTable, rollup_table
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.records.places import registry
+        >>> from antq_domain.values import Quantity
+        >>> obs = [Observation(indicator=i, place="608", period=f"2023Q{q}",
+        ...                    value=Quantity(n * q, "tip"))
+        ...        for q in (1, 2, 3, 4) for i, n in (("tips.received", 10), ("tips.valuable", 9))]
+        >>> r = rollup_table(ObservationTable.from_observations(obs), to="province",
+        ...                  period="2023", registry=registry(), as_of=date(2023, 12, 31))
+        >>> str(r.cell("tips.received", "62").value), str(r.ratio("tips.valuable_rate", "62"))
+        ('>=100 tip', 'about 90.0% (90/100)')
+    """
+    check_rollup_args(view, missing, as_of)
+    kwargs: dict[str, Any] = {
+        "to": to,
+        "period": period,
+        "registry": registry,
+        "as_of": as_of,
+        "view": view,
+        "shares": shares,
+        "missing": missing,
+    }
+    cat = table.catalogue
+    if period is not None:
+        try:
+            target = Period.parse(str(period))
+            tree = PlaceTree.of(registry, as_of=as_of, view=view, to=to, shares=shares)
+            groups = scan_table(table, target)
+            the_plan = plan(groups, cat, registry)
+            frame = table.frame
+            if the_plan.overlapping:
+                hit = frame.filter(
+                    pl.col("period").cast(pl.String).is_in(list(the_plan.overlapping))
+                )
+                the_plan = _with_overlapping(
+                    the_plan, hit.get_column("indicator").cast(pl.String).unique().to_list()
+                )
+
+            def reference_rows(
+                codes: Sequence[str], texts: Sequence[str], unknown: Sequence[str]
+            ) -> list[Observation]:
+                text = frame.with_columns(
+                    pl.col(c).cast(pl.String) for c in ("indicator", "period", "place")
+                )
+                selected = frame.filter(
+                    text.select(_row_filter(codes, texts, unknown).fill_null(False)).to_series()
+                )
+                return ObservationTable(selected, cat).to_observations()
+
+            return _rollup_groups(groups, the_plan, tree, cat, missing, reference_rows)
+        except (_Fallback, AntqError):
+            pass  # the reference decides: its result, or its error as it words it
+    return rollup(table.to_observations(), catalogue=cat, **kwargs)
+
+
+@attrs.frozen
+class ScannedRollups:
+    """The rollups of one streaming scan of a file, and the rows left out.
+
+    Attributes:
+        rollups: one :class:`~antq_domain.analysis.aggregation.Rollup` per target.
+        left_out: the problems of the rows left out, ``("row 12", "value='x': ...")``
+            as :class:`~antq_domain.errors.RecordError` lists them (empty
+            unless ``bad_rows="leave_out"``).
+
+    Example:
+        >>> from antq_domain.bulk import ScannedRollups
+        >>> ScannedRollups((), ()).left_out
+        ()
+    """
+
+    rollups: tuple[Rollup, ...]
+    left_out: tuple[tuple[str, str], ...] = ()
+
+
+_ROW = re.compile(r"row (\d+)")
+
+
+def _reference_read(
+    rows: pl.DataFrame, cat: Catalogue
+) -> tuple[list[Observation], list[tuple[str, str]], list[int]]:
+    """The rows read by the reference: observations, problems (by file row), bad file rows."""
+    numbers = rows.get_column("_row").to_list()
+    texts = [
+        {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
+        for row in rows.iter_rows(named=True)
+    ]
+    try:
+        return from_tidy(texts, catalogue=cat), [], []
+    except RecordError as exc:
+        problems: list[tuple[str, str]] = []
+        bad: set[int] = set()
+        for loc, msg in exc.problems:
+            m = _ROW.match(loc)
+            if m is None:  # pragma: no cover - from_tidy always names the row
+                problems.append((loc, msg))
+                continue
+            index = int(m[1]) - 1
+            bad.add(index)
+            problems.append((f"row {numbers[index]}{loc[m.end() :]}", msg))
+    good = [t for i, t in enumerate(texts) if i not in bad]
+    return from_tidy(good, catalogue=cat), problems, sorted(numbers[i] for i in bad)
+
+
+def _settle_problems(
+    source: Path, names: list[str], cat: Catalogue, the_plan: Plan, bad_rows: BadRows
+) -> tuple[Plan, list[tuple[str, str]]] | None:
+    """Re-read the rows the columns refuse: raise or list their problems.
+
+    Returns the plan (indicators with rows valid in a form the columns do not
+    read now go to the reference) and the problems left out; ``None`` when
+    the reference must read the file (it has a blank line).
+    """
+    if not the_plan.has_problems:
+        return the_plan, []
+    where = bad_text(cat) | pl.col("period").is_in(list(the_plan.bad_periods))
+    where = where | pl.col("place").is_in(list(the_plan.bad_places))
+    if the_plan.bad_combos is not None:
+        bad_codes = the_plan.bad_combos.get_column("indicator").unique().to_list()
+        where = where | pl.col("indicator").is_in(bad_codes)
+        if None in bad_codes:
+            where = where | pl.col("indicator").is_null()
+    flagged = rows_where(source, names, cat, where)
+    if flagged.select(pl.all_horizontal(pl.exclude("_row").is_null()).any()).item():
+        return None  # a blank line, which the reference skips (and does not number)
+    observations, problems, _ = _reference_read(flagged, cat)
+    if problems and bad_rows == "raise":
+        raise RecordError("tidy rows", problems)
+    # rows valid in a form the columns do not read (" 12"): their indicators go to the reference
+    odd = {o.indicator for o in observations}
+    odd_rows = flagged.filter(bad_text(cat)).get_column("indicator").unique().to_list()
+    return _with_overlapping(the_plan, sorted(odd & set(odd_rows))), problems
+
+
+def scan_rollups(
+    path: str | PathLike[str],
+    *,
+    to: Sequence[str | Sequence[str] | None],
+    period: Period | str,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+    catalogue: Catalogue | None = None,
+    bad_rows: BadRows = "raise",
+) -> ScannedRollups:
+    r"""Roll a tidy CSV file up to several targets in one streaming scan.
+
+    Each rollup equals the reference's on the file's observations
+    (:func:`rollup_file`). With ``bad_rows="leave_out"`` a row the reference
+    refuses does not stop the rollup: it is left out (its cell is then
+    absent, so the place or period shows as missing) and its problems are
+    listed in :attr:`ScannedRollups.left_out`, worded as the reference words them.
+
+    Raises:
+        RecordError: problems in the rows (with ``bad_rows="raise"``).
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from datetime import date
+        >>> from antq_domain.bulk import scan_rollups
+        >>> from antq_domain.records.places import registry
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "kt.csv"
+        >>> _ = p.write_text("indicator,place,period,value\n"
+        ...                  "tips.received,608,2023,30\ntips.received,616,2023,1x\n")
+        >>> s = scan_rollups(p, to=["province"], period="2023", registry=registry(),
+        ...                  as_of=date(2023, 12, 31), bad_rows="leave_out")
+        >>> str(s.rollups[0].cell("tips.received", "62").value), s.left_out
+        ('>=30 tip', (('row 2', "value='1x': expected a whole number of 'tip' (digits only)"),))
+    """
+    check_rollup_args(view, missing, as_of)
+    if bad_rows not in ("raise", "leave_out"):
+        raise InvariantError("bad_rows", bad_rows, "'raise' or 'leave_out'")
+    cat = catalogue if catalogue is not None else standard_catalogue()
+    source = Path(path)
+    kwargs: dict[str, Any] = {
+        "period": period,
+        "registry": registry,
+        "as_of": as_of,
+        "view": view,
+        "shares": shares,
+        "missing": missing,
+    }
+    targets = list(to)
+    names = header_names(source) if _format_of(source, None) == "csv" else None
+    if names is None or period is None:
+        return ScannedRollups(_held(source, cat, targets, kwargs))
+    try:
+        target = Period.parse(str(period))
+        groups = scan_file(source, names, cat, target)
+    except (pl.exceptions.PolarsError, OSError, AntqError):
+        return ScannedRollups(_held(source, cat, targets, kwargs))
+    the_plan = plan(groups, cat, registry)
+    settled = _settle_problems(source, names, cat, the_plan, bad_rows)
+    if settled is None:
+        return ScannedRollups(_held(source, cat, targets, kwargs))
+    the_plan, left_out = settled
+    if the_plan.overlapping:
+        hit = rows_where(source, names, cat, pl.col("period").is_in(list(the_plan.overlapping)))
+        the_plan = _with_overlapping(the_plan, hit.get_column("indicator").unique().to_list())
+
+    def reference_rows(
+        codes: Sequence[str], texts: Sequence[str], unknown: Sequence[str]
+    ) -> list[Observation]:
+        rows = rows_where(source, names, cat, _row_filter(codes, texts, unknown))
+        observations, _problems, _ = _reference_read(rows, cat)  # left out or raised above
+        return observations
+
+    results: list[Rollup] = []
+    table: ObservationTable | None = None
+    for goal in targets:
+        try:
+            tree = PlaceTree.of(registry, as_of=as_of, view=view, to=goal, shares=shares)
+            results.append(_rollup_groups(groups, the_plan, tree, cat, missing, reference_rows))
+            continue
+        except (_Fallback, AntqError):
+            pass  # the held table and then the reference decide
+        if table is None:
+            table = read_table(source, catalogue=cat)
+        results.append(rollup_table(table, to=goal, **kwargs))
+    return ScannedRollups(tuple(results), tuple(left_out))
+
+
+def _held(
+    source: Path, cat: Catalogue, targets: list[str | Sequence[str] | None], kwargs: dict[str, Any]
+) -> tuple[Rollup, ...]:
+    table = read_table(source, catalogue=cat)
+    return tuple(rollup_table(table, to=goal, **kwargs) for goal in targets)
+
+
+def rollup_file(
+    path: str | PathLike[str],
+    *,
+    to: str | Sequence[str] | None = None,
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+    catalogue: Catalogue | None = None,
+) -> Rollup:
+    r"""Roll up a tidy CSV file in one streaming pass, never holding the rows.
+
+    ``rollup_file(path, ...) == rollup(read_observations(path), ...)``: the
+    same validation (every row; the same :class:`~antq_domain.errors.RecordError`
+    naming row and key) and the same :class:`~antq_domain.analysis.aggregation.Rollup`.
+    See :func:`rollup_file_many` to roll one scan up to several targets and
+    :func:`scan_rollups` to leave bad rows out.
+
+    Raises:
+        RecordError: problems in the rows.
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from datetime import date
+        >>> from antq_domain.bulk import rollup_file
+        >>> from antq_domain.records.places import registry
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "kt.csv"
+        >>> _ = p.write_text("indicator,place,period,value\n"
+        ...                  "tips.received,608,202301,30\ntips.received,616,202302,12\n")
+        >>> r = rollup_file(p, to="province", period="2023", registry=registry(),
+        ...                 as_of=date(2023, 12, 31))
+        >>> str(r.cell("tips.received", "62").value)
+        '>=42 tip'
+    """
+    (result,) = rollup_file_many(
+        path,
+        to=[to],
+        period=period,
+        registry=registry,
+        as_of=as_of,
+        view=view,
+        shares=shares,
+        missing=missing,
+        catalogue=catalogue,
+    )
+    return result
+
+
+def rollup_file_many(
+    path: str | PathLike[str],
+    *,
+    to: Sequence[str | Sequence[str] | None],
+    period: Period | str | None = None,
+    registry: Registry,
+    as_of: date,
+    view: View = "as_of",
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
+    missing: MissingStrategy = "lower_bound",
+    catalogue: Catalogue | None = None,
+) -> tuple[Rollup, ...]:
+    r"""One streaming scan of a tidy CSV rolled up to several targets (one per ``to``).
+
+    Each result equals :func:`rollup_file` for that target (and so the
+    reference's rollup); the file is read once.
+
+    Raises:
+        RecordError: problems in the rows.
+        ConflictError, InvariantError, UnknownCodeError: as the reference.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from datetime import date
+        >>> from antq_domain.bulk import rollup_file_many
+        >>> from antq_domain.records.places import registry
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "kt.csv"
+        >>> _ = p.write_text("indicator,place,period,value\ntips.received,608,2023,30\n")
+        >>> a, b = rollup_file_many(p, to=["province", "nation"], period="2023",
+        ...                         registry=registry(), as_of=date(2023, 12, 31))
+        >>> a.cells[0].place, b.cells[0].place
+        ('62', 'VN')
+    """
+    check_rollup_args(view, missing, as_of)
+    if period is None:
+        cat = catalogue if catalogue is not None else standard_catalogue()
+        kwargs: dict[str, Any] = {
+            "period": period,
+            "registry": registry,
+            "as_of": as_of,
+            "view": view,
+            "shares": shares,
+            "missing": missing,
+        }
+        return _held(Path(path), cat, list(to), kwargs)
+    return scan_rollups(
+        path,
+        to=to,
+        period=period,
+        registry=registry,
+        as_of=as_of,
+        view=view,
+        shares=shares,
+        missing=missing,
+        catalogue=catalogue,
+    ).rollups

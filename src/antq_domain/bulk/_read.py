@@ -1,0 +1,468 @@
+"""Reading and validating tidy rows in columns: :class:`ObservationTable`, :func:`read_table`.
+
+The columns are checked per distinct value (indicator, status, qualifier,
+unit, dimensions, reason, place, period and quote combinations are validated
+by the reference on one representative row each) and the figures per row
+(digits only for counts, ``digits[.digits]`` for decimal units), never as
+floats. Rows the columns cannot vouch for are re-read one by one by the
+reference, which words the errors (``row 3: ...``, all rows at once).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from decimal import Context, Decimal
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from antq_domain.errors import RecordError
+from antq_domain.io.files import FileFormat, _format_of, read_observations
+from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
+from antq_domain.records.indicators import Catalogue, catalogue
+from antq_domain.records.observation import Observation
+from antq_domain.values.missing import Status, Withheld
+from antq_domain.values.period import Period
+from antq_domain.values.unit import Qualifier
+
+try:
+    import polars as pl
+except ImportError as exc:  # pragma: no cover - the extra is installed for development
+    raise ImportError("antq_domain.bulk needs polars: pip install 'antq-domain[bulk]'") from exc
+
+__all__ = ["ObservationTable", "read_table"]
+
+CAT = pl.Categorical
+# the columns of a table, after the dimension columns
+TEXT = ("indicator", "place", "period", "status", "qualifier", "source", "quote", "reason")
+_INT_RE = r"^[0-9]+$"
+_DEC_RE = r"^[0-9]+(\.[0-9]+)?$"
+_MAX_DIGITS = 18  # Int64 holds every 18-digit count; longer figures go to the reference
+_MAX_SCALE = 18
+_WIDE = Context(prec=100)
+
+
+def quantize(amount: Decimal, scale: int) -> Decimal:
+    """``amount`` written with exactly ``scale`` decimals (it has at least that many)."""
+    return amount.quantize(Decimal(1).scaleb(-scale), context=_WIDE)
+
+
+class ObservationTable:
+    """Validated observations held in columns (a polars DataFrame).
+
+    Build one with :func:`read_table` or :meth:`from_observations`; roll it
+    up with :func:`rollup_table`; :meth:`to_observations` gives the
+    observations back (equal to what the reference reader returns).
+
+    Columns: ``indicator``, ``place``, ``period``, ``status`` (empty:
+    reported), ``qualifier`` (empty: exact), ``source``, ``quote``,
+    ``reason``, one ``dim_<name>`` column per dimension (categoricals; empty
+    is absent), ``amount`` (``Int64``: the figure of a count), and for
+    decimal units ``decimal`` (polars ``Decimal``) with ``scale`` (the
+    number of decimals written, so ``13.50`` stays ``Decimal('13.50')``).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from antq_domain.bulk import ObservationTable
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> obs = [Observation(indicator="weapons.explosives", place="62", period="2023",
+        ...                    value=Quantity(Decimal("13.50"), "kilogram"))]
+        >>> t = ObservationTable.from_observations(obs)
+        >>> len(t), t.to_observations() == obs, t.dims
+        (1, True, ())
+    """
+
+    __slots__ = ("_catalogue", "_frame")
+
+    def __init__(self, frame: pl.DataFrame, catalogue: Catalogue) -> None:
+        self._frame = frame
+        self._catalogue = catalogue
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """The columns (a polars DataFrame; do not modify it).
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> ObservationTable.from_observations([]).frame.columns[:3]
+            ['indicator', 'place', 'period']
+        """
+        return self._frame
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue the rows were validated against.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.indicators import catalogue
+            >>> ObservationTable.from_observations([]).catalogue is catalogue()
+            True
+        """
+        return self._catalogue
+
+    @property
+    def dims(self) -> tuple[str, ...]:
+        """The dimension names that have a column, sorted.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> o = Observation(indicator="crime.cases_occurred", place="62", period="2023",
+            ...                 value=Quantity(5, "case"), dims={"category": "drugs"})
+            >>> ObservationTable.from_observations([o]).dims
+            ('category',)
+        """
+        return tuple(c[4:] for c in self._frame.columns if c.startswith("dim_"))
+
+    def __len__(self) -> int:
+        return self._frame.height
+
+    def __repr__(self) -> str:
+        return f"<ObservationTable of {self._frame.height} rows>"
+
+    @classmethod
+    def from_observations(
+        cls, observations: Iterable[Observation], *, catalogue: Catalogue | None = None
+    ) -> ObservationTable:
+        """A table holding ``observations`` (row by row: for small inputs and tests).
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import NOT_REPORTED
+            >>> o = Observation(indicator="tips.received", place="62", period="2023",
+            ...                 value=NOT_REPORTED)
+            >>> ObservationTable.from_observations([o]).frame["status"].to_list()
+            ['not_reported']
+        """
+        cat = catalogue if catalogue is not None else standard_catalogue()
+        rows = tidy(list(observations))
+        dims = sorted({k for row in rows for k in row if k.startswith("dim_")})
+        data: dict[str, list[Any]] = {c: [] for c in (*TEXT, *dims)}
+        amounts: list[int | None] = []
+        decimals: list[Decimal | None] = []
+        scales: list[int | None] = []
+        for row in rows:
+            status = row["status"]
+            for c in (*TEXT, *dims):
+                data[c].append(row.get(c))
+            data["status"][-1] = None if status == Status.REPORTED.value else status
+            if data["qualifier"][-1] == Qualifier.EXACT.value:
+                data["qualifier"][-1] = None
+            value = row["value"]
+            if isinstance(value, str):
+                amount = Decimal(value)
+                exponent = amount.as_tuple().exponent
+                assert isinstance(exponent, int)  # noqa: S101 - a finite Decimal
+                amounts.append(None)
+                decimals.append(amount)
+                scales.append(max(0, -exponent))
+            else:
+                amounts.append(value)
+                decimals.append(None)
+                scales.append(None)
+        columns: dict[str, pl.Series] = {
+            c: pl.Series(c, data[c], dtype=pl.String).cast(CAT) for c in (*TEXT[:3], *dims)
+        }
+        for c in TEXT[3:]:
+            columns[c] = pl.Series(c, data[c], dtype=pl.String).cast(CAT)
+        columns["amount"] = pl.Series("amount", amounts, dtype=pl.Int64)
+        if any(d is not None for d in decimals):
+            scale = max(s for s in scales if s is not None)
+            columns["decimal"] = pl.Series(
+                "decimal",
+                [None if d is None else quantize(d, scale) for d in decimals],
+                dtype=pl.Decimal(38, scale),
+            )
+            columns["scale"] = pl.Series("scale", scales, dtype=pl.Int8)
+        order = [*TEXT[:3], *dims, *TEXT[3:], "amount", "decimal", "scale"]
+        return cls(pl.DataFrame([columns[c] for c in order if c in columns]), cat)
+
+    def to_observations(self) -> list[Observation]:
+        """The observations, in row order, validated by the reference.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> o = Observation(indicator="tips.received", place="62", period="2023",
+            ...                 value=Quantity(7, "tip", "at_least"), quote="hơn 7 tin")
+            >>> ObservationTable.from_observations([o]).to_observations() == [o]
+            True
+        """
+        return from_tidy(self._tidy_rows(self._frame), catalogue=self._catalogue)
+
+    def _tidy_rows(self, frame: pl.DataFrame) -> list[dict[str, Any]]:
+        has_decimal = "decimal" in frame.columns
+        out: list[dict[str, Any]] = []
+        for row in frame.iter_rows(named=True):
+            tidy_row = {k: v for k, v in row.items() if v is not None and k in TIDY_KEYS}
+            tidy_row.update(
+                {k: v for k, v in row.items() if v is not None and k.startswith("dim_")}
+            )
+            if row["amount"] is not None:
+                tidy_row["value"] = row["amount"]
+            elif has_decimal and row["decimal"] is not None:
+                tidy_row["value"] = format(quantize(row["decimal"], row["scale"]), "f")
+            out.append(tidy_row)
+        return out
+
+
+def standard_catalogue() -> Catalogue:
+    return catalogue()
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def read_table(
+    path: str | PathLike[str],
+    *,
+    format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
+    catalogue: Catalogue | None = None,
+) -> ObservationTable:
+    r"""Read tidy rows (CSV or JSON Lines) into a validated :class:`ObservationTable`.
+
+    The rules are those of :func:`~antq_domain.io.files.read_observations`
+    (unknown keys, bad values, dimensions, units, qualifiers, statuses):
+    every problem of every row is raised at once as one
+    :class:`~antq_domain.errors.RecordError` naming row and key, worded as
+    the reference words it. Counts are exact ``Int64``; decimal units are
+    polars ``Decimal`` (never floats).
+
+    Raises:
+        RecordError: problems in the rows.
+        ParseError: an unknown file format.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from antq_domain.bulk import read_table
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.csv"
+        >>> _ = p.write_text("indicator,place,period,value,unit\n"
+        ...                  "tips.received,62,2023,12,tip\ntips.received,62,2022,1.5,tip\n"
+        ...                  "tips.received,62,2021,3,case\n")
+        >>> read_table(p)
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: tidy rows: 2 problems
+          row 2: value='1.5': expected a whole number of 'tip' (digits only)
+          row 3: unit='case': expected 'tip' for 'tips.received'
+    """
+    source = Path(path)
+    fmt = _format_of(source, format)
+    cat = catalogue if catalogue is not None else standard_catalogue()
+    table = _read_csv(source, cat) if fmt == "csv" else None
+    if table is None:
+        observations = read_observations(source, format=fmt, catalogue=cat)
+        table = ObservationTable.from_observations(observations, catalogue=cat)
+    return table
+
+
+def header_names(path: Path) -> list[str] | None:
+    """The header names, or None when the columnar reader must not read the file."""
+    with path.open("rb") as fh:
+        first = fh.readline()
+    if not first or first.startswith(b"\xef\xbb\xbf") or b'"' in first:
+        return None
+    try:
+        names = next(csv.reader(io.StringIO(first.decode("utf-8"))), [])
+    except UnicodeDecodeError:
+        return None
+    known = [n for n in names if n in TIDY_KEYS or n.startswith("dim_")]
+    required = {"indicator", "place", "period", "value"}
+    if len(set(names)) != len(names) or len(known) != len(names) or not required <= set(names):
+        return None
+    return names
+
+
+def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
+    """The distinct combinations the reference refuses (one representative row each).
+
+    ``combos`` has the code columns and ``_reason`` / ``_value`` (whether
+    the row has a reason, a figure).
+    """
+    bad: list[dict[str, Any]] = []
+    for combo in combos.iter_rows(named=True):
+        row = {k: v for k, v in combo.items() if v is not None and not k.startswith("_")}
+        row.update(place="X", period="2000")
+        if combo["_reason"]:
+            row["reason"] = "r"
+        if combo["_value"]:
+            row["value"] = "1"
+        try:
+            from_tidy([row], catalogue=cat)
+        except RecordError:
+            bad.append(combo)
+    return bad
+
+
+def _read_csv(path: Path, cat: Catalogue) -> ObservationTable | None:  # noqa: PLR0912, PLR0915 - one pass, kept together
+    names = header_names(path)
+    if names is None:
+        return None
+    schema: dict[str, Any] = dict.fromkeys(names, CAT)
+    schema["value"] = pl.String
+    try:
+        frame = pl.read_csv(
+            path,
+            schema_overrides=schema,
+            infer_schema=False,
+            empty_string_is_null=False,
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return None
+    frame = frame.with_columns(pl.col("value").replace("", None))
+    dim_cols = sorted(n for n in names if n.startswith("dim_"))
+    missing_cols = [c for c in TEXT if c not in frame.columns]
+    frame = frame.with_columns(pl.lit(None, dtype=CAT).alias(c) for c in missing_cols)
+    if "unit" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=CAT).alias("unit"))
+    if (
+        frame.height
+        and frame.select(
+            (
+                pl.col("indicator").is_null()
+                & pl.col("place").is_null()
+                & pl.col("period").is_null()
+            ).any()
+        ).item()
+    ):
+        return None  # a blank line (skipped by the reference) or an empty row
+
+    # 1. per distinct combination: one representative row checked by the reference
+    combo_cols = ["indicator", "status", "qualifier", "unit", *dim_cols]
+    combos = (
+        frame.lazy()
+        .select(
+            *combo_cols,
+            pl.col("reason").is_not_null().alias("_reason"),
+            pl.col("value").is_not_null().alias("_value"),
+        )
+        .unique()
+        .collect()
+    )
+    decimal_codes = {
+        code
+        for code in combos.get_column("indicator").to_list()
+        if code in cat and (unit := cat.get(code).unit) is not None and unit.is_decimal
+    }
+    refused = bad_combos(combos, cat)
+    flags: list[pl.Expr] = []
+    if refused:
+        bad = pl.DataFrame(refused, schema=combos.schema).with_columns(_bad=pl.lit(True))
+        keyed = frame.lazy().select(
+            *combo_cols,
+            pl.col("reason").is_not_null().alias("_reason"),
+            pl.col("value").is_not_null().alias("_value"),
+        )
+        hit = (
+            keyed.join(
+                bad.lazy(),
+                on=list(combos.columns),
+                how="left",
+                nulls_equal=True,
+                maintain_order="left",
+            )
+            .select(pl.col("_bad").fill_null(False))
+            .collect()
+            .to_series()
+        )
+        flags.append(pl.lit(hit))
+
+    # 2. per distinct place, period and quote
+    def bad_values(column: str, ok: Any) -> list[str]:
+        values = frame.get_column(column).drop_nulls().unique().to_list()
+        return [v for v in values if not ok(v)]
+
+    def place_ok(v: str) -> bool:
+        return bool(v) and v == v.strip()
+
+    def period_ok(v: str) -> bool:
+        try:
+            Period.parse(v)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+    def reason_ok(v: str) -> bool:
+        try:
+            Withheld(v)
+        except (ValueError, TypeError):
+            return False
+        return True
+
+    for column, ok in (
+        ("place", place_ok),
+        ("period", period_ok),
+        ("quote", lambda v: bool(v.strip())),
+        ("reason", reason_ok),
+    ):
+        bad_list = bad_values(column, ok)
+        if bad_list:
+            flags.append(pl.col(column).cast(pl.String).is_in(bad_list).fill_null(False))
+    flags.append(pl.col("indicator").is_null() | pl.col("place").is_null())
+    flags.append(pl.col("period").is_null())
+
+    # 3. per row: the figure's text
+    is_dec = pl.col("indicator").is_in(sorted(decimal_codes)).fill_null(False)
+    value = pl.col("value")
+    text_ok = (
+        pl.when(is_dec)
+        .then(value.str.contains(_DEC_RE) & (value.str.len_bytes() <= 2 * _MAX_DIGITS))
+        .otherwise(value.str.contains(_INT_RE) & (value.str.len_bytes() <= _MAX_DIGITS))
+    )
+    flags.append(value.is_not_null() & ~text_ok)
+    flagged_expr = pl.any_horizontal(flags)
+    flagged = frame.lazy().with_row_index("_row", offset=1).filter(flagged_expr).collect()
+    if flagged.height:
+        problems: list[tuple[str, str]] = []
+        for row in flagged.drop(*missing_cols).iter_rows(named=True):
+            number = row.pop("_row")
+            text = {k: v for k, v in row.items() if v is not None and v != ""}
+            try:
+                from_tidy([text], catalogue=cat)
+            except RecordError as exc:
+                problems.extend(
+                    (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.problems
+                )
+        if problems:
+            raise RecordError("tidy rows", problems)
+        return None  # valid in a form the columns do not read (" 12"): the reference reads it
+
+    # 4. the figures, exactly
+    columns: list[pl.Expr] = [
+        pl.when(~is_dec).then(value.cast(pl.Int64, strict=False)).alias("amount")
+    ]
+    if decimal_codes:
+        dot = value.str.find(r"\.", literal=False).cast(pl.Int32)
+        scale_expr = (
+            pl.when(is_dec & value.is_not_null())
+            .then(
+                pl.when(dot.is_null())
+                .then(pl.lit(0, pl.Int32))
+                .otherwise(value.str.len_bytes().cast(pl.Int32) - dot - 1)
+            )
+            .cast(pl.Int8)
+        )
+        frame = frame.with_columns(scale_expr.alias("scale"))
+        top = frame.get_column("scale").max()
+        scale = int(top) if isinstance(top, int) else 0
+        if scale > _MAX_SCALE:
+            return None
+        columns.append(
+            pl.when(is_dec).then(value.cast(pl.Decimal(38, scale), strict=False)).alias("decimal")
+        )
+    frame = frame.with_columns(columns)
+    extra = ["decimal", "scale"] if decimal_codes else []
+    frame = frame.select(*TEXT[:3], *dim_cols, *TEXT[3:], "amount", *extra)
+    frame = frame.with_columns(
+        pl.col("status").replace(Status.REPORTED.value, None),
+        pl.col("qualifier").replace(Qualifier.EXACT.value, None),
+    )
+    return ObservationTable(frame, cat)
