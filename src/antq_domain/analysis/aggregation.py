@@ -853,10 +853,13 @@ def _over_time(
 class PlaceTree:
     """The place mapping of one rollup: input place → output places, with shares.
 
-    Built by :meth:`of` from a rollup's arguments; it remembers what it
+    Built by [`of`][antq_domain.analysis.aggregation.PlaceTree.of] from a rollup's arguments; it
+    remembers what it
     worked out (a rollup asks about the same few thousand places millions of
-    times). :func:`rollup_parts` and the bulk path both map places through
-    it; :func:`finish_rollup` asks it which places a complete cell expects.
+    times). [`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] and the bulk path
+    both map places through
+    it; [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] asks it which places a
+    complete cell expects.
 
     Example:
         >>> from datetime import date
@@ -898,7 +901,7 @@ class PlaceTree:
         to: str | Sequence[str] | None = None,
         shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
     ) -> PlaceTree:
-        """The tree of a rollup with these arguments (see :func:`rollup`).
+        """The tree of a rollup with these arguments (see `rollup`).
 
         Raises:
             AntqTypeError: ``to`` is not a level, a code or a list of codes.
@@ -942,7 +945,17 @@ class PlaceTree:
         return self.reg.get(code).level
 
     def resolve(self, code: str, period: Period) -> str:
-        """The register code of an input place (an official code is resolved by date)."""
+        """The register code of an input place (an official code is resolved by date).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+            >>> from antq_domain.values import Period
+            >>> tree.resolve("608", Period.year(2023))
+            '608'
+        """
         key = (code, period)
         if key not in self._resolved:
             self._resolved[key] = self._resolve(code, period)
@@ -961,7 +974,16 @@ class PlaceTree:
         return self.reg.get(code).code  # raises UnknownCodeError for unknown codes
 
     def restated(self, code: str) -> tuple[tuple[str, Fraction], ...]:
-        """The places an input place stands for in the tree used, with shares."""
+        """The places an input place stands for in the tree used, with shares.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+            >>> tree.restated("608")
+            (('608', Fraction(1, 1)),)
+        """
         if code not in self._restated:
             self._restated[code] = self._restate(code)
         return self._restated[code]
@@ -1023,7 +1045,16 @@ class PlaceTree:
         return tuple(out)
 
     def targets(self, code: str) -> tuple[str, ...]:
-        """The output places a place of the tree used goes to."""
+        """The output places a place of the tree used goes to.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import registry
+            >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+            >>> tree.targets("608")
+            ('62',)
+        """
         if code not in self._targets:
             self._targets[code] = self._target(code)
         return self._targets[code]
@@ -1057,7 +1088,20 @@ class PlaceTree:
     def expected(
         self, target: str, level: PlaceLevel, source_level: PlaceLevel, day: date
     ) -> frozenset[str]:
-        """The input places a complete cell of ``target`` would have."""
+        """The input places a complete cell of ``target`` would have.
+
+        ``level`` is the level of the units of the tree used, ``source_level``
+        that of the input places; ``day`` the end of the cell's period.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import PlaceTree
+            >>> from antq_domain.records.places import PlaceLevel, registry
+            >>> tree = PlaceTree.of(registry(), as_of=date(2023, 12, 31), to="province")
+            >>> d = PlaceLevel.DISTRICT
+            >>> sorted(tree.expected("62", d, d, date(2023, 12, 31)))[:3]
+            ['608', '610', '611']
+        """
         key = (target, level, source_level, day)
         if key not in self._expected:
             self._expected[key] = self._expect(target, level, source_level, day)
@@ -1113,7 +1157,8 @@ def allocate(q: Quantity, shares: Sequence[tuple[str, Fraction]]) -> list[Quanti
     """Share ``q`` out exactly: largest remainder at the amount's own precision.
 
     ``shares`` are ``(unit, share)`` pairs summing to 1 (as
-    :meth:`PlaceTree.restated` gives them); the parts sum to ``q``.
+    [`PlaceTree.restated`][antq_domain.analysis.aggregation.PlaceTree.restated] gives them); the
+    parts sum to ``q``.
 
     Example:
         >>> from fractions import Fraction
@@ -1141,9 +1186,12 @@ def allocate(q: Quantity, shares: Sequence[tuple[str, Fraction]]) -> list[Quanti
 class CellParts:
     """What went into one output cell of a rollup, before the cell is built.
 
-    Filled by :func:`rollup_parts` (from observations) or by the bulk path
-    (from columns); :func:`finish_rollup` turns it into a
-    :class:`RolledCell`. Mutable while it is being filled, then read once.
+    Filled by [`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] (from
+    observations) or by the bulk path
+    (from columns); [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] turns it
+    into a
+    [`RolledCell`][antq_domain.analysis.aggregation.RolledCell]. Mutable while it is being
+    filled, then read once.
 
     Attributes:
         total: the sum of the reported parts, if any.
@@ -1235,8 +1283,10 @@ def _value(acc: CellParts, incomplete: bool, missing: MissingStrategy) -> Value:
 class RollupParts:
     """The output cells' parts and the notes of a rollup, before its cells are built.
 
-    What :func:`rollup_parts` gives and :func:`finish_rollup` takes; the bulk
-    path builds one from columns and :meth:`merge` s the reference's for the
+    What [`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] gives and
+    [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] takes; the bulk
+    path builds one from columns and
+    [`merge`][antq_domain.analysis.aggregation.RollupParts.merge] s the reference's for the
     rows it re-reads.
 
     Example:
@@ -1287,7 +1337,7 @@ def _parse_to(to: str | Sequence[str] | None) -> tuple[PlaceLevel | None, tuple[
 
 
 def check_rollup_args(view: object, missing: object, as_of: object) -> None:
-    """Check a rollup's ``view``, ``missing`` and ``as_of`` as :func:`rollup` does, first.
+    """Check a rollup's ``view``, ``missing`` and ``as_of`` as `rollup` does, first.
 
     Raises:
         InvariantError: an unknown view or missing strategy.
@@ -1334,9 +1384,12 @@ def rollup(
 ) -> Rollup:
     """Aggregate observations over places and/or time, by each indicator's rules.
 
-    Two steps, both public: :func:`rollup_parts` (over time, then over
-    places: what goes into each output cell) and :func:`finish_rollup` (the
-    cells, ratios and notes). The bulk path gives :func:`finish_rollup` parts
+    Two steps, both public: [`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts]
+    (over time, then over
+    places: what goes into each output cell) and
+    [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] (the
+    cells, ratios and notes). The bulk path gives
+    [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] parts
     computed in columns, so cells are built in one place.
 
     Args:
@@ -1393,7 +1446,7 @@ def rollup_parts(  # noqa: PLR0912 - the reference's steps, kept together
     period: Period | None,
     catalogue: Catalogue,
 ) -> RollupParts:
-    """The first step of :func:`rollup`: what goes into each output cell, and the notes.
+    """The first step of a rollup: what goes into each output cell, and the notes.
 
     One observation per cell (equal values merge), places resolved to
     register codes; over time per input place (sums, last values, a figure
@@ -1403,7 +1456,7 @@ def rollup_parts(  # noqa: PLR0912 - the reference's steps, kept together
     places passed through or noted).
 
     Raises:
-        ConflictError, InvariantError, UnknownCodeError: as :func:`rollup`.
+        ConflictError, InvariantError, UnknownCodeError: as `rollup` raises them.
 
     Example:
         >>> from datetime import date
@@ -1497,10 +1550,11 @@ def finish_rollup(
     missing: MissingStrategy,
     catalogue: Catalogue,
 ) -> Rollup:
-    """The last step of :func:`rollup`: the output cells, their ratios and notes.
+    """The last step of a rollup: the output cells, their ratios and notes.
 
     The one place where a rollup's cells are built, whatever computed the
-    parts (:func:`rollup_parts` from observations, or the bulk path from
+    parts ([`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] from observations, or
+    the bulk path from
     columns): the places a complete cell expects (from ``tree``), the
     missing places and periods, the value per the ``missing`` strategy, the
     ratios of sums, the notes and the allocations, in canonical order.

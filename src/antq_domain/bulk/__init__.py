@@ -1,19 +1,22 @@
 r"""A columnar bulk path: millions of tidy rows read and rolled up with polars.
 
-:func:`read_table` loads a tidy CSV into an :class:`ObservationTable` (a
+[`read_table`][antq_domain.bulk.read_table] loads a tidy CSV into an
+[`ObservationTable`][antq_domain.bulk.ObservationTable] (a
 polars DataFrame behind the library's own API) with the validation rules of
-:func:`~antq_domain.io.files.read_observations`; :func:`rollup_table` rolls it
-up and :func:`rollup_file` / :func:`rollup_file_many` roll a file up in one
+[`read_observations`][antq_domain.io.files.read_observations];
+[`rollup_table`][antq_domain.bulk.rollup_table] rolls it
+up and [`rollup_file`][antq_domain.bulk.rollup_file] /
+[`rollup_file_many`][antq_domain.bulk.rollup_file_many] roll a file up in one
 streaming pass without holding its rows. All return the very
-:class:`~antq_domain.analysis.aggregation.Rollup` the reference
-:func:`~antq_domain.analysis.aggregation.rollup` returns, so the two compare with
+[`Rollup`][antq_domain.analysis.aggregation.Rollup] the reference
+[`rollup`][antq_domain.analysis.aggregation.rollup] returns, so the two compare with
 ``==`` (a property test checks every cell on generated data).
 
 **One engine.** The reference splits a rollup into
-:func:`~antq_domain.analysis.aggregation.rollup_parts` (what goes into each
-output cell) and :func:`~antq_domain.analysis.aggregation.finish_rollup` (the
+[`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] (what goes into each
+output cell) and [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] (the
 cells, ratios and notes). The bulk path computes the same parts in columns
-and hands them to the same :func:`~antq_domain.analysis.aggregation.finish_rollup`:
+and hands them to the same [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup]:
 cells are built in one place.
 
 * **scanning** (``_scan``): the rows are summed to one group per (indicator,
@@ -24,20 +27,20 @@ cells are built in one place.
   stocks that add up over places and for indicators that do not aggregate
   over time (kept per period: only a figure for the target period itself
   goes in), each (indicator, place, dims) cell on tiles of one kind; over
-  places through the reference's :class:`~antq_domain.analysis.aggregation.PlaceTree`;
+  places through the reference's [`PlaceTree`][antq_domain.analysis.aggregation.PlaceTree];
 * **the rest is re-read by the reference, those rows only**: stated
   percentages, indicators that do not add up over places, decimal stocks,
   a cell whose periods mix kinds or repeat, rows whose period straddles the
   target or is not one of its tiles, places not alive through the target:
   the rows of those indicators that touch the target are read by
-  :func:`~antq_domain.io.rows.from_tidy` and given to
-  :func:`~antq_domain.analysis.aggregation.rollup_parts`; its parts join the
-  columns' parts before :func:`~antq_domain.analysis.aggregation.finish_rollup`.
+  [`from_tidy`][antq_domain.io.rows.from_tidy] and given to
+  [`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts]; its parts join the
+  columns' parts before [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup].
 * **reading** (``_read``): rows the columns refuse (a figure that is not
   digits, a bad code combination, period, place, quote or reason) are
   re-read one by one by the reference, which words the errors (``row 3:
-  ...``, all rows at once); :func:`scan_rollups` can instead leave them out
-  and report them.
+  ...``, all rows at once); [`scan_rollups`][antq_domain.bulk.scan_rollups] can
+  instead leave them out and report them.
 
 What still goes to the reference whole: no target ``period``; a file that is
 not a plain CSV (JSON Lines, a byte-order mark, quoted or unknown header
@@ -178,7 +181,7 @@ def rollup_table(
     shares: Mapping[str, Mapping[str, Fraction | int]] | None = None,
     missing: MissingStrategy = "lower_bound",
 ) -> Rollup:
-    """Roll up a table: the reference :func:`~antq_domain.analysis.aggregation.rollup`, in columns.
+    """Roll up a table: the reference rollup, in columns.
 
     The arguments and the result are those of the reference (the table's
     catalogue is used); ``rollup_table(t, ...) == rollup(t.to_observations(),
@@ -250,9 +253,9 @@ class ScannedRollups:
     """The rollups of one streaming scan of a file, and the rows left out.
 
     Attributes:
-        rollups: one :class:`~antq_domain.analysis.aggregation.Rollup` per target.
+        rollups: one [`Rollup`][antq_domain.analysis.aggregation.Rollup] per target.
         left_out: the problems of the rows left out, ``("row 12", "value='x': ...")``
-            as :class:`~antq_domain.errors.RecordError` lists them (empty
+            as [`RecordError`][antq_domain.errors.RecordError] lists them (empty
             unless ``bad_rows="leave_out"``).
 
     Example:
@@ -340,10 +343,12 @@ def scan_rollups(
     r"""Roll a tidy CSV file up to several targets in one streaming scan.
 
     Each rollup equals the reference's on the file's observations
-    (:func:`rollup_file`). With ``bad_rows="leave_out"`` a row the reference
+    ([`rollup_file`][antq_domain.bulk.rollup_file]). With ``bad_rows="leave_out"`` a row the
+    reference
     refuses does not stop the rollup: it is left out (its cell is then
     absent, so the place or period shows as missing) and its problems are
-    listed in :attr:`ScannedRollups.left_out`, worded as the reference words them.
+    listed in `ScannedRollups.left_out`, worded as
+    the reference words them.
 
     Raises:
         RecordError: problems in the rows (with ``bad_rows="raise"``).
@@ -437,10 +442,11 @@ def rollup_file(
     r"""Roll up a tidy CSV file in one streaming pass, never holding the rows.
 
     ``rollup_file(path, ...) == rollup(read_observations(path), ...)``: the
-    same validation (every row; the same :class:`~antq_domain.errors.RecordError`
-    naming row and key) and the same :class:`~antq_domain.analysis.aggregation.Rollup`.
-    See :func:`rollup_file_many` to roll one scan up to several targets and
-    :func:`scan_rollups` to leave bad rows out.
+    same validation (every row; the same [`RecordError`][antq_domain.errors.RecordError]
+    naming row and key) and the same [`Rollup`][antq_domain.analysis.aggregation.Rollup].
+    See [`rollup_file_many`][antq_domain.bulk.rollup_file_many] to roll one scan up to several
+    targets and
+    [`scan_rollups`][antq_domain.bulk.scan_rollups] to leave bad rows out.
 
     Raises:
         RecordError: problems in the rows.
@@ -487,7 +493,7 @@ def rollup_file_many(
 ) -> tuple[Rollup, ...]:
     r"""One streaming scan of a tidy CSV rolled up to several targets (one per ``to``).
 
-    Each result equals :func:`rollup_file` for that target (and so the
+    Each result equals [`rollup_file`][antq_domain.bulk.rollup_file] for that target (and so the
     reference's rollup); the file is read once.
 
     Raises:

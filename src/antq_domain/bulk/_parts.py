@@ -1,11 +1,11 @@
 """Parts: the groups of a scan turned into the parts of every output cell, in columns.
 
-:func:`plan` decides, per indicator, whether the columns can vouch for its
+`plan` decides, per indicator, whether the columns can vouch for its
 rows (the rest is re-read by the reference, those rows only);
-:func:`columnar_parts` does over time and over places what
-:func:`~antq_domain.analysis.aggregation.rollup_parts` does, and returns the
-same :class:`~antq_domain.analysis.aggregation.RollupParts`, which
-:func:`~antq_domain.analysis.aggregation.finish_rollup` turns into cells.
+`columnar_parts` does over time and over places what
+[`rollup_parts`][antq_domain.analysis.aggregation.rollup_parts] does, and returns the
+same [`RollupParts`][antq_domain.analysis.aggregation.RollupParts], which
+[`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] turns into cells.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reading and validating tidy rows in columns: :class:`ObservationTable`, :func:`read_table`.
+"""Reading and validating tidy rows in columns: `ObservationTable`, `read_table`.
 
 The columns are checked per distinct value (indicator, status, qualifier,
 unit, dimensions, reason, place, period and quote combinations are validated
@@ -52,8 +52,10 @@ def quantize(amount: Decimal, scale: int) -> Decimal:
 class ObservationTable:
     """Validated observations held in columns (a polars DataFrame).
 
-    Build one with :func:`read_table` or :meth:`from_observations`; roll it
-    up with :func:`rollup_table`; :meth:`to_observations` gives the
+    Build one with [`read_table`][antq_domain.bulk.read_table] or
+    [`from_observations`][antq_domain.bulk._read.ObservationTable.from_observations]; roll it
+    up with [`rollup_table`][antq_domain.bulk.rollup_table];
+    [`to_observations`][antq_domain.bulk._read.ObservationTable.to_observations] gives the
     observations back (equal to what the reference reader returns).
 
     Columns: ``indicator``, ``place``, ``period``, ``status`` (empty:
@@ -226,12 +228,12 @@ def read_table(
     format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
     catalogue: Catalogue | None = None,
 ) -> ObservationTable:
-    r"""Read tidy rows (CSV or JSON Lines) into a validated :class:`ObservationTable`.
+    r"""Read tidy rows (CSV or JSON Lines) into a validated `ObservationTable`.
 
-    The rules are those of :func:`~antq_domain.io.files.read_observations`
+    The rules are those of [`read_observations`][antq_domain.io.files.read_observations]
     (unknown keys, bad values, dimensions, units, qualifiers, statuses):
     every problem of every row is raised at once as one
-    :class:`~antq_domain.errors.RecordError` naming row and key, worded as
+    [`RecordError`][antq_domain.errors.RecordError] naming row and key, worded as
     the reference words it. Counts are exact ``Int64``; decimal units are
     polars ``Decimal`` (never floats).
 
@@ -301,7 +303,9 @@ def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
     return bad
 
 
-def _read_csv(path: Path, cat: Catalogue) -> ObservationTable | None:  # noqa: PLR0912, PLR0915 - one pass, kept together
+def _read_csv(  # noqa: PLR0912, PLR0915 - one pass, kept together
+    path: Path, cat: Catalogue
+) -> ObservationTable | None:
     names = header_names(path)
     if names is None:
         return None
