@@ -89,7 +89,7 @@ class TestTrend:
         assert ys[0] == 120000.0
         assert ys[1] != ys[1]  # NaN: the line breaks
         assert 0.0 not in ys
-        assert "— not reported" in _texts(ax)
+        assert "— (not reported)" in _texts(ax)
 
     def test_a_lower_bound_is_marked(self) -> None:
         ax = trend(_series(), "mobilisation.launch_participants", lang="vi").axes[0]
@@ -123,7 +123,7 @@ class TestComparePlaces:
     def test_a_place_without_a_figure_has_no_bar(self, report: MovementReport) -> None:
         ax = compare_places(report, "tips.received", places=["62", "64"], lang="en").axes[0]
         assert len(_bars(ax)) == 1
-        assert "— no figure" in _texts(ax)
+        assert "— (no figure)" in _texts(ax)
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert labels == ["Tỉnh Kon Tum", "Tỉnh Gia Lai"]
 
@@ -182,7 +182,7 @@ class TestReplicationFunnel:
             "nhân rộng toàn quốc",
         ]
         assert sorted(b.get_width() for b in _bars(ax)) == [2.0, 3.0]
-        assert "— không có số liệu" in _texts(ax)  # no district figure: a gap
+        assert "— (không có số liệu)" in _texts(ax)  # no district figure: a gap
 
     def test_district_scope_is_not_applicable_after_the_reform(self) -> None:
         obs = [
@@ -195,7 +195,7 @@ class TestReplicationFunnel:
             )
         ]
         ax = replication_funnel(obs, lang="en").axes[0]
-        assert "— not applicable" in _texts(ax)
+        assert "— (not applicable)" in _texts(ax)
 
     def test_several_places_need_a_choice(self) -> None:
         obs = [
@@ -235,7 +235,7 @@ class TestCommendationTallies:
     def test_no_commendations_is_one_empty_panel(self) -> None:
         fig = commendation_tallies([], lang="en")
         assert len(fig.axes) == 1
-        assert "— no figure" in _texts(fig.axes[0])
+        assert "— (no figure)" in _texts(fig.axes[0])
 
 
 def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -159,7 +159,8 @@ def test_kon_tum_records_summaries(kon_tum_eval: Evaluation) -> None:
 
 def test_kon_tum_renders_in_both_languages(kon_tum_eval: Evaluation) -> None:
     vi, en = kon_tum_eval.render("vi"), kon_tum_eval.render("en")
-    assert vi.startswith("ĐÁNH GIÁ kon-tum-2023 (62, 2023), tính đến 15/01/2024")
+    # the place by its name, the period in words
+    assert vi.startswith("ĐÁNH GIÁ kon-tum-2023 (Tỉnh Kon Tum, năm 2023), tính đến 15/01/2024")
     assert "Phát hiện:" in vi
     assert "Bảng chỉ tiêu:" in vi
     assert en.startswith("EVALUATION of kon-tum-2023")

@@ -98,8 +98,10 @@ class TestFinding:
         )
         assert f.render("vi") == (
             "lỗi rule.violated (tips.valuable_le_received): tin có giá trị vượt tổng số tin "
-            "[tips.valuable@62/2023 (báo cáo)] (căn cứ: 09/CTr-BCA-MTTQ)"
+            "[nguồn tin có giá trị (Tỉnh Kon Tum, 2023) (báo cáo)] (căn cứ: 09/CTr-BCA-MTTQ)"
         )
+        # names and labels, not codes like tips.valuable@62/2023
+        assert "tips.valuable@62" not in f.render("en")
         assert str(f).startswith("error rule.violated")
 
     def test_codes_are_documented_in_both_languages(self) -> None:
@@ -468,3 +470,9 @@ class TestSeed:
         before = report.model_dump_json()
         validate(report)
         assert report.model_dump_json() == before
+
+
+def test_an_empty_findings_prints_something_meaningful() -> None:
+    assert str(Findings()) == "No findings."
+    assert Findings().text("vi") == "Không có phát hiện nào."
+    assert "Không có phát hiện nào" in Findings()._repr_html_()

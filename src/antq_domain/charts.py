@@ -42,7 +42,7 @@ import attrs
 
 from antq_domain.analysis import _rollup_view
 from antq_domain.analysis.aggregation import Rollup
-from antq_domain.display import place_name
+from antq_domain.display import NO_FIGURE, place_name
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.frames import MissingExtraError
 from antq_domain.io.rows import HasObservations
@@ -103,7 +103,7 @@ class _Point:
 
     def text(self, lang: Lang) -> str:
         if self.amount is None:
-            return "— " + (self.note or _NO_FIGURE).text(lang)
+            return f"{NO_FIGURE} ({(self.note or _NO_FIGURE).text(lang)})"
         amount = self.amount
         shown = round_half_up(amount, 1) if isinstance(amount, Fraction) else amount
         return _SYMBOL[self.qualifier] + format_amount(shown, lang)
@@ -428,7 +428,7 @@ def compare_places(
         ...                    value=Quantity(726, "tip"))]
         >>> fig = compare_places(obs, "tips.received", places=["62", "51"], lang="en")
         >>> [t.get_text() for t in fig.axes[0].texts]
-        ['726', '— no figure']
+        ['726', '— (no figure)']
     """
     obs = _observations(observations)
     cat = _catalogue(observations, catalogue)
@@ -663,7 +663,7 @@ def commendation_tallies(report: object, *, lang: Lang = "vi") -> Figure:
             ax.set_xlim(0, max(left.values()) * 1.15 + 1)
             ax.set_ylim(-0.6, len(keys) - 0.4)
         else:
-            ax.text(0.5, 0.5, "— " + _NO_FIGURE.text(lang), ha="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, _Point(None).text(lang), ha="center", transform=ax.transAxes)
     kinds: dict[str, Any] = {}
     for ax in fig.axes:
         handles, names = ax.get_legend_handles_labels()

@@ -42,8 +42,10 @@ from typing import overload
 
 import attrs
 
+from antq_domain.display import data_frame, indicator_text, place_name
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
 from antq_domain.markup import Html, bilingual, html_table
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.values import identifiers
 from antq_domain.values._codelist import Codelist
@@ -464,6 +466,32 @@ class Ref:
             text += f" ({self.source})"
         return text
 
+    def text(self, lang: Lang = "vi") -> str:
+        """What is involved, in words: the indicator's label and cell, the place's name.
+
+        An indicator outside the standard catalogue is shown by its code.
+
+        Example:
+            >>> from antq_domain.analysis.findings import Ref
+            >>> Ref.cell("tips.received", "62", "2023").text("en")
+            'security and order tips from the public (Tỉnh Kon Tum, 2023)'
+            >>> Ref.cell("forces.clubs", "62", "2023", {"club_kind": "women"},
+            ...          path="observations.4").text("vi")
+            'observations.4: câu lạc bộ [loại câu lạc bộ: phụ nữ] (Tỉnh Kon Tum, 2023)'
+        """
+        what = ""
+        if self.indicator is not None:
+            what = indicator_text(catalogue(), self.indicator, self.dims, lang)
+        where = [p for p in (self.place, self.period) if p is not None]
+        if where:
+            if self.place is not None:
+                where[0] = place_name(self.place, lang)
+            what += (" " if what else "") + f"({', '.join(where)})"
+        text = ": ".join(p for p in (self.path, what) if p)
+        if self.source is not None:
+            text += f" ({self.source})"
+        return text
+
     def __repr__(self) -> str:
         return f"Ref({str(self)!r})"
 
@@ -584,7 +612,7 @@ class Finding:
             head += f" ({self.rule})"
         text = f"{head}: {self.message.text(lang)}"
         if self.involved:
-            text += " [" + "; ".join(str(r) for r in self.involved) + "]"
+            text += " [" + "; ".join(r.text(lang) for r in self.involved) + "]"
         if self.legal_basis is not None:
             basis = "căn cứ" if lang == "vi" else "basis"
             text += f" ({basis}: {self.legal_basis})"
@@ -734,20 +762,22 @@ class Findings(Sequence[Finding]):
         """
         return "\n".join(f.render(lang) for f in self.items)
 
-    def html(self) -> Html:
-        """The findings as an HTML table; messages in both languages.
+    def html(self, lang: Lang = "vi") -> Html:
+        """The findings as an HTML table; messages in both languages, names in ``lang``.
 
         Example:
             >>> from antq_domain.analysis.findings import Findings
-            >>> "<table" in Findings().html().markup
-            True
+            >>> Findings().html().markup
+            '<p>Không có phát hiện nào.<br><small>No findings.</small></p>'
         """
+        if not self.items:
+            return Html("<p>Không có phát hiện nào.<br><small>No findings.</small></p>")
         rows = [
             [
-                f.severity.value,
+                bilingual(f.severity.label),
                 f.code,
                 bilingual(f.message),
-                "; ".join(str(r) for r in f.involved),
+                "; ".join(r.text(lang) for r in f.involved),
                 "" if f.legal_basis is None else str(f.legal_basis),
             ]
             for f in self.items
@@ -757,8 +787,52 @@ class Findings(Sequence[Finding]):
     def _repr_html_(self) -> str:
         return self.html().markup
 
+    def text(self, lang: Lang = "vi") -> str:
+        """One line per finding in ``lang``, or a line saying there are none.
+
+        Example:
+            >>> from antq_domain.analysis.findings import Findings
+            >>> Findings().text("vi"), Findings().text("en")
+            ('Không có phát hiện nào.', 'No findings.')
+        """
+        if not self.items:
+            return "Không có phát hiện nào." if lang == "vi" else "No findings."
+        return self.render(lang)
+
     def __str__(self) -> str:
-        return self.render("en")
+        return self.text("en")
+
+    def rows(self, lang: Lang = "vi") -> list[dict[str, object]]:
+        """One row per finding: severity, code, message and what is involved, in ``lang``.
+
+        Example:
+            >>> from antq_domain.analysis.findings import Finding, Findings, Ref
+            >>> from antq_domain.values.label import Label
+            >>> f = Finding.of("rule.violated", Label(vi="sai", en="wrong"),
+            ...                involved=[Ref.cell("tips.received", "62", "2023")])
+            >>> Findings([f]).rows("en")[0]["involved"]
+            'security and order tips from the public (Tỉnh Kon Tum, 2023)'
+        """
+        return [
+            {
+                "severity": f.severity.value,
+                "severity_text": f.severity.text(lang),
+                "code": f.code,
+                "message": f.message.text(lang),
+                "involved": "; ".join(r.text(lang) for r in f.involved),
+                "rule": f.rule,
+                "legal_basis": None if f.legal_basis is None else str(f.legal_basis),
+            }
+            for f in self.items
+        ]
+
+    def to_pandas(self, lang: Lang = "vi") -> object:
+        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return data_frame(self.rows(lang), "Findings.to_pandas")
 
 
 _FINDING_HEADERS = (

@@ -102,8 +102,10 @@ from antq_domain.analysis.evaluation.standards import (
 from antq_domain.analysis.findings import Finding, Findings, Ref
 from antq_domain.analysis.rules import Rule
 from antq_domain.analysis.validation import validate
+from antq_domain.display import capitalised, data_frame, dims_text, indicator_text, place_name
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.markup import Html, cell, html_section
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.places import Registry
 from antq_domain.records.places import registry as bundled_registry
 from antq_domain.records.report import MovementReport
@@ -148,7 +150,7 @@ __all__ = [
 _GUARDED = (AntqError, ValueError, KeyError, TypeError, ArithmeticError)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Evaluation:
     """The result of `evaluate`: scorecard, findings and the record summaries.
 
@@ -181,7 +183,7 @@ class Evaluation:
 
     def _repr_html_(self) -> str:
         head = (
-            f"{self.report} ({self.place}, {self.period}) — "
+            f"{self.report} ({place_name(self.place)}, {self.period}) — "
             f"tính đến {show_date(self.as_of, 'vi')} / as of {show_date(self.as_of, 'en')}"
             + (f"; so với / against {self.previous}" if self.previous else "")
         )
@@ -201,16 +203,17 @@ class Evaluation:
             >>> from antq_domain.values.period import Period
             >>> print(Evaluation(report="r", place="62", period=Period.year(2023),
             ...                  as_of=date(2024, 1, 15)).render("vi"))
-            ĐÁNH GIÁ r (62, 2023), tính đến 15/01/2024
+            ĐÁNH GIÁ r (Tỉnh Kon Tum, năm 2023), tính đến 15/01/2024
             <BLANKLINE>
             Phát hiện: không có
         """
         vi = lang == "vi"
         day = show_date(self.as_of, lang)
+        where = f"{place_name(self.place, lang)}, {self.period.format(lang)}"
         head = (
-            f"ĐÁNH GIÁ {self.report} ({self.place}, {self.period}), tính đến {day}"
+            f"ĐÁNH GIÁ {self.report} ({where}), tính đến {day}"
             if vi
-            else f"EVALUATION of {self.report} ({self.place}, {self.period}) as of {day}"
+            else f"EVALUATION of {self.report} ({where}) as of {day}"
         )
         if self.previous is not None:
             head += f"; {'so với' if vi else 'against'} {self.previous}"
@@ -248,6 +251,53 @@ class Evaluation:
 
     def __str__(self) -> str:
         return self.render("en")
+
+    def __repr__(self) -> str:
+        counts = self.findings.counts
+        shown = ", ".join(f"{counts[s]} {s.value}" for s in counts if counts[s]) or "no findings"
+        return (
+            f"<Evaluation of {self.report} ({place_name(self.place, 'en')}, {self.period}) "
+            f"as of {self.as_of.isoformat()}: {len(self.scorecard)} scorecard cells; {shown}>"
+        )
+
+    def rows(self, lang: Lang = "vi") -> list[dict[str, object]]:
+        """One row per scorecard cell: indicator by label, value, previous, change, target.
+
+        The findings have their own rows (``evaluation.findings.rows(lang)``).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.evaluation import Evaluation
+            >>> from antq_domain.values.period import Period
+            >>> Evaluation(report="r", place="62", period=Period.year(2023),
+            ...            as_of=date(2024, 1, 15)).rows()
+            []
+        """
+        cat = catalogue()
+        out: list[dict[str, object]] = []
+        for c in self.scorecard.cells:
+            value, previous, change, target = c.columns(lang, decimals=self.decimals)
+            out.append(
+                {
+                    "indicator": c.indicator,
+                    "indicator_text": capitalised(indicator_text(cat, c.indicator, {}, lang)),
+                    "dims": str(c.dims),
+                    "dims_text": dims_text(cat, c.indicator, c.dims, lang),
+                    "value_text": value,
+                    "previous_text": previous,
+                    "change_text": change,
+                    "target_text": target,
+                }
+            )
+        return out
+
+    def to_pandas(self, lang: Lang = "vi") -> object:
+        """A pandas DataFrame of the scorecard's :meth:`rows` (needs the ``pandas`` extra).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return data_frame(self.rows(lang), "Evaluation.to_pandas")
 
 
 def _indent(text: str) -> str:
