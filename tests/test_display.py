@@ -21,7 +21,7 @@ from antq_domain.display import value_text
 from antq_domain.io import from_tidy
 from antq_domain.records import MovementReport, RecordGroup
 from antq_domain.records._html import report_html
-from antq_domain.values import NOT_REPORTED, Status, Withheld
+from antq_domain.values import NOT_REPORTED, Lang, Status, Withheld
 
 ROOT = Path(__file__).resolve().parents[1]
 KON_TUM = ROOT / "examples" / "data" / "kon-tum-2023.json"
@@ -55,7 +55,7 @@ def _report() -> MovementReport:
     )
 
 
-def _surfaces(report: MovementReport, lang: aq.Lang) -> dict[str, str]:
+def _surfaces(report: MovementReport, lang: Lang) -> dict[str, str]:
     """The text of every surface that shows this report's figures."""
     ax = compare_places(report, "tips.valuable", places=["62"], lang=lang).axes[0]
     chart = "\n".join(t.get_text() for t in ax.texts)
@@ -70,7 +70,7 @@ def _surfaces(report: MovementReport, lang: aq.Lang) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_not_reported_reads_the_same_everywhere(lang: aq.Lang) -> None:
+def test_not_reported_reads_the_same_everywhere(lang: Lang) -> None:
     words = Status.NOT_REPORTED.text(lang)
     for surface, text in _surfaces(_report(), lang).items():
         assert words in text, surface
@@ -90,7 +90,7 @@ def test_withheld_keeps_its_reason_everywhere() -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_dimension_cell_reads_the_same_everywhere(lang: aq.Lang) -> None:
+def test_a_dimension_cell_reads_the_same_everywhere(lang: Lang) -> None:
     report = _report()
     words = report.catalogue.describe_dims("forces.clubs", {"club_kind": "women"}, lang)
     surfaces = _surfaces(report, lang)
