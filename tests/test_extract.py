@@ -505,3 +505,30 @@ def test_issuer_from_the_level_of_the_peoples_committee(
     assert f.dims["issuer"] == issuer
     if form is not None:
         assert f.dims["form"] == form
+
+
+# -- where the catalogue phrases added for reading come from -------------------------------
+def test_every_phrase_source_names_a_phrase_of_the_catalogue() -> None:
+    from antq_domain.extract.vocabulary import phrase_sources
+    from antq_domain.records.indicators import catalogue
+
+    cat = catalogue()
+    for (of, text), word in phrase_sources().items():
+        assert word.sources, (of, text)
+        if of in cat:
+            assert text in cat[of].synonyms_vi, (of, text)
+        else:
+            dim, _, code = of.partition(".")
+            assert text in cat.dimension(dim).value(code).synonyms_vi, (of, text)
+
+
+def test_leave_out_drops_the_catalogue_phrases_a_text_motivated() -> None:
+    from antq_domain.extract.vocabulary import catalogue_without, phrase_sources
+    from antq_domain.records.indicators import catalogue
+
+    (of, text), word = next(iter(phrase_sources().items()))
+    texts = {s.removeprefix("corpus:") for s in word.sources if s.startswith("corpus:")}
+    without = catalogue_without(catalogue(), frozenset(texts))
+    kept = without[of].synonyms_vi if of in without else ()
+    assert text not in kept
+    assert catalogue_without(catalogue(), frozenset({"no-such-text"})) is catalogue()

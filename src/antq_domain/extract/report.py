@@ -61,6 +61,7 @@ from antq_domain.extract.results import (
     FigureRole,
     UnusedNumber,
 )
+from antq_domain.extract.vocabulary import catalogue_without
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.indicators import catalogue as standard_catalogue
 from antq_domain.records.observation import Dims
@@ -383,6 +384,8 @@ def extract_report(
         raise AntqTypeError("text", text, "a str")
     given_period = Period.parse(period) if isinstance(period, str) else period
     cat = catalogue if catalogue is not None else standard_catalogue()
+    if leave_out:
+        cat = catalogue_without(cat, frozenset(leave_out))
     norm = Normalised(text)
     sc = Scanned(norm.text)
     documents = find_documents(norm.text)

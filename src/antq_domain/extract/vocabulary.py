@@ -18,11 +18,28 @@ Example:
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Collection
+from functools import cache, lru_cache
+from importlib import resources
 
 import attrs
 
-__all__ = ["LISTS", "Word", "rule_on", "vocabulary_sources", "words"]
+from antq_domain.records.indicators import Catalogue, Dimension, Indicator
+
+__all__ = [
+    "LISTS",
+    "PHRASE_SOURCES_FILE",
+    "Word",
+    "catalogue_without",
+    "phrase_sources",
+    "rule_on",
+    "vocabulary_sources",
+    "words",
+]
+
+PHRASE_SOURCES_FILE = "data/phrase_sources.toml"
+"""Why the catalogue phrases added for reading reports are there: ``[[phrase]]`` rows."""
 
 
 @attrs.frozen
@@ -116,14 +133,79 @@ def rule_on(name: str, leave_out: Collection[str] = ()) -> bool:
     return name in words("rules", leave_out)
 
 
+@cache
+def phrase_sources() -> dict[tuple[str, str], Word]:
+    """The sources of the catalogue phrases added for reading reports, by (of, phrase).
+
+    ``of`` is an indicator code or ``"<dimension>.<value>"``; the :class:`Word`'s
+    ``meaning`` repeats ``of``.
+
+    Example:
+        >>> from antq_domain.extract.vocabulary import phrase_sources
+        >>> all(w.sources for w in phrase_sources().values())
+        True
+    """
+    text = resources.files("antq_domain").joinpath(PHRASE_SOURCES_FILE).read_text("utf-8")
+    rows = tomllib.loads(text).get("phrase", [])
+    return {
+        (row["of"], row["text"]): Word(row["text"], row["of"], tuple(row["sources"]))
+        for row in rows
+    }
+
+
+def _dropped(leave_out: Collection[str]) -> frozenset[tuple[str, str]]:
+    return frozenset(k for k, w in phrase_sources().items() if w.motivated_by(leave_out))
+
+
+def _without_dimension(dim: Dimension, dropped: frozenset[tuple[str, str]]) -> Dimension:
+    values = tuple(
+        v.model_copy(
+            update={
+                "synonyms_vi": tuple(
+                    s for s in v.synonyms_vi if (f"{dim.name}.{v.code}", s) not in dropped
+                )
+            }
+        )
+        for v in dim.values
+    )
+    return dim.model_copy(update={"values": values})
+
+
+def _without(ind: Indicator, dropped: frozenset[tuple[str, str]]) -> Indicator:
+    return ind.model_copy(
+        update={
+            "synonyms_vi": tuple(s for s in ind.synonyms_vi if (ind.code, s) not in dropped),
+            "dimensions": tuple(_without_dimension(d, dropped) for d in ind.dimensions),
+        }
+    )
+
+
+@lru_cache(maxsize=32)
+def catalogue_without(cat: Catalogue, leave_out: frozenset[str]) -> Catalogue:
+    """``cat`` without the phrases whose sources name one of ``leave_out``.
+
+    Example:
+        >>> from antq_domain.extract.vocabulary import catalogue_without
+        >>> from antq_domain.records.indicators import catalogue
+        >>> catalogue_without(catalogue(), frozenset()) is catalogue()
+        True
+    """
+    dropped = _dropped(leave_out)
+    if not dropped:
+        return cat
+    return Catalogue(_without(ind, dropped) for ind in cat.indicators)
+
+
 def vocabulary_sources(leave_out: Collection[str]) -> list[tuple[str, Word]]:
-    """The entries (with their list's name) that ``leave_out`` removes.
+    """The entries (with their list's name, or "catalogue") that ``leave_out`` removes.
 
     Example:
         >>> from antq_domain.extract.vocabulary import vocabulary_sources
         >>> vocabulary_sources({"00-kon-tum-2023"})
         []
     """
-    return [
+    own = [
         (name, w) for name, entries in LISTS.items() for w in entries if w.motivated_by(leave_out)
     ]
+    phrases = [("catalogue", w) for w in phrase_sources().values() if w.motivated_by(leave_out)]
+    return own + phrases
