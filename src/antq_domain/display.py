@@ -46,7 +46,6 @@ from antq_domain.values.unit import Qualifier
 
 if TYPE_CHECKING:  # pragma: no cover - names for type checkers only
     from antq_domain.records.indicators import Catalogue
-    from antq_domain.records.observation import Dims
     from antq_domain.records.places import PlaceLevel
     from antq_domain.records.report import MovementReport
 
@@ -63,7 +62,6 @@ __all__ = [
     "place_name",
     "place_text",
     "signed",
-    "stated_ratio_cells",
     "summary_text",
     "t",
     "value_text",
@@ -378,7 +376,7 @@ def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
         groups.setdefault(cat[obs.indicator].area, []).append(
             f"  {head}{where}: {value_text(obs.value, lang)}"
         )
-    for code, dims in stated_ratio_cells(report):
+    for code, dims in report.ratio_cells():
         head = indicator_text(cat, code, dims, lang)
         shown = value_text(report.ratio(code, dims), lang)
         groups.setdefault(cat[code].area, []).append(f"  {head}: {shown}")
@@ -398,44 +396,6 @@ def summary_text(report: MovementReport, lang: Lang = "vi") -> str:
             lines.extend(["", capitalised(group.text(lang))])
             lines.extend(f"  {item.ordinal}. {item.text(lang)}" for item in items)
     return "\n".join(lines)
-
-
-def stated_ratio_cells(report: MovementReport) -> list[tuple[str, Dims]]:
-    """The ratio cells whose parts the report states for its own place and period.
-
-    Interim home: ``MovementReport.ratio_cells()`` (issue 11, item 1) replaces it.
-
-    Example:
-        >>> from datetime import date
-        >>> from antq_domain.display import stated_ratio_cells
-        >>> from antq_domain.io import from_tidy
-        >>> from antq_domain.records import MovementReport
-        >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2023, 12, 31),
-        ...     observations=from_tidy([{"indicator": i, "place": "62", "period": "2023",
-        ...                              "value": n} for i, n in (("tips.received", 726),
-        ...                                                       ("tips.valuable", 655))]))
-        >>> stated_ratio_cells(r)
-        [('tips.valuable_rate', Dims({}))]
-    """
-    from antq_domain.records.indicators import IndicatorKind  # noqa: PLC0415
-
-    out: list[tuple[str, Dims]] = []
-    own = [
-        o
-        for o in report.observations
-        if o.place == report.place and str(o.period) == str(report.period)
-    ]
-    for ind in report.catalogue.indicators:
-        spec = ind.ratio
-        if ind.kind is not IndicatorKind.RATIO or spec is None:
-            continue
-        parts = (spec.numerator, spec.denominator)
-        cells: dict[Dims, None] = {}
-        for obs in own:
-            if obs.indicator in parts and set(obs.dims) == set(spec.match):
-                cells.setdefault(obs.dims)
-        out.extend((ind.code, dims) for dims in cells)
-    return out
 
 
 def data_frame(rows: Iterable[Mapping[str, Any]], feature: str) -> Any:

@@ -75,7 +75,6 @@ from antq_domain.errors import (
 from antq_domain.records.indicators import (
     Catalogue,
     Indicator,
-    IndicatorKind,
     PlaceAggregation,
     TimeAggregation,
     catalogue,
@@ -1640,35 +1639,32 @@ def finish_rollup(
 
 
 def _ratios(cells: Sequence[RolledCell], cat: Catalogue) -> tuple[RatioCell, ...]:
-    """Every ratio indicator whose parts are among the cells, as a ratio of sums."""
+    """Each ratio cell `Catalogue.ratio_cells` finds per place and period, as a ratio of sums."""
     by_key: dict[CellKey, Value] = {c.key: c.value for c in cells if not c.passed_through}
+    frames: dict[tuple[str, Period], list[tuple[str, Dims]]] = defaultdict(list)
+    for indicator, place, period, dims in by_key:
+        frames[(place, period)].append((indicator, dims))
     out: list[RatioCell] = []
-    for ind in cat.indicators:
-        spec = ind.ratio
-        if ind.kind is not IndicatorKind.RATIO or spec is None:
-            continue
-        match = set(spec.match)
-        wanted: set[tuple[str, Period, Dims]] = set()
-        for indicator, place, period, dims in by_key:
-            if indicator in (spec.numerator, spec.denominator) and set(dims) == match:
-                wanted.add((place, period, dims))
-        for place, period, dims in wanted:
+    for (place, period), stated in frames.items():
+        for code, dims in cat.ratio_cells(stated):
+            spec = cat[code].ratio
+            assert spec is not None  # noqa: S101 - ratio_cells lists ratio indicators only
             values = [
-                by_key.get((code, place, period, dims))
-                for code in (spec.numerator, spec.denominator)
+                by_key.get((part, place, period, dims))
+                for part in (spec.numerator, spec.denominator)
             ]
             ratio: Ratio | Undefined
             n, d = values
             if isinstance(n, Quantity) and isinstance(d, Quantity):
                 ratio = Ratio(n, d, spec.factor)
             else:
-                code, v = next(
+                part, v = next(
                     (c, v)
                     for c, v in zip((spec.numerator, spec.denominator), values, strict=True)
                     if not isinstance(v, Quantity)
                 )
                 status = "absent" if v is None else v.status.value
-                ratio = Undefined(f"{code} is {status} at {place} for {period}")
-            out.append(RatioCell(ind.code, place, period, dims, ratio))
+                ratio = Undefined(f"{part} is {status} at {place} for {period}")
+            out.append(RatioCell(code, place, period, dims, ratio))
     out.sort(key=lambda r: (r.indicator, r.place, r.period.sort_key, r.dims.pairs))
     return tuple(out)

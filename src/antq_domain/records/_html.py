@@ -15,7 +15,6 @@ from antq_domain.display import (
     dims_text,
     label_text,
     place_text,
-    stated_ratio_cells,
     value_text,
 )
 from antq_domain.markup import Html, html_list, html_section, html_table, tooltip
@@ -40,7 +39,7 @@ def _ratio_rows(report: MovementReport, lang: Lang) -> list[list[object]]:
             dims_text(cat, code, dims, lang) or None,
             value_text(report.ratio(code, dims), lang),
         ]
-        for code, dims in stated_ratio_cells(report)
+        for code, dims in report.ratio_cells()
     ]
 
 

@@ -30,7 +30,7 @@ import difflib
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     Field,
@@ -77,6 +77,13 @@ STANDARD_AREAS: tuple[str, ...] = (
     "admin",
 )
 """The namespaces of the standard catalogue; user indicators live elsewhere."""
+
+_D = TypeVar("_D", bound=Mapping[str, str])
+
+
+def _cell_key(dims: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(dims.items()))
+
 
 # A dimension's name and the codes of its values both take NAME_PATTERN here.
 _CODE_RE = identifiers.CODE
@@ -848,6 +855,41 @@ the catalogue (did you mean 'tips.received', ...?)
             ('mobilisation', 'tips', 'media')
         """
         return tuple(dict.fromkeys(ind.area for ind in self._by_code.values()))
+
+    def ratio_cells(self, cells: Iterable[tuple[str, _D]]) -> tuple[tuple[str, _D], ...]:
+        """The ratio cells these figure cells can compute: ``(ratio code, dims)``, each once.
+
+        The one search for computable ratios, used by every surface (a report's
+        [`ratio_cells`][antq_domain.records.report.MovementReport.ratio_cells], its
+        summary and notebook view, the scorecard and a rollup's ratios). A ratio
+        cell is the cell of a stated part (numerator or denominator) whose
+        dimensions include every dimension the ratio matches on; both parts are
+        then read from exactly that cell, so a part stated with a further
+        dimension (``managed_by``) gives a ratio for that narrower cell. A cell
+        with only one part stated is listed too: its ratio is undefined and says
+        which part is missing. Order: the catalogue's ratios in order, then the
+        cells in the order given.
+
+        Example:
+            >>> from antq_domain.records.indicators import catalogue
+            >>> cells = [("safety_standard.units_meeting",
+            ...           {"unit_kind": "commune", "managed_by": "district"}),
+            ...          ("tips.received", {})]
+            >>> [(code, dict(dims)) for code, dims in catalogue().ratio_cells(cells)]
+            [('tips.valuable_rate', {}), \
+('safety_standard.rate', {'unit_kind': 'commune', 'managed_by': 'district'})]
+        """
+        stated = list(cells)
+        found: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, _D]] = {}
+        for ind in self._by_code.values():
+            spec = ind.ratio
+            if ind.kind is not IndicatorKind.RATIO or spec is None:
+                continue
+            parts = (spec.numerator, spec.denominator)
+            for code, dims in stated:
+                if code in parts and all(name in dims for name in spec.match):
+                    found.setdefault((ind.code, _cell_key(dims)), (ind.code, dims))
+        return tuple(found.values())
 
     def area_label(self, area: str) -> Label:
         """The bilingual heading of an area (the namespace of indicator codes).

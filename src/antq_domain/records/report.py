@@ -203,13 +203,45 @@ class MovementReport(Record):
             and o.dims == want_dims
         )
 
+    def ratio_cells(self) -> tuple[tuple[str, Dims], ...]:
+        """The ratio cells the report's own figures can compute: ``(ratio code, dims)``.
+
+        The figures of the report's place and period, searched by
+        [`Catalogue.ratio_cells`][antq_domain.records.indicators.Catalogue.ratio_cells] (the one
+        search every surface uses): a cell where a numerator or denominator is stated with at least
+        the ratio's matched dimensions. [`ratio`][antq_domain.records.report.MovementReport.ratio]
+        gives each cell's value.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.report import MovementReport
+            >>> from antq_domain.values import Quantity
+            >>> cell = {"unit_kind": "commune", "managed_by": "district"}
+            >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2024, 1, 1),
+            ...     observations=[{"indicator": code, "place": "62", "period": "2023",
+            ...                    "dims": cell, "value": Quantity(n, "unit")}
+            ...                   for code, n in (("safety_standard.units_meeting", 80),
+            ...                                   ("safety_standard.units_assessed", 90))])
+            >>> [(code, dict(dims)) for code, dims in r.ratio_cells()]
+            [('safety_standard.rate', {'managed_by': 'district', 'unit_kind': 'commune'})]
+            >>> r.ratio("safety_standard.rate", cell).format("en")
+            '88.9% (80/90)'
+        """
+        own = (
+            (o.indicator, o.dims)
+            for o in self.observations
+            if o.place == self.place and str(o.period) == str(self.period)
+        )
+        return self.catalogue.ratio_cells(own)
+
     def ratio(self, code: str, dims: Mapping[str, str] | None = None) -> Ratio | Undefined:
         """Recompute a ratio indicator from its parts for the report's place and period.
 
-        The parts are the numerator and denominator observations of the cell ``dims`` (restricted to
-        the ratio's matched dimensions). A part that is missing, not reported or stated twice with
-        different values gives [`Undefined`][antq_domain.Undefined] with the reason; a
-        stated percentage is never used in place of the parts.
+        The parts are the numerator and denominator observations of exactly the cell ``dims`` (see
+        [`ratio_cells`][antq_domain.records.report.MovementReport.ratio_cells] for the cells a
+        report can compute). A part that is missing, not reported or stated twice with different
+        values gives [`Undefined`][antq_domain.Undefined] with the reason; a stated percentage is
+        never used in place of the parts.
 
         Example:
             >>> from datetime import date
@@ -222,7 +254,7 @@ class MovementReport(Record):
         if indicator.kind is not IndicatorKind.RATIO or indicator.ratio is None:
             raise InvariantError("code", code, "a ratio indicator with numerator and denominator")
         spec = indicator.ratio
-        cell = {k: v for k, v in (dims or {}).items() if k in spec.match}
+        cell = dict(dims or {})
         parts: list[Quantity] = []
         for part in (spec.numerator, spec.denominator):
             found = self.find(part, cell)

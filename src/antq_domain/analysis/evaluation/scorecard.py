@@ -585,13 +585,7 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
         for o in side.observations:
             if o.place == side.place and o.period == side.period and o.indicator in cat:
                 keys[(o.indicator, o.dims)] = None
-    for ind in cat.indicators:
-        spec = ind.ratio
-        if ind.kind is not IndicatorKind.RATIO or spec is None:
-            continue
-        for code, dims in list(keys):
-            if code in (spec.numerator, spec.denominator):
-                keys[(ind.code, Dims.of({k: v for k, v in dims.items() if k in spec.match}))] = None
+    keys.update(dict.fromkeys(cat.ratio_cells(list(keys))))
     by_key: dict[tuple[str, Dims], Target] = {}
     for t in chosen:
         if t.indicator not in cat:
