@@ -217,8 +217,9 @@ def test_summary_needs_a_report_not_observations(tmp_path: Path) -> None:
     path.write_text("indicator,place,period,value\r\ntips.received,62,2023,1\r\n")
     result = run("summary", path)
     assert result.code == 2
-    assert (
-        result.err == "antq summary: error: path=" + repr(str(path)) + ": expected a .json file\n"
+    assert result.err == (
+        f"antq summary: error: {path} chứa số liệu, không phải báo cáo: "
+        f"dùng `antq validate {path}` hoặc `antq tidy {path}`\n"
     )
 
 
@@ -415,7 +416,12 @@ def test_extract_notes_go_to_stderr(tmp_path: Path) -> None:
     path.write_text("Có 38 mô hình tiên tiến.", encoding="utf-8")
     result = run("extract", path)
     assert result.code == 0
-    assert "antq extract: note: no place" in result.err
+    # advice in command-line syntax, in the run's language; never Python's place=...
+    assert "antq extract: lưu ý: không rõ địa bàn: thêm --place MÃ" in result.err
+    assert "place=" not in result.err
+    english = run("extract", path, "--lang", "en")
+    assert "antq extract: note: no place: add --place CODE (e.g. --place 62)" in english.err
+    assert "place=" not in english.err
 
 
 def test_extract_bad_period_is_an_input_error(tmp_path: Path) -> None:
@@ -462,7 +468,11 @@ def bad_files(tmp: Path) -> Iterator[tuple[str, Path, list[str]]]:
     # the wrong kind of file
     text = tmp / "report.txt"
     text.write_text("x", encoding="utf-8")
-    yield "wrong suffix", text, [f"path={str(text)!r}: expected a .json file"]
+    yield (
+        "wrong suffix",
+        text,
+        [f"{text} là văn bản, không phải báo cáo: đọc nó bằng `antq extract"],
+    )
     # a bad row in an observations file
     rows = tmp / "rows.csv"
     rows.write_text("indicator,place,period,value\r\ntips.received,62,2023,abc\r\n")
@@ -484,7 +494,7 @@ def test_bad_file_exits_2_with_one_line_per_problem(
     cases = {n: (path, lines) for n, path, lines in bad_files(tmp_path)}
     path, expected = cases[name]
     if command == "summary" and name == "bad csv row":
-        expected = [f"path={str(path)!r}: expected a .json file"]  # summary reads reports only
+        expected = [f"{path} chứa số liệu, không phải báo cáo"]  # summary reads reports only
     argv: list[str | Path] = [command, path, KON_TUM] if command == "compare" else [command, path]
     result = run(*argv)
     assert result.code == 2
@@ -605,3 +615,90 @@ def test_a_closed_pipe_ends_quietly(
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     assert main(["tidy", str(KON_TUM)]) == 0
     assert "Broken pipe" not in capsys.readouterr().err
+
+
+# -- finishing the job: report format, stdin, one language, hints, examples -----------------
+def test_extract_format_report_feeds_summary(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    extracted = run("extract", article, "--format", "report")
+    assert extracted.code == 0, extracted.err
+    report = tmp_path / "report.json"
+    report.write_text(extracted.out, encoding="utf-8")
+    summary = run("summary", report)
+    assert summary.code == 0, summary.err
+    assert "Địa bàn: Tỉnh Kon Tum (62)" in summary.out
+    assert any(line.endswith(": 726 nguồn tin") for line in summary.out.splitlines())
+
+
+def test_extract_format_report_without_a_place_says_how_to_give_it(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Có 38 mô hình tiên tiến.", encoding="utf-8")
+    result = run("extract", article, "--format", "report", "--lang", "en")
+    assert result.code == 2
+    assert result.out == ""
+    assert "no report could be built: no place: add --place CODE" in result.err
+    assert "--period ID" in result.err
+
+
+def test_summary_of_an_article_points_to_extract(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = run("summary", article, "--lang", "en")
+    assert result.code == 2
+    assert f"{article} is text, not a report: read it with `antq extract" in result.err
+
+
+def _with_stdin(text: str, *argv: str | Path) -> Run:
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    try:
+        return run(*argv)
+    finally:
+        sys.stdin = old
+
+
+def test_stdin_for_reports_figures_and_text() -> None:
+    report = _with_stdin(KON_TUM.read_text(encoding="utf-8"), "summary", "-")
+    assert report.code == 0, report.err
+    assert report.out == run("summary", KON_TUM).out
+    rows = "indicator,place,period,value\r\ntips.received,62,2023,726\r\n"
+    tidy = _with_stdin(rows, "tidy", "-", "--format", "jsonl")
+    assert tidy.code == 0, tidy.err
+    assert '"indicator": "tips.received"' in tidy.out
+    extracted = _with_stdin(TEXT, "extract", "-", "--format", "report")
+    assert extracted.code == 0, extracted.err
+    assert '"place": "62"' in extracted.out
+
+
+def test_compare_reads_only_one_side_from_stdin() -> None:
+    result = _with_stdin("", "compare", "-", "-", "--lang", "en")
+    assert result.code == 2
+    assert "only one side can be stdin (-)" in result.err
+
+
+def test_lang_before_or_after_the_command() -> None:
+    before = run("--lang", "en", "summary", KON_TUM)
+    after = run("summary", KON_TUM, "--lang", "en")
+    assert before.out == after.out
+    assert before.out.startswith("Issuer: ")
+
+
+@pytest.mark.parametrize("command", ["validate", "summary", "tidy", "compare", "extract"])
+def test_every_command_takes_lang_and_its_help_has_examples(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "--lang" in shown
+    assert "examples:\n  antq " in shown
+
+
+def test_errors_in_the_run_language(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    vi = run("summary", article)
+    en = run("summary", article, "--lang", "en")
+    assert "là văn bản, không phải báo cáo" in vi.err
+    assert "is text, not a report" in en.err
+    assert "không" not in en.err

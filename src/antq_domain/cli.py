@@ -45,12 +45,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from antq_domain import __version__
-from antq_domain.display import summary_text
-from antq_domain.errors import AntqError, RecordError
+from antq_domain.display import summary_text, t
+from antq_domain.errors import AntqError, InvariantError, RecordError
 from antq_domain.io import (
     FileFormat,
     load_report,
     read_observations,
+    report_json,
     report_schema,
     write_observations,
 )
@@ -109,11 +110,79 @@ def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
 
 
 # -- reading inputs -----------------------------------------------------------------
-def _load(path: str) -> MovementReport | list[Observation]:
-    """A report (``.json``) or the observations of a ``.csv``/``.jsonl`` file."""
-    if Path(path).suffix.lower() in _OBSERVATION_SUFFIXES:
+STDIN = "-"
+"""The file name that means standard input."""
+
+_TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
+def _load(path: str, lang: Lang = "vi") -> MovementReport | list[Observation]:
+    """A report (``.json``) or the observations of a ``.csv``/``.jsonl`` file; ``-`` is stdin.
+
+    From stdin, a JSON object is a report; otherwise the text is JSON Lines
+    when its first line is an object, else CSV.
+    """
+    if path == STDIN:
+        return _load_text(_stdin_text())
+    suffix = Path(path).suffix.lower()
+    if suffix in _OBSERVATION_SUFFIXES:
         return read_observations(path)
+    if suffix in _TEXT_SUFFIXES:
+        raise _UsageError(_text_not_report(path, lang))
     return load_report(path)
+
+
+def _load_report(path: str, lang: Lang) -> MovementReport:
+    """A report, from a ``.json`` file or stdin; a text or figures file gets a hint."""
+    suffix = "" if path == STDIN else Path(path).suffix.lower()
+    if suffix in _OBSERVATION_SUFFIXES:
+        raise _UsageError(
+            t(
+                lang,
+                f"{path} chứa số liệu, không phải báo cáo: dùng `{PROG} validate {path}` "
+                f"hoặc `{PROG} tidy {path}`",
+                f"{path} holds figures, not a report: use `{PROG} validate {path}` "
+                f"or `{PROG} tidy {path}`",
+            )
+        )
+    loaded = _load(path, lang)
+    if not isinstance(loaded, MovementReport):
+        raise _UsageError(
+            t(lang, "dữ liệu vào không phải một báo cáo", "the input is not a report")
+        )
+    return loaded
+
+
+def _text_not_report(path: str, lang: Lang) -> str:
+    return t(
+        lang,
+        f"{path} là văn bản, không phải báo cáo: đọc nó bằng "
+        f"`{PROG} extract {path} --format report > report.json`, "
+        f"rồi `{PROG} summary report.json`",
+        f"{path} is text, not a report: read it with "
+        f"`{PROG} extract {path} --format report > report.json`, "
+        f"then `{PROG} summary report.json`",
+    )
+
+
+def _load_text(text: str) -> MovementReport | list[Observation]:
+    head = text.lstrip("\ufeff \t\r\n")
+    first_line = head.split("\n", 1)[0].strip()
+    if head.startswith("{") and not (first_line.endswith("}") and "\n" in head.strip()):
+        try:
+            return MovementReport.model_validate_json(text)
+        except RecordError as exc:
+            raise RecordError("stdin", exc.problems) from None
+    suffix = ".jsonl" if first_line.startswith("{") else ".csv"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"stdin{suffix}"
+        path.write_text(text, encoding="utf-8")
+        return read_observations(path)
 
 
 def _lazy(module: str, name: str, command: str) -> Any:
@@ -130,7 +199,7 @@ def _lazy(module: str, name: str, command: str) -> Any:
 # -- commands -----------------------------------------------------------------------
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     validate = _lazy("antq_domain.analysis.validation", "validate", "validate")
-    subject = _load(args.file)
+    subject = _load(args.file, args.lang)
     result = validate(subject)
     findings = list(getattr(result, "findings", result))
     errors = sum(1 for f in findings if f.severity.value == "error")
@@ -151,7 +220,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
-    report = load_report(args.file)
+    report = _load_report(args.file, args.lang)
     print(summary_text(report, args.lang), file=out)
     return 0
 
@@ -166,7 +235,7 @@ def _observations_of(subject: MovementReport | list[Observation]) -> list[Observ
 
 
 def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
-    observations = _observations_of(_load(args.file))
+    observations = _observations_of(_load(args.file, args.lang))
     if args.output is not None:
         write_observations(observations, args.output, format=args.format)
         return 0
@@ -181,7 +250,24 @@ def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     compare = _lazy("antq_domain.analysis.comparison", "compare", "compare")
-    comparison = compare(_load(args.current), _load(args.previous))
+    if args.current == STDIN and args.previous == STDIN:
+        raise _UsageError(
+            t(args.lang, "chỉ một bên có thể đọc từ stdin (-)", "only one side can be stdin (-)")
+        )
+    try:
+        comparison = compare(_load(args.current, args.lang), _load(args.previous, args.lang))
+    except InvariantError as exc:
+        if exc.field not in ("current", "previous"):
+            raise
+        raise _UsageError(
+            t(
+                args.lang,
+                f"{exc.value}: mỗi chỉ tiêu, địa bàn và phân tổ chỉ được một kỳ; "
+                f"tổng hợp trước bằng `{PROG} rollup`",
+                f"{exc.value}: one period per indicator, place and dims; "
+                f"roll them up first with `{PROG} rollup`",
+            )
+        ) from None
     print(comparison_text(comparison, args.lang), file=out)
     return 0
 
@@ -197,16 +283,48 @@ def _write_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
     out.write(buffer.getvalue())
 
 
+def _extract_hints(extraction: Any, lang: Lang) -> list[str]:
+    """What the text did not say, as command-line advice (``--place``, ``--period``)."""
+    hints: list[str] = []
+    if getattr(extraction, "place", None) is None:
+        hints.append(
+            t(
+                lang,
+                "không rõ địa bàn: thêm --place MÃ (vd. --place 62) "
+                "hoặc ghi tên địa bàn trong văn bản",
+                "no place: add --place CODE (e.g. --place 62) or name the place in the text",
+            )
+        )
+    if getattr(extraction, "period", None) is None:
+        hints.append(
+            t(
+                lang,
+                "không rõ kỳ báo cáo: thêm --period KỲ (vd. --period 2023) "
+                "hoặc ghi kỳ trong văn bản",
+                "no period: add --period ID (e.g. --period 2023) or state it in the text",
+            )
+        )
+    return hints
+
+
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     extract_report = _lazy("antq_domain.extract", "extract_report", "extract")
-    text = Path(args.file).read_text(encoding="utf-8")
+    text = _stdin_text() if args.file == STDIN else Path(args.file).read_text(encoding="utf-8")
     extraction = extract_report(text, place=args.place, period=args.period)
-    if args.format == "json":
+    hints = _extract_hints(extraction, args.lang)
+    if args.format == "report":
+        if extraction.report is None:
+            raise _UsageError(
+                t(args.lang, "chưa lập được báo cáo: ", "no report could be built: ")
+                + "; ".join(hints)
+            )
+        print(report_json(extraction.report), file=out)
+    elif args.format == "json":
         print(extraction.to_json(), file=out)
     else:
         _write_rows(extraction.to_rows(), out)
-        for note in getattr(extraction, "notes", ()):
-            print(f"{PROG} extract: note: {note}", file=sys.stderr)
+    for hint in hints if args.format != "report" else ():
+        print(f"{PROG} extract: {t(args.lang, 'lưu ý', 'note')}: {hint}", file=sys.stderr)
     return 0
 
 
@@ -215,48 +333,93 @@ def _version() -> str:
     return f"{PROG} {__version__}"
 
 
+_EXAMPLES = {
+    "validate": """examples:
+  antq validate report.json
+  antq validate figures.csv --lang en
+  cat report.json | antq validate -""",
+    "summary": """examples:
+  antq summary report.json
+  antq summary report.json --lang en
+  antq extract article.txt --place 62 --format report | antq summary -""",
+    "schema": """examples:
+  antq schema > report.schema.json""",
+    "tidy": """examples:
+  antq tidy report.json
+  antq tidy report.json --format jsonl
+  antq tidy report.json -o figures.csv""",
+    "compare": """examples:
+  antq compare report-2023.json report-2022.json
+  antq compare figures-2023.csv figures-2022.csv --lang en""",
+    "extract": """examples:
+  antq extract article.txt
+  antq extract article.txt --place 62 --period 2023 --format report > report.json
+  antq summary report.json
+  cat article.txt | antq extract - --format json""",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``antq``, with one subparser per command.
+
+    ``--lang`` may be given before the command (``antq --lang en summary …``)
+    or after it; it sets the language of everything the run writes.
 
     Example:
         >>> parser = build_parser()
         >>> args = parser.parse_args(["summary", "report.json", "--lang", "en"])
         >>> args.command, args.file, args.lang
         ('summary', 'report.json', 'en')
+        >>> parser.parse_args(["--lang", "en", "tidy", "r.json"]).lang
+        'en'
     """
+    lang_help = "language of everything written, errors too: vi (default) or en"
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Check, summarise, tidy, compare and extract ANTQ movement reports.",
-        epilog="Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.",
+        epilog="Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.\n"
+        "FILE may be '-' for standard input.\n\n"
+        "examples:\n"
+        "  antq summary report.json\n"
+        "  antq validate figures.csv --lang en\n"
+        "  antq extract article.txt --place 62 --format report > report.json\n"
+        "  antq compare report-2023.json report-2022.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, summary: str, details: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=summary, description=f"{summary}. {details}")
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=f"{summary}. {details}",
+            epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(handler=handler)
+        # after the command too; SUPPRESS keeps a global --lang when this one is absent
+        p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=lang_help)
         return p
 
-    lang_help = "language of the text: vi (default) or en"
     p = command(
         "validate",
         _cmd_validate,
         "Run every check on a report and print its findings",
-        "FILE is a report (.json) or observations (.csv, .jsonl). Exit code 0 when no "
-        "finding is an error, 1 when some are, 2 when the file cannot be read.",
+        "FILE is a report (.json) or observations (.csv, .jsonl), or - for stdin. Exit "
+        "code 0 when no finding is an error, 1 when some are, 2 when the file cannot be read.",
     )
-    p.add_argument("file", metavar="FILE", help="the report or observations file")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+    p.add_argument("file", metavar="FILE", help="the report or observations file, or -")
 
     p = command(
         "summary",
         _cmd_summary,
         "Print a text summary of a report",
         "Issuer, place, period, figures by area with recomputed ratios, records, "
-        "limitations and directions.",
+        "limitations and directions. For an article (.txt), run 'antq extract' first.",
     )
-    p.add_argument("file", metavar="FILE", help="the report (.json)")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+    p.add_argument("file", metavar="FILE", help="the report (.json), or - for stdin")
 
     command(
         "schema",
@@ -271,7 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Print the tidy rows of a report or observations file",
         "One row per observation; CSV (default) or JSON Lines, to stdout or --output.",
     )
-    p.add_argument("file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl)")
+    p.add_argument(
+        "file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl), or -"
+    )
     p.add_argument(
         "--format",
         choices=("csv", "jsonl"),
@@ -284,21 +449,27 @@ def build_parser() -> argparse.ArgumentParser:
         "compare",
         _cmd_compare,
         "Compare the figures of two reports",
-        "Per-indicator changes from PREVIOUS to CURRENT, exact; changes that are not an "
-        "exact number (a 'hơn' figure, a missing side) are flagged with '!'.",
+        "Per-indicator changes from PREVIOUS to CURRENT, exact, by label and place name; "
+        "changes that are not an exact number (a 'hơn' figure, a missing side) are "
+        "flagged with '!' and the reason.",
     )
-    p.add_argument("current", metavar="CURRENT", help="the current report or observations")
+    p.add_argument("current", metavar="CURRENT", help="the current report or observations, or -")
     p.add_argument("previous", metavar="PREVIOUS", help="the previous report or observations")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
 
     p = command(
         "extract",
         _cmd_extract,
         "Read a draft report from Vietnamese text",
-        "Every figure with its quote; rows as CSV (default) or the whole draft as JSON.",
+        "Every figure with its quote: rows as CSV (default), the whole extraction as JSON, "
+        "or the draft report (--format report), which 'antq summary' and 'antq validate' read.",
     )
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file")
-    p.add_argument("--format", choices=("rows", "json"), default="rows", help="rows or json")
+    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument(
+        "--format",
+        choices=("rows", "json", "report"),
+        default="rows",
+        help="rows (CSV), json (the extraction) or report (a report file)",
+    )
     p.add_argument("--place", default=None, help="the place code, if the text doesn't name it")
     p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
     return parser
