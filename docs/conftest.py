@@ -10,10 +10,14 @@ passes when it runs without raising, so state the expected values with
 To keep one block out, put ``<!-- skip: next -->`` on the line before it and
 say why on the page.
 
-Each page's namespace starts with ``REPO``, the repository root, so pages
-can read ``REPO / "examples" / "data" / ...`` wherever pytest runs from.
+The blocks run as a reader runs them: nothing is put into a page's namespace
+(each block imports what it uses, so it can be pasted into a fresh
+interpreter), and the working folder is the repository root, where a reader
+of the README starts, so ``"examples/data/kon-tum-2023.json"`` is a path
+that works for both, wherever pytest itself was started.
 """
 
+import os
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 from typing import Any
@@ -21,9 +25,18 @@ from typing import Any
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 
+REPO = Path(__file__).resolve().parent.parent
+_previous: list[Path] = []
+
 
 def _setup(namespace: dict[str, Any]) -> None:
-    namespace["REPO"] = Path(__file__).resolve().parent.parent
+    """Run the page from the repository root; add no name to its namespace."""
+    _previous.append(Path.cwd())
+    os.chdir(REPO)
+
+
+def _teardown(namespace: dict[str, Any]) -> None:
+    os.chdir(_previous.pop())
 
 
 pytest_collect_file = Sybil(
@@ -33,4 +46,5 @@ pytest_collect_file = Sybil(
     ],
     patterns=["*.md"],
     setup=_setup,
+    teardown=_teardown,
 ).pytest()

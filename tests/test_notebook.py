@@ -1,17 +1,25 @@
-"""The example notebook runs top to bottom, offline, and shows what it promises."""
+"""The example notebook runs top to bottom, offline, and shows what it promises.
+
+It ships with its outputs (``tools/run_notebook.py`` saves them) and says in
+its first cell which extras it needs.
+"""
 
 from __future__ import annotations
 
 import html
+import importlib.util
+import re
+import sys
+import tomllib
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import nbformat
 import pytest
 from hypothesis import given
-from nbclient import NotebookClient
 
 import antq_domain as aq
 from antq_domain.records.report import MovementReport
@@ -20,6 +28,20 @@ from antq_domain.values import Quantity
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "examples" / "kon-tum-2023.ipynb"
+
+
+def _load_tool() -> ModuleType:
+    path = ROOT / "tools" / "run_notebook.py"
+    spec = importlib.util.spec_from_file_location("run_notebook", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("run_notebook", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+run_notebook = _load_tool()
 
 
 def _read(path: Path) -> Any:
@@ -35,26 +57,47 @@ def _text(output: Any) -> str:
 
 @pytest.fixture(scope="module")
 def executed() -> Any:
-    nb = _read(NOTEBOOK)
     with pytest.MonkeyPatch.context() as patch:
         # jupyter_core warns about its data paths unless told which convention to use
         patch.setenv("JUPYTER_PLATFORM_DIRS", "1")
-        client = NotebookClient(
-            nb,
-            kernel_name="python3",  # ipykernel's own spec: this interpreter, the project venv
-            timeout=180,
-            resources={"metadata": {"path": str(NOTEBOOK.parent)}},  # cwd: examples/
-        )
-        client.execute()
-    return nb
+        # ipykernel's own spec (this interpreter, the project venv), cwd examples/
+        return run_notebook.execute(NOTEBOOK)
 
 
-def test_committed_notebook_has_no_outputs() -> None:
+# What the notebook uses -> the extra that installs it.
+_EXTRAS_USED = {"to_pandas": "pandas", "charts.": "charts"}
+
+
+def test_first_cell_states_the_extras_it_needs() -> None:
     nb = _read(NOTEBOOK)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [], cell.source
-            assert cell.execution_count is None
+    first = nb.cells[0]
+    assert first.cell_type == "markdown"
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    needed = sorted({extra for use, extra in _EXTRAS_USED.items() if use in code})
+    assert needed == ["charts", "pandas"]
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    assert set(needed) <= set(declared)
+    stated = re.search(r"pip install 'antq-domain\[([a-z,]+)\]'", first.source)
+    assert stated is not None, first.source
+    assert sorted(stated.group(1).split(",")) == needed
+
+
+def test_committed_notebook_ships_with_its_outputs() -> None:
+    nb = _read(NOTEBOOK)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1))
+    for cell in code:
+        assert cell.outputs, cell.source
+        assert all(o.get("output_type") != "error" for o in cell.outputs), cell.source
+
+
+def test_committed_outputs_are_what_the_notebook_prints_now(executed: Any) -> None:
+    """After a change to what the library prints, run tools/run_notebook.py and commit."""
+    saved = run_notebook.texts(_read(NOTEBOOK))
+    fresh = run_notebook.texts(executed)
+    assert saved == fresh, "stale outputs: run `python tools/run_notebook.py`"
 
 
 def test_the_walkthrough_has_every_step() -> None:
