@@ -209,8 +209,8 @@ def _marks(
 ) -> dict[tuple[str, str], Label]:
     """What is missing from each (place, period) of a rollup's figures, in both languages.
 
-    Only a :class:`~antq_domain.analysis.aggregation.Rollup` knows; for a ratio
-    indicator, its parts' cells are asked.
+    Only a [`Rollup`][antq_domain.Rollup] knows; for a ratio indicator, its
+    parts' cells are asked.
     """
     if not isinstance(x, Rollup):
         return {}

@@ -7,8 +7,9 @@ part has no honest value at all (a lower bound over a lower bound bounds
 nothing), so it reads as what is missing. A restated rollup says so on each
 place ("(tính lại)").
 
-The words come from :mod:`antq_domain.display`; :class:`Rollup` calls these
-for its ``str``, notebook view and rows.
+The words come from [`antq_domain.display`][antq_domain.display];
+[`Rollup`][antq_domain.Rollup] calls these for its ``str``, notebook view and
+rows.
 """
 
 from __future__ import annotations

@@ -479,7 +479,7 @@ class Rollup:
         return _rollup_view.rollup_rows(self, lang)
 
     def to_pandas(self, lang: Lang = "vi") -> Any:
-        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+        """A pandas DataFrame of `rows` (needs the ``pandas`` extra).
 
         Raises:
             MissingExtraError: pandas is not installed.

@@ -827,7 +827,7 @@ class Findings(Sequence[Finding]):
         ]
 
     def to_pandas(self, lang: Lang = "vi") -> object:
-        """A pandas DataFrame of :meth:`rows` (needs the ``pandas`` extra).
+        """A pandas DataFrame of `rows` (needs the ``pandas`` extra).
 
         Raises:
             MissingExtraError: pandas is not installed.

@@ -243,7 +243,7 @@ def _implied(
     first: dict[str, tuple[int, int]],
     leave_out: Collection[str],
 ) -> tuple[str | None, Evidence | None]:
-    """The place a text implies when it names none strongly (see :func:`find_place`)."""
+    """The place a text implies when it names none strongly (see `find_place`)."""
     national = words("national", leave_out)
     at = min((i for w in national if (i := key.find(w)) >= 0), default=-1)
     if at >= 0 and "VN" in reg and not _speaks_of_own_unit(norm.text, key):

@@ -361,10 +361,9 @@ def extract_report(
             when the place is read from the text).
         catalogue: the indicator catalogue (default: the standard one); its
             labels and synonyms are what figures are matched with.
-        leave_out: corpus texts whose own words are not to be used: the
-            entries of the extractor's lists (:mod:`antq_domain.extract.vocabulary`)
-            that name one of them as their source are left out (for measuring
-            a text as if unseen).
+        leave_out: corpus texts whose own words are not to be used: the entries of the extractor's
+            lists ([`antq_domain.extract.vocabulary`][antq_domain.extract.vocabulary]) that name one
+            of them as their source are left out (for measuring a text as if unseen).
 
     Raises:
         AntqTypeError: ``text`` is not a ``str``.

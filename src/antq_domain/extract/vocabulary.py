@@ -1,14 +1,13 @@
 """The extractor's own word lists, every entry with the reason it is there.
 
-The indicator and dimension phrases live in the catalogue; the few lists the
-extractor keeps itself (words that name the whole country, spellings of
-place kinds, words of periods) are held here as :class:`Word` entries. Each
-names its ``sources``: ``"language: …"`` for a rule of Vietnamese,
-``"law: …"`` for a legal text, or ``"corpus:<text>"`` for a corpus text whose
-reading motivated it. :func:`~antq_domain.extract.extract_report` takes
+The indicator and dimension phrases live in the catalogue; the few lists the extractor keeps itself
+(words that name the whole country, spellings of place kinds, words of periods) are held here as
+[`Word`][antq_domain.extract.vocabulary.Word] entries. Each names its ``sources``: ``"language: …"``
+for a rule of Vietnamese, ``"law: …"`` for a legal text, or ``"corpus:<text>"`` for a corpus text
+whose reading motivated it. [`extract_report`][antq_domain.extract_report] takes
 ``leave_out``: the corpus texts whose entries must not be used, which is how
-``benchmarks/extraction_eval.py`` measures each text without the words its
-own reading added (leave-one-out).
+``benchmarks/extraction_eval.py`` measures each text without the words its own reading added
+(leave-one-out).
 
 Example:
     >>> from antq_domain.extract.vocabulary import words

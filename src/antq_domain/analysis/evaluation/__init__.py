@@ -1,10 +1,10 @@
 """Evaluation: a report's scorecard, and findings on its records and legal facts.
 
-[`evaluate`][antq_domain.analysis.evaluation.evaluate] is pure (every date is a parameter) and never
+[`evaluate`][antq_domain.evaluate] is pure (every date is a parameter) and never
 raises on a bad report: whatever it cannot decide becomes a finding or a note. It returns an
 [`Evaluation`][antq_domain.Evaluation] holding
 
-* everything [`validate`][antq_domain.analysis.validation.validate] finds (rules, totals, conflicts,
+* everything [`validate`][antq_domain.validate] finds (rules, totals, conflicts,
   records against figures);
 * a [`Scorecard`][antq_domain.analysis.evaluation.scorecard.Scorecard]: per indicator and dimension
   cell,
@@ -292,7 +292,7 @@ class Evaluation:
         return out
 
     def to_pandas(self, lang: Lang = "vi") -> object:
-        """A pandas DataFrame of the scorecard's :meth:`rows` (needs the ``pandas`` extra).
+        """A pandas DataFrame of the scorecard's `rows` (needs the ``pandas`` extra).
 
         Raises:
             MissingExtraError: pandas is not installed.
