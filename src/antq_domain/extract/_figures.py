@@ -17,22 +17,17 @@ import attrs
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._match import COUNTERS, Entry, PhraseIndex
-from antq_domain.extract._scan import Token
+from antq_domain.extract._scan import Token, is_scale_word, qualifier_word
 from antq_domain.extract._text import Scanned
 from antq_domain.values.numbers import parse_fraction, parse_number
 from antq_domain.values.unit import Qualifier, Unit
 
 __all__ = ["Context", "Fig", "Match", "choose", "context", "match_context", "read_value"]
 
-_QUALIFIERS = {
-    "hơn": Qualifier.AT_LEAST,
-    "trên": Qualifier.AT_LEAST,
-    "gần": Qualifier.AT_MOST,
-    "khoảng": Qualifier.APPROXIMATELY,
-}
-_QUALIFIER_BEFORE = re.compile(r"(?<!\w)(hơn|trên|gần|khoảng)[ ]+$")
-_SCALE = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
-_SCALE_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
+# The words before and after a number; whether they qualify or scale it is the
+# number grammar's to say (values/numbers.py), not a list of the extractor's.
+_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ ]+$")
+_WORD_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
 _PERCENT = re.compile(r"[ ]?%")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
@@ -96,22 +91,24 @@ def read_value(sc: Scanned, tok: Token) -> Fig | None:
     except (AntqError, ValueError):
         return None
     if not percent and whole is None:
-        scale = _SCALE_AFTER.match(key[end : end + 20])
-        if scale is not None and scale.group(1) in _SCALE:
-            exp = _SCALE[scale.group(1)]
-            if scale.group(2):
-                exp -= 6
+        after = _WORD_AFTER.match(key, end, min(len(key), end + 20))
+        if after is not None and is_scale_word(after.group(1)):
+            try:
+                value = parse_number(f"{tok.text} {after.group(1)}").value
+            except (AntqError, ValueError):
+                return None
+            if after.group(2):  # "2,5 triệu đồng": millions of dong
+                value = Decimal(value).scaleb(-6)
                 unit_hint = Unit.VND_MILLION
-            value = Decimal(value).scaleb(exp)
-            if value == value.to_integral_value():
-                value = int(value)
-            end += scale.end()
+                if value == value.to_integral_value():
+                    value = int(value)
+            end = after.end()
     qstart = tok.start
     qualifier = Qualifier.EXACT
-    q = _QUALIFIER_BEFORE.search(key, max(0, tok.start - 12), tok.start)
-    if q is not None:
-        qualifier = _QUALIFIERS[q.group(1)]
-        qstart = q.start()
+    before = _WORD_BEFORE.search(key, max(0, tok.start - 12), tok.start)
+    if before is not None and (said := qualifier_word(before.group(1))) is not None:
+        qualifier = said
+        qstart = before.start()
     fig = Fig(tok.start, end, qstart, tok.end, value, qualifier, whole, percent)
     fig.unit_hint = unit_hint
     return fig

@@ -11,12 +11,22 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from antq_domain.errors import AntqError
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label
+from antq_domain.values.numbers import parse_number
+from antq_domain.values.unit import Qualifier
 
-__all__ = ["Token", "UnusedReason", "find_documents", "scan_tokens"]
+__all__ = [
+    "Token",
+    "UnusedReason",
+    "find_documents",
+    "is_scale_word",
+    "qualifier_word",
+    "scan_tokens",
+]
 
 
 class UnusedReason(enum.StrEnum):
@@ -110,7 +120,44 @@ _NAME_BEFORE = re.compile(
 # Words that follow a digit in a model's name: "5 giúp 1", "5 không, 3 sạch".
 _NAME_AFTER = frozenset({"giúp", "không", "sạch", "cùng", "biết", "tốt", "xanh", "nhất"})
 _LENGTH_AFTER = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "thập"})
-_SCALE = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+
+
+@lru_cache(maxsize=1024)
+def is_scale_word(word: str) -> bool:
+    """Whether ``word`` after a number multiplies it ("triệu"), by the number grammar.
+
+    The words are :func:`~antq_domain.values.numbers.parse_number`'s; the
+    extractor keeps no list of its own.
+
+    Example:
+        >>> from antq_domain.extract._scan import is_scale_word
+        >>> is_scale_word("nghìn"), is_scale_word("người")
+        (True, False)
+    """
+    if not word.isalpha():
+        return False
+    try:
+        return parse_number(f"1 {word}").value != 1
+    except (AntqError, ValueError):
+        return False
+
+
+@lru_cache(maxsize=1024)
+def qualifier_word(word: str) -> Qualifier | None:
+    """The qualifier ``word`` before a number gives it ("hơn": at least), by the number grammar.
+
+    Example:
+        >>> from antq_domain.extract._scan import qualifier_word
+        >>> qualifier_word("gần"), qualifier_word("có")
+        (<Qualifier.AT_MOST: 'at_most'>, None)
+    """
+    if not word.isalpha():
+        return None
+    try:
+        qualifier = parse_number(f"{word} 1").qualifier
+    except (AntqError, ValueError):
+        return None
+    return qualifier if qualifier is not Qualifier.EXACT else None
 
 
 class Token:
@@ -196,7 +243,7 @@ def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None
         return UnusedReason.ANNIVERSARY
     if next_word in _LENGTH_AFTER:
         return UnusedReason.PERIOD_LENGTH
-    if _BARE_YEAR.fullmatch(token) and next_word not in _SCALE:
+    if _BARE_YEAR.fullmatch(token) and not is_scale_word(next_word):
         return UnusedReason.YEAR
     if _NAME_BEFORE.search(before) or next_word in _NAME_AFTER or prev_word == "giúp":
         return UnusedReason.NAME
