@@ -536,3 +536,15 @@ def test_leave_out_drops_the_catalogue_phrases_a_text_motivated() -> None:
     kept = without[of].synonyms_vi if of in without else ()
     assert text not in kept
     assert catalogue_without(catalogue(), frozenset({"no-such-text"})) is catalogue()
+
+
+def test_members_of_the_groups_counted_before() -> None:
+    text = "Năm 2024, tỉnh thành lập 535 tổ bảo vệ an ninh, trật tự, với 3.277 thành viên."
+    found = {f.indicator: f.value for f in extract_report(text).figures}
+    assert found == {
+        "forces.grassroots_security_teams": 535,
+        "forces.grassroots_security_members": 3277,
+    }
+    # Without "với"/"gồm", "thành viên" is not read as the groups' members.
+    other = extract_report("Năm 2024, có 535 tổ bảo vệ an ninh, trật tự; 3.277 thành viên.")
+    assert "forces.grassroots_security_members" not in {f.indicator for f in other.figures}

@@ -21,6 +21,7 @@ __all__ = [
     "clause_keys",
     "coordinated",
     "finish_dims",
+    "members_of_groups",
     "own_dims",
     "pair_participants",
     "percent_ratios",
@@ -79,6 +80,48 @@ def pair_participants(
             activity = None
         elif fig.indicator in idx.partners:
             activity = fig
+        clause = at_end
+
+
+def _members_code(code: str, cat: Catalogue) -> str | None:
+    """The catalogue's members indicator of a group indicator, by its naming.
+
+    ``forces.grassroots_security_teams`` → ``forces.grassroots_security_members``;
+    ``models.active`` → ``models.members``; counted in persons.
+    """
+    area, _, name = code.partition(".")
+    stem = name.rsplit("_", 1)[0] if "_" in name else ""
+    for other in (f"{area}.{stem}_members" if stem else "", f"{area}.members"):
+        if other and other != code and other in cat and cat[other].unit is Unit.PERSON:
+            return other
+    return None
+
+
+def members_of_groups(
+    sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], cat: Catalogue
+) -> None:
+    """Members of the groups counted just before ("535 tổ …, với 3.277 thành viên").
+
+    A figure counted in "thành viên" after "với"/"gồm", with no indicator of
+    its own, is the members indicator of the group figure before it in the clause.
+    """
+    previous: Fig | None = None
+    clause = -1
+    for fig, (at_start, at_end) in zip(figs, keys, strict=True):
+        if at_start != clause:
+            previous = None
+        if (
+            fig.indicator is None
+            and fig.counter == ("thành", "viên")
+            and previous is not None
+            and previous.indicator is not None
+            and sc.key[max(0, fig.qstart - 6) : fig.qstart].rstrip().endswith(("với", "gồm"))
+            and (members := _members_code(previous.indicator, cat)) is not None
+        ):
+            fig.indicator, fig.chosen = members, None
+            fig.rule = f"members of the groups '{sc.key[previous.start : previous.number_end]}'"
+        if fig.indicator is not None:
+            previous = fig
         clause = at_end
 
 

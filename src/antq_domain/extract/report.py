@@ -41,6 +41,7 @@ from antq_domain.extract._dimensions import (
     clause_keys,
     coordinated,
     finish_dims,
+    members_of_groups,
     own_dims,
     pair_participants,
     percent_ratios,
@@ -61,7 +62,7 @@ from antq_domain.extract.results import (
     FigureRole,
     UnusedNumber,
 )
-from antq_domain.extract.vocabulary import catalogue_without
+from antq_domain.extract.vocabulary import catalogue_without, rule_on
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.indicators import catalogue as standard_catalogue
 from antq_domain.records.observation import Dims
@@ -318,6 +319,8 @@ def _read_figures(
         figs.append(fig)
     keys = clause_keys(sc, figs)
     pair_participants(sc, figs, keys, idx)
+    if rule_on("members of the groups before", leave_out):
+        members_of_groups(sc, figs, keys, cat)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     propagate(sc, figs, links, cat)

@@ -94,6 +94,12 @@ LISTS: dict[str, tuple[Word, ...]] = {
             ),
         ),
         Word(
+            "members of the groups before",
+            "'535 tổ …, với 3.277 thành viên': the members of the groups counted just before "
+            "(the catalogue's <area>.<stem>_members indicator)",
+            ("corpus:42-tay-ninh-2024", "corpus:52-dak-lak-2025"),
+        ),
+        Word(
             "from a month to a day",
             "'từ … tháng 12-2020 … đến ngày 2-2-2021' in one paragraph is a period",
             ("corpus:30-nhu-thanh-2021",),
