@@ -69,6 +69,7 @@ from antq_domain.records.observation import Cell, Dims, Observation
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values._format import format_amount
+from antq_domain.values.change import bounded_change
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotReported, Value
 from antq_domain.values.period import Period
@@ -769,15 +770,10 @@ def _change(
         side = "current" if not isinstance(c, Quantity) else "previous"
         status = (cur if side == "current" else prev).status.text("en")
         return Change(indicator, place, dims, cur, prev, reason=f"the {side} figure is {status}")
-    if c.is_exact and p.is_exact:
-        delta = Fraction(c.amount) - Fraction(p.amount)
-        relative: Fraction | Undefined = (
-            delta / Fraction(p.amount) if p.amount else Undefined("the previous figure is zero")
-        )
-        return Change(indicator, place, dims, cur, prev, delta, relative, delta, delta)
-    cb, pb = c.bounds(), p.bounds()
-    low = None if cb.low is None or pb.high is None else Fraction(cb.low) - Fraction(pb.high)
-    high = None if cb.high is None or pb.low is None else Fraction(cb.high) - Fraction(pb.low)
+    ch = bounded_change(c.bounds(), p.bounds())
+    if ch.delta is not None:
+        return Change(indicator, place, dims, cur, prev, ch.delta, ch.relative, ch.delta, ch.delta)
+    low, high = ch.low, ch.high
     said = [
         f"the {name} figure is {q.format('en', counter=False)}"
         for name, q in (("current", c), ("previous", p))
@@ -828,7 +824,11 @@ def _ratio_change(
         return RatioChange(
             indicator, place, dims, cur, prev, reason=f"the {which} ratio is undefined"
         )
-    if cur.qualifier.value != "exact" or prev.qualifier.value != "exact":
+    cb, pb = cur.bounds(), prev.bounds()
+    assert not isinstance(cb, Undefined)  # noqa: S101 - the values are defined (checked above)
+    assert not isinstance(pb, Undefined)  # noqa: S101 - same
+    ch = bounded_change(cb, pb)
+    if ch.delta is None:
         return RatioChange(
             indicator,
             place,
@@ -837,9 +837,7 @@ def _ratio_change(
             prev,
             reason="not a clean change: a part of a ratio is not exact",
         )
-    delta = cv - pv
-    relative: Fraction | Undefined = delta / pv if pv else Undefined("the previous ratio is zero")
-    return RatioChange(indicator, place, dims, cur, prev, delta, relative)
+    return RatioChange(indicator, place, dims, cur, prev, ch.delta, ch.relative)
 
 
 def _key_order(key: _Key) -> tuple[str, str, tuple[tuple[str, str], ...]]:

@@ -20,34 +20,51 @@ Example:
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from fractions import Fraction
+from typing import TypeAlias
 
 import attrs
 
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.values._format import format_amount
 from antq_domain.values.label import Lang
+from antq_domain.values.unit import Qualifier
 
-if TYPE_CHECKING:
-    from antq_domain.values.quantity import Amount
+__all__ = ["Bound", "Interval"]
 
-__all__ = ["Interval"]
+Bound: TypeAlias = int | Decimal | Fraction
+"""An end of an interval: an amount (``int``, ``Decimal``) or an exact ``Fraction`` (a ratio)."""
 
 
-def _amount_or_none(field: str, value: object) -> Amount | None:
+def _bound_or_none(field: str, value: object) -> Bound | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise AntqTypeError(field, value, "an int, a Decimal or None (unbounded)")
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction):
+        raise AntqTypeError(field, value, "an int, a Decimal, a Fraction or None (unbounded)")
     return value
 
 
-def _low(value: object) -> Amount | None:
-    return _amount_or_none("low", value)
+def _low(value: object) -> Bound | None:
+    return _bound_or_none("low", value)
 
 
-def _high(value: object) -> Amount | None:
-    return _amount_or_none("high", value)
+def _high(value: object) -> Bound | None:
+    return _bound_or_none("high", value)
+
+
+def _add(a: Bound, b: Bound) -> Bound:
+    # A Decimal and a Fraction do not add in Python; as fractions they add exactly.
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        return Fraction(a) + Fraction(b)
+    return a + b
+
+
+def _text(bound: Bound, lang: Lang) -> str:
+    if isinstance(bound, Fraction):
+        if bound.denominator == 1:
+            return format_amount(bound.numerator, lang)
+        return f"{format_amount(bound.numerator, lang)}/{format_amount(bound.denominator, lang)}"
+    return format_amount(bound, lang)
 
 
 @attrs.frozen(repr=False)
@@ -69,12 +86,38 @@ class Interval:
         antq_domain.errors.InvariantError: high=1: expected a bound >= low=5
     """
 
-    low: Amount | None = attrs.field(converter=_low)
-    high: Amount | None = attrs.field(converter=_high)
+    low: Bound | None = attrs.field(converter=_low)
+    high: Bound | None = attrs.field(converter=_high)
 
     def __attrs_post_init__(self) -> None:
         if self.low is not None and self.high is not None and self.high < self.low:
             raise InvariantError("high", self.high, f"a bound >= low={self.low}")
+
+    @classmethod
+    def qualified(cls, amount: Bound, qualifier: Qualifier) -> Interval:
+        """What a figure of ``amount`` with ``qualifier`` guarantees (figures are never negative).
+
+        ``exact`` pins both ends; ``at_least`` fixes the low end (the high end is
+        unbounded); ``at_most`` the high end (the low end is 0); ``approximately``
+        guarantees nothing beyond non-negativity. The one reading of a qualifier as
+        bounds, for quantities and ratios alike.
+
+        Example:
+            >>> from fractions import Fraction
+            >>> from antq_domain.values import Interval, Qualifier
+            >>> Interval.qualified(124000, Qualifier.AT_MOST)
+            Interval(0, 124000)
+            >>> Interval.qualified(Fraction(1, 3), Qualifier.AT_LEAST)
+            Interval(Fraction(1, 3), None)
+        """
+        zero = type(amount)(0)
+        if qualifier is Qualifier.EXACT:
+            return cls(amount, amount)
+        if qualifier is Qualifier.AT_LEAST:
+            return cls(amount, None)
+        if qualifier is Qualifier.AT_MOST:
+            return cls(zero, amount)
+        return cls(zero, None)
 
     @property
     def is_point(self) -> bool:
@@ -88,8 +131,8 @@ class Interval:
         return self.low is not None and self.low == self.high
 
     def __add__(self, other: Interval) -> Interval:
-        low = None if self.low is None or other.low is None else self.low + other.low
-        high = None if self.high is None or other.high is None else self.high + other.high
+        low = None if self.low is None or other.low is None else _add(self.low, other.low)
+        high = None if self.high is None or other.high is None else _add(self.high, other.high)
         return Interval(low, high)
 
     def __sub__(self, other: Interval) -> Interval:
@@ -152,15 +195,15 @@ class Interval:
         """
         if self.is_point:
             assert self.low is not None  # noqa: S101 - is_point guarantees it
-            return format_amount(self.low, lang)
+            return _text(self.low, lang)
         if self.low is None and self.high is None:
             return "chưa rõ" if lang == "vi" else "unknown"
         if self.high is None:
             assert self.low is not None  # noqa: S101 - checked above
-            return "≥ " + format_amount(self.low, lang)
+            return "≥ " + _text(self.low, lang)
         if self.low is None:
-            return "≤ " + format_amount(self.high, lang)
-        return f"{format_amount(self.low, lang)}–{format_amount(self.high, lang)}"
+            return "≤ " + _text(self.high, lang)
+        return f"{_text(self.low, lang)}–{_text(self.high, lang)}"
 
     def __str__(self) -> str:
         if self.is_point:

@@ -224,14 +224,7 @@ class Quantity:
             >>> Quantity(124000, "person", "at_most").bounds()
             Interval(0, 124000)
         """
-        zero: Amount = Decimal(0) if self.unit.is_decimal else 0
-        if self.qualifier is Qualifier.EXACT:
-            return Interval(self.amount, self.amount)
-        if self.qualifier is Qualifier.AT_LEAST:
-            return Interval(self.amount, None)
-        if self.qualifier is Qualifier.AT_MOST:
-            return Interval(zero, self.amount)
-        return Interval(zero, None)
+        return Interval.qualified(self.amount, self.qualifier)
 
     @classmethod
     def zero(cls, unit: Unit | str) -> Quantity:

@@ -26,6 +26,7 @@ from pydantic_core import core_schema
 from antq_domain.errors import AntqTypeError, InvariantError
 from antq_domain.values._format import format_amount
 from antq_domain.values._pydantic import object_core_schema
+from antq_domain.values.interval import Interval
 from antq_domain.values.label import Lang
 from antq_domain.values.quantity import Quantity, quantity_to_json
 from antq_domain.values.unit import Qualifier
@@ -207,6 +208,22 @@ class Ratio:
             <Qualifier.AT_MOST: 'at_most'>
         """
         return self.numerator.qualifier.combine(self.denominator.qualifier.flipped())
+
+    def bounds(self) -> Interval | Undefined:
+        """What the ratio guarantees: the interval its value lies in (or `Undefined`).
+
+        Read from the value and the [`qualifier`][antq_domain.values.ratio.Ratio.qualifier] with
+        [`Interval.qualified`][antq_domain.values.interval.Interval.qualified], as a quantity's are.
+
+        Example:
+            >>> from antq_domain.values import Quantity, Ratio
+            >>> Ratio(Quantity(80, "unit", "at_least"), Quantity(90, "unit")).bounds()
+            Interval(Fraction(800, 9), None)
+        """
+        value = self.value
+        if isinstance(value, Undefined):
+            return value
+        return Interval.qualified(value, self.qualifier)
 
     def rounded(self, decimals: int = 1) -> Decimal | Undefined:
         """The value rounded half-up to ``decimals`` places (display only).

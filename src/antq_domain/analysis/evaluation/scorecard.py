@@ -22,19 +22,18 @@ from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values._format import format_amount
+from antq_domain.values.change import bounded_change
+from antq_domain.values.interval import Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotApplicable, NotReported, Withheld
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.ratio import Ratio, Undefined, round_half_up
-from antq_domain.values.unit import Qualifier
 
 __all__ = ["ScoreCell", "Scorecard", "Target", "build_scorecard"]
 
 CellValue = Quantity | Ratio | NotReported | NotApplicable | Withheld | Undefined | None
 """What a scorecard cell holds: a figure, a recomputed ratio, a missing marker,
 an undefined ratio (with its reason), or ``None`` when the report has no such cell."""
-
-_Bounds = tuple[Fraction, Fraction | None]
 
 
 def _fraction(field: str, value: object) -> Fraction:
@@ -104,23 +103,10 @@ class Target:
     )
 
 
-def _bounds(value: CellValue) -> _Bounds | None:  # noqa: PLR0911 - one return per qualifier
-    if isinstance(value, Quantity):
+def _bounds(value: CellValue) -> Interval | None:
+    if isinstance(value, Quantity | Ratio):
         b = value.bounds()
-        assert b.low is not None  # noqa: S101 - a quantity's bounds start at 0 or above
-        return Fraction(b.low), None if b.high is None else Fraction(b.high)
-    if isinstance(value, Ratio):
-        v = value.value
-        if isinstance(v, Undefined):
-            return None
-        q = value.qualifier
-        if q is Qualifier.EXACT:
-            return v, v
-        if q is Qualifier.AT_LEAST:
-            return v, None
-        if q is Qualifier.AT_MOST:
-            return Fraction(0), v
-        return Fraction(0), None
+        return None if isinstance(b, Undefined) else b
     return None
 
 
@@ -319,15 +305,11 @@ def _change(cur: CellValue, prev: CellValue) -> dict[str, object]:
                 f"no change: the {which} figure is {text}",
             )
         }
-    (c_lo, c_hi), (p_lo, p_hi) = cb, pb
-    if c_lo == c_hi and p_lo == p_hi:
-        delta = c_lo - p_lo
-        relative: Fraction | Undefined = (
-            delta / p_lo if p_lo else Undefined("the previous figure is zero")
-        )
-        return {"change": delta, "relative": relative, "change_low": delta, "change_high": delta}
-    low = None if p_hi is None else c_lo - p_hi
-    high = None if c_hi is None else c_hi - p_lo
+    ch = bounded_change(cb, pb)
+    if ch.delta is not None:
+        delta = ch.delta
+        return {"change": delta, "relative": ch.relative, "change_low": delta, "change_high": delta}
+    low, high = ch.low, ch.high
 
     def bound(lang: Lang) -> str:
         if low is None and high is None:
@@ -385,7 +367,8 @@ def _assess(
             f"the target cannot be assessed: {reason}",
         )
         return out
-    lo, hi = b
+    assert b.low is not None  # noqa: S101 - a figure's bounds start at 0 or above
+    lo, hi = Fraction(b.low), None if b.high is None else Fraction(b.high)
     sign = direction.sign
     t = target.target
     if sign == 0:
