@@ -195,12 +195,13 @@ class TestFiles:
         path.write_text(
             "indicator,place,period,value,colour\n"
             "tips.received,62,2023,abc,\n"
-            "tips.valuable,62,2023,5,red\n",
+            "tips.valuable,62,2023,-5,red\n",
             encoding="utf-8",
         )
         with pytest.raises(RecordError) as info:
             read_observations(path)
-        assert [loc for loc, _ in info.value.problems] == ["row 1", "row 2"]
+        # the unknown column is named once, on the header line, and hides no row's problem
+        assert [loc for loc, _ in info.value.problems] == ["line 1", "row 1", "row 2"]
 
     def test_unknown_suffix(self, tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="path="):

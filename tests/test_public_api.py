@@ -18,6 +18,7 @@ SRC = Path(antq_domain.__file__).parent
 # layer of each top-level subpackage/module; a module may import only from layers <= its own
 LAYERS = {
     "errors": 0,
+    "_disk": 0,
     "limits": 0,
     "values": 1,
     "records": 2,

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
         AntqTypeError,
         AntqValueError,
         ConflictError,
+        FileError,
         InvariantError,
         LimitError,
         ParseError,
@@ -191,6 +192,7 @@ __all__ = [
     "UnknownCodeError",
     "ConflictError",
     "RecordError",
+    "FileError",
 ]
 
 # name -> defining module, imported on first attribute access (PEP 562)
@@ -215,6 +217,7 @@ _LAZY: dict[str, str] = {
     "AntqTypeError": "antq_domain.errors",
     "AntqValueError": "antq_domain.errors",
     "ConflictError": "antq_domain.errors",
+    "FileError": "antq_domain.errors",
     "InvariantError": "antq_domain.errors",
     "LimitError": "antq_domain.errors",
     "ParseError": "antq_domain.errors",

@@ -7,9 +7,10 @@ subcommand has ``--help``:
 antq validate FILE              findings of every check; exit 1 on errors
 antq summary FILE [--lang vi|en]
 antq schema                     the JSON Schema of a report file
-antq tidy FILE [--format csv|jsonl] [--output PATH]
+antq tidy FILE [--format csv|jsonl] [--output PATH] [--no-spreadsheet-safe]
 antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
 antq extract FILE [--format rows|json] [--place CODE] [--period ID]
+             [--no-spreadsheet-safe]
 ```
 
 ``FILE`` is a report (``.json``) or, where a command works on figures alone
@@ -45,8 +46,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from antq_domain import __version__
+from antq_domain._disk import escape_cell, read_text
 from antq_domain.display import summary_text, t
-from antq_domain.errors import AntqError, InvariantError, RecordError
+from antq_domain.errors import AntqError, FileError, InvariantError, RecordError
 from antq_domain.io import (
     FileFormat,
     load_report,
@@ -121,7 +123,9 @@ def _stdin_text() -> str:
     return data.decode("utf-8") if isinstance(data, bytes) else data
 
 
-def _load(path: str, lang: Lang = "vi") -> MovementReport | list[Observation]:
+def _load(
+    path: str, lang: Lang = "vi", *, spreadsheet_safe: bool = True
+) -> MovementReport | list[Observation]:
     """A report (``.json``) or the observations of a ``.csv``/``.jsonl`` file; ``-`` is stdin.
 
     From stdin, a JSON object is a report; otherwise the text is JSON Lines
@@ -131,7 +135,7 @@ def _load(path: str, lang: Lang = "vi") -> MovementReport | list[Observation]:
         return _load_text(_stdin_text())
     suffix = Path(path).suffix.lower()
     if suffix in _OBSERVATION_SUFFIXES:
-        return read_observations(path)
+        return read_observations(path, spreadsheet_safe=spreadsheet_safe)
     if suffix in _TEXT_SUFFIXES:
         raise _UsageError(_text_not_report(path, lang))
     return load_report(path)
@@ -235,14 +239,17 @@ def _observations_of(subject: MovementReport | list[Observation]) -> list[Observ
 
 
 def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
-    observations = _observations_of(_load(args.file, args.lang))
+    safe: bool = args.spreadsheet_safe
+    observations = _observations_of(_load(args.file, args.lang, spreadsheet_safe=safe))
     if args.output is not None:
-        write_observations(observations, args.output, format=args.format)
+        write_observations(observations, args.output, format=args.format, spreadsheet_safe=safe)
         return 0
     # the same bytes as --output: write with the library, then copy to stdout
     fmt: FileFormat = args.format or "csv"
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_observations(observations, Path(tmp) / f"rows.{fmt}", format=fmt)
+        path = write_observations(
+            observations, Path(tmp) / f"rows.{fmt}", format=fmt, spreadsheet_safe=safe
+        )
         with path.open(encoding="utf-8", newline="") as fh:
             out.write(fh.read())
     return 0
@@ -272,14 +279,15 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _write_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+def _write_rows(rows: Iterable[dict[str, Any]], out: TextIO, *, spreadsheet_safe: bool) -> None:
     rows = list(rows)
     columns = list(dict.fromkeys(key for row in rows for key in row))
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
+    cell = escape_cell if spreadsheet_safe else str
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else cell(str(v))) for k, v in row.items()})
     out.write(buffer.getvalue())
 
 
@@ -309,7 +317,10 @@ def _extract_hints(extraction: Any, lang: Lang) -> list[str]:
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     extract_report = _lazy("antq_domain.extract", "extract_report", "extract")
-    text = _stdin_text() if args.file == STDIN else Path(args.file).read_text(encoding="utf-8")
+    if args.file == STDIN:
+        text = _stdin_text()
+    else:
+        text = read_text(Path(args.file), record=Path(args.file).name, field="file")
     extraction = extract_report(text, place=args.place, period=args.period)
     hints = _extract_hints(extraction, args.lang)
     if args.format == "report":
@@ -322,7 +333,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "json":
         print(extraction.to_json(), file=out)
     else:
-        _write_rows(extraction.to_rows(), out)
+        _write_rows(extraction.to_rows(), out, spreadsheet_safe=args.spreadsheet_safe)
     for hint in hints if args.format != "report" else ():
         print(f"{PROG} extract: {t(args.lang, 'lưu ý', 'note')}: {hint}", file=sys.stderr)
     return 0
@@ -444,6 +455,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="csv or jsonl (default: csv, or the suffix of --output)",
     )
     p.add_argument("--output", "-o", metavar="PATH", default=None, help="write to PATH")
+    p.add_argument(
+        "--spreadsheet-safe",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
+        "tab, CR) and before cells starting with ', and remove it when reading "
+        "(default: on)",
+    )
 
     p = command(
         "compare",
@@ -472,6 +491,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--place", default=None, help="the place code, if the text doesn't name it")
     p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
+    p.add_argument(
+        "--spreadsheet-safe",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
+        "tab, CR) and before cells starting with ', and remove it when reading "
+        "(default: on)",
+    )
     return parser
 
 
@@ -496,6 +523,9 @@ def _report_error(command: str, exc: BaseException) -> None:
         print(f"{prefix}{exc.record}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
         for loc, msg in exc.problems:
             print("  " + _problem_line(f"{loc or '(record)'}: {msg}"), file=sys.stderr)
+    elif isinstance(exc, FileError) and isinstance(exc.__cause__, OSError):
+        reason = exc.__cause__.strerror or exc.__cause__
+        print(_problem_line(f"{prefix}{exc.value}: {reason}"), file=sys.stderr)
     elif isinstance(exc, UnicodeDecodeError):
         print(f"{prefix}the file is not UTF-8 text ({exc.reason})", file=sys.stderr)
     elif isinstance(exc, OSError):
@@ -536,7 +566,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`antq tidy r.json | head`): stop quietly, like cat
         _silence_stdout()
         return 0
-    except (AntqError, OSError, UnicodeDecodeError, _UsageError) as exc:
+    except (AntqError, OSError, UnicodeError, csv.Error, RecursionError, _UsageError) as exc:
+        # input errors (the library raises AntqError; the others are a safety net so
+        # that no input ever produces a traceback): exit 2, one line per problem
         _report_error(args.command, exc)
         return 2
 

@@ -25,6 +25,7 @@ __all__ = [
     "AntqTypeError",
     "AntqValueError",
     "ConflictError",
+    "FileError",
     "InvariantError",
     "LimitError",
     "MissingExtraError",
@@ -240,3 +241,37 @@ class MissingExtraError(AntqError, ImportError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.feature, self.module, self.extra))
+
+
+class FileError(AntqError, OSError):
+    """A file could not be read or written (missing, a directory, no permission, disk full).
+
+    Wraps the operating system's `OSError` so that every error of the
+    library is an [`AntqError`][antq_domain.AntqError]; it is still an ``OSError``. The
+    original error is the ``__cause__``.
+
+    Attributes:
+        field: what the path was given as (``path``, ``output``).
+        value: the path, as text.
+        expected: what went wrong, in words.
+
+    Example:
+        >>> from antq_domain.errors import FileError
+        >>> err = FileError("path", "r.json", "a readable file (No such file or directory)")
+        >>> print(err)
+        path='r.json': expected a readable file (No such file or directory)
+        >>> isinstance(err, OSError)
+        True
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_describe(field, value, expected))
+
+    def __str__(self) -> str:
+        return _describe(self.field, self.value, self.expected)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))

@@ -54,7 +54,7 @@ from decimal import (
 )
 from typing import Final
 
-from antq_domain.errors import LimitError
+from antq_domain.errors import LimitError, ParseError
 
 __all__ = [
     "DECIMAL_PRECISION",
@@ -194,8 +194,15 @@ def check_amount_digits(field: str, value: int | Decimal) -> None:
         )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(field: str, text: str) -> str:
-    """Refuse a text field longer than `MAX_FIELD_CHARS`; return it.
+    r"""Refuse a text field longer than `MAX_FIELD_CHARS` or not writable as UTF-8.
+
+    A lone surrogate (``"\ud800"``) cannot be written to a UTF-8 file, so
+    a text holding one is refused where it enters, not when it is saved.
+    Returns the text.
 
     Example:
         >>> from antq_domain.limits import check_text
@@ -208,6 +215,11 @@ def check_text(field: str, text: str) -> str:
     """
     if len(text) > MAX_FIELD_CHARS:
         raise LimitError(field, text, f"at most {MAX_FIELD_CHARS} characters")
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise ParseError(
+            field, text[:40], f"text without lone surrogates (U+{ord(found.group()):04X} found)"
+        )
     return text
 
 

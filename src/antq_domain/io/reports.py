@@ -7,6 +7,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from antq_domain._disk import DuplicateKeyError, read_text, strict_json, write_atomic
 from antq_domain.errors import ParseError, RecordError
 from antq_domain.records.report import MovementReport
 
@@ -16,11 +17,39 @@ REPORT_SCHEMA_ID = "https://antq-domain.invalid/schema/movement-report.json"
 """The ``$id`` of the report schema (a name, not a place to fetch from)."""
 
 
+def _screen(text: str, record: str) -> None:
+    """Refuse, located, what pydantic's JSON parser would accept silently or unboundedly.
+
+    Repeated keys (the last would win: a second ``"observations": []`` would
+    empty the report), nesting deeper than the budget, numbers with an
+    exponent or too many digits, text fields over the field limit.
+    """
+    try:
+        strict_json(text)
+    except DuplicateKeyError as exc:
+        raise RecordError(record, [(exc.key, f"key {exc.key!r} repeated: expected once")]) from None
+    except json.JSONDecodeError as exc:
+        raise RecordError(
+            record, [(f"line {exc.lineno}", f"not JSON: {exc.msg} (column {exc.colno})")]
+        ) from None
+    except ParseError as exc:
+        raise RecordError(record, [(exc.field, str(exc))]) from None
+    except RecursionError:  # pragma: no cover - strict_json's nesting check stops it first
+        raise RecordError(record, [("(file)", "JSON nested too deep")]) from None
+
+
 def load_report(path: str | PathLike[str]) -> MovementReport:
     """Read and validate a report from a JSON file (UTF-8).
 
-    Every problem in the file is listed in one [`RecordError`][antq_domain.RecordError] with
-    its location; unknown fields are errors, never dropped.
+    Every problem in the file is listed in one
+    [`RecordError`][antq_domain.RecordError] with its location; unknown
+    fields are errors, never dropped. A key repeated in one object is an
+    error (never "the last one wins"), and so is JSON beyond the budget of
+    [`antq_domain.limits`][antq_domain.limits] (nesting, digits, exponents, text length).
+
+    Raises:
+        RecordError: the file is not a valid report (every problem listed).
+        FileError: the file cannot be read.
 
     Example:
         >>> import tempfile, pathlib
@@ -34,7 +63,8 @@ def load_report(path: str | PathLike[str]) -> MovementReport:
     source = Path(path)
     if source.suffix.lower() not in (".json", ""):
         raise ParseError("path", str(source), "a .json file")
-    text = source.read_text(encoding="utf-8")
+    text = read_text(source, record=source.name)
+    _screen(text, source.name)
     try:
         return MovementReport.model_validate_json(text)
     except RecordError as exc:
@@ -42,9 +72,13 @@ def load_report(path: str | PathLike[str]) -> MovementReport:
 
 
 def dump_report(report: MovementReport, path: str | PathLike[str], *, indent: int = 2) -> Path:
-    """Write a report as JSON (UTF-8, Vietnamese kept readable); return the path.
+    """Write a report as JSON (UTF-8, Vietnamese kept readable) atomically; return the path.
 
-    [`load_report`][antq_domain.load_report] reads it back to an equal report (law 7).
+    [`load_report`][antq_domain.load_report] reads it back to an equal report (law 7). The file
+    is replaced in one rename: a failed write leaves the old report whole.
+
+    Raises:
+        FileError: the file cannot be written.
 
     Example:
         >>> import tempfile, pathlib
@@ -55,9 +89,7 @@ def dump_report(report: MovementReport, path: str | PathLike[str], *, indent: in
         >>> '"period": "2023"' in text
         True
     """
-    target = Path(path)
-    target.write_text(report_json(report, indent=indent), encoding="utf-8")
-    return target
+    return write_atomic(Path(path), report_json(report, indent=indent))
 
 
 def report_json(report: MovementReport, *, indent: int = 2) -> str:

@@ -17,16 +17,24 @@ One plain dict per observation, with the keys of the design map:
 | ``reason`` | withheld | why a figure is withheld (the one key added to the design map) |
 
 Anything else is an error naming the row and the key. In CSV an empty cell
-means the key is absent.
+means the key is absent; so do ``None``, a float NaN and pandas' ``pd.NA``
+(what missing cells become in a DataFrame), read as "no value", never as 0.
+A ``value`` given as text is ASCII digits with an optional ``.`` decimal part
+(``"13.85"``): no sign, no exponent, no grouping, within the digit limits of
+[`antq_domain.limits`][antq_domain.limits].
 """
 
 from __future__ import annotations
 
+import math
+import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
 from antq_domain.errors import RecordError
+from antq_domain.limits import MAX_NUMBER_CHARS, check_text
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, Status, Value, Withheld
@@ -134,13 +142,24 @@ def tidy(x: HasObservations | Iterable[Observation]) -> list[dict[str, Any]]:
     return [observation_row(obs) for obs in observations]
 
 
+_WIRE_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_WIRE_WHOLE = re.compile(r"[0-9]+")
+
+
+def _absent(value: object) -> bool:
+    """``None``, ``""``, a float NaN or pandas' ``NA``: no value (pandas never imported)."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return True
+    return type(value).__name__ == "NAType" and type(value).__module__.startswith("pandas")
+
+
 def _text(row: Mapping[str, Any], key: str) -> str | None:
     value = row.get(key)
-    if value is None or value == "":
+    if _absent(value):
         return None
     if not isinstance(value, str):
         raise ValueError(f"{key}={value!r}: expected text")
-    return value
+    return check_text(key, value)
 
 
 def _amount(raw: Any, unit: Unit) -> int | Decimal:
@@ -148,21 +167,24 @@ def _amount(raw: Any, unit: Unit) -> int | Decimal:
         raise ValueError(f"value={raw!r}: expected a number, not a boolean")
     if isinstance(raw, int | Decimal):
         return raw
+    if isinstance(raw, numbers.Integral):  # numpy's integers, from a DataFrame
+        return int(raw)
     if isinstance(raw, float):
         raise ValueError(f"value={raw!r}: expected an int or a decimal string, never a float")
     if isinstance(raw, str):
         text = raw.strip()
+        if len(text) > MAX_NUMBER_CHARS:
+            raise ValueError(
+                f"value={text[:20]!r}...: expected at most {MAX_NUMBER_CHARS} characters"
+            )
         if unit.is_decimal:
-            try:
-                amount = Decimal(text)
-            except InvalidOperation:
+            if not _WIRE_DECIMAL.fullmatch(text):
                 raise ValueError(
                     f"value={raw!r}: expected a decimal such as '13.85' for unit {unit.value!r}"
-                ) from None
-            if not amount.is_finite():
-                raise ValueError(f"value={raw!r}: expected a finite decimal")
-            return amount
-        if not text.isdigit() or not text.isascii():
+                    " (digits and '.', no sign or exponent)"
+                )
+            return Decimal(text)
+        if not _WIRE_WHOLE.fullmatch(text):
             raise ValueError(
                 f"value={raw!r}: expected a whole number of {unit.value!r} (digits only)"
             )
@@ -193,20 +215,20 @@ def _unit(row: Mapping[str, Any], indicator: Indicator) -> Unit:
 
 
 def _value(row: Mapping[str, Any], status: Status, unit: Unit) -> Value:
-    raw = row.get("value")
+    raw = None if _absent(row.get("value")) else row.get("value")
     qualifier_text = _text(row, "qualifier")
     reason = _text(row, "reason")
     if reason is not None and status is not Status.WITHHELD:
         raise ValueError(f"reason={reason!r}: expected only with status 'withheld'")
     if status is Status.REPORTED:
-        if raw is None or raw == "":
+        if raw is None:
             raise ValueError(
                 "value=None: expected a figure when status is 'reported' "
                 "(a missing figure needs a status such as 'not_reported')"
             )
         qualifier = Qualifier.parse(qualifier_text or Qualifier.EXACT.value)
         return Quantity(_amount(raw, unit), unit, qualifier)
-    if raw is not None and raw != "":
+    if raw is not None:
         raise ValueError(f"value={raw!r}: expected no value when status is {status.value!r}")
     if qualifier_text is not None and qualifier_text != Qualifier.EXACT.value:
         raise ValueError(
@@ -233,7 +255,7 @@ def _row_to_observation(row: Mapping[str, Any], cat: Catalogue) -> Observation:
         raise ValueError("indicator=None: expected a catalogue code")
     indicator = cat.get(code)
     value = _value(row, _status(row), _unit(row, indicator))
-    dims = {k[4:]: v for k, v in row.items() if k.startswith("dim_") and v not in (None, "")}
+    dims = {k[4:]: v for k, v in row.items() if k.startswith("dim_") and not _absent(v)}
     return Observation.model_validate(
         {
             "indicator": code,

@@ -15,7 +15,14 @@ import attrs
 from pydantic import GetCoreSchemaHandler, ValidationInfo, field_validator, model_validator
 from pydantic_core import core_schema
 
-from antq_domain.errors import InvariantError, ParseError, UnitMismatchError
+from antq_domain.errors import (
+    InvariantError,
+    ParseError,
+    RecordError,
+    UnitMismatchError,
+    UnknownCodeError,
+)
+from antq_domain.limits import check_text
 from antq_domain.records._base import Record
 from antq_domain.records.indicators import Catalogue, IndicatorKind, catalogue
 from antq_domain.values import identifiers
@@ -186,13 +193,26 @@ class Observation(Record):
     def _place_code(cls, v: str) -> str:
         if not v or v != v.strip():
             raise ParseError("place", v, "a non-empty place code without surrounding spaces")
-        return v
+        return check_text("place", v)
+
+    @field_validator("source", "quote")
+    @classmethod
+    def _bounded_text(cls, v: str | None, info: ValidationInfo) -> str | None:
+        # "" would be written as an empty cell and read back as None: refused, not lost
+        if v == "":
+            raise InvariantError(str(info.field_name), v, "a non-empty text, or None for no text")
+        return None if v is None else check_text(str(info.field_name), v)
 
     @model_validator(mode="after")
     def _against_catalogue(self, info: ValidationInfo) -> Self:
         cat = catalogue_from(info)
-        indicator = cat.get(self.indicator)
-        cat.check_dims(self.indicator, self.dims)
+        try:
+            indicator = cat.get(self.indicator)
+            cat.check_dims(self.indicator, self.dims)
+        except UnknownCodeError as exc:
+            # a KeyError would escape pydantic unlocated and hide the other
+            # problems of the file; as a RecordError it is located and gathered
+            raise RecordError("Observation", [(exc.field, str(exc))]) from None
         if isinstance(self.value, Quantity):
             if indicator.kind in (IndicatorKind.RATIO, IndicatorKind.REPORTED_RATIO):
                 expected = Unit.PERCENT

@@ -14,6 +14,7 @@ from pydantic import Discriminator, GetCoreSchemaHandler, Tag
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError
+from antq_domain.limits import check_text
 from antq_domain.values._codelist import Codelist
 from antq_domain.values._pydantic import object_core_schema
 from antq_domain.values.quantity import Quantity
@@ -117,7 +118,7 @@ def _reason(value: object) -> str:
         raise AntqTypeError("withheld.reason", value, "a str")
     if not value.strip():
         raise InvariantError("withheld.reason", value, "a non-empty reason")
-    return value
+    return check_text("withheld.reason", value)
 
 
 @attrs.frozen

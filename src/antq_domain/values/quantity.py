@@ -47,6 +47,8 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
         raise InvariantError(field, amount, "a finite amount")
     check_amount_digits(field, amount)
     if isinstance(amount, Decimal):
+        if amount.is_zero() and amount.is_signed():
+            amount = amount.copy_abs()  # -0 is 0: written and read back as "0"
         if not unit.is_decimal:
             if amount != amount.to_integral_value():
                 raise InvariantError(
