@@ -426,3 +426,118 @@ def test_write_to_a_missing_folder_is_a_file_error(tmp_path: Path) -> None:
 def test_limits_error_message_is_short() -> None:
     err = LimitError("quote", "x" * 1_000_000, "at most 100000 characters")
     assert len(str(err)) < 200
+
+
+# -- registers: deep chains, strict CSV, safe cells ------------------------------------------
+def _chain_rows(n: int) -> str:
+    lines = ["code,name,kind,parent,valid_from,valid_to,successors"]
+    for i in range(n):
+        start = date(2000, 1, 1).toordinal() + i
+        frm = date.fromordinal(start).isoformat()
+        to = date.fromordinal(start).isoformat()
+        succ = f"Z{i + 1}" if i + 1 < n else ""
+        lines.append(f"Z{i},Tỉnh {i},province,,{frm},{to},{succ}")
+    return "\n".join(lines) + "\n"
+
+
+def test_deep_successor_chain_is_no_recursion_error(tmp_path: Path) -> None:
+    from antq_domain.records.places import load_registry
+
+    path = tmp_path / "chain.csv"
+    path.write_text(_chain_rows(5000), encoding="utf-8")
+    reg = load_registry(path)
+    assert len(list(reg)) == 5000
+
+
+def test_register_csv_problems_are_record_errors(tmp_path: Path) -> None:
+    from antq_domain.records.places import load_registry
+
+    path = tmp_path / "r.csv"
+    path.write_text(
+        'code,name,kind,parent,valid_from,valid_to,successors\nP,"Tỉnh A,province,,,,\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RecordError, match="malformed CSV"):
+        load_registry(path)
+    path.write_text("code,name,name,kind,parent,valid_from,valid_to,successors\n")
+    with pytest.raises(RecordError, match="repeated"):
+        load_registry(path)
+    path.write_bytes(b"\xff")
+    with pytest.raises(RecordError, match="UTF-8"):
+        load_registry(path)
+    with pytest.raises(FileError):
+        load_registry(tmp_path / "nope.csv")
+
+
+def test_register_round_trip_with_formula_names(tmp_path: Path) -> None:
+    from antq_domain.records.places import Place, Registry, dump_registry, load_registry
+
+    reg = Registry(
+        [
+            Place(code="P", name="=Tỉnh A", kind="province"),
+            Place(code="Q", name="'Tỉnh B", kind="province"),
+        ]
+    )
+    path = tmp_path / "reg.csv"
+    dump_registry(reg, path)
+    assert "'=Tỉnh A" in path.read_text(encoding="utf-8")
+    assert load_registry(path) == reg
+    dump_registry(reg, path, spreadsheet_safe=False)
+    assert load_registry(path, spreadsheet_safe=False) == reg
+
+
+# -- once-only caches -----------------------------------------------------------------------
+def test_once_builds_a_single_time_under_threads() -> None:
+    import threading
+    import time
+
+    from antq_domain._once import once
+
+    calls: list[int] = []
+
+    @once
+    def slow() -> object:
+        calls.append(1)
+        time.sleep(0.05)  # every thread arrives while the first builds
+        return object()
+
+    results: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        results.append(slow())
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert all(r is results[0] for r in results)
+
+
+def test_registry_and_catalogue_are_once_only() -> None:
+    from antq_domain._once import Once
+    from antq_domain.records.indicators import catalogue
+    from antq_domain.records.places import registry
+
+    assert isinstance(registry, Once)
+    assert isinstance(catalogue, Once)
+
+
+def test_once_retries_after_a_failed_build() -> None:
+    from antq_domain._once import once
+
+    attempts: list[int] = []
+
+    @once
+    def flaky() -> int:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("first")
+        return 7
+
+    with pytest.raises(RuntimeError):
+        flaky()
+    assert flaky() == 7

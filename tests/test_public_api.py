@@ -19,6 +19,7 @@ SRC = Path(antq_domain.__file__).parent
 LAYERS = {
     "errors": 0,
     "_disk": 0,
+    "_once": 0,
     "limits": 0,
     "values": 1,
     "records": 2,

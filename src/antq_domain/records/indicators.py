@@ -39,6 +39,7 @@ from pydantic import (
     model_validator,
 )
 
+from antq_domain._once import once
 from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
 from antq_domain.records import _catalogue_data as data
 from antq_domain.records._base import Record
@@ -1129,7 +1130,7 @@ def _from_data(rows: data.CatalogueData) -> Catalogue:
     return Catalogue(_indicator(row, dims) for row in rows.indicators)
 
 
-@cache
+@once
 def catalogue() -> Catalogue:
     """The standard catalogue of INDICATORS.md (built on first call, then shared).
 

@@ -32,10 +32,10 @@ Example:
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import resources
@@ -44,6 +44,8 @@ from typing import Any, Self
 
 from pydantic import field_validator, model_validator
 
+from antq_domain._disk import escape_cell, read_text, unescape_cell, write_atomic
+from antq_domain._once import once
 from antq_domain.errors import (
     AntqValueError,
     InvariantError,
@@ -546,29 +548,35 @@ def _query_keys(name: str) -> list[str]:
 # --- the register ----------------------------------------------------------
 
 
-def _cycle(start: str, step: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """A cycle reachable from ``start`` following ``step`` links, if any."""
-    path: list[str] = []
-    on_path: set[str] = set()
-    done: set[str] = set()
+def _cycle(
+    start: str, step: Mapping[str, Sequence[str]], acyclic: set[str] | None = None
+) -> list[str] | None:
+    """A cycle reachable from ``start`` following ``step`` links, if any.
 
-    def visit(code: str) -> list[str] | None:
-        if code in on_path:
-            return [*path[path.index(code) :], code]
-        if code in done:
-            return None
-        path.append(code)
-        on_path.add(code)
-        for nxt in step.get(code, ()):
-            found = visit(nxt)
-            if found:
-                return found
-        path.pop()
-        on_path.discard(code)
-        done.add(code)
+    Iterative (a chain of any length never exhausts Python's stack); codes
+    from which no cycle is reachable are added to ``acyclic`` so that calls
+    sharing the set walk each chain once.
+    """
+    done = acyclic if acyclic is not None else set()
+    if start in done:
         return None
-
-    return visit(start)
+    path = [start]
+    on_path = {start}
+    pending = [iter(step.get(start, ()))]
+    while pending:
+        nxt = next(pending[-1], None)
+        if nxt is None:
+            code = path.pop()
+            on_path.discard(code)
+            pending.pop()
+            done.add(code)
+        elif nxt in on_path:
+            return [*path[path.index(nxt) :], nxt]
+        elif nxt not in done:
+            path.append(nxt)
+            on_path.add(nxt)
+            pending.append(iter(step.get(nxt, ())))
+    return None
 
 
 def _parent_errors(place: Place, parent: Place | None) -> list[AntqValueError | UnknownCodeError]:
@@ -645,9 +653,10 @@ def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[tu
         "parent": {p.code: [p.parent] for p in places if p.parent is not None},
         "successors": {p.code: list(p.successors) for p in places},
     }
+    acyclic: dict[str, set[str]] = {column: set() for column in links}
     for place, loc in zip(places, where, strict=True):
         for column, step in links.items():
-            found = _cycle(place.code, step)
+            found = _cycle(place.code, step, acyclic[column])
             if found and found[0] == place.code:
                 err = InvariantError(column, place.code, "links without a cycle")
                 problems.append((f"{loc}.{column}", f"{err} (cycle: {' -> '.join(found)})"))
@@ -1188,26 +1197,45 @@ def _place_from_row(
     )
 
 
-def _read_csv(text: str, source: str) -> Registry:
-    reader = csv.DictReader(io.StringIO(text), restkey="(extra cells)")
-    header = reader.fieldnames or []
+def _read_csv(text: str, source: str, *, spreadsheet_safe: bool = False) -> Registry:
+    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="(extra cells)", strict=True)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise RecordError(source, [("row 1", f"malformed CSV: {exc}")]) from None
     unknown = [h for h in header if h not in COLUMNS]
     missing = [c for c in COLUMNS if c not in header]
-    if unknown or missing:
+    repeated = sorted(h for h, n in Counter(header).items() if n > 1)
+    if unknown or missing or repeated:
         problems = [
             (f"row 1.{h}", f"{h}: unknown column (expected {', '.join(COLUMNS)})") for h in unknown
         ]
         problems += [(f"row 1.{c}", f"{c}: missing column") for c in missing]
+        problems += [(f"row 1.{h}", f"{h}: column repeated (expected once)") for h in repeated]
         raise RecordError(source, problems)
-    return Registry.from_rows(reader, source=source)
+    rows: Iterable[dict[str, Any]] = reader
+    if spreadsheet_safe:
+        rows = (
+            {k: unescape_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in reader
+        )
+    try:
+        return Registry.from_rows(rows, source=source)
+    except csv.Error as exc:
+        where = f"row {reader.line_num}"
+        raise RecordError(
+            source, [(where, f"malformed CSV: {exc} (an unterminated quote?)")]
+        ) from None
 
 
-def load_registry(path: str | Path) -> Registry:
+def load_registry(path: str | Path, *, spreadsheet_safe: bool = True) -> Registry:
     r"""Read a register from a CSV file with the `COLUMNS` (UTF-8, header first).
 
     ``successors`` is a ``;``-separated list of codes; empty dates mean
     open-ended. Problems are reported all at once, located as
-    ``row <line>.<column>`` (the header is row 1).
+    ``row <line>.<column>`` (the header is row 1). With ``spreadsheet_safe``
+    (the default) one leading ``'`` is removed from each cell, undoing the
+    formula escape of [`dump_registry`][antq_domain.records.places.dump_registry].
 
     Raises:
         RecordError: listing every problem (bad kinds, bad dates, unknown
@@ -1228,11 +1256,17 @@ def load_registry(path: str | Path) -> Registry:
           row 3.valid_from: valid_from='2020-02-30': expected an existing calendar day
     """
     path = Path(path)
-    return _read_csv(path.read_text(encoding="utf-8-sig"), path.name)
+    text = read_text(path, record=path.name).removeprefix("\ufeff")
+    return _read_csv(text, path.name, spreadsheet_safe=spreadsheet_safe)
 
 
-def dump_registry(reg: Registry, path: str | Path) -> None:
-    """Write a register as CSV (UTF-8, the `COLUMNS`), readable by `load_registry`.
+def dump_registry(reg: Registry, path: str | Path, *, spreadsheet_safe: bool = True) -> None:
+    """Write a register as CSV (UTF-8, the `COLUMNS`) atomically, readable by `load_registry`.
+
+    Spreadsheet-safe by default: a cell starting with ``=``, ``+``, ``-``,
+    ``@``, a tab, a carriage return or ``'`` gets one ``'`` in front (OWASP's
+    CSV injection guidance); `load_registry` removes it again. The file is
+    replaced in one rename, never left half-written.
 
     Example:
         >>> import tempfile, pathlib
@@ -1243,13 +1277,15 @@ def dump_registry(reg: Registry, path: str | Path) -> None:
         >>> load_registry(target) == reg
         True
     """
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(reg.to_rows())
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in reg.to_rows():
+        writer.writerow({k: escape_cell(v) if spreadsheet_safe else v for k, v in row.items()})
+    write_atomic(Path(path), buffer.getvalue())
 
 
-@functools.cache
+@once
 def registry() -> Registry:
     """The bundled register: the whole country before and after 1 July 2025.
 
