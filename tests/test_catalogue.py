@@ -89,8 +89,13 @@ def test_every_code_of_indicators_md_is_in_the_catalogue() -> None:
 
 
 @needs_indicators_md
-def test_the_catalogue_has_no_code_indicators_md_lacks() -> None:
-    assert set(catalogue()) - set(_md_codes()) == set()
+def test_codes_beyond_indicators_md_are_announced_in_the_changelog() -> None:
+    # INDICATORS.md is the floor; codes added since (issue 12) are public API,
+    # so each is named in the changelog.
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    added = [c for c in catalogue() if c not in set(_md_codes())]
+    assert len(added) >= 40
+    assert [c for c in added if f"`{c}`" not in changelog] == []
 
 
 @needs_indicators_md
@@ -126,7 +131,9 @@ def test_dimensions_and_their_values_follow_indicators_md() -> None:
         ind = cat[row[0].strip("`")]
         dims_cell = row[4]
         names = re.findall(r"`([a-z_]+)`(?:\s*\(([^)]*)\))?", dims_cell)
-        assert [n for n, _ in names] == list(ind.dimension_names), ind.code
+        # the catalogue may add dimensions after those INDICATORS.md lists
+        listed = [n for n, _ in names]
+        assert list(ind.dimension_names)[: len(listed)] == listed, ind.code
         for name, listed in names:
             text = listed.split("e.g.", 1)[-1]
             values = [

@@ -30,9 +30,10 @@ from antq_domain.laws import (
     law_restating_conserves,
     law_stocks_and_flows,
     law_text_round_trip,
+    law_totals_convention,
 )
 from antq_domain.records.indicators import catalogue
-from antq_domain.records.observation import Observation
+from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Registry, registry
 from antq_domain.records.report import MovementReport
 from antq_domain.strategies import reports
@@ -347,5 +348,80 @@ class TestLaw10LargestRemainder:
 
 
 def test_every_law_is_listed() -> None:
-    assert sorted(LAWS) == list(range(1, 11))
+    assert sorted(LAWS) == list(range(1, 12))
     assert all(callable(f) for fs in LAWS.values() for f in fs)
+
+
+# --- law 11: the totals convention ----------------------------------------------------
+
+_TOTALLED: tuple[tuple[str, str, str, dict[str, str]], ...] = (
+    ("weapons.guns", "weapon_kind", "piece", {}),
+    ("commendations.recipients", "recipient_kind", "recipient", {"form": "order"}),
+    ("safety_standard.units_meeting", "managed_by", "unit", {"unit_kind": "school"}),
+    ("models.being_built", "model_level", "model", {}),
+    ("welfare.buildings_handed_over", "building_kind", "building", {}),
+)
+
+
+class TestTotalsConvention:
+    @given(st.sampled_from(_TOTALLED), st.data())
+    def test_a_total_is_the_sum_of_all_its_parts_and_a_vague_one_stands_alone(
+        self, case: tuple[str, str, str, dict[str, str]], data: st.DataObject
+    ) -> None:
+        code, name, unit, rest = case
+        parts = catalogue().dimension(name).parts
+        amounts = data.draw(
+            st.lists(st.integers(0, 10**6), min_size=len(parts), max_size=len(parts))
+        )
+        observations = [
+            Observation(
+                indicator=code,
+                place="62",
+                period="2023",
+                value=Quantity(n, unit),
+                dims={**rest, name: part},
+            )
+            for n, part in zip(amounts, parts, strict=True)
+        ]
+        law_totals_convention(observations, name)
+
+    def test_a_check_that_ignores_unspecified_sets_breaks_the_law(self) -> None:
+        from antq_domain.analysis.validate import check_totals
+
+        parts = catalogue().dimension("recipient_kind").parts
+        observations = [
+            Observation(
+                indicator="commendations.recipients",
+                place="62",
+                period="2023",
+                value=Quantity(1, "recipient"),
+                dims={"recipient_kind": part},
+            )
+            for part in parts
+        ]
+
+        def naive(obs: Sequence[Observation]) -> Any:
+            # compares even figures stated for an unspecified issuer: wrong
+            plain = [
+                o.model_copy(
+                    update={"dims": Dims.of({k: v for k, v in o.dims.items() if k != "issuer"})}
+                )
+                for o in obs
+            ]
+            return check_totals(plain)
+
+        with pytest.raises(LawViolation, match="issuer=unspecified"):
+            law_totals_convention(observations, "recipient_kind", check=naive)
+
+    def test_parts_must_be_every_part_of_one_cell(self) -> None:
+        one = Observation(
+            indicator="weapons.guns",
+            place="62",
+            period="2023",
+            value=Quantity(1, "piece"),
+            dims={"weapon_kind": "military"},
+        )
+        with pytest.raises(InvariantError):
+            law_totals_convention([one], "weapon_kind")
+        with pytest.raises(InvariantError):
+            law_totals_convention([], "weapon_kind")

@@ -23,7 +23,11 @@ own aggregation function to check it against the same laws as the library's
 * law 9, restating onto today's tree conserves totals:
   [`law_restating_conserves`][antq_domain.laws.law_restating_conserves];
 * law 10, shown parts (largest remainder) add to the shown total:
-  [`law_largest_remainder`][antq_domain.laws.law_largest_remainder].
+  [`law_largest_remainder`][antq_domain.laws.law_largest_remainder];
+* law 11, the totals convention (issue 12; SDMX's ``_T``): a total equals
+  the sum of its parts where all parts are given, and a total over a mixed
+  or unspecified set stands alone:
+  [`law_totals_convention`][antq_domain.laws.law_totals_convention].
 
 Example:
     >>> from datetime import date
@@ -85,6 +89,7 @@ __all__ = [
     "law_restating_conserves",
     "law_stocks_and_flows",
     "law_text_round_trip",
+    "law_totals_convention",
 ]
 
 T = TypeVar("T")
@@ -443,6 +448,133 @@ def law_largest_remainder(values: Sequence[Fraction | int], decimals: int = 1) -
         raise LawViolation(10, "largest remainder", f"{shown} add to {sum(shown)}, not {total}")
 
 
+# --- law 11 --------------------------------------------------------------------
+
+_TOTAL_CODES = frozenset({"total.mismatch", "total.undetermined"})
+
+Check = Callable[[Sequence[Observation]], Any]
+"""A totals check: observations in, findings (anything with ``codes``) out."""
+
+
+def _total_codes(check: Check, observations: Sequence[Observation]) -> set[str]:
+    return set(getattr(check(list(observations)), "codes", ())) & _TOTAL_CODES
+
+
+def law_totals_convention(
+    parts: Sequence[Observation],
+    dimension: str,
+    *,
+    check: Check | None = None,
+    catalogue: Catalogue | None = None,
+) -> None:
+    """Law 11: a total is the sum of its parts where all are given; a mixed total stands alone.
+
+    ``parts`` are the figures of one cell (indicator, place, period and other
+    dimensions alike), one for each part code of ``dimension``
+    (:attr:`~antq_domain.records.catalogue.Dimension.parts`: every code but
+    its ``total``), each an exact quantity. Checked with ``check`` (default
+    :func:`antq_domain.analysis.validate.check_totals`):
+
+    * the figure with the dimension's ``total`` code (SDMX's ``_T``) equal to
+      the sum of the parts gives no total finding, and one more than the sum
+      gives one (so the check sees the total at all);
+    * where the dimension says an absent value is the total, the same holds
+      for the figure without it; where an absent value is *unspecified*
+      (``managed_by``), that figure stands alone whatever its value;
+    * where another dimension of the indicator has an ``unspecified`` code,
+      parts and total stated for it stand alone (they may count different
+      sets).
+
+    Raises:
+        LawViolation: the check does not treat the totals this way.
+        InvariantError: ``parts`` are not every part of one cell, or the
+            dimension has no ``total`` code.
+
+    Example:
+        >>> from antq_domain.laws import law_totals_convention
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> def guns(n, kind):
+        ...     return Observation(indicator="weapons.guns", place="62", period="2023",
+        ...                        value=Quantity(n, "piece"), dims={"weapon_kind": kind})
+        >>> kinds = ("military", "homemade", "hunting", "sport", "other")
+        >>> law_totals_convention([guns(i, k) for i, k in enumerate(kinds)], "weapon_kind")
+        >>> law_totals_convention([guns(i, k) for i, k in enumerate(kinds)], "weapon_kind",
+        ...                       check=lambda obs: [])
+        Traceback (most recent call last):
+        ...
+        antq_domain.laws.LawViolation: law 11 (totals convention): ...
+    """
+    from antq_domain.analysis.validate import check_totals  # noqa: PLC0415 - no import cycle
+
+    cat = catalogue if catalogue is not None else _standard_catalogue()
+    run: Check = check if check is not None else (lambda obs: check_totals(obs, catalogue=cat))
+    given = _observations(parts, "parts")
+    if not given:
+        raise InvariantError("parts", (), "the figures of every part of one cell")
+    first = given[0]
+    ind = cat[first.indicator]
+    dim = ind.dimension(dimension)
+    if dim.total is None:
+        raise InvariantError("dimension", dimension, "a dimension with a 'total' code")
+    rest = {k: v for k, v in first.dims.items() if k != dimension}
+    codes = [o.dims.get(dimension) for o in given]
+    if sorted(map(str, codes)) != sorted(dim.parts) or any(
+        (o.indicator, o.place, o.period) != (first.indicator, first.place, first.period)
+        or {k: v for k, v in o.dims.items() if k != dimension} != rest
+        or not isinstance(o.value, Quantity)
+        or o.value.qualifier is not Qualifier.EXACT
+        for o in given
+    ):
+        raise InvariantError(
+            "parts", len(given), f"exact figures of one cell, one for each of {dim.parts}"
+        )
+    amount = sum((_amount(o.value) or Fraction(0) for o in given), Fraction(0))
+    unit = ind.unit
+
+    def figure(value: Fraction, dims: Mapping[str, str]) -> Observation:
+        return first.model_copy(
+            update={
+                "value": Quantity(Decimal(value.numerator) / value.denominator, unit),
+                "dims": Dims.of(dims),
+            }
+        )
+
+    def expect(label: str, observations: Sequence[Observation], found: bool) -> None:
+        codes = _total_codes(run, observations)
+        if bool(codes) is not found:
+            said = ", ".join(sorted(codes)) if codes else "nothing"
+            want = "a total finding" if found else "no total finding"
+            raise LawViolation(11, "totals convention", f"{label}: expected {want}, got {said}")
+
+    totals = [{**rest, dimension: dim.total}]
+    if dim.absent_means_total:
+        totals.append(rest)
+    else:
+        expect(
+            f"{ind.code}: a figure without {dimension} (unspecified) of {amount + 1}",
+            [*given, figure(amount + 1, rest)],
+            found=False,
+        )
+    for dims in totals:
+        where = f"{ind.code}[{Dims.of(dims)}]"
+        expect(f"{where} = {amount}, the sum of its parts", [*given, figure(amount, dims)], False)
+        expect(f"{where} = {amount + 1}, not the sum", [*given, figure(amount + 1, dims)], True)
+    for other in ind.dimensions:
+        if other.name == dimension or "unspecified" not in other.codes:
+            continue
+        vague = [
+            o.model_copy(update={"dims": Dims.of({**o.dims, other.name: "unspecified"})})
+            for o in given
+        ]
+        total = figure(amount + 1, {**rest, other.name: "unspecified", dimension: dim.total})
+        expect(f"{ind.code}: parts and total with {other.name}=unspecified", [*vague, total], False)
+
+
+def _standard_catalogue() -> Catalogue:
+    return catalogue()
+
+
 # --- law 7 ---------------------------------------------------------------------
 
 
@@ -591,5 +723,6 @@ LAWS: Mapping[int, tuple[Callable[..., Any], ...]] = {
     8: (law_no_mutation,),
     9: (law_restating_conserves,),
     10: (law_largest_remainder,),
+    11: (law_totals_convention,),
 }
 """The law functions by the law's number in DESIGN.md."""

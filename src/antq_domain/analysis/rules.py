@@ -350,7 +350,9 @@ _UNIT_KIND_LEVELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # category (a serious drug crime is both 'serious' and 'drugs'), scope (one
 # model may be replicated at two scopes in a year), model_kind (open codelist
 # with an 'all' code), status (an unsplit award count usually means conferred
-# awards only, not conferred + proposed).
+# awards only, not conferred + proposed), topic, channel and host (one
+# session may cover two topics, a mobile session is held in person, a forum
+# may have two hosts), change (increase and decrease are not parts).
 _PARTITIONS = (
     "recipient_kind",
     "form",
@@ -359,6 +361,14 @@ _PARTITIONS = (
     "group_kind",
     "club_kind",
     "managed_by",
+    "weapon_kind",
+    "ordnance_kind",
+    "model_level",
+    "equipment_kind",
+    "funding_source",
+    "cluster_kind",
+    "team_kind",
+    "building_kind",
 )
 
 
@@ -366,9 +376,14 @@ def default_breakdowns(cat: Catalogue | None = None) -> tuple[Breakdown, ...]:
     """The breakdowns the standard catalogue's dimensions guarantee.
 
     For every dimension whose codes do not overlap (recipient kind, form,
-    issuer, owner, group kind, club kind, managed by) the unsplit cell is the
-    total of its parts; for ``unit_kind`` the aggregate codes are totals of
-    their members (``commune_level``, ``district_level``, ``establishment``).
+    issuer, owner, group kind, club kind, managed by, weapon and ordnance
+    kinds, model level, equipment kind, funding source, cluster, team and
+    building kinds) the cell with the dimension's ``total`` code (SDMX's
+    ``_T``) is the total of its parts, and so is the unsplit cell where the
+    dimension says an absent value means the total (every one but
+    ``managed_by``, whose absence means *unspecified*). For ``unit_kind`` the
+    aggregate codes are totals of their members (``commune_level``,
+    ``district_level``, ``establishment``); ``mixed`` stands alone.
 
     Example:
         >>> from antq_domain.analysis.rules import default_breakdowns
@@ -378,9 +393,15 @@ def default_breakdowns(cat: Catalogue | None = None) -> tuple[Breakdown, ...]:
     """
     cat = cat if cat is not None else catalogue()
     names = {d.name: d for d in cat.dimensions}
-    out = [
-        Breakdown(dimension=name, parts=names[name].codes) for name in _PARTITIONS if name in names
-    ]
+    out: list[Breakdown] = []
+    for name in _PARTITIONS:
+        dim = names.get(name)
+        if dim is None:
+            continue
+        if dim.absent_means_total:
+            out.append(Breakdown(dimension=name, parts=dim.parts))
+        if dim.total is not None:
+            out.append(Breakdown(dimension=name, total=dim.total, parts=dim.parts))
     if "unit_kind" in names:
         out.extend(
             Breakdown(dimension="unit_kind", total=total, parts=parts)

@@ -66,7 +66,7 @@ from antq_domain.analysis.rules import (
     rule_problems,
 )
 from antq_domain.errors import AntqError, AntqTypeError
-from antq_domain.records.indicators import Catalogue, catalogue
+from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.report import MovementReport
 from antq_domain.values.interval import Interval
@@ -386,6 +386,8 @@ def _totals_in(frame: _Frame, b: Breakdown, cat: Catalogue) -> list[Finding]:
             groups[(indicator, rest)] = None
     out: list[Finding] = []
     for indicator, rest in groups:
+        if not _same_set(cat[indicator], b.dimension, rest):
+            continue
         total_dims = rest if b.total is None else Dims.of({**rest, b.dimension: b.total})
         total_values = [e.obs.value for e in frame.cells.get((indicator, total_dims), ())]
         total = _cell_interval(total_values)
@@ -425,6 +427,24 @@ def _totals_in(frame: _Frame, b: Breakdown, cat: Catalogue) -> list[Finding]:
             continue
         out.append(Finding.of(code_.value, message, involved=dict.fromkeys(involved)))
     return out
+
+
+def _same_set(ind: Indicator, dimension: str, rest: Dims) -> bool:
+    """Whether cells that agree on ``rest`` are known to count within one set.
+
+    Not when another dimension of the indicator is absent where its absence
+    means *unspecified* (``managed_by``: 194 establishments managed by the
+    province and 525 managed by the districts are different sets), nor when
+    one is stated as ``unspecified``: two unspecified figures may be of
+    different sets, so a total over them stands alone.
+    """
+    for dim in ind.dimensions:
+        if dim.name == dimension:
+            continue
+        value = rest.get(dim.name)
+        if value == "unspecified" or (value is None and not dim.absent_means_total):
+            return False
+    return True
 
 
 def check_totals(

@@ -76,8 +76,16 @@ STANDARD_AREAS: tuple[str, ...] = (
     "weapons",
     "commendations",
     "admin",
+    "welfare",
+    "context",
+    "defence",
 )
-"""The namespaces of the standard catalogue; user indicators live elsewhere."""
+"""The namespaces of the standard catalogue; user indicators live elsewhere.
+
+``welfare``, ``context`` and ``defence`` hold figures reports state beside
+the movement's (houses handed over, a commune's area, call-up targets), kept
+apart so they never mix with movement indicators.
+"""
 
 _D = TypeVar("_D", bound=Mapping[str, str])
 
@@ -283,6 +291,17 @@ class Dimension(Record):
     dimension must carry it; it belongs to the indicator's use of the dimension, so two indicators
     can share a codelist and differ in ``required``.
 
+    The **totals convention** (SDMX's ``_T``): ``total`` names the code that
+    means "every value together, not split" (``total`` in most dimensions,
+    ``all`` in ``model_kind``); a figure with it is the total of its parts.
+    ``absent_means_total`` says whether a figure that does not carry the
+    dimension counts as that total too (the default) or as *unspecified*
+    (``managed_by``: a count that does not say which level manages the
+    units is not the total of the levels). A dimension whose values are not
+    parts of one whole (``unit_kind`` mixes levels and uses ``mixed`` for a
+    set the report does not split; ``category`` overlaps) has no ``total``:
+    such a figure stands alone.
+
     Example:
         >>> from antq_domain.records.indicators import Dimension
         >>> d = Dimension(
@@ -303,6 +322,8 @@ class Dimension(Record):
     values: tuple[DimensionValue, ...] = ()
     open: bool = False
     required: bool = False
+    total: str | None = None
+    absent_means_total: bool = True
 
     @field_validator("name", mode="before")
     @classmethod
@@ -318,7 +339,26 @@ class Dimension(Record):
             if value.code in seen:
                 raise InvariantError("values", value.code, "codes listed once each")
             seen.add(value.code)
+        if self.total is not None and self.total not in seen:
+            raise InvariantError("total", self.total, "one of the listed codes")
+        if not self.absent_means_total and self.total is None:
+            raise InvariantError(
+                "absent_means_total",
+                False,
+                "a 'total' code: without one an unsplit figure has no way to say 'all'",
+            )
         return self
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The codes that are parts of the total: every listed code but ``total``.
+
+        Example:
+            >>> from antq_domain.records.catalogue import catalogue
+            >>> catalogue().dimension("recipient_kind").parts
+            ('collective', 'individual', 'household')
+        """
+        return tuple(v.code for v in self.values if v.code != self.total)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -327,7 +367,7 @@ class Dimension(Record):
         Example:
             >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("status").codes
-            ('conferred', 'proposed')
+            ('conferred', 'proposed', 'total')
         """
         return tuple(v.code for v in self.values)
 
@@ -664,7 +704,7 @@ class Indicator(Record):
         Example:
             >>> from antq_domain.records.indicators import catalogue
             >>> catalogue()["forces.clubs"].dimension("club_kind").codes
-            ('veterans', 'women', 'youth', 'other')
+            ('veterans', 'women', 'youth', 'other', 'total')
         """
         for dim in self.dimensions:
             if dim.name == name:
@@ -712,8 +752,8 @@ class Indicator(Record):
                 hint = ""
                 if "mixed" in dim.codes:
                     hint = " (use 'mixed' when unsplit)"
-                elif "all" in dim.codes:
-                    hint = " (use 'all' when unsplit)"
+                elif dim.total is not None:
+                    hint = f" (use {dim.total!r} when unsplit)"
                 raise ParseError(
                     f"dims.{dim.name}",
                     None,
@@ -948,7 +988,7 @@ the catalogue (did you mean 'tips.received', ...?)
         Example:
             >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("recipient_kind").codes
-            ('collective', 'individual', 'household')
+            ('collective', 'individual', 'household', 'total')
         """
         try:
             return self._dimensions[name]

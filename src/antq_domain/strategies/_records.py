@@ -523,7 +523,7 @@ def cooperation_programmes(*, max_reviews: int = 3) -> st.SearchStrategy[Coopera
             parties=st.lists(agency_refs(), max_size=2).map(tuple),
             period=st.none() | _periods(),
             counts=st.lists(
-                _quantities(set(Unit) - {Unit.KILOGRAM, Unit.VND_MILLION}), max_size=2
+                _quantities({u for u in Unit if not u.is_decimal or u is Unit.PERCENT}), max_size=2
             ).map(tuple),
             description=st.none() | _texts(),
         )

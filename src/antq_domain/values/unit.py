@@ -16,9 +16,10 @@ class Unit(CodelistBase):
 
     Two quantities of different units never add up: a count of campaigns is not a count of
     participations, and ``lượt người`` (person-participations) is not people. Only `KILOGRAM`,
-    `VND_MILLION` and `PERCENT` take decimal amounts; every other unit counts whole things.
-    `PERCENT` is the unit of a percentage stated without its parts (a *reported ratio*); it never
-    adds.
+    `VND_MILLION`, `KILOMETRE`, `SQUARE_KILOMETRE` and `PERCENT` take decimal amounts; every other
+    unit counts whole things. `PERCENT` is the unit of a percentage stated without its parts (a
+    *reported ratio*); it never adds. Money is always `VND_MILLION`: "14 tỷ đồng" is 14 000
+    million đồng, so sums in đồng never mix scales.
 
     Example:
         >>> from antq_domain.values import Unit
@@ -54,6 +55,16 @@ class Unit(CodelistBase):
     KILOGRAM = "kilogram"
     RECIPIENT = "recipient"
     VND_MILLION = "vnd_million"
+    OPINION = "opinion"
+    HOUSEHOLD = "household"
+    PATROL = "patrol"
+    BUILDING = "building"
+    GIFT = "gift"
+    SCHOLARSHIP = "scholarship"
+    LAMP = "lamp"
+    KILOMETRE = "kilometre"
+    SQUARE_KILOMETRE = "square_kilometre"
+    RECORD = "record"
     PERCENT = "percent"
 
     @property
@@ -112,7 +123,7 @@ class Unit(CodelistBase):
             >>> Unit.VND_MILLION.is_decimal
             True
         """
-        return self in (Unit.KILOGRAM, Unit.VND_MILLION, Unit.PERCENT)
+        return self in _DECIMAL
 
     @property
     def is_additive(self) -> bool:
@@ -128,6 +139,10 @@ class Unit(CodelistBase):
         """
         return self is not Unit.PERCENT
 
+
+_DECIMAL = frozenset(
+    (Unit.KILOGRAM, Unit.VND_MILLION, Unit.KILOMETRE, Unit.SQUARE_KILOMETRE, Unit.PERCENT)
+)
 
 _UNIT_LABELS: dict[Unit, Label] = {
     Unit.CAMPAIGN: Label(vi="đợt, buổi phát động", en="campaign round / launch event"),
@@ -155,6 +170,16 @@ _UNIT_LABELS: dict[Unit, Label] = {
     Unit.KILOGRAM: Label(vi="kg", en="kilogram"),
     Unit.RECIPIENT: Label(vi="tập thể / cá nhân", en="award recipient"),
     Unit.VND_MILLION: Label(vi="triệu đồng", en="million VND"),
+    Unit.OPINION: Label(vi="ý kiến, lượt ý kiến", en="opinion / comment"),
+    Unit.HOUSEHOLD: Label(vi="hộ, hộ gia đình", en="household"),
+    Unit.PATROL: Label(vi="cuộc tuần tra, lượt tuần tra", en="patrol"),
+    Unit.BUILDING: Label(vi="công trình, ngôi nhà, căn nhà", en="building / house"),
+    Unit.GIFT: Label(vi="suất quà, phần quà", en="gift parcel"),
+    Unit.SCHOLARSHIP: Label(vi="suất học bổng", en="scholarship"),
+    Unit.LAMP: Label(vi="bóng đèn, cột đèn", en="lamp"),
+    Unit.KILOMETRE: Label(vi="km", en="kilometre"),
+    Unit.SQUARE_KILOMETRE: Label(vi="km²", en="square kilometre"),
+    Unit.RECORD: Label(vi="hồ sơ", en="file / application record"),
     Unit.PERCENT: Label(vi="phần trăm", en="percent"),
 }
 
@@ -181,6 +206,16 @@ _COUNTER_VI: dict[Unit, str] = {
     Unit.KILOGRAM: "kg",
     Unit.RECIPIENT: "tập thể/cá nhân",
     Unit.VND_MILLION: "triệu đồng",
+    Unit.OPINION: "ý kiến",
+    Unit.HOUSEHOLD: "hộ",
+    Unit.PATROL: "cuộc tuần tra",
+    Unit.BUILDING: "công trình",
+    Unit.GIFT: "suất quà",
+    Unit.SCHOLARSHIP: "suất học bổng",
+    Unit.LAMP: "bóng đèn",
+    Unit.KILOMETRE: "km",
+    Unit.SQUARE_KILOMETRE: "km²",
+    Unit.RECORD: "hồ sơ",
     Unit.PERCENT: "%",
 }
 
@@ -208,6 +243,16 @@ _COUNTER_EN: dict[Unit, str] = {
     Unit.KILOGRAM: "kg",
     Unit.RECIPIENT: "recipients",
     Unit.VND_MILLION: "million VND",
+    Unit.OPINION: "opinions",
+    Unit.HOUSEHOLD: "households",
+    Unit.PATROL: "patrols",
+    Unit.BUILDING: "buildings",
+    Unit.GIFT: "gift parcels",
+    Unit.SCHOLARSHIP: "scholarships",
+    Unit.LAMP: "lamps",
+    Unit.KILOMETRE: "km",
+    Unit.SQUARE_KILOMETRE: "km²",
+    Unit.RECORD: "records",
     Unit.PERCENT: "%",
 }
 
