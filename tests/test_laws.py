@@ -386,7 +386,7 @@ class TestTotalsConvention:
         law_totals_convention(observations, name)
 
     def test_a_check_that_ignores_unspecified_sets_breaks_the_law(self) -> None:
-        from antq_domain.analysis.validate import check_totals
+        from antq_domain.analysis.validation import check_totals
 
         parts = catalogue().dimension("recipient_kind").parts
         observations = [

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from antq_domain.records.catalogue import catalogue
+from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.values.quantity import Quantity
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from antq_domain.analysis.rules import default_breakdowns
-from antq_domain.analysis.validate import check_totals
+from antq_domain.analysis.validation import check_totals
 from antq_domain.errors import RecordError
-from antq_domain.records.catalogue import Dimension, catalogue
+from antq_domain.records.indicators import Dimension, catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.values.quantity import Quantity
 

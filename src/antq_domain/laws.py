@@ -471,9 +471,9 @@ def law_totals_convention(
 
     ``parts`` are the figures of one cell (indicator, place, period and other
     dimensions alike), one for each part code of ``dimension``
-    (:attr:`~antq_domain.records.catalogue.Dimension.parts`: every code but
+    ([`Dimension.parts`][antq_domain.records.indicators.Dimension.parts]: every code but
     its ``total``), each an exact quantity. Checked with ``check`` (default
-    :func:`antq_domain.analysis.validate.check_totals`):
+    [`check_totals`][antq_domain.analysis.validation.check_totals]):
 
     * the figure with the dimension's ``total`` code (SDMX's ``_T``) equal to
       the sum of the parts gives no total finding, and one more than the sum
@@ -505,7 +505,7 @@ def law_totals_convention(
         ...
         antq_domain.laws.LawViolation: law 11 (totals convention): ...
     """
-    from antq_domain.analysis.validate import check_totals  # noqa: PLC0415 - no import cycle
+    from antq_domain.analysis.validation import check_totals  # noqa: PLC0415 - no import cycle
 
     cat = catalogue if catalogue is not None else _standard_catalogue()
     run: Check = check if check is not None else (lambda obs: check_totals(obs, catalogue=cat))

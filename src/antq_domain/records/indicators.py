@@ -354,7 +354,7 @@ class Dimension(Record):
         """The codes that are parts of the total: every listed code but ``total``.
 
         Example:
-            >>> from antq_domain.records.catalogue import catalogue
+            >>> from antq_domain.records.indicators import catalogue
             >>> catalogue().dimension("recipient_kind").parts
             ('collective', 'individual', 'household')
         """
