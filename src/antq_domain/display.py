@@ -59,6 +59,7 @@ __all__ = [
     "label_text",
     "lower_bound_text",
     "missing_text",
+    "number_text",
     "place_name",
     "place_text",
     "signed",
@@ -211,6 +212,27 @@ def incomplete_text(
     return t(lang, "chưa đủ số liệu: ", "incomplete: ") + ", ".join(parts)
 
 
+def number_text(value: Fraction | Decimal | int, lang: Lang = "vi", *, decimals: int = 2) -> str:
+    """An exact number in ``lang``'s digits: whole as is, a fraction rounded half-up.
+
+    A Decimal keeps its places.
+
+    Example:
+        >>> from fractions import Fraction
+        >>> from antq_domain.display import number_text
+        >>> number_text(9623), number_text(Fraction(-7, 2), "en", decimals=1)
+        ('9.623', '-3.5')
+    """
+    amount: int | Decimal
+    if isinstance(value, Decimal | int):
+        amount = value
+    elif value.denominator == 1:
+        amount = value.numerator
+    else:
+        amount = round_half_up(value, decimals)
+    return ("-" if amount < 0 else "") + format_number(-amount if amount < 0 else amount, lang)
+
+
 def signed(value: Fraction | Decimal | int, lang: Lang = "vi", *, decimals: int = 2) -> str:
     """A signed figure: ``+126``, ``-3``, ``±0``; a fraction rounded half-up to ``decimals``.
 
@@ -222,15 +244,8 @@ def signed(value: Fraction | Decimal | int, lang: Lang = "vi", *, decimals: int 
         >>> signed(126), signed(Fraction(-7, 2), "en"), signed(0)
         ('+126', '-3.50', '±0')
     """
-    amount: int | Decimal
-    if isinstance(value, Decimal | int):
-        amount = value
-    elif value.denominator == 1:
-        amount = value.numerator
-    else:
-        amount = round_half_up(value, decimals)
-    sign = "-" if amount < 0 else "+" if amount > 0 else "±"
-    return sign + format_number(-amount if amount < 0 else amount, lang)
+    sign = "-" if value < 0 else "+" if value > 0 else "±"
+    return sign + number_text(-value if value < 0 else value, lang, decimals=decimals)
 
 
 def place_name(code: str, lang: Lang = "vi") -> str:

@@ -56,6 +56,7 @@ from antq_domain.display import (
     dims_text,
     indicator_text,
     missing_text,
+    number_text,
     place_name,
     signed,
     t,
@@ -68,7 +69,6 @@ from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, 
 from antq_domain.records.observation import Cell, Dims, Observation
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
-from antq_domain.values._format import format_amount
 from antq_domain.values.change import bounded_change
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotReported, Value
@@ -322,9 +322,7 @@ _SIDE = {"current": ("kỳ này", "current"), "previous": ("kỳ trước", "pre
 
 
 def _amount(value: Fraction, lang: Lang) -> str:
-    if value.denominator == 1:
-        return format_amount(int(value), lang)
-    return format_amount(round_half_up(value, 2), lang)
+    return number_text(value, lang)
 
 
 def _between(low: Fraction | None, high: Fraction | None, lang: Lang = "en") -> str:

@@ -65,6 +65,7 @@ from antq_domain.analysis.rules import (
     default_rules,
     rule_problems,
 )
+from antq_domain.display import value_text
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims, Observation
@@ -492,7 +493,7 @@ def _standard() -> Catalogue:
 
 # -- conflicts -----------------------------------------------------------------------
 def _show(value: Value, lang: Lang) -> str:
-    return value.format(lang) if isinstance(value, Quantity) else str(value)
+    return value_text(value, lang)
 
 
 def find_conflicts(observations: Iterable[Observation]) -> Findings:

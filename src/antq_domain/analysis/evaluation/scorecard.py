@@ -14,20 +14,19 @@ import attrs
 from antq_domain.analysis.comparability import Comparability, comparability
 from antq_domain.analysis.evaluation.config import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
-from antq_domain.display import missing_text, value_text
+from antq_domain.display import missing_text, number_text, value_text
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
 from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
-from antq_domain.values._format import format_amount
 from antq_domain.values.change import bounded_change
 from antq_domain.values.interval import Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotApplicable, NotReported, Withheld
 from antq_domain.values.quantity import Quantity
-from antq_domain.values.ratio import Ratio, Undefined, round_half_up
+from antq_domain.values.ratio import Ratio, Undefined
 
 __all__ = ["ScoreCell", "Scorecard", "Target", "build_scorecard"]
 
@@ -118,8 +117,7 @@ def _show(value: CellValue, lang: Lang, decimals: int) -> str:
 
 
 def _number(value: Fraction, lang: Lang, decimals: int, *, sign: bool = False) -> str:
-    rounded = round_half_up(value, decimals) if value.denominator != 1 else Decimal(int(value))
-    text = format_amount(rounded, lang)
+    text = number_text(value, lang, decimals=decimals)
     if sign and value > 0:
         text = "+" + text
     return text
