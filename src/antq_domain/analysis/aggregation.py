@@ -65,6 +65,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 import attrs
 
 from antq_domain.analysis import _rollup_view
+from antq_domain.analysis.conflicts import STRICT_CONFLICTS, grade
 from antq_domain.display import data_frame
 from antq_domain.errors import (
     AntqTypeError,
@@ -709,17 +710,18 @@ def _inputs(
 
 
 def _dedup(observations: Iterable[Observation]) -> dict[CellKey, Observation]:
-    """One observation per cell; equal values merge, different values are a conflict."""
+    """One observation per cell; equal values merge, any other grade is a conflict (strict)."""
     unique: dict[CellKey, Observation] = {}
     for o in observations:
         key = (o.indicator, o.place, o.period, o.dims)
         seen = unique.get(key)
         if seen is None:
             unique[key] = o
-        elif seen.value != o.value:
+        elif (how := grade((o.value, seen.value))) in STRICT_CONFLICTS:
             raise ConflictError(
                 "value",
-                f"{o.indicator} {o.place} {o.period} {o.dims}: {o.value} and {seen.value}",
+                f"{o.indicator} {o.place} {o.period} {o.dims}: {o.value} and {seen.value}"
+                f" ({how.value})",
                 "one value per cell: settle conflicting sources before aggregating",
             )
     return unique
@@ -831,7 +833,7 @@ def _over_time(
         at_end = [o for o in inside if o.period.end == latest_end]
         last = at_end[-1]
         for other in at_end:
-            if other.value != last.value:
+            if grade((other.value, last.value)) in STRICT_CONFLICTS:
                 raise ConflictError(
                     "value",
                     f"{last.indicator} {last.place}: {other.period}={other.value}"

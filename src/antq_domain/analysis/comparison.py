@@ -50,6 +50,7 @@ from typing import Any
 import attrs
 
 from antq_domain.analysis.comparability import Comparability, comparability, period_difference
+from antq_domain.analysis.conflicts import COMBINE_CONFLICTS, STRICT_CONFLICTS, grade
 from antq_domain.display import (
     capitalised,
     data_frame,
@@ -71,7 +72,7 @@ from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values.change import bounded_change
 from antq_domain.values.label import Label, Lang
-from antq_domain.values.missing import NotReported, Value
+from antq_domain.values.missing import Value
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.ratio import Ratio, Undefined, round_half_up
@@ -185,6 +186,9 @@ class Combined:
     def conflicts(self) -> tuple[Conflict, ...]:
         """Cells stated with different values (``not_reported`` aside).
 
+        The cells [`grade`][antq_domain.analysis.conflicts.grade] puts in
+        [`COMBINE_CONFLICTS`][antq_domain.analysis.conflicts.COMBINE_CONFLICTS].
+
         Example:
             >>> from antq_domain.analysis.comparison import Combined
             >>> Combined().conflicts
@@ -195,8 +199,7 @@ class Combined:
             by_cell[o.cell].append(o)
         out: list[Conflict] = []
         for cell, group in by_cell.items():
-            stated = {o.value for o in group if not isinstance(o.value, NotReported)}
-            if len(stated) > 1:
+            if grade(o.value for o in group) in COMBINE_CONFLICTS:
                 out.append(Conflict(cell, tuple(group)))
         return tuple(out)
 
@@ -743,10 +746,10 @@ def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | N
                 f"{o.indicator} {o.place} {o.dims}: {seen.period} and {o.period}",
                 "one period per indicator, place and dims (roll them up first)",
             )
-        elif seen.value != o.value:
+        elif (how := grade((seen.value, o.value))) in STRICT_CONFLICTS:
             raise ConflictError(
                 field,
-                f"{o.indicator} {o.place} {o.period}: {seen.value} and {o.value}",
+                f"{o.indicator} {o.place} {o.period}: {seen.value} and {o.value} ({how.value})",
                 "one value per cell: settle the conflict first",
             )
     return out, cat if isinstance(cat, Catalogue) else None

@@ -40,10 +40,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import combinations
 
 import attrs
 
+from antq_domain.analysis.conflicts import ConflictGrade, grade
 from antq_domain.analysis.expressions import (
     DimensionSum,
     Expression,
@@ -496,6 +496,16 @@ def _show(value: Value, lang: Lang) -> str:
     return value_text(value, lang)
 
 
+# Every grade of `conflicts.grade` but same_value is a conflict finding; a figure beside
+# "not reported" is one too (unlike in combine, which keeps both quietly).
+_CONFLICT_FINDINGS = {
+    ConflictGrade.NOT_REPORTED: FindingCode.CONFLICT_STATUS_DIFFERS,
+    ConflictGrade.STATUS_DIFFERS: FindingCode.CONFLICT_STATUS_DIFFERS,
+    ConflictGrade.VALUES_OVERLAP: FindingCode.CONFLICT_VALUES_OVERLAP,
+    ConflictGrade.VALUES_DIFFER: FindingCode.CONFLICT_VALUES_DIFFER,
+}
+
+
 def find_conflicts(observations: Iterable[Observation]) -> Findings:
     """Cells stated more than once: a conflict when the values differ.
 
@@ -503,7 +513,8 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
     true, ``conflict.values_overlap`` (warning) when they differ but are
     compatible ("hơn 145.410" and "145.500"), ``conflict.status_differs``
     (warning) when a figure meets a missing marker, and
-    ``duplicate.same_value`` (info) when the same value is repeated. Every
+    ``duplicate.same_value`` (info) when the same value is repeated: the grades of
+    [`conflicts.grade`][antq_domain.analysis.conflicts.grade], each reported. Every
     observation of the cell, with its source, is in ``involved``.
 
     Example:
@@ -526,7 +537,8 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
             continue
         values = [e.obs.value for e in entries]
         where = str(Ref.cell(indicator, place, period, dims))
-        if all(v == values[0] for v in values):
+        how = grade(values)
+        if how is ConflictGrade.SAME_VALUE:
             code = FindingCode.DUPLICATE_SAME_VALUE
             message = _both(
                 f"{where} được nêu {len(values)} lần với cùng giá trị {_show(values[0], 'vi')}",
@@ -534,13 +546,7 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
                 f"{_show(values[0], 'en')}",
             )
         else:
-            quantities = [v for v in values if isinstance(v, Quantity)]
-            if len(quantities) < len(values):
-                code = FindingCode.CONFLICT_STATUS_DIFFERS
-            elif any(not a.bounds().overlaps(b.bounds()) for a, b in combinations(quantities, 2)):
-                code = FindingCode.CONFLICT_VALUES_DIFFER
-            else:
-                code = FindingCode.CONFLICT_VALUES_OVERLAP
+            code = _CONFLICT_FINDINGS[how]
             shown_vi = "; ".join(dict.fromkeys(_show(v, "vi") for v in values))
             shown_en = "; ".join(dict.fromkeys(_show(v, "en") for v in values))
             message = _both(
