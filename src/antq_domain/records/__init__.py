@@ -14,6 +14,7 @@ from antq_domain.records.commendations import (
     CommendationStatus,
     RecipientKind,
 )
+from antq_domain.records.crosswalk import CodeMapping, Crosswalk
 from antq_domain.records.forces import ForceStrength, ForceType, LegalStatus
 from antq_domain.records.indicators import (
     Catalogue,
@@ -87,6 +88,8 @@ __all__ = [
     "DimensionValue",
     "RatioSpec",
     "catalogue",
+    "CodeMapping",
+    "Crosswalk",
     # places
     "Place",
     "PlaceKind",
