@@ -549,3 +549,32 @@ def test_members_of_the_groups_counted_before() -> None:
     # Without "với"/"gồm", "thành viên" is not read as the groups' members.
     other = extract_report("Năm 2024, có 535 tổ bảo vệ an ninh, trật tự; 3.277 thành viên.")
     assert "forces.grassroots_security_members" not in {f.indicator for f in other.figures}
+
+
+# -- the grammar of issue 13's examples (made up in the reports' style) ------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Năm 2023, có 1.205/1.310 khu dân cư đạt chuẩn An toàn về ANTT.",
+            [
+                ("safety_standard.units_meeting", {"unit_kind": "residential_area"}, 1205),
+                ("safety_standard.units_assessed", {"unit_kind": "residential_area"}, 1310),
+            ],
+        ),
+        (
+            "Năm 2023, xử lý hành chính 12 vụ với 15 đối tượng.",
+            [("crime.administrative_cases", {}, 12), ("crime.administrative_persons", {}, 15)],
+        ),
+        (
+            "Năm 2023, xảy ra 560 vụ phạm tội, điều tra khám phá 512 vụ.",
+            [("crime.cases_occurred", {}, 560), ("crime.cases_solved", {}, 512)],
+        ),
+    ],
+)
+def test_issue_examples(text: str, expected: list[tuple[str, dict[str, str], int]]) -> None:
+    got = [
+        (f.indicator, {k: v for k, v in f.dims.items() if k == "unit_kind"}, f.value)
+        for f in extract_report(text).figures
+    ]
+    assert got == expected

@@ -21,7 +21,7 @@ __all__ = [
     "clause_keys",
     "coordinated",
     "finish_dims",
-    "members_of_groups",
+    "persons_with",
     "own_dims",
     "pair_participants",
     "percent_ratios",
@@ -83,27 +83,42 @@ def pair_participants(
         clause = at_end
 
 
-def _members_code(code: str, cat: Catalogue) -> str | None:
-    """The catalogue's members indicator of a group indicator, by its naming.
+def _partner_code(code: str, cat: Catalogue, suffixes: tuple[str, ...]) -> str | None:
+    """The catalogue's person-count partner of ``code``, by its naming.
 
-    ``forces.grassroots_security_teams`` → ``forces.grassroots_security_members``;
-    ``models.active`` → ``models.members``; counted in persons.
+    ``forces.grassroots_security_teams`` → ``forces.grassroots_security_members``,
+    ``models.active`` → ``models.members``, ``crime.administrative_cases`` →
+    ``crime.administrative_persons``: the same stem with one of ``suffixes``,
+    counted in persons.
     """
     area, _, name = code.partition(".")
     stem = name.rsplit("_", 1)[0] if "_" in name else ""
-    for other in (f"{area}.{stem}_members" if stem else "", f"{area}.members"):
-        if other and other != code and other in cat and cat[other].unit is Unit.PERSON:
+    candidates = [f"{area}.{stem}_{suffix}" for suffix in suffixes if stem]
+    candidates += [f"{area}.{suffix}" for suffix in suffixes]
+    for other in candidates:
+        if other != code and other in cat and cat[other].unit is Unit.PERSON:
             return other
     return None
 
 
-def members_of_groups(
-    sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], cat: Catalogue
-) -> None:
-    """Members of the groups counted just before ("535 tổ …, với 3.277 thành viên").
+_MEMBERS = ("thành", "viên")
 
-    A figure counted in "thành viên" after "với"/"gồm", with no indicator of
-    its own, is the members indicator of the group figure before it in the clause.
+
+def persons_with(
+    sc: Scanned,
+    figs: list[Fig],
+    keys: list[tuple[int, int]],
+    cat: Catalogue,
+    *,
+    members: bool,
+) -> None:
+    """The persons of the figure before, after "với"/"gồm" in its clause.
+
+    "xử lý hành chính 12 vụ với 15 đối tượng": the persons of those cases
+    (``crime.administrative_persons``, not suspects); with ``members``,
+    "535 tổ …, với 3.277 thành viên": the members of those groups. A figure
+    whose indicator came from a phrase of its own keeps it; one chosen only
+    by its counter word ("đối tượng") takes the partner.
     """
     previous: Fig | None = None
     clause = -1
@@ -111,15 +126,21 @@ def members_of_groups(
         if at_start != clause:
             previous = None
         if (
-            fig.indicator is None
-            and fig.counter == ("thành", "viên")
-            and previous is not None
+            previous is not None
             and previous.indicator is not None
             and sc.key[max(0, fig.qstart - 6) : fig.qstart].rstrip().endswith(("với", "gồm"))
-            and (members := _members_code(previous.indicator, cat)) is not None
         ):
-            fig.indicator, fig.chosen = members, None
-            fig.rule = f"members of the groups '{sc.key[previous.start : previous.number_end]}'"
+            partner = None
+            if fig.counter == _MEMBERS and members and fig.indicator is None:
+                partner = _partner_code(previous.indicator, cat, ("members",))
+            elif previous.indicator.endswith("_cases") and (
+                fig.chosen is None or fig.chosen.entry.words == fig.counter
+            ):
+                partner = _partner_code(previous.indicator, cat, ("persons", "defendants"))
+            if partner is not None:
+                fig.indicator, fig.chosen = partner, None
+                quoted = sc.key[previous.start : previous.number_end]
+                fig.rule = f"the persons of the figure '{quoted}' before it"
         if fig.indicator is not None:
             previous = fig
         clause = at_end

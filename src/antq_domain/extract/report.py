@@ -41,10 +41,10 @@ from antq_domain.extract._dimensions import (
     clause_keys,
     coordinated,
     finish_dims,
-    members_of_groups,
     own_dims,
     pair_participants,
     percent_ratios,
+    persons_with,
     propagate,
 )
 from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
@@ -319,8 +319,8 @@ def _read_figures(
         figs.append(fig)
     keys = clause_keys(sc, figs)
     pair_participants(sc, figs, keys, idx)
-    if rule_on("members of the groups before", leave_out):
-        members_of_groups(sc, figs, keys, cat)
+    members = rule_on("members of the groups before", leave_out)
+    persons_with(sc, figs, keys, cat, members=members)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     propagate(sc, figs, links, cat)
