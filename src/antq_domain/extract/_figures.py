@@ -62,6 +62,7 @@ class Fig:
     counter_end: int = 0
     noun_end: int = 0
     unit_hint: Unit | None = None
+    next_number: int = -1
     matches: list[Match] = attrs.field(factory=list)
     indicator: str | None = None
     chosen: Match | None = None
@@ -127,6 +128,9 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
     b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
     a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
+    # A verb phrase right before the next number is that number's ("xảy ra 560 vụ,
+    # điều tra khám phá 512 vụ"): its start, where this figure's words end.
+    fig.next_number = next_start if i + 1 < len(tokens) else -1
     words, starts, ends = sc.words_in(min(b0, fig.qstart), a1)
     # Drop the qualifier and the number (and a word running across the figure's end).
     junction = bisect_right(ends, fig.qstart)
@@ -216,9 +220,21 @@ def _unit_ok(code: str, fig: Fig, m: Match, idx: PhraseIndex) -> bool:
     return idx.units[code] in fig.counter_units
 
 
-def choose(fig: Fig, idx: PhraseIndex) -> None:
+def _leads_to_next(fig: Fig, m: Match, key: str) -> bool:
+    """Whether a phrase after the figure runs up to the next number (its verb, not ours)."""
+    if m.where != "after" or fig.next_number < 0 or fig.next_number - m.end > 10:
+        return False
+    between = key[m.end : fig.next_number].strip()
+    return between == "" or qualifier_word(between) is not None
+
+
+def choose(fig: Fig, idx: PhraseIndex, key: str) -> None:
     candidates = [
-        m for m in fig.matches if m.entry.dim_value is None and _unit_ok(m.entry.code, fig, m, idx)
+        m
+        for m in fig.matches
+        if m.entry.dim_value is None
+        and _unit_ok(m.entry.code, fig, m, idx)
+        and not _leads_to_next(fig, m, key)
     ]
     if fig.whole is not None:
         numerators = [m for m in candidates if m.entry.code in idx.numerators]

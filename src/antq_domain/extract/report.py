@@ -315,7 +315,7 @@ def _read_figures(
             unused.append(UnusedNumber(quote, span, tok.reason or UnusedReason.UNREADABLE))
             continue
         match_context(fig, context(sc, tokens, i, fig), idx)
-        choose(fig, idx)
+        choose(fig, idx, sc.key)
         figs.append(fig)
     keys = clause_keys(sc, figs)
     pair_participants(sc, figs, keys, idx)
