@@ -110,7 +110,9 @@ def test_kon_tum_valuable_rate_2023_against_2022(kon_tum_eval: Evaluation) -> No
     assert cell.previous.value == Fraction(85)
     assert cell.change == Fraction(65500, 726) - 85  # percentage points, exact
     assert cell.is_ratio
-    assert cell.render("vi").startswith("tips.valuable_rate: 90,2% (655/726) | trước: 85,0%")
+    # the cell by its label, not its code
+    shown = cell.render("vi")
+    assert shown.startswith("Tỷ lệ nguồn tin có giá trị: 90,2% (655/726) | trước: 85,0%")
 
 
 def test_kon_tum_scorecard_cells(kon_tum_eval: Evaluation) -> None:

@@ -46,7 +46,7 @@ Example:
     >>> ev = evaluate(report, as_of=date(2024, 1, 15),
     ...               targets=[Target("tips.valuable_rate", 92)])
     >>> ev.scorecard.cell("tips.valuable_rate").render("en")
-    'tips.valuable_rate: 90.2% (655/726) | target 92, achieved 98.1% (missed)'
+    'Share of valuable tips: 90.2% (655/726) | target 92, achieved 98.1% (missed)'
     >>> ev.findings.codes
     ('target.missed',)
 """

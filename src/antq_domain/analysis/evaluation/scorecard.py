@@ -14,10 +14,10 @@ import attrs
 from antq_domain.analysis.comparability import Comparability, comparability
 from antq_domain.analysis.evaluation.config import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
-from antq_domain.display import missing_text, number_text, value_text
+from antq_domain.display import capitalised, indicator_text, missing_text, number_text, value_text
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
-from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind
+from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
@@ -199,6 +199,20 @@ class ScoreCell:
         """
         return self.indicator + (f"[{self.dims}]" if self.dims else "")
 
+    def name(self, lang: Lang = "vi") -> str:
+        """The cell in words: the indicator's label and its dimension cell.
+
+        An indicator outside the standard catalogue is shown by its code.
+
+        Example:
+            >>> from antq_domain.analysis.evaluation import ScoreCell
+            >>> from antq_domain.records.observation import Dims
+            >>> ScoreCell("admin.units", Dims.of({"unit_kind": "commune"}), "stock",
+            ...           "none").name("en")
+            'Number of administrative units [kind of unit: commune]'
+        """
+        return capitalised(indicator_text(catalogue(), self.indicator, self.dims, lang))
+
     def render(self, lang: Lang = "en", *, decimals: int = 1) -> str:
         """One line: value, previous value, change, and target with achievement.
 
@@ -208,12 +222,12 @@ class ScoreCell:
             >>> from antq_domain.values import Quantity
             >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
             ...           Quantity(726, "tip"), Quantity(600, "tip"), change=126,
-            ...           relative=Fraction(21, 100)).render("vi")
-            'tips.received: 726 nguồn tin | trước: 600 nguồn tin | thay đổi +126 (+21%)'
+            ...           relative=Fraction(21, 100)).render("vi").split(": ", 1)[1]
+            '726 nguồn tin | trước: 600 nguồn tin | thay đổi +126 (+21%)'
         """
         vi = lang == "vi"
         value, previous, change, target = self.columns(lang, decimals=decimals)
-        parts = [f"{self.ref}: {value}"]
+        parts = [f"{self.name(lang)}: {value}"]
         if previous:
             parts.append(f"{'trước' if vi else 'previous'}: {previous}")
         if change:
@@ -475,7 +489,7 @@ class Scorecard:
             >>> "<table" in Scorecard().html().markup
             True
         """
-        rows = [[c.ref, *c.columns(lang, decimals=decimals)] for c in self.cells]
+        rows = [[c.name(lang), *c.columns(lang, decimals=decimals)] for c in self.cells]
         return html_table(_SCORECARD_HEADERS, rows)
 
     def _repr_html_(self) -> str:
@@ -616,8 +630,10 @@ def _target_findings(report: MovementReport, cell: ScoreCell, target: Target) ->
             Finding.of(
                 EvaluationCode.TARGET_MISSED.value,
                 both(
-                    f"{cell.ref} là {_show(cell.value, 'vi', 1)}, không đạt chỉ tiêu {goal_vi}",
-                    f"{cell.ref} is {_show(cell.value, 'en', 1)}, missing the target {goal_en}",
+                    f"{cell.name('vi')} là {_show(cell.value, 'vi', 1)}, "
+                    f"không đạt chỉ tiêu {goal_vi}",
+                    f"{cell.name('en')} is {_show(cell.value, 'en', 1)}, "
+                    f"missing the target {goal_en}",
                 ),
                 involved=[ref],
                 registry=EVALUATION_CODES,
@@ -630,8 +646,8 @@ def _target_findings(report: MovementReport, cell: ScoreCell, target: Target) ->
             Finding.of(
                 EvaluationCode.TARGET_UNDETERMINED.value,
                 both(
-                    f"{cell.ref} so với chỉ tiêu {goal_vi}: {why.vi}",
-                    f"{cell.ref} against the target {goal_en}: {why.en}",
+                    f"{cell.name('vi')} so với chỉ tiêu {goal_vi}: {why.vi}",
+                    f"{cell.name('en')} against the target {goal_en}: {why.en}",
                 ),
                 involved=[ref],
                 registry=EVALUATION_CODES,
