@@ -711,3 +711,15 @@ def test_errors_in_the_run_language(tmp_path: Path) -> None:
     assert "là văn bản, không phải báo cáo" in vi.err
     assert "is text, not a report" in en.err
     assert "không" not in en.err
+
+
+def test_compare_of_several_periods_points_to_antq_rollup(tmp_path: Path) -> None:
+    rows = tmp_path / "quarters.csv"
+    rows.write_text(
+        "indicator,place,period,value\r\n"
+        "tips.received,62,2023Q1,100\r\ntips.received,62,2023Q2,120\r\n",
+        encoding="utf-8",
+    )
+    result = run("compare", rows, KON_TUM, "--lang", "en")
+    assert result.code == 2
+    assert "roll them up first with `antq rollup`" in result.err
