@@ -484,6 +484,13 @@ class Rollup:
 
         Raises:
             MissingExtraError: pandas is not installed.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import rollup
+            >>> from antq_domain.records.places import registry
+            >>> rollup([], registry=registry(), as_of=date(2024, 1, 1)).to_pandas().shape
+            (0, 0)
         """
         return data_frame(self.rows(lang), "Rollup.to_pandas")
 

@@ -675,6 +675,17 @@ class Comparison:
 
         Raises:
             MissingExtraError: pandas is not installed.
+
+        Example:
+            >>> from antq_domain.analysis.comparison import compare
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import Quantity
+            >>> def tips(period, n):
+            ...     return Observation(indicator="tips.received", place="62", period=period,
+            ...                        value=Quantity(n, "tip"))
+            >>> frame = compare([tips("2023", 726)], [tips("2022", 600)]).to_pandas("en")
+            >>> frame.iloc[0]["indicator_text"], frame.iloc[0]["delta"]
+            ('Security and order tips from the public', Fraction(126, 1))
         """
         return data_frame(self.rows(lang), "Comparison.to_pandas")
 

@@ -831,6 +831,13 @@ class Findings(Sequence[Finding]):
 
         Raises:
             MissingExtraError: pandas is not installed.
+
+        Example:
+            >>> from antq_domain.analysis.findings import Finding, Findings
+            >>> from antq_domain.values.label import Label
+            >>> found = Findings([Finding.of("rule.violated", Label(vi="sai", en="wrong"))])
+            >>> found.to_pandas()["message"].tolist()
+            ['sai']
         """
         return data_frame(self.rows(lang), "Findings.to_pandas")
 

@@ -296,6 +296,14 @@ class Evaluation:
 
         Raises:
             MissingExtraError: pandas is not installed.
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.evaluation import Evaluation
+            >>> from antq_domain.values.period import Period
+            >>> Evaluation(report="r", place="62", period=Period.year(2023),
+            ...            as_of=date(2024, 1, 15)).to_pandas().shape
+            (0, 0)
         """
         return data_frame(self.rows(lang), "Evaluation.to_pandas")
 
