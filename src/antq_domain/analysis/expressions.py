@@ -181,13 +181,13 @@ class ExpressionError(ParseError):
 
 # -- the syntax tree ---------------------------------------------------------------
 def _check_code(value: object) -> str:
-    if not isinstance(value, str) or not identifiers.CODE.match(value):
+    if not isinstance(value, str) or not identifiers.CODE.fullmatch(value):
         raise ParseError("indicator", value, "a dotted indicator code such as 'tips.received'")
     return value
 
 
 def _check_name(value: object) -> str:
-    if not isinstance(value, str) or not identifiers.NAME.match(value):
+    if not isinstance(value, str) or not identifiers.NAME.fullmatch(value):
         raise ParseError("over", value, "a dimension name such as 'unit_kind'")
     return value
 
@@ -689,7 +689,7 @@ class _Parser:
                 self.fail("'over'", over)
             self.take()
             name = self.peek()
-            if name is None or name.kind != "word" or not identifiers.NAME.match(name.text):
+            if name is None or name.kind != "word" or not identifiers.NAME.fullmatch(name.text):
                 self.fail("a dimension name", name)
             self.take()
             if name.text in dims:
@@ -703,7 +703,7 @@ class _Parser:
 
     def cell(self) -> tuple[str, Dims]:
         tok = self.peek()
-        if tok is None or tok.kind != "word" or not identifiers.CODE.match(tok.text):
+        if tok is None or tok.kind != "word" or not identifiers.CODE.fullmatch(tok.text):
             self.fail("an indicator code such as 'tips.received'", tok)
         self.take()
         pairs: dict[str, str] = {}
@@ -711,7 +711,7 @@ class _Parser:
             self.take()
             while True:
                 name = self.peek()
-                if name is None or name.kind != "word" or not identifiers.NAME.match(name.text):
+                if name is None or name.kind != "word" or not identifiers.NAME.fullmatch(name.text):
                     self.fail("a dimension name", name)
                 if name.text in pairs:
                     self.fail("a dimension not already given", name)
@@ -720,7 +720,7 @@ class _Parser:
                 value = self.peek()
                 if value is None or value.kind not in ("word", "int"):
                     self.fail("a dimension value", value)
-                if not identifiers.VALUE.match(value.text):
+                if not identifiers.VALUE.fullmatch(value.text):
                     self.fail("a dimension value", value)
                 self.take()
                 pairs[name.text] = value.text

@@ -110,7 +110,7 @@ def _severity(value: object) -> Severity:
 
 
 def _code(value: object) -> str:
-    if not isinstance(value, str) or not _CODE.match(value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         raise ParseError("code", value, "a dotted lower-case code such as 'rule.violated'")
     return value
 

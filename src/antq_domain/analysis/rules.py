@@ -171,7 +171,7 @@ class Rule(Record):
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
-        if not identifiers.ID.match(value):
+        if not identifiers.ID.fullmatch(value):
             raise ParseError("id", value, "a dotted lower-case id such as 'tips.valuable_le'")
         return value
 
@@ -186,10 +186,10 @@ class Rule(Record):
         cls, value: dict[str, tuple[str, ...] | None]
     ) -> dict[str, tuple[str, ...] | None]:
         for name, codes in value.items():
-            if not identifiers.NAME.match(name):
+            if not identifiers.NAME.fullmatch(name):
                 raise ParseError("applies_to", name, "a dimension name such as 'unit_kind'")
             for code in codes or ():
-                if not identifiers.VALUE.match(code):
+                if not identifiers.VALUE.fullmatch(code):
                     raise ParseError(f"applies_to.{name}", code, "a code such as 'commune'")
         return value
 
@@ -311,17 +311,17 @@ class Breakdown(Record):
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
-        if not identifiers.NAME.match(self.dimension):
+        if not identifiers.NAME.fullmatch(self.dimension):
             raise ParseError("dimension", self.dimension, "a dimension name such as 'form'")
         if not self.parts or len(set(self.parts)) != len(self.parts):
             raise InvariantError("parts", self.parts, "at least one code, each listed once")
         for code in (*self.parts, *([self.total] if self.total else [])):
-            if not identifiers.VALUE.match(code):
+            if not identifiers.VALUE.fullmatch(code):
                 raise ParseError("parts", code, "a code such as 'commune'")
         if self.total is not None and self.total in self.parts:
             raise InvariantError("total", self.total, "a code that is not one of the parts")
         for code in self.indicators:
-            if not identifiers.CODE.match(code):
+            if not identifiers.CODE.fullmatch(code):
                 raise ParseError(
                     "indicators", code, "a dotted indicator code such as 'tips.received'"
                 )

@@ -38,6 +38,7 @@ from antq_domain.records.organisations import (
 )
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
+from antq_domain.values.identifiers import NAME_PATTERN
 from antq_domain.values.partial_date import PartialDate
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
@@ -54,7 +55,7 @@ __all__ = [
     "ReviewKind",
 ]
 
-ModelKind = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80)]
+ModelKind = Annotated[str, StringConstraints(pattern=NAME_PATTERN, max_length=80)]
 """An open code for the kind of model, e.g. ``self_managed_security_team``, ``security_camera``."""
 
 

@@ -78,9 +78,9 @@ class Dims(Mapping[str, str]):
         if not isinstance(mapping, Mapping):
             raise ParseError("dims", mapping, "a mapping of dimension names to codes")
         for name, code in mapping.items():
-            if not isinstance(name, str) or not _NAME.match(name):
+            if not isinstance(name, str) or not _NAME.fullmatch(name):
                 raise ParseError("dims", name, "a lower-case name such as 'unit_kind'")
-            if not isinstance(code, str) or not _CODE_VALUE.match(code):
+            if not isinstance(code, str) or not _CODE_VALUE.fullmatch(code):
                 raise ParseError(f"dims.{name}", code, "a lower-case code such as 'commune'")
         return cls(tuple(sorted(mapping.items())))
 

@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from typing import TypeVar
@@ -44,6 +43,7 @@ from antq_domain.records.indicators import (
     RatioSpec,
     catalogue,
 )
+from antq_domain.values import identifiers
 from antq_domain.values.label import Label
 from antq_domain.values.unit import Unit
 
@@ -161,7 +161,7 @@ def dimensions(
 def _check_namespace(namespace: str) -> None:
     if (
         not isinstance(namespace, str)
-        or not re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*", namespace)
+        or not (identifiers.NAME.fullmatch(namespace) or identifiers.CODE.fullmatch(namespace))
         or namespace.split(".", maxsplit=1)[0] in STANDARD_AREAS
     ):
         raise InvalidArgument(

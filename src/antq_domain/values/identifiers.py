@@ -1,4 +1,4 @@
-"""The shapes of the library's identifiers, declared once.
+r"""The shapes of the library's identifiers, declared once.
 
 Every identifier a record or a rule names is lower-case ASCII, so it reads
 the same in any locale and in a URL:
@@ -13,14 +13,17 @@ the same in any locale and in a URL:
   the later ones with a letter or a digit (``ratio.tips.valuable_rate.parts``).
 
 Each shape is a pattern (text, as JSON Schema takes it) and the compiled
-expression the library matches with.
+expression the library matches with, always with ``fullmatch``: the patterns
+end in ``$``, which in Python's ``match`` lets a trailing newline through.
 
 Example:
     >>> from antq_domain.values.identifiers import CODE, NAME, VALUE
-    >>> bool(CODE.match("tips.received")), bool(CODE.match("tips"))
+    >>> bool(CODE.fullmatch("tips.received")), bool(CODE.fullmatch("tips"))
     (True, False)
-    >>> bool(NAME.match("unit_kind")), bool(VALUE.match("2023"))
+    >>> bool(NAME.fullmatch("unit_kind")), bool(VALUE.fullmatch("2023"))
     (True, True)
+    >>> bool(NAME.fullmatch("unit_kind\n"))
+    False
 """
 
 from __future__ import annotations
