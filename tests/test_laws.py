@@ -19,6 +19,7 @@ from antq_domain.laws import (
     LAWS,
     LawViolation,
     law_empty_is_neutral,
+    law_file_round_trip,
     law_json_round_trip,
     law_largest_remainder,
     law_monoid,
@@ -36,7 +37,7 @@ from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Registry, registry
 from antq_domain.records.report import MovementReport
-from antq_domain.strategies import reports
+from antq_domain.strategies import hostile_texts, observations, reports
 from antq_domain.strategies._analysis import observation_sets, share_tables
 from antq_domain.values import Period, Qualifier, Quantity, Ratio, Unit
 
@@ -425,3 +426,40 @@ class TestTotalsConvention:
             law_totals_convention([one], "weapon_kind")
         with pytest.raises(InvariantError):
             law_totals_convention([], "weapon_kind")
+
+
+class TestLaw7FileRoundTrip:
+    """Law 7 on disk, over generated observations with hostile text in them."""
+
+    @given(
+        st.lists(observations(), min_size=1, max_size=3),
+        hostile_texts(),
+        hostile_texts(),
+    )
+    def test_hostile_text_round_trips(
+        self, obs: list[Observation], source: str, quote: str
+    ) -> None:
+        hostile = [o.model_copy(update={"source": source, "quote": quote}) for o in obs]
+        law_file_round_trip(hostile)
+        law_file_round_trip(hostile, spreadsheet_safe=False)
+
+    def test_a_lossy_reader_would_break_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import antq_domain.laws as laws_module
+
+        obs = [
+            Observation(
+                indicator="tips.received",
+                place="62",
+                period="2023",
+                value=Quantity(1, "tip"),
+                source="'=1",
+            )
+        ]
+        original = laws_module.read_observations  # type: ignore[attr-defined]
+
+        def lossy(path: Any, **kwargs: Any) -> list[Observation]:
+            return [o.model_copy(update={"source": None}) for o in original(path, **kwargs)]
+
+        monkeypatch.setattr(laws_module, "read_observations", lossy)
+        with pytest.raises(LawViolation, match="law 7"):
+            law_file_round_trip(obs)

@@ -19,6 +19,9 @@ own aggregation function to check it against the same laws as the library's
 * law 5, the qualifier join is associative, commutative, with ``exact`` as identity:
   [`law_qualifier_join`][antq_domain.laws.law_qualifier_join];
 * law 6, ``parse(format(x)) == x``: [`law_text_round_trip`][antq_domain.laws.law_text_round_trip];
+* law 7, what is written is read back: JSON
+  ([`law_json_round_trip`][antq_domain.laws.law_json_round_trip]) and files of rows, hostile
+  text included ([`law_file_round_trip`][antq_domain.laws.law_file_round_trip]);
 * law 8, no function mutates its inputs: [`law_no_mutation`][antq_domain.laws.law_no_mutation];
 * law 9, restating onto today's tree conserves totals:
   [`law_restating_conserves`][antq_domain.laws.law_restating_conserves];
@@ -51,14 +54,17 @@ Example:
 from __future__ import annotations
 
 import itertools
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from antq_domain.analysis.aggregation import ratio_of_sums
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError
+from antq_domain.io.files import read_observations, write_observations
 from antq_domain.records._base import Record
 from antq_domain.records.indicators import (
     Catalogue,
@@ -78,6 +84,7 @@ __all__ = [
     "LAWS",
     "LawViolation",
     "law_empty_is_neutral",
+    "law_file_round_trip",
     "law_json_round_trip",
     "law_largest_remainder",
     "law_monoid",
@@ -609,6 +616,43 @@ def law_json_round_trip(
         )
 
 
+def law_file_round_trip(
+    observations: Sequence[Observation], *, spreadsheet_safe: bool = True
+) -> None:
+    """Law 7 on disk: what the library writes, its readers take back, byte for byte.
+
+    The observations are written as CSV and as JSON Lines with
+    [`write_observations`][antq_domain.write_observations] (into a temporary
+    folder), read back with [`read_observations`][antq_domain.read_observations]
+    and must be equal; writing what was read must give the same bytes. Use it
+    with [`hostile_texts`][antq_domain.strategies.hostile_texts] in
+    ``source`` and ``quote`` to check the spreadsheet-safe escape, quoting and
+    control characters.
+
+    Raises:
+        LawViolation: a file read back differs, or rewriting changes its bytes.
+
+    Example:
+        >>> from antq_domain.laws import law_file_round_trip
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> law_file_round_trip([Observation(indicator="tips.received", place="62",
+        ...     period="2023", value=Quantity(726, "tip"), quote="=1+1", source="-0")])
+    """
+    obs = list(observations)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("rows.csv", "rows.jsonl"):
+            path = write_observations(obs, Path(tmp) / name, spreadsheet_safe=spreadsheet_safe)
+            back = read_observations(path, spreadsheet_safe=spreadsheet_safe)
+            if back != obs:
+                raise LawViolation(7, "file round trip", f"{name} read back differs")
+            again = write_observations(
+                back, Path(tmp) / f"again-{name}", spreadsheet_safe=spreadsheet_safe
+            )
+            if again.read_bytes() != path.read_bytes():
+                raise LawViolation(7, "file round trip", f"{name} rewritten with other bytes")
+
+
 # --- law 8 ---------------------------------------------------------------------
 
 
@@ -719,7 +763,7 @@ LAWS: Mapping[int, tuple[Callable[..., Any], ...]] = {
     4: (law_stocks_and_flows,),
     5: (law_qualifier_join,),
     6: (law_text_round_trip,),
-    7: (law_json_round_trip,),
+    7: (law_json_round_trip, law_file_round_trip),
     8: (law_no_mutation,),
     9: (law_restating_conserves,),
     10: (law_largest_remainder,),

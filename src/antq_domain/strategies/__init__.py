@@ -20,6 +20,7 @@ from antq_domain.strategies._catalogue import (
     indicators,
 )
 from antq_domain.strategies._document import document_kinds, document_refs, issuer_parts
+from antq_domain.strategies._hostile import hostile_texts
 from antq_domain.strategies._period import partial_dates, periods
 from antq_domain.strategies._places import place_codes, registries
 from antq_domain.strategies._records import (
@@ -82,6 +83,8 @@ __all__ = [
     "expressions",
     "operands",
     "rules",
+    # hostile input
+    "hostile_texts",
     # records
     "agency_refs",
     "campaigns",
