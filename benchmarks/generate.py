@@ -180,6 +180,105 @@ def write_rows(communes: list[str], path: Path, rng: random.Random) -> int:
     return count
 
 
+MIXED_HEADER = (
+    "indicator,place,period,value,qualifier,status,unit,dim_category,dim_unit_kind,"
+    "source,quote,reason"
+)
+# one row in a hundred is bad, each in one of the ways offices get rows wrong
+BAD_ROWS = (
+    "{code},{place},{period},1O,,,,{category},,,,",  # a letter O for a zero
+    "{code},{place},{year}Q5,3,,,,{category},,,,",  # no such quarter
+    "{code},{place},{period},3,,,kilometre,{category},,,,",  # a unit that is not the indicator's
+    "{code},{place},{period},,,,,{category},,,,",  # no figure, and no status saying why
+    "{code}x,{place},{period},3,,,,{category},,,,",  # an indicator code with a typo
+)
+
+
+BAD_MARK = "\x00"  # prefixed to a bad row while it is built, removed when written
+
+
+def _mixed_row(
+    rng: random.Random,
+    indicator: tuple[str, str, bool, str],
+    base: int,
+    place: str,
+    period: str,
+) -> str | None:
+    """One monthly row (or None: absent); a bad one starts with BAD_MARK."""
+    code, unit, decimal, category = indicator
+    r = rng.random()
+    if r < 0.005:
+        return None
+    if rng.random() < 0.01:
+        template = BAD_ROWS[rng.randrange(len(BAD_ROWS))]
+        return BAD_MARK + template.format(
+            code=code, place=place, period=period, year=period[:4], category=category
+        )
+    if r < 0.015:
+        return f"{code},{place},{period},,,not_reported,,{category},,,,"
+    if r < 0.017:
+        return f"{code},{place},{period},,,withheld,,{category},,,,secret"
+    if r < 0.018:
+        return f"{code},{place},{period},,,not_applicable,,{category},,,,"
+    qualifier = "at_least" if r > 0.98 else "exact"
+    value = _value(rng, decimal, base)
+    return f"{code},{place},{period},{value},{qualifier},reported,{unit},{category},,,,"
+
+
+def write_mixed_rows(
+    communes: list[str], path: Path, rng: random.Random, years: tuple[int, ...] = (YEAR,)
+) -> tuple[int, int]:
+    """Write a national file as offices send it; return (rows, bad rows).
+
+    Per commune and year: the monthly rows of :func:`write_rows` (flows,
+    stocks, ratio parts, one decimal unit, one dimension, missing values),
+    plus one annual row per commune for each part of the safety-standard
+    assessment (``safety_standard.units_assessed`` and ``units_meeting``,
+    time aggregation ``none``, dimension ``unit_kind``), and one row in a
+    hundred replaced by a bad row (:data:`BAD_ROWS`).
+    """
+    bases = [rng.choice((5, 20, 100, 1000)) for _ in INDICATORS]
+    count = bad = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(MIXED_HEADER + "\r\n")
+        for year in years:
+            months = [f"{year}{m:02d}" for m in range(1, 13)]
+            for place in communes:
+                chunk: list[str] = []
+                for (code, unit, decimal, category), base in zip(INDICATORS, bases, strict=True):
+                    for period in months:
+                        row = _mixed_row(rng, (code, unit, decimal, category), base, place, period)
+                        if row is None:
+                            continue  # absent: a gap
+                        chunk.append(row)
+                        count += 1
+                        bad += row.startswith(BAD_MARK)
+                assessed = rng.randrange(1, 12)
+                meeting = rng.randrange(assessed + 1)
+                for code, n in (
+                    ("safety_standard.units_assessed", assessed),
+                    ("safety_standard.units_meeting", meeting),
+                ):
+                    if rng.random() < 0.01:
+                        chunk.append(f"{code},{place},{year},,,not_reported,,,commune,,,")
+                    else:
+                        chunk.append(f"{code},{place},{year},{n},,,unit,,commune,,,")
+                    count += 1
+                fh.write("\r\n".join(chunk).replace(BAD_MARK, "") + "\r\n")
+    return count, bad
+
+
+def generate_mixed(
+    out: Path, communes: int, years: tuple[int, ...] = (YEAR,), seed: int = SEED
+) -> tuple[Path, Path, int, int]:
+    """Write ``register.csv`` and ``mixed.csv`` under ``out``; return paths, rows, bad rows."""
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    codes = write_register(Sizes.for_communes(communes), out / "register.csv", rng)
+    n, bad = write_mixed_rows(codes, out / "mixed.csv", rng, years)
+    return out / "register.csv", out / "mixed.csv", n, bad
+
+
 def generate(out: Path, communes: int, seed: int = SEED) -> tuple[Path, Path, int]:
     """Write ``register.csv`` and ``rows.csv`` under ``out``; return paths and row count."""
     out.mkdir(parents=True, exist_ok=True)
@@ -197,10 +296,20 @@ def main() -> None:
     size.add_argument("--quarter", action="store_true", help="2,650 communes")
     size.add_argument("--communes", type=int, help="this many old communes")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--mixed", action="store_true", help="the mixed national file (mixed.csv) instead"
+    )
+    parser.add_argument("--years", type=int, default=1, help="with --mixed: years ending in 2024")
     args = parser.parse_args()
     communes = (
         args.communes if args.communes else FULL_COMMUNES // 4 if args.quarter else FULL_COMMUNES
     )
+    if args.mixed:
+        years = tuple(range(YEAR - args.years + 1, YEAR + 1))
+        register, rows, n, bad = generate_mixed(args.out, communes, years, args.seed)
+        print(f"{register}: {Sizes.for_communes(communes)}")
+        print(f"{rows}: {n} rows ({bad} bad), {rows.stat().st_size / 1e6:.0f} MB")
+        return
     register, rows, n = generate(args.out, communes, args.seed)
     print(f"{register}: {Sizes.for_communes(communes)}")
     print(f"{rows}: {n} rows, {rows.stat().st_size / 1e6:.0f} MB")

@@ -104,7 +104,14 @@ from antq_domain.bulk._read import (
     read_table,
     standard_catalogue,
 )
-from antq_domain.bulk._scan import Groups, bad_text, rows_where, scan_file, scan_table
+from antq_domain.bulk._scan import (
+    ROW_TEXT,
+    Groups,
+    bad_text,
+    rows_where,
+    scan_file,
+    scan_table,
+)
 from antq_domain.errors import AntqError, InvariantError, RecordError
 from antq_domain.io.files import _format_of
 from antq_domain.io.rows import from_tidy
@@ -297,34 +304,99 @@ def _reference_read(
     return from_tidy(good, catalogue=cat), problems, sorted(numbers[i] for i in bad)
 
 
-def _settle_problems(
-    source: Path, names: list[str], cat: Catalogue, the_plan: Plan, bad_rows: BadRows
-) -> tuple[Plan, list[tuple[str, str]]] | None:
-    """Re-read the rows the columns refuse: raise or list their problems.
+def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, str]], set[str]]:
+    """The reference's problems with ``rows`` (by file row), and the indicators of valid rows.
 
-    Returns the plan (indicators with rows valid in a form the columns do not
-    read now go to the reference) and the problems left out; ``None`` when
-    the reference must read the file (it has a blank line).
+    Rows that differ only in place and period are read once: the reference's
+    words for one are the words for all, unless they quote the place or the
+    period (then each row is read).
+    """
+    numbers = rows.get_column("_row").to_list()
+    by_key: dict[tuple[tuple[str, object], ...], list[int]] = {}
+    texts: list[dict[str, Any]] = []
+    for i, row in enumerate(rows.iter_rows(named=True)):
+        text = {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
+        texts.append(text)
+        key = tuple(sorted((k, v if k not in ("place", "period") else "") for k, v in text.items()))
+        by_key.setdefault(key, []).append(i)
+    problems: list[tuple[int, int, str, str]] = []
+    valid: set[str] = set()
+
+    def read(i: int) -> list[tuple[str, str]]:
+        try:
+            from_tidy([texts[i]], catalogue=cat)
+        except RecordError as exc:
+            return list(exc.problems)
+        valid.add(str(texts[i]["indicator"]))
+        return []
+
+    for members in by_key.values():
+        first = members[0]
+        found = read(first)
+        quoted = [str(texts[first][k]) for k in ("place", "period") if texts[first].get(k)]
+        shared = not any(q in loc or q in msg for q in quoted for loc, msg in found)
+        for order, i in enumerate(members):
+            mine = found if (i == first or shared) else read(i)
+            if not mine and i != first and shared:
+                valid.add(str(texts[i].get("indicator")))
+            problems.extend(
+                (numbers[i], order, f"row {numbers[i]}{loc.removeprefix('row 1')}", msg)
+                for loc, msg in mine
+            )
+    problems.sort(key=lambda p: p[0])
+    return [(loc, msg) for _, _, loc, msg in problems], valid
+
+
+def _settle_problems(
+    source: Path,
+    names: list[str],
+    groups: Groups,
+    *,
+    cat: Catalogue,
+    the_plan: Plan,
+    bad_rows: BadRows,
+) -> tuple[Plan, list[tuple[str, str]]] | None:
+    """Have the reference read the rows the columns refuse: raise or list their problems.
+
+    The rows refused on their own text are held by the scan in groups of
+    their own; rows refused only afterwards (a code combination, a period
+    or a place) are read in a second streamed pass. Returns the plan
+    (indicators with rows valid in a form the columns do not read now go to
+    the reference) and the problems left out; ``None`` when the reference
+    must read the file (it has a blank line).
     """
     if not the_plan.has_problems:
         return the_plan, []
-    where = bad_text(cat) | pl.col("period").is_in(list(the_plan.bad_periods))
-    where = where | pl.col("place").is_in(list(the_plan.bad_places))
-    if the_plan.bad_combos is not None:
-        bad_codes = the_plan.bad_combos.get_column("indicator").unique().to_list()
-        where = where | pl.col("indicator").is_in(bad_codes)
-        if None in bad_codes:
-            where = where | pl.col("indicator").is_null()
-    flagged = rows_where(source, names, cat, where)
-    if flagged.select(pl.all_horizontal(pl.exclude("_row").is_null()).any()).item():
+    text_cols = [
+        "indicator",
+        "place",
+        *groups.dim_cols,
+        "status",
+        "qualifier",
+        "unit",
+        *ROW_TEXT,
+    ]
+    held = (
+        groups.frame.filter(pl.col("_line").is_not_null())
+        .select(*text_cols, pl.col("_line").alias("_row"))
+        .with_columns(pl.col(c).cast(pl.String) for c in text_cols)
+    )
+    flagged = held
+    if the_plan.second_pass:
+        where = pl.col("period").is_in(list(the_plan.bad_periods))
+        where = where | pl.col("place").is_in(list(the_plan.bad_places))
+        again = rows_where(source, names, where, the_plan.bad_combos, unless=bad_text(cat))
+        flagged = pl.concat(
+            [held, again.select(*text_cols, pl.col("_row").cast(held.schema["_row"]))]
+        ).sort("_row")
+    blank = pl.all_horizontal(pl.exclude("_row").is_null())
+    if flagged.height and flagged.select(blank.any()).item():
         return None  # a blank line, which the reference skips (and does not number)
-    observations, problems, _ = _reference_read(flagged, cat)
+    problems, odd = _word_problems(flagged, cat)
     if problems and bad_rows == "raise":
         raise RecordError("tidy rows", problems)
     # rows valid in a form the columns do not read (" 12"): their indicators go to the reference
-    odd = {o.indicator for o in observations}
-    odd_rows = flagged.filter(bad_text(cat)).get_column("indicator").unique().to_list()
-    return _with_overlapping(the_plan, sorted(odd & set(odd_rows))), problems
+    return _with_overlapping(the_plan, sorted(odd)), problems
 
 
 def scan_rollups(
@@ -390,18 +462,18 @@ def scan_rollups(
     except (pl.exceptions.PolarsError, OSError, AntqError):
         return ScannedRollups(_held(source, cat, targets, kwargs))
     the_plan = plan(groups, cat, registry)
-    settled = _settle_problems(source, names, cat, the_plan, bad_rows)
+    settled = _settle_problems(source, names, groups, cat=cat, the_plan=the_plan, bad_rows=bad_rows)
     if settled is None:
         return ScannedRollups(_held(source, cat, targets, kwargs))
     the_plan, left_out = settled
     if the_plan.overlapping:
-        hit = rows_where(source, names, cat, pl.col("period").is_in(list(the_plan.overlapping)))
+        hit = rows_where(source, names, pl.col("period").is_in(list(the_plan.overlapping)))
         the_plan = _with_overlapping(the_plan, hit.get_column("indicator").unique().to_list())
 
     def reference_rows(
         codes: Sequence[str], texts: Sequence[str], unknown: Sequence[str]
     ) -> list[Observation]:
-        rows = rows_where(source, names, cat, _row_filter(codes, texts, unknown))
+        rows = rows_where(source, names, _row_filter(codes, texts, unknown))
         observations, _problems, _ = _reference_read(rows, cat)  # left out or raised above
         return observations
 

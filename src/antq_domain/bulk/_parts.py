@@ -10,6 +10,7 @@ same [`RollupParts`][antq_domain.analysis.aggregation.RollupParts], which
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -29,7 +30,7 @@ from antq_domain.records.indicators import (
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import PlaceLevel, Registry
 from antq_domain.values.missing import Status
-from antq_domain.values.period import Period
+from antq_domain.values.period import PERIOD_ID_PATTERN, Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier
 
@@ -58,6 +59,9 @@ class Plan:
         bad_combos: the code combinations the reference refuses (a frame).
         bad_rows: some row's own text is refused by the columns.
         unknown_places: places not in the register.
+        second_pass: some refused rows are not held in their own groups
+            (a code combination, period or place refused only once the
+            scan was over): they must be read again.
     """
 
     good: pl.DataFrame
@@ -69,6 +73,7 @@ class Plan:
     bad_combos: pl.DataFrame | None
     bad_rows: bool
     unknown_places: tuple[str, ...]
+    second_pass: bool = False
 
     @property
     def has_problems(self) -> bool:
@@ -125,6 +130,10 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
     else:
         frame = frame.with_columns(_refused=pl.lit(False))
     bad_rows = bool(frame.height and frame.select(pl.col("_bad").any()).item())
+    # a period refused only once parsed (written as an id, such as 2023W53) is not in a group
+    # of its own: its rows are read again, as are those of groups refused after the scan
+    unseen = any(re.fullmatch(PERIOD_ID_PATTERN, t) for t in bad_periods)
+    second_pass = unseen or bool(frame.filter(refused & ~pl.col("_bad")).height)
     good = frame.filter(~refused).drop("_refused")
 
     codes = sorted(c for c in good.get_column("indicator").unique().to_list() if c is not None)
@@ -197,6 +206,7 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
         bad_combos=bad_frame,
         bad_rows=bad_rows,
         unknown_places=unknown,
+        second_pass=second_pass,
     )
 
 

@@ -17,7 +17,6 @@ is bounded by them, not by the file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,9 @@ import polars as pl
 
 from antq_domain.bulk._read import CAT, ObservationTable
 from antq_domain.records.indicators import Catalogue
-from antq_domain.values.period import Period, PeriodKind
+from antq_domain.values.missing import Status
+from antq_domain.values.period import PERIOD_ID_PATTERN, Period, PeriodKind
+from antq_domain.values.unit import Qualifier
 
 __all__ = ["LAST_BASE", "MAX_TILES", "Groups", "Tiling", "rows_where", "scan_file", "scan_table"]
 
@@ -143,48 +144,175 @@ def _decimal_codes(cat: Catalogue) -> list[str]:
     )
 
 
-def _file_frame(path: Path, names: list[str], cat: Catalogue) -> tuple[pl.LazyFrame, pl.Categories]:
-    periods = pl.Categories.random("antq-periods")
+class _Known:
+    """The categories of one scan, with the values known in advance registered first.
+
+    A categorical column's physical id then says, as an integer compare, whether
+    a value is a known code (its id is below the number registered), and a
+    lookup by id gives what the rollup needs of it (a tile's kind and bit, an
+    indicator's unit): no string work per row.
+    """
+
+    def __init__(self, cat: Catalogue, tiling: Tiling) -> None:
+        self.codes = [i.code for i in cat.indicators]
+        self.units = sorted({i.unit.value for i in cat.indicators if i.unit is not None})
+        self.statuses = [st.value for st in Status]
+        self.qualifiers = [q.value for q in Qualifier]
+        self.tiles = list(tiling.kind_of)
+        self.categories = {
+            c: pl.Categories.random(f"antq-{c}")
+            for c in ("indicator", "unit", "status", "qualifier", "period")
+        }
+        # the categories keep a value while a series holds it: these series hold them
+        self._held = [
+            pl.Series(values, dtype=pl.Categorical(self.categories[column]))
+            for column, values in (
+                ("indicator", self.codes),
+                ("unit", self.units),
+                ("status", self.statuses),
+                ("qualifier", self.qualifiers),
+                ("period", self.tiles),
+            )
+        ]
+        unit_id = {u: i for i, u in enumerate(self.units)}
+        self.unit_of = [unit_id[i.unit.value] if i.unit is not None else -1 for i in cat.indicators]
+        self.decimal = [i.unit is not None and i.unit.is_decimal for i in cat.indicators]
+        kind_of, mask_of, index_of = tiling.kind_of, tiling.mask_of, tiling.index_of
+        self.kind = [kind_of[t] for t in self.tiles]
+        self.mask = [mask_of[t] for t in self.tiles]
+        self.index = [index_of[t] for t in self.tiles]
+
+    def dtype(self, column: str) -> pl.Categorical:
+        return pl.Categorical(self.categories[column])
+
+    @staticmethod
+    def _lookup(values: list[Any], ids: pl.Expr, default: Any, dtype: Any) -> pl.Expr:
+        table = pl.lit(pl.Series([*values, default], dtype=dtype))
+        return table.gather(ids.fill_null(len(values)).clip(0, len(values)))
+
+    def ids(self, column: str) -> pl.Expr:
+        return pl.col(column).to_physical().cast(pl.Int64)
+
+    def tile(self) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+        """The kind, bit mask and position of a row's period among the tiles (null, 0, null)."""
+        pid = self.ids("period")
+        return (
+            self._lookup(self.kind, pid, None, pl.Int64),
+            self._lookup(self.mask, pid, 0, pl.Int64),
+            self._lookup(self.index, pid, None, pl.Int64),
+        )
+
+    def is_decimal(self) -> pl.Expr:
+        return self._lookup(self.decimal, self.ids("indicator"), False, pl.Boolean)
+
+    def bad(self) -> pl.Expr:
+        """:func:`bad_text`, with the code checks done on ids."""
+        value = pl.col("value")
+        ind = self.ids("indicator")
+        figure_ok = value.str.contains(_FIGURE) & (
+            self.is_decimal() | ~value.str.contains(".", literal=True)
+        )
+        unit = self.ids("unit")
+        unit_ok = unit.is_null() | (unit == self._lookup(self.unit_of, ind, -2, pl.Int64))
+        blank = pl.col("quote", "reason")
+        blanks = pl.any_horizontal(blank.str.contains(r"^\s*$")).fill_null(False)
+        period_id = pl.col("period").cast(pl.String).str.contains(PERIOD_ID_PATTERN)
+        return (
+            (value.is_not_null() & ~figure_ok)
+            | ind.is_null()
+            | pl.col("place").is_null()
+            | pl.col("period").is_null()
+            | ((self.ids("period") >= len(self.tiles)) & ~period_id.fill_null(False))
+            | blanks
+            | (ind >= len(self.codes))
+            | ~unit_ok
+            | (self.ids("status") >= len(self.statuses)).fill_null(False)
+            | (self.ids("qualifier") >= len(self.qualifiers)).fill_null(False)
+            | (value.is_null() == self._reported())
+            | (pl.col("reason").is_not_null() != self._withheld())
+        )
+
+    def _reported(self) -> pl.Expr:
+        status = self.ids("status")
+        return status.is_null() | (status == self.statuses.index(Status.REPORTED.value))
+
+    def _withheld(self) -> pl.Expr:
+        status = self.ids("status")
+        return (status == self.statuses.index(Status.WITHHELD.value)).fill_null(False)
+
+
+def _file_frame(path: Path, names: list[str], known: _Known) -> pl.LazyFrame:
     schema: dict[str, Any] = dict.fromkeys(names, pl.String)
-    for c in ("indicator", "place", "status", "qualifier", "unit"):
-        if c in schema:
-            schema[c] = CAT
     for c in names:
-        if c.startswith("dim_"):
+        if c == "place" or c.startswith("dim_"):
             schema[c] = CAT
-    schema["period"] = pl.Categorical(periods)
-    frame = pl.scan_csv(
-        path, schema=schema, empty_string_is_null=True, raise_if_empty=False
+        elif c in known.categories:
+            schema[c] = known.dtype(c)
+    return pl.scan_csv(
+        path,
+        schema=schema,
+        empty_string_is_null=True,
+        raise_if_empty=False,
+        row_index_name="_row",
+        row_index_offset=1,
     ).with_columns(
-        pl.lit(None, dtype=pl.String).alias(c)
-        for c in ("status", "qualifier", "unit", "quote", "reason")
+        (
+            pl.lit(None, dtype=known.dtype(c)) if c in known.categories else pl.lit(None, pl.String)
+        ).alias(c)
+        for c in ("status", "qualifier", "unit", "quote", "reason", "source")
         if c not in names
     )
-    return frame, periods
+
+
+_FIGURE = r"^[0-9]{1,15}(\.[0-9]{1,18})?$"
 
 
 def bad_text(cat: Catalogue) -> pl.Expr:
-    """A row whose own text the columns refuse (the reference words why, or reads it)."""
+    """A row the columns refuse on its own text (the reference words why, or reads it).
+
+    A figure that is not digits (with decimals only for decimal units), no
+    indicator, place or period, a period that is not written as a canonical
+    id, a blank quote or reason, an indicator the catalogue does not have, a
+    unit that is not the indicator's, a status or qualifier that is not a code.
+    """
     value = pl.col("value")
-    is_dec = pl.col("indicator").is_in(_decimal_codes(cat)).fill_null(False)
-    text_ok = (
-        pl.when(is_dec).then(value.str.contains(_DEC_TEXT)).otherwise(value.str.contains(_INT_TEXT))
+    status = pl.col("status").cast(pl.String)
+    decimal_codes = _decimal_codes(cat)
+    is_dec = pl.col("indicator").is_in(decimal_codes).fill_null(False)
+    figure_ok = value.str.contains(_FIGURE) & (is_dec | ~value.str.contains(".", literal=True))
+    units = {ind.code: ind.unit.value for ind in cat.indicators if ind.unit is not None}
+    unit_ok = pl.col("unit").is_null() | (
+        pl.col("unit").cast(pl.String)
+        == pl.col("indicator").cast(pl.String).replace_strict(units, default="")
     )
     blank = pl.col("quote", "reason")
-    blanks = pl.any_horizontal(blank.is_not_null() & (blank.str.strip_chars() == "")).fill_null(
-        False
-    )
+    blanks = pl.any_horizontal(blank.str.contains(r"^\s*$")).fill_null(False)
     return (
-        (value.is_not_null() & ~text_ok)
-        | pl.col("period").is_null()
-        | blanks
+        (value.is_not_null() & ~figure_ok)
         | pl.col("indicator").is_null()
         | pl.col("place").is_null()
+        | pl.col("period").is_null()
+        | ~pl.col("period").cast(pl.String).str.contains(PERIOD_ID_PATTERN).fill_null(False)
+        | blanks
+        | ~pl.col("indicator").cast(pl.String).is_in([i.code for i in cat.indicators])
+        | ~unit_ok
+        | ~pl.col("status").cast(pl.String).is_in([s.value for s in Status]).fill_null(True)
+        | ~pl.col("qualifier").cast(pl.String).is_in([q.value for q in Qualifier]).fill_null(True)
+        | (value.is_null() == (status.is_null() | (status == Status.REPORTED.value)))
+        | (pl.col("reason").is_not_null() != (status == Status.WITHHELD.value).fill_null(False))
     )
+
+
+ROW_TEXT = ("period", "value", "quote", "reason", "source")
+"""The columns a bad row's group keeps, so that the reference can read it."""
 
 
 def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> Groups:
     """One streaming pass over a tidy CSV file: its groups.
+
+    A row the columns refuse (:func:`bad_text`) is a group of its own (keyed
+    by its row number, ``_line``) that keeps its text, so the reference can
+    word its problems without a second pass.
 
     Raises:
         polars.exceptions.PolarsError, OSError: the file cannot be read as CSV.
@@ -192,11 +320,13 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
     tiling = Tiling.of(target)
     dim_cols = tuple(sorted(n for n in names if n.startswith("dim_")))
     decimal_codes = _decimal_codes(cat)
-    frame, categories = _file_frame(path, names, cat)
+    known = _Known(cat, tiling)
+    frame = _file_frame(path, names, known)
     value = pl.col("value")
-    period = pl.col("period").cast(pl.String)
-    is_dec = pl.col("indicator").is_in(decimal_codes).fill_null(False)
+    is_dec = known.is_decimal()
     amount = pl.when(~is_dec).then(value.cast(pl.Int64, strict=False))
+    bad = known.bad()
+    kind, mask, index = known.tile()
     rows = [
         "indicator",
         "place",
@@ -206,8 +336,14 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
         "unit",
         pl.col("reason").is_not_null().alias("_reason"),
         value.is_not_null().alias("_value"),
-        bad_text(cat).alias("_bad"),
-        *_tile_columns(tiling, period, amount),
+        bad.alias("_bad"),
+        pl.when(bad).then(pl.col("_row")).alias("_line"),
+        *(pl.col(c) for c in ROW_TEXT if c != "period"),
+        pl.col("period").alias("_period"),
+        kind.alias("_k"),
+        mask.alias("_m"),
+        pl.when(kind.is_not_null()).then(amount).alias("_a"),
+        (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
     ]
     if decimal_codes:
         dot = value.str.find(".", literal=True)
@@ -220,16 +356,20 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
             pl.when(is_dec).then(value.cast(pl.Decimal(38, 18), strict=False)).alias("_d"),
             scale.alias("_s"),
         ]
-    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
-    groups = (
-        frame.select(rows)
-        .group_by(keys)
-        .agg(_aggregations(bool(decimal_codes)))
-        .collect(engine="streaming")
-    )
-    groups = groups.with_columns(pl.col(c).cast(pl.String) for c in keys[:-3])
-    texts = tuple(t for t in categories.to_series().to_list() if t is not None)
-    return Groups(groups, dim_cols, bool(decimal_codes), texts, tiling)
+    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS, "_line"]
+    texts = [
+        pl.col("_period").first().alias("period"),
+        *(pl.col(c).first() for c in ROW_TEXT if c != "period"),
+    ]
+    grouped = frame.select(rows).group_by(keys).agg(*_aggregations(bool(decimal_codes)), *texts)
+    # every distinct period text, from the same scan (polars shares it between the two)
+    distinct = frame.select(pl.col("period").cast(pl.String)).unique()
+    groups, periods = pl.collect_all([grouped, distinct], engine="streaming")
+    groups = groups.with_columns(
+        pl.col(c).cast(pl.String) for c in ["indicator", "place", *dim_cols, *GROUP_KEYS[:3]]
+    ).with_columns(pl.col("period").cast(pl.String))
+    period_texts = tuple(t for t in periods.get_column("period").to_list() if t is not None)
+    return Groups(groups, dim_cols, bool(decimal_codes), period_texts, tiling)
 
 
 def scan_table(table: ObservationTable, target: Period) -> Groups:
@@ -269,19 +409,43 @@ def scan_table(table: ObservationTable, target: Period) -> Groups:
 def rows_where(
     path: Path,
     names: list[str],
-    cat: Catalogue,
     where: pl.Expr,
-    columns: Mapping[str, Any] | None = None,
+    combos: pl.DataFrame | None = None,
+    unless: pl.Expr | None = None,
 ) -> pl.DataFrame:
     """The rows of a file for which ``where`` holds, with their row numbers (``_row``, from 1).
 
-    Streamed: memory is bounded by the rows returned. Every column is text.
+    With ``combos`` (code columns with ``_reason`` and ``_value``, as
+    [`bad_combos`][antq_domain.bulk._read.bad_combos] lists them), the rows of
+    those combinations too. Streamed: memory is bounded by the rows returned.
+    Every column is text.
     """
     schema: dict[str, Any] = dict.fromkeys(names, pl.String)
     frame = pl.scan_csv(path, schema=schema, empty_string_is_null=True, raise_if_empty=False)
     frame = frame.with_columns(
         pl.lit(None, dtype=pl.String).alias(c)
-        for c in ("status", "qualifier", "unit", "quote", "reason")
+        for c in ("status", "qualifier", "unit", "quote", "reason", "source")
         if c not in names
-    )
-    return frame.with_row_index("_row", offset=1).filter(where).collect(engine="streaming")
+    ).with_row_index("_row", offset=1)
+    if combos is not None:
+        marked = combos.with_columns(
+            pl.col(c).cast(pl.String) for c in combos.columns if c[0] != "_"
+        )
+        frame = (
+            frame.with_columns(
+                _reason=pl.col("reason").is_not_null(), _value=pl.col("value").is_not_null()
+            )
+            .join(
+                marked.with_columns(_refused=pl.lit(True)).lazy(),
+                on=list(combos.columns),
+                how="left",
+                nulls_equal=True,
+            )
+            .filter(where | pl.col("_refused").fill_null(False))
+            .drop("_reason", "_value", "_refused")
+        )
+    else:
+        frame = frame.filter(where)
+    if unless is not None:
+        frame = frame.filter(~unless)
+    return frame.collect(engine="streaming").sort("_row")
