@@ -97,7 +97,7 @@ from antq_domain.analysis.aggregation import (
     rollup,
     rollup_parts,
 )
-from antq_domain.bulk._parts import Plan, columnar_parts, plan
+from antq_domain.bulk._parts import Plan, columnar_parts, over_time, plan
 from antq_domain.bulk._read import (
     ObservationTable,
     header_names,
@@ -153,9 +153,10 @@ def _rollup_groups(  # noqa: PLR0917 - private, two callers
     cat: Catalogue,
     missing: MissingStrategy,
     reference_rows: _ReferenceRows,
+    over: pl.DataFrame | None = None,
 ) -> Rollup:
     target = groups.tiling.target
-    parts = columnar_parts(groups, the_plan, tree, cat)
+    parts = columnar_parts(groups, the_plan, tree, cat, over)
     if the_plan.reference:
         texts = [*groups.tiling.kind_of, *the_plan.overlapping]
         observations = reference_rows(sorted(the_plan.reference), texts, the_plan.unknown_places)
@@ -376,11 +377,7 @@ def _settle_problems(
         "unit",
         *ROW_TEXT,
     ]
-    held = (
-        groups.frame.filter(pl.col("_line").is_not_null())
-        .select(*text_cols, pl.col("_line").alias("_row"))
-        .with_columns(pl.col(c).cast(pl.String) for c in text_cols)
-    )
+    held = groups.held if groups.held is not None else pl.DataFrame()
     flagged = held
     if the_plan.second_pass:
         where = pl.col("period").is_in(list(the_plan.bad_periods))
@@ -479,10 +476,13 @@ def scan_rollups(
 
     results: list[Rollup] = []
     table: ObservationTable | None = None
+    over = over_time(groups, the_plan, cat)  # the same for every target
     for goal in targets:
         try:
             tree = PlaceTree.of(registry, as_of=as_of, view=view, to=goal, shares=shares)
-            results.append(_rollup_groups(groups, the_plan, tree, cat, missing, reference_rows))
+            results.append(
+                _rollup_groups(groups, the_plan, tree, cat, missing, reference_rows, over)
+            )
             continue
         except (_Fallback, AntqError):
             pass  # the held table and then the reference decide

@@ -34,7 +34,7 @@ from antq_domain.values.period import PERIOD_ID_PATTERN, Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier
 
-__all__ = ["Plan", "columnar_parts", "plan"]
+__all__ = ["Plan", "columnar_parts", "over_time", "plan"]
 
 _QUALIFIER_BITS = {
     Qualifier.AT_LEAST.value: 1,
@@ -338,19 +338,33 @@ def _split_parts(
     return pl.concat([whole, extra], how="vertical_relaxed")
 
 
-def columnar_parts(groups: Groups, plan_: Plan, tree: PlaceTree, cat: Catalogue) -> RollupParts:
+def over_time(groups: Groups, plan_: Plan, cat: Catalogue) -> pl.DataFrame:
+    """One part per (indicator, place, dims) of the columnar indicators (any target places)."""
+    return _over_time(groups, plan_.good, cat, sorted(plan_.columnar))
+
+
+def columnar_parts(
+    groups: Groups,
+    plan_: Plan,
+    tree: PlaceTree,
+    cat: Catalogue,
+    parts: pl.DataFrame | None = None,
+) -> RollupParts:
     """The parts of every output cell of the columnar indicators.
+
+    ``parts`` is `over_time` of the same groups and plan, when several trees
+    roll up one scan.
 
     Raises:
         AntqError: as the tree raises it (the caller lets the reference word it).
     """
-    codes = sorted(plan_.columnar)
-    if not codes:
+    if not plan_.columnar:
         return RollupParts()
     tiling = groups.tiling
     target = tiling.target
     dim_cols = list(groups.dim_cols)
-    parts = _over_time(groups, plan_.good, cat, codes)
+    if parts is None:
+        parts = over_time(groups, plan_, cat)
 
     # over places: each part place's units and output places, by the reference's tree
     part_places = sorted(p for p in parts.get_column("place").unique().to_list() if p)

@@ -100,6 +100,8 @@ class Groups:
     has_decimal: bool
     period_texts: tuple[str, ...]
     tiling: Tiling
+    held: pl.DataFrame | None = None
+    """The rows refused on their own text, with their row numbers (``_row``)."""
 
 
 GROUP_KEYS = ("status", "qualifier", "unit", "_reason", "_value", "_bad")
@@ -310,9 +312,8 @@ ROW_TEXT = ("period", "value", "quote", "reason", "source")
 def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> Groups:
     """One streaming pass over a tidy CSV file: its groups.
 
-    A row the columns refuse (:func:`bad_text`) is a group of its own (keyed
-    by its row number, ``_line``) that keeps its text, so the reference can
-    word its problems without a second pass.
+    The rows the columns refuse on their own text are kept whole (they are
+    few), so the reference can word their problems without a second pass.
 
     Raises:
         polars.exceptions.PolarsError, OSError: the file cannot be read as CSV.
@@ -324,7 +325,8 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
     frame = _file_frame(path, names, known)
     value = pl.col("value")
     is_dec = known.is_decimal()
-    amount = pl.when(~is_dec).then(value.cast(pl.Int64, strict=False))
+    # the figures cast where they are of their kind only (a cast of nulls costs nothing)
+    amount = pl.when(~is_dec).then(value).cast(pl.Int64, strict=False)
     bad = known.bad()
     kind, mask, index = known.tile()
     rows = [
@@ -337,39 +339,35 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
         pl.col("reason").is_not_null().alias("_reason"),
         value.is_not_null().alias("_value"),
         bad.alias("_bad"),
-        pl.when(bad).then(pl.col("_row")).alias("_line"),
-        *(pl.col(c) for c in ROW_TEXT if c != "period"),
-        pl.col("period").alias("_period"),
         kind.alias("_k"),
         mask.alias("_m"),
         pl.when(kind.is_not_null()).then(amount).alias("_a"),
         (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
     ]
     if decimal_codes:
-        dot = value.str.find(".", literal=True)
-        scale = pl.when(is_dec & value.is_not_null()).then(
-            pl.when(dot.is_null())
+        decimal = pl.when(is_dec).then(value)
+        dot = decimal.str.find(".", literal=True)
+        scale = (
+            pl.when(dot.is_null() & decimal.is_not_null())
             .then(0)
-            .otherwise(value.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
+            .otherwise(decimal.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
         )
         rows += [
-            pl.when(is_dec).then(value.cast(pl.Decimal(38, 18), strict=False)).alias("_d"),
+            decimal.cast(pl.Decimal(38, 18), strict=False).alias("_d"),
             scale.alias("_s"),
         ]
-    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS, "_line"]
-    texts = [
-        pl.col("_period").first().alias("period"),
-        *(pl.col(c).first() for c in ROW_TEXT if c != "period"),
-    ]
-    grouped = frame.select(rows).group_by(keys).agg(*_aggregations(bool(decimal_codes)), *texts)
-    # every distinct period text, from the same scan (polars shares it between the two)
+    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
+    grouped = frame.select(rows).group_by(keys).agg(_aggregations(bool(decimal_codes)))
+    # from the same scan (polars shares it): every distinct period text, and the bad rows
     distinct = frame.select(pl.col("period").cast(pl.String)).unique()
-    groups, periods = pl.collect_all([grouped, distinct], engine="streaming")
+    text_cols = ["indicator", "place", *dim_cols, "status", "qualifier", "unit", *ROW_TEXT]
+    refused = frame.filter(bad).select(*(pl.col(c).cast(pl.String) for c in text_cols), "_row")
+    groups, periods, held = pl.collect_all([grouped, distinct, refused], engine="streaming")
     groups = groups.with_columns(
         pl.col(c).cast(pl.String) for c in ["indicator", "place", *dim_cols, *GROUP_KEYS[:3]]
-    ).with_columns(pl.col("period").cast(pl.String))
+    )
     period_texts = tuple(t for t in periods.get_column("period").to_list() if t is not None)
-    return Groups(groups, dim_cols, bool(decimal_codes), period_texts, tiling)
+    return Groups(groups, dim_cols, bool(decimal_codes), period_texts, tiling, held)
 
 
 def scan_table(table: ObservationTable, target: Period) -> Groups:
