@@ -85,7 +85,7 @@ def child_b(folder: Path) -> dict[str, object]:
     rows = pd.read_csv(
         folder / "mixed.csv",
         usecols=["indicator", "place", "period", "value", *dims],
-        dtype={"indicator": "category", "place": "category", "period": "category", "value": str},
+        dtype={"indicator": "category", "place": "category", "period": "category", "value": "str"},
     )
     rows["value"] = pd.to_numeric(rows["value"], errors="coerce")
     rows = rows[rows["period"].astype(str).str.startswith("2024")]
