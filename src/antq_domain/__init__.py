@@ -18,266 +18,106 @@ Example:
 """
 
 import importlib
+import re
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover - the names, for type checkers and readers
-    from antq_domain.analysis import (
-        Evaluation,
-        EvaluationConfig,
-        Findings,
-        Rollup,
-        Rule,
-        Target,
-        combine,
-        compare,
-        default_rules,
-        evaluate,
-        rollup,
-        validate,
-    )
-    from antq_domain.errors import (
-        AntqError,
-        AntqTypeError,
-        AntqValueError,
-        ConflictError,
-        FileError,
-        InvariantError,
-        LimitError,
-        ParseError,
-        RecordError,
-        UnitMismatchError,
-        UnknownCodeError,
-    )
-    from antq_domain.extract import Extraction, extract_report
-    from antq_domain.frames import to_pandas, to_polars
-    from antq_domain.io import (
-        dump_report,
-        from_tidy,
-        load_report,
-        read_observations,
-        report_schema,
-        tidy,
-        write_observations,
-    )
-    from antq_domain.records import (
-        Authority,
-        Campaign,
-        CampaignTheme,
-        Catalogue,
-        Commendation,
-        CommendationForm,
-        CommendationStatus,
-        CooperationProgramme,
-        Direction,
-        ExemplaryModel,
-        ForceStrength,
-        ForceType,
-        Indicator,
-        IndicatorKind,
-        Limitation,
-        MovementReport,
-        Observation,
-        Place,
-        PlaceKind,
-        Publication,
-        RecipientKind,
-        Registry,
-        Replication,
-        ReplicationScope,
-        SteeringCommittee,
-        catalogue,
-        load_registry,
-        registry,
-    )
-    from antq_domain.values import (
-        NOT_APPLICABLE,
-        NOT_REPORTED,
-        DocumentRef,
-        Label,
-        PartialDate,
-        Period,
-        Qualifier,
-        Quantity,
-        Ratio,
-        Undefined,
-        Unit,
-        Withheld,
-        parse_number,
-    )
+if TYPE_CHECKING:  # pragma: no cover - read as data at run time, imported by type checkers
+    # THE EXPORT TABLE: every top-level name, once, imported from its home module. At run
+    # time `_TABLE` is read from these lines and each name is imported on first use (PEP 562),
+    # so `import antq_domain` stays cheap. docs/reference/index.md lists the same names
+    # (tests/test_public_api.py checks both). Everything else lives in its subpackage.
+    from antq_domain.analysis import Evaluation as Evaluation
+    from antq_domain.analysis import EvaluationConfig as EvaluationConfig
+    from antq_domain.analysis import Findings as Findings
+    from antq_domain.analysis import Rollup as Rollup
+    from antq_domain.analysis import Rule as Rule
+    from antq_domain.analysis import Target as Target
+    from antq_domain.analysis import combine as combine
+    from antq_domain.analysis import compare as compare
+    from antq_domain.analysis import default_rules as default_rules
+    from antq_domain.analysis import evaluate as evaluate
+    from antq_domain.analysis import rollup as rollup
+    from antq_domain.analysis import validate as validate
+    from antq_domain.errors import AntqError as AntqError
+    from antq_domain.errors import AntqTypeError as AntqTypeError
+    from antq_domain.errors import AntqValueError as AntqValueError
+    from antq_domain.errors import ConflictError as ConflictError
+    from antq_domain.errors import FileError as FileError
+    from antq_domain.errors import InvariantError as InvariantError
+    from antq_domain.errors import LimitError as LimitError
+    from antq_domain.errors import ParseError as ParseError
+    from antq_domain.errors import RecordError as RecordError
+    from antq_domain.errors import UnitMismatchError as UnitMismatchError
+    from antq_domain.errors import UnknownCodeError as UnknownCodeError
+    from antq_domain.extract import Extraction as Extraction
+    from antq_domain.extract import extract_report as extract_report
+    from antq_domain.frames import to_pandas as to_pandas
+    from antq_domain.frames import to_polars as to_polars
+    from antq_domain.io import dump_report as dump_report
+    from antq_domain.io import from_tidy as from_tidy
+    from antq_domain.io import load_report as load_report
+    from antq_domain.io import read_observations as read_observations
+    from antq_domain.io import report_schema as report_schema
+    from antq_domain.io import tidy as tidy
+    from antq_domain.io import write_observations as write_observations
+    from antq_domain.records import Catalogue as Catalogue
+    from antq_domain.records import Indicator as Indicator
+    from antq_domain.records import MovementReport as MovementReport
+    from antq_domain.records import Observation as Observation
+    from antq_domain.records import Place as Place
+    from antq_domain.records import Registry as Registry
+    from antq_domain.records import catalogue as catalogue
+    from antq_domain.records import load_registry as load_registry
+    from antq_domain.records import registry as registry
+    from antq_domain.values import NOT_APPLICABLE as NOT_APPLICABLE
+    from antq_domain.values import NOT_REPORTED as NOT_REPORTED
+    from antq_domain.values import DocumentRef as DocumentRef
+    from antq_domain.values import Label as Label
+    from antq_domain.values import PartialDate as PartialDate
+    from antq_domain.values import Period as Period
+    from antq_domain.values import Qualifier as Qualifier
+    from antq_domain.values import Quantity as Quantity
+    from antq_domain.values import Ratio as Ratio
+    from antq_domain.values import Undefined as Undefined
+    from antq_domain.values import Unit as Unit
+    from antq_domain.values import Withheld as Withheld
+    from antq_domain.values import parse_number as parse_number
 
 __version__ = "0.1.0.dev0"
 """The version of this package."""
 
-__all__ = [
-    "__version__",
-    # reading and writing
-    "load_report",
-    "dump_report",
-    "report_schema",
-    "tidy",
-    "from_tidy",
-    "read_observations",
-    "write_observations",
-    # analysis
-    "rollup",
-    "Rollup",
-    "combine",
-    "compare",
-    "validate",
-    "evaluate",
-    "Evaluation",
-    "EvaluationConfig",
-    "Target",
-    "Findings",
-    "Rule",
-    "default_rules",
-    # DataFrames
-    "to_pandas",
-    "to_polars",
-    # reading prose
-    "extract_report",
-    "Extraction",
-    # catalogue and register
-    "catalogue",
-    "registry",
-    "load_registry",
-    "Catalogue",
-    "Indicator",
-    "IndicatorKind",
-    "Registry",
-    "Place",
-    "PlaceKind",
-    # values
-    "Quantity",
-    "Qualifier",
-    "Unit",
-    "Ratio",
-    "Undefined",
-    "NOT_REPORTED",
-    "NOT_APPLICABLE",
-    "Withheld",
-    "Period",
-    "PartialDate",
-    "DocumentRef",
-    "Label",
-    "parse_number",
-    # records
-    "MovementReport",
-    "Publication",
-    "Observation",
-    "SteeringCommittee",
-    "Campaign",
-    "CampaignTheme",
-    "ExemplaryModel",
-    "Replication",
-    "ReplicationScope",
-    "ForceStrength",
-    "ForceType",
-    "CooperationProgramme",
-    "Commendation",
-    "CommendationForm",
-    "CommendationStatus",
-    "Authority",
-    "RecipientKind",
-    "Limitation",
-    "Direction",
-    # errors
-    "AntqError",
-    "AntqValueError",
-    "AntqTypeError",
-    "ParseError",
-    "InvariantError",
-    "LimitError",
-    "UnitMismatchError",
-    "UnknownCodeError",
-    "ConflictError",
-    "RecordError",
-    "FileError",
-]
 
-# name -> defining module, imported on first attribute access (PEP 562)
-_LAZY: dict[str, str] = {
-    "rollup": "antq_domain.analysis",
-    "Rollup": "antq_domain.analysis",
-    "combine": "antq_domain.analysis",
-    "compare": "antq_domain.analysis",
-    "validate": "antq_domain.analysis",
-    "evaluate": "antq_domain.analysis",
-    "Evaluation": "antq_domain.analysis",
-    "EvaluationConfig": "antq_domain.analysis",
-    "Target": "antq_domain.analysis",
-    "Findings": "antq_domain.analysis",
-    "Rule": "antq_domain.analysis",
-    "default_rules": "antq_domain.analysis",
-    "extract_report": "antq_domain.extract",
-    "to_pandas": "antq_domain.frames",
-    "to_polars": "antq_domain.frames",
-    "Extraction": "antq_domain.extract",
-    "AntqError": "antq_domain.errors",
-    "AntqTypeError": "antq_domain.errors",
-    "AntqValueError": "antq_domain.errors",
-    "ConflictError": "antq_domain.errors",
-    "FileError": "antq_domain.errors",
-    "InvariantError": "antq_domain.errors",
-    "LimitError": "antq_domain.errors",
-    "ParseError": "antq_domain.errors",
-    "RecordError": "antq_domain.errors",
-    "UnitMismatchError": "antq_domain.errors",
-    "UnknownCodeError": "antq_domain.errors",
-    "dump_report": "antq_domain.io",
-    "from_tidy": "antq_domain.io",
-    "load_report": "antq_domain.io",
-    "read_observations": "antq_domain.io",
-    "report_schema": "antq_domain.io",
-    "tidy": "antq_domain.io",
-    "write_observations": "antq_domain.io",
-    "Authority": "antq_domain.records",
-    "Campaign": "antq_domain.records",
-    "CampaignTheme": "antq_domain.records",
-    "Catalogue": "antq_domain.records",
-    "Commendation": "antq_domain.records",
-    "CommendationForm": "antq_domain.records",
-    "CommendationStatus": "antq_domain.records",
-    "CooperationProgramme": "antq_domain.records",
-    "Direction": "antq_domain.records",
-    "ExemplaryModel": "antq_domain.records",
-    "ForceStrength": "antq_domain.records",
-    "ForceType": "antq_domain.records",
-    "Indicator": "antq_domain.records",
-    "IndicatorKind": "antq_domain.records",
-    "Limitation": "antq_domain.records",
-    "MovementReport": "antq_domain.records",
-    "Observation": "antq_domain.records",
-    "Place": "antq_domain.records",
-    "PlaceKind": "antq_domain.records",
-    "Publication": "antq_domain.records",
-    "RecipientKind": "antq_domain.records",
-    "Registry": "antq_domain.records",
-    "Replication": "antq_domain.records",
-    "ReplicationScope": "antq_domain.records",
-    "SteeringCommittee": "antq_domain.records",
-    "catalogue": "antq_domain.records",
-    "load_registry": "antq_domain.records",
-    "registry": "antq_domain.records",
-    "NOT_APPLICABLE": "antq_domain.values",
-    "NOT_REPORTED": "antq_domain.values",
-    "DocumentRef": "antq_domain.values",
-    "Label": "antq_domain.values",
-    "PartialDate": "antq_domain.values",
-    "Period": "antq_domain.values",
-    "Qualifier": "antq_domain.values",
-    "Quantity": "antq_domain.values",
-    "Ratio": "antq_domain.values",
-    "Undefined": "antq_domain.values",
-    "Unit": "antq_domain.values",
-    "Withheld": "antq_domain.values",
-    "parse_number": "antq_domain.values",
-}
+def _read_table() -> dict[str, str]:
+    """The export table above, as name -> home module (read from this file's source).
+
+    A regular expression, not ``ast``, reads it: importing ``ast`` would double the cost
+    of ``import antq_domain``.
+    """
+    get_source = getattr(__spec__.loader, "get_source", None)
+    source = get_source(__name__) if get_source is not None else None
+    if not isinstance(source, str):  # pragma: no cover - the package ships its source
+        raise ImportError("antq_domain: cannot read the export table (no source)")
+    table = {
+        name: home
+        for home, name, alias in re.findall(
+            r"^    from (antq_domain[\w.]*) import (\w+) as (\w+)$", source, re.MULTILINE
+        )
+        if name == alias
+    }
+    if not table:  # pragma: no cover - the table above is never empty
+        raise ImportError("antq_domain: the export table is missing")
+    return table
+
+
+_TABLE: dict[str, str] = _read_table()
+"""Every top-level name and its home module (the export table)."""
+
+__all__ = ["__version__", *_TABLE]  # noqa: PLE0604 - built from the export table
 
 
 def __getattr__(name: str) -> object:
     """Import public names on first use, so ``import antq_domain`` stays cheap."""
-    module = _LAZY.get(name)
+    module = _TABLE.get(name)
     if module is None:
         raise AttributeError(f"module 'antq_domain' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
@@ -286,4 +126,4 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_TABLE))

@@ -1,6 +1,6 @@
 """Campaigns and outreach: launches, legal propaganda, persuasion, safety drives.
 
-A [`Campaign`][antq_domain.Campaign] is one line of outreach as a report states
+A [`Campaign`][antq_domain.records.Campaign] is one line of outreach as a report states
 it, usually a total over many rounds: "1.160 đợt phát động … với hơn 145.410 lượt người tham gia".
 Rounds are counted in ``campaign`` (đợt), ``session`` (buổi) or ``contact`` (lượt vận động);
 participants in ``participation`` (lượt người, person-participations, not unique people).

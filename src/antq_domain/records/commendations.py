@@ -1,6 +1,6 @@
 """Commendations (khen thưởng): form, conferring authority, recipients, status.
 
-A [`Commendation`][antq_domain.Commendation] is one cell of awards as reports
+A [`Commendation`][antq_domain.records.Commendation] is one cell of awards as reports
 state them: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 03 tập thể" is one commendation (form
 ``certificate_of_merit``, issuer ``provincial_people_committee_chair``, 3 collective recipients,
 conferred); the "05 cá nhân" of the same sentence is another. Awards that are only proposed ("đề

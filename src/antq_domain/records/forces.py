@@ -5,11 +5,11 @@ The Law on forces participating in protecting security and order at the grassroo
 (civil guards), *Công an xã bán chuyên trách* (semi-professional commune police) and the leaders and
 deputy leaders of *dân phòng* teams. They exist in law until 30 June 2024; from 1 July 2024 the *lực
 lượng tham gia bảo vệ ANTT ở cơ sở* replaces them. Each
-[`ForceType`][antq_domain.ForceType] carries those dates and instruments as data.
+[`ForceType`][antq_domain.records.ForceType] carries those dates and instruments as data.
 
 A report may still count a legacy force after its legal end (the Kon Tum 2023 report counts 98
 semi-professional commune police): practice departs from law, so a
-[`ForceStrength`][antq_domain.ForceStrength] is never refused for it;
+[`ForceStrength`][antq_domain.records.ForceStrength] is never refused for it;
 [`ForceStrength.legal_status`][antq_domain.records.forces.ForceStrength.legal_status] tells
 evaluation what the law said.
 

@@ -34,8 +34,8 @@ _Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 class NarrativeItem(Record):
     """An ordered text item of a report: ordinal (≥ 1), Vietnamese text, optional English.
 
-    A value. Use the concrete [`Limitation`][antq_domain.Limitation] or
-    [`Direction`][antq_domain.Direction].
+    A value. Use the concrete [`Limitation`][antq_domain.records.Limitation] or
+    [`Direction`][antq_domain.records.Direction].
 
     Example:
         >>> from antq_domain.records.narrative import Limitation

@@ -10,7 +10,7 @@ organisations, the labour federation, …). This module holds:
 * [`Organisation`][antq_domain.records.organisations.Organisation] (an entity) and
   [`AgencyRef`][antq_domain.records.organisations.AgencyRef] (a value naming an agency by kind,
   optionally by organisation id, level and place);
-* [`SteeringCommittee`][antq_domain.SteeringCommittee] (an entity) with its
+* [`SteeringCommittee`][antq_domain.records.SteeringCommittee] (an entity) with its
   members ([`Member`][antq_domain.records.organisations.Member]), their tenures
   ([`Tenure`][antq_domain.records.organisations.Tenure]) and the documents it issues or implements
   ([`CommitteeDocument`][antq_domain.records.organisations.CommitteeDocument]).

@@ -357,7 +357,7 @@ class Place(Record):
             for an earlier holder of a reused official code.
         name: the Vietnamese name with its kind word, as officially written
             ("Huyện Sa Thầy"); stored in NFC.
-        kind: the legal kind ([`PlaceKind`][antq_domain.PlaceKind]).
+        kind: the legal kind ([`PlaceKind`][antq_domain.records.PlaceKind]).
         parent: the register code of the unit it belongs to (None for a root).
         valid_from: first day of existence (None: before the data's horizon).
         valid_to: last day of existence (None: still exists).

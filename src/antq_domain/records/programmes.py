@@ -3,7 +3,7 @@
 The Ministry of Public Security and the Fatherland Front signed programme 09 on 1 August 2013 for
 2013-2023; provinces held its ten-year final review (*tổng kết*) in 2023. Police also cooperate with
 the army (Decree 03/2019/NĐ-CP), the labour federation and others. A
-[`CooperationProgramme`][antq_domain.CooperationProgramme] records the document,
+[`CooperationProgramme`][antq_domain.records.CooperationProgramme] records the document,
 parties, start and term, its reviews (with the span each covers and the awards given) and the joint
 activities carried out under it.
 

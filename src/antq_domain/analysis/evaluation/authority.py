@@ -8,7 +8,7 @@ are (``confirmed`` or ``believed``).
 [`rules_in_force`][antq_domain.analysis.evaluation.authority.rules_in_force] picks the rules in
 force on a day — the award's date, or the report period's end when the award has none — and
 [`check_authority`][antq_domain.analysis.evaluation.authority.check_authority] applies them to one
-award (a [`Commendation`][antq_domain.Commendation] record or an
+award (a [`Commendation`][antq_domain.records.Commendation] record or an
 [`Award`][antq_domain.analysis.evaluation.authority.Award] read from a
 ``commendations.recipients`` figure). Evaluation turns each broken rule into a
 ``commendation.authority`` *warning*, never an error: practice departs from the law, and a report
