@@ -73,7 +73,10 @@ def _registries(
     n_districts = draw(st.integers(1, 3))
     n_communes = draw(st.integers(min_communes, max_communes))
     with_reform = draw(st.booleans()) if reform is None else reform
-    reform_day = draw(st.dates(date(2000, 1, 2), REFORM_DATE)) if with_reform else None
+    # The real reform day is drawn as often as all other days together: the
+    # special zones and new province-level kinds exist only from it on.
+    any_day = st.one_of(st.just(REFORM_DATE), st.dates(date(2000, 1, 2), REFORM_DATE))
+    reform_day = draw(any_day) if with_reform else None
     # Without a reform the old tree still ends when district-level units did.
     last_day = reform_day - timedelta(days=1) if reform_day else REFORM_DATE - timedelta(days=1)
 
