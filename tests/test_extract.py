@@ -296,6 +296,24 @@ VI_LETTERS = (
 )
 ALPHABET = VI_LETTERS + VI_LETTERS.upper() + '0123456789 .,;:/%-–()“”"\n'
 COUNTERS = ["nguồn tin có giá trị", "lượt người", "tổ hòa giải", "xã", "kg pháo", "cụm"]
+PLACE_PERIOD_PHRASES = [
+    "huyện Đăk Tô, tỉnh Kon Tum",
+    "trên địa bàn TP. Đồng Hới",
+    "toàn quốc",
+    "UBND tỉnh",
+    "giai đoạn 2010 – 2014",
+    "10 năm (2006 – 2016)",
+    "date 2022-11\n",
+    "08:37 03/07/2020\n",
+    "từ đầu năm đến nay",
+    "tổng kết 10 năm",
+    "9 tháng năm 2024",
+    "từ cuối tháng 12-2020",
+    "đến ngày 2-2-2021",
+    "được UBND thành phố Bắc Kạn tặng giấy khen",
+    "với 15 đối tượng",
+    "Source: https://baophutho.vn/a.htm\n",
+]
 
 
 @st.composite
@@ -312,6 +330,8 @@ def report_texts(draw: st.DrawFn) -> str:
                     st.sampled_from(COUNTERS),
                 ),
                 st.builds(lambda a, b: f"{a}/{a + b} xã", st.integers(0, 999), st.integers(0, 99)),
+                # places, periods and authorities as reports write them
+                st.sampled_from(PLACE_PERIOD_PHRASES),
             ),
             max_size=8,
         )
@@ -331,6 +351,12 @@ def check_spans(text: str, ex: Extraction) -> None:
             assert 0 <= a <= b <= len(text)
     for u in ex.unused:
         assert text[u.span[0] : u.span[1]] == u.text
+    for f in (*ex.figures, *ex.unmatched):
+        for ev in f.evidence:
+            assert text[ev.span[0] : ev.span[1]] == ev.quote
+    for ev in (ex.place_evidence, ex.period_evidence):
+        if ev is not None:
+            assert text[ev.span[0] : ev.span[1]] == ev.quote
 
 
 class TestQuotesAreTheTextAtTheirSpans:
