@@ -354,9 +354,9 @@ def check_spans(text: str, ex: Extraction) -> None:
     for f in (*ex.figures, *ex.unmatched):
         for ev in f.evidence:
             assert text[ev.span[0] : ev.span[1]] == ev.quote
-    for ev in (ex.place_evidence, ex.period_evidence):
-        if ev is not None:
-            assert text[ev.span[0] : ev.span[1]] == ev.quote
+    for said in (ex.place_evidence, ex.period_evidence):
+        if said is not None:
+            assert text[said.span[0] : said.span[1]] == said.quote
 
 
 class TestQuotesAreTheTextAtTheirSpans:
