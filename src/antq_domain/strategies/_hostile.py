@@ -43,7 +43,7 @@ def hostile_texts(*, long: bool = True) -> st.SearchStrategy[str]:
     ``-0`` and ``NaN``; arbitrary Unicode (no lone surrogates, which no UTF-8
     file can hold); with ``long``, a text of
     [`MAX_FIELD_CHARS`][antq_domain.limits.MAX_FIELD_CHARS] characters full
-    of quotes (over the [`csv`][csv] module's own field limit once quoted).
+    of quotes (over the `csv` module's own field limit once quoted).
 
     Shrinks towards ``"="``, a formula start.
 
