@@ -210,3 +210,30 @@ def test_threads_share_one_context_result() -> None:
     for t in threads:
         t.join()
     assert results == [Decimal("124.46")] * 4
+
+
+# -- the extractor reads figures with the same grammar -------------------------------------
+def _figures(text: str) -> list[tuple[str | None, object]]:
+    from antq_domain.extract import extract_report
+
+    ex = extract_report(text, place="62", period="2023")
+    return [(f.indicator, f.value) for f in ex.figures]
+
+
+@pytest.mark.parametrize(
+    "figure", ["1 160", "1\u00a0160", "1\u202f160", "1.\u200b160", "1\u2060160"]
+)
+def test_extractor_reads_space_grouped_and_invisible_figures_whole(figure: str) -> None:
+    found = _figures(f"Năm 2023, tỉnh tiếp nhận {figure} nguồn tin về ANTT.")
+    assert ("tips.received", 1160) in found
+    assert all(value != 160 for _, value in found)
+
+
+def test_extractor_keeps_a_month_apart_from_the_figure_after_it() -> None:
+    found = _figures("Trong tháng 9 100 nguồn tin về ANTT đã được tiếp nhận.")
+    assert ("tips.received", 100) in found
+
+
+def test_extractor_ignores_non_ascii_digits() -> None:
+    found = _figures("Năm 2023, tỉnh tiếp nhận \u0661\u0662\u0663 nguồn tin về ANTT.")
+    assert all(indicator != "tips.received" for indicator, _ in found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from antq_domain.errors import AntqError
@@ -91,7 +92,23 @@ _REASON_LABELS = {
 # ASCII digits only: other Unicode digits are not how reports write figures.
 # The patterns open with a digit class and check the character before it with
 # a two-character lookbehind, so the regex engine scans for digits at C speed.
-_TOKEN = re.compile(r"[0-9](?<![\w.,/:\-–][0-9])(?:[0-9.,/:\-–]*[0-9])?(?!\w)")
+# Invisible characters (zero-width space and joiners, word joiner, BOM, soft
+# hyphen) inside a figure belong to it: parse_number removes them, so
+# "1.\u200b160" is 1160, never 1 and 160 (the number grammar of
+# antq_domain.values.numbers).
+_TOKEN = re.compile(
+    r"[0-9](?<![\w.,/:\-–][0-9])(?:[0-9.,/:\-–\u200b\u200c\u200d\u2060\ufeff\u00ad]*[0-9])?(?!\w)"
+)
+# Thousands grouped by one space (or a no-break, narrow no-break or thin
+# space): "1 160" is one figure, 1160, as parse_number reads it.
+_GROUP_SPACES = frozenset(" \u00a0\u202f\u2009")
+_LEAD_GROUP = re.compile(r"[1-9][0-9]{0,2}")
+_NEXT_GROUP = re.compile(r"[0-9]{3}")
+# after these words a short number is a day, month, quarter, article...: never
+# the first group of a space-grouped figure ("tháng 9 100 vụ" is month 9, 100 cases)
+_NOT_GROUPED_AFTER = frozenset(
+    ("ngày", "tháng", "quý", "năm", "tuần", "điều", "khoản", "mục", "số", "lần", "thứ", "đợt")
+)
 # URL and file-name patterns run on the folded (lower-case) text.
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|txt|pdf|docx?)(?!\w)")
@@ -253,6 +270,28 @@ def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None
     return None
 
 
+def _grouped(text: str, key: str) -> Iterator[tuple[int, int, str]]:
+    """The digit runs of ``text``, space-grouped thousands joined into one run."""
+    matches = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(matches):
+        start, end = matches[i]
+        j = i
+        if _LEAD_GROUP.fullmatch(text, start, end):
+            prev = _PREV_WORD_REVERSED.match(key[max(0, start - 40) : start][::-1])
+            if prev is None or prev.group(1)[::-1] not in _NOT_GROUPED_AFTER:
+                while (
+                    j + 1 < len(matches)
+                    and matches[j + 1][0] == matches[j][1] + 1
+                    and text[matches[j][1]] in _GROUP_SPACES
+                    and _NEXT_GROUP.fullmatch(text, *matches[j + 1])
+                ):
+                    j += 1
+        end = matches[j][1]
+        yield start, end, text[start:end]
+        i = j + 1
+
+
 def scan_tokens(
     text: str,
     key: str | None = None,
@@ -287,8 +326,7 @@ def scan_tokens(
     docs = ([s for s, _, _ in documents], [e for _, e, _ in documents])
     quoted = _spans(_QUOTED, text)
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        s, e, tok = m.start(), m.end(), m.group()
+    for s, e, tok in _grouped(text, key):
         reason: UnusedReason | None
         if _inside(urls, s, e):
             reason = UnusedReason.URL
