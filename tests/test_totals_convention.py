@@ -143,3 +143,13 @@ def test_parts_stated_for_an_unspecified_issuer_are_not_compared() -> None:
         )
     ]
     assert check_totals(named).codes == ("total.mismatch",)
+
+
+def test_strategies_reach_dimensions_whose_absence_is_unspecified() -> None:
+    from hypothesis import find
+
+    from antq_domain.strategies._catalogue import dimensions
+
+    dim = find(dimensions(), lambda d: d.total is not None and not d.absent_means_total)
+    assert dim.total in dim.codes
+    assert dim.total not in dim.parts

@@ -111,8 +111,9 @@ def dimensions(
     """Custom dimensions with ``min_values`` to ``max_values`` listed codes.
 
     Names default to ``local_<name>`` so they never collide with a standard
-    dimension. Shrinks towards a closed, optional dimension named
-    ``local_a`` with one value ``a``.
+    dimension. Some have a ``total`` code (the totals convention), and some
+    of those read an absent value as unspecified. Shrinks towards a closed,
+    optional dimension named ``local_a`` with one value ``a`` and no total.
 
     Args:
         min_values: fewest listed codes (at least 1 for a closed codelist).
@@ -147,12 +148,16 @@ def dimensions(
         is_open = draw(open_st)
         codes = draw(open_codes if is_open else closed_codes)
         values = tuple(DimensionValue(code=c, label=draw(_labels())) for c in codes)
+        # the totals convention: sometimes one code means "all values together"
+        total = draw(st.none() | st.sampled_from(codes)) if codes else None
         return Dimension(
             name=draw(name_st),
             label=draw(_labels()),
             values=values,
             open=is_open,
             required=draw(required_st),
+            total=total,
+            absent_means_total=True if total is None else not draw(st.booleans()),
         )
 
     return build()
