@@ -541,3 +541,24 @@ def test_once_retries_after_a_failed_build() -> None:
     with pytest.raises(RuntimeError):
         flaky()
     assert flaky() == 7
+
+
+def test_bulk_reader_undoes_the_spreadsheet_escape(tmp_path: Path) -> None:
+    pytest.importorskip("polars")
+    from antq_domain.bulk import read_table
+
+    obs = [_obs(source="=1+1", quote="'x"), _obs(indicator="tips.valuable", quote="-2")]
+    path = write_observations(obs, tmp_path / "o.csv")
+    assert read_table(path).to_observations() == read_observations(path) == obs
+
+
+def test_report_on_stdin_is_screened_like_a_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    text = json.dumps(_report_data())[:-1] + ', "observations": []}'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), "utf-8"))
+    assert main(["summary", "-"]) == 2
+    assert "key 'observations' repeated" in capsys.readouterr().err

@@ -57,6 +57,7 @@ from antq_domain.io import (
     report_schema,
     write_observations,
 )
+from antq_domain.io.reports import report_from_text
 from antq_domain.records import (
     MovementReport,
     Observation,
@@ -178,10 +179,8 @@ def _load_text(text: str) -> MovementReport | list[Observation]:
     head = text.lstrip("\ufeff \t\r\n")
     first_line = head.split("\n", 1)[0].strip()
     if head.startswith("{") and not (first_line.endswith("}") and "\n" in head.strip()):
-        try:
-            return MovementReport.model_validate_json(text)
-        except RecordError as exc:
-            raise RecordError("stdin", exc.problems) from None
+        # the same screen as a report file: repeated keys, nesting, digits
+        return report_from_text(text, record="stdin")
     suffix = ".jsonl" if first_line.startswith("{") else ".csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"stdin{suffix}"

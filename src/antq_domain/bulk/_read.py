@@ -303,7 +303,7 @@ def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
     return bad
 
 
-def _read_csv(  # noqa: PLR0912, PLR0915 - one pass, kept together
+def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
     path: Path, cat: Catalogue
 ) -> ObservationTable | None:
     names = header_names(path)
@@ -338,6 +338,9 @@ def _read_csv(  # noqa: PLR0912, PLR0915 - one pass, kept together
         ).item()
     ):
         return None  # a blank line (skipped by the reference) or an empty row
+    escaped = [pl.col(c).cast(pl.String).str.starts_with("'") for c in names if c != "value"]
+    if frame.height and escaped and frame.select(pl.any_horizontal(escaped).any()).item():
+        return None  # a spreadsheet-safe escape to undo: the reference reader undoes it
 
     # 1. per distinct combination: one representative row checked by the reference
     combo_cols = ["indicator", "status", "qualifier", "unit", *dim_cols]

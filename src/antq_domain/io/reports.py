@@ -11,7 +11,14 @@ from antq_domain._disk import DuplicateKeyError, read_text, strict_json, write_a
 from antq_domain.errors import ParseError, RecordError
 from antq_domain.records.report import MovementReport
 
-__all__ = ["REPORT_SCHEMA_ID", "dump_report", "load_report", "report_json", "report_schema"]
+__all__ = [
+    "REPORT_SCHEMA_ID",
+    "dump_report",
+    "load_report",
+    "report_from_text",
+    "report_json",
+    "report_schema",
+]
 
 REPORT_SCHEMA_ID = "https://antq-domain.invalid/schema/movement-report.json"
 """The ``$id`` of the report schema (a name, not a place to fetch from)."""
@@ -63,12 +70,28 @@ def load_report(path: str | PathLike[str]) -> MovementReport:
     source = Path(path)
     if source.suffix.lower() not in (".json", ""):
         raise ParseError("path", str(source), "a .json file")
-    text = read_text(source, record=source.name)
-    _screen(text, source.name)
+    return report_from_text(read_text(source, record=source.name), record=source.name)
+
+
+def report_from_text(text: str, *, record: str) -> MovementReport:
+    """The report in JSON ``text``, read as [`load_report`][antq_domain.load_report] reads a file.
+
+    The same screen (repeated keys, nesting, digits, exponents, text length)
+    and the same validation; problems are raised as one
+    [`RecordError`][antq_domain.RecordError] named ``record``.
+
+    Example:
+        >>> report_from_text('{"issuer": "x", "issuer": "y"}', record="stdin")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: stdin: 1 problem
+          issuer: key 'issuer' repeated: expected once
+    """
+    _screen(text, record)
     try:
         return MovementReport.model_validate_json(text)
     except RecordError as exc:
-        raise RecordError(f"{source.name}", exc.problems) from None
+        raise RecordError(record, exc.problems) from None
 
 
 def dump_report(report: MovementReport, path: str | PathLike[str], *, indent: int = 2) -> Path:
