@@ -9,6 +9,8 @@ antq summary FILE [--lang vi|en]
 antq schema                     the JSON Schema of a report file
 antq tidy FILE [--format csv|jsonl] [--output PATH] [--no-spreadsheet-safe]
 antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
+antq rollup FILE --to LEVEL --period ID [--restated] [--leave-out-bad-rows]
+                                a file of figures rolled up in one streaming pass
 antq extract FILE [--format rows|json] [--place CODE] [--period ID]
              [--no-spreadsheet-safe]
 ```
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import csv
 import importlib
 import io
@@ -41,7 +44,9 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,7 +67,8 @@ from antq_domain.records import (
     MovementReport,
     Observation,
 )
-from antq_domain.values import Lang
+from antq_domain.records.places import Registry, load_registry, registry
+from antq_domain.values import Lang, Period
 
 if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command needs it
     from antq_domain.analysis.comparison import Comparison
@@ -338,6 +344,106 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _latest_change(reg: Registry) -> date:
+    """The last day the register records a change on (the tree as the register knows it)."""
+    days = [p.valid_from for p in reg if p.valid_from is not None]
+    days += [p.valid_to for p in reg if p.valid_to is not None]
+    return max(days, default=date(1945, 9, 2))
+
+
+@contextlib.contextmanager
+def _progress(command: str) -> Iterator[Callable[[str], None]]:
+    """A progress line on stderr for a long step: shown after two seconds, only on a terminal.
+
+    The bulk scan is one call into polars, so the line shows the step and the
+    time it has taken (nothing pretends to know the fraction done). Without
+    tqdm (the ``bulk`` extra installs it) nothing is shown.
+    """
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - an optional dependency, for this command only
+    except ImportError:  # pragma: no cover - installed with the bulk extra
+        yield lambda _: None
+        return
+    bar = tqdm(
+        total=None,
+        desc=f"{PROG} {command}",
+        bar_format="{desc}: {elapsed}",
+        delay=2.0,
+        disable=None,  # None: off when stderr is not a terminal
+        file=sys.stderr,
+        leave=False,
+    )
+    stop = threading.Event()
+
+    def tick() -> None:
+        while not stop.wait(0.5):
+            bar.update(0)  # shows the line once the delay has passed, then keeps it fresh
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        yield lambda step: bar.set_description_str(f"{PROG} {command}: {step}", refresh=False)
+    finally:
+        stop.set()
+        ticker.join()
+        bar.close()
+
+
+def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
+    scan_rollups = _lazy("antq_domain.bulk", "scan_rollups", "rollup")
+    lang: Lang = args.lang
+    if args.file == STDIN:
+        raise _UsageError(
+            t(lang, "rollup đọc một tệp CSV, không đọc stdin", "rollup reads a CSV file, not stdin")
+        )
+    reg = load_registry(args.registry) if args.registry is not None else registry()
+    target = Period.parse(args.period)
+    view = "restated" if args.restated else "as_of"
+    if args.as_of is not None:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            raise InvariantError("as_of", args.as_of, "a date such as 2025-07-01") from None
+    else:
+        as_of = _latest_change(reg) if args.restated else target.end
+    with _progress("rollup") as step:
+        scanned = scan_rollups(
+            args.file,
+            to=[args.to],
+            period=target,
+            registry=reg,
+            as_of=as_of,
+            view=view,
+            missing=args.missing,
+            bad_rows="leave_out" if args.leave_out_bad_rows else "raise",
+            progress=step,
+        )
+    (result,) = scanned.rollups
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_observations(list(result.observations), Path(tmp) / "rollup.csv")
+        with path.open(encoding="utf-8", newline="") as fh:
+            out.write(fh.read())
+    for loc, msg in scanned.left_out:
+        left = t(lang, "bỏ ra", "left out")
+        print(_problem_line(f"{PROG} rollup: {left}: {loc}: {msg}"), file=sys.stderr)
+    rows = len({loc.split(".")[0] for loc, _ in scanned.left_out})
+    print(
+        t(
+            lang,
+            f"{args.file}: {len(result.cells)} ô, "
+            + (
+                f"quy về các đơn vị còn ngày {as_of.isoformat()}"
+                if args.restated
+                else f"cây đơn vị ngày {as_of.isoformat()}"
+            )
+            + f", {rows} dòng bị bỏ ra",
+            f"{args.file}: {len(result.cells)} cells, {result.tree}, {rows} rows left out",
+        ),
+        file=sys.stderr,
+    )
+    return 1 if rows else 0
+
+
 # -- the parser ---------------------------------------------------------------------
 def _version() -> str:
     return f"{PROG} {__version__}"
@@ -361,6 +467,10 @@ _EXAMPLES = {
     "compare": """examples:
   antq compare report-2023.json report-2022.json
   antq compare figures-2023.csv figures-2022.csv --lang en""",
+    "rollup": """examples:
+  antq rollup figures.csv --to province --period 2023 > provinces.csv
+  antq rollup figures.csv --to nation --period 2023 --leave-out-bad-rows
+  antq rollup figures.csv --to province --period 2024 --restated --as-of 2025-07-01""",
     "extract": """examples:
   antq extract article.txt
   antq extract article.txt --place 62 --period 2023 --format report > report.json
@@ -473,6 +583,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("current", metavar="CURRENT", help="the current report or observations, or -")
     p.add_argument("previous", metavar="PREVIOUS", help="the previous report or observations")
+
+    p = command(
+        "rollup",
+        _cmd_rollup,
+        "Roll a file of figures up to a level and a period",
+        "FILE is tidy rows (.csv), read in one streaming pass (millions of rows in little "
+        "memory; needs the bulk extra). The output cells are written as tidy CSV; "
+        "incomplete cells are lower bounds ('>=') and list nothing as zero. With "
+        "--leave-out-bad-rows, rows with problems are reported on stderr and left out "
+        "(exit code 1) instead of stopping the run (exit code 2).",
+    )
+    p.add_argument("file", metavar="FILE", help="tidy rows (.csv)")
+    p.add_argument(
+        "--to",
+        required=True,
+        help="a level (nation, province, district, commune) or a place code",
+    )
+    p.add_argument("--period", required=True, help="the target period id: 2023, 2023Q2, 2023S1")
+    p.add_argument(
+        "--restated",
+        action="store_true",
+        help="restate history onto the units alive on --as-of (default: the register's "
+        "last change)",
+    )
+    p.add_argument(
+        "--as-of",
+        default=None,
+        help="the day of the tree used (default: the end of --period; with --restated, "
+        "the register's last change)",
+    )
+    p.add_argument(
+        "--missing",
+        choices=("lower_bound", "strict", "ignore"),
+        default="lower_bound",
+        help="what an incomplete cell holds (default: a lower bound)",
+    )
+    p.add_argument(
+        "--registry",
+        default=None,
+        metavar="PATH",
+        help="a register of places (load_registry format; default: the packaged one)",
+    )
+    p.add_argument(
+        "--leave-out-bad-rows",
+        action="store_true",
+        help="report rows with problems and leave them out instead of stopping",
+    )
 
     p = command(
         "extract",

@@ -408,6 +408,7 @@ def scan_rollups(
     missing: MissingStrategy = "lower_bound",
     catalogue: Catalogue | None = None,
     bad_rows: BadRows = "raise",
+    progress: Callable[[str], None] | None = None,
 ) -> ScannedRollups:
     r"""Roll a tidy CSV file up to several targets in one streaming scan.
 
@@ -437,6 +438,7 @@ def scan_rollups(
         ('>=30 tip', (('row 2', "value='1x': expected a whole number of 'tip' (digits only)"),))
     """
     check_rollup_args(view, missing, as_of)
+    step = progress if progress is not None else (lambda _: None)
     if bad_rows not in ("raise", "leave_out"):
         raise InvariantError("bad_rows", bad_rows, "'raise' or 'leave_out'")
     cat = catalogue if catalogue is not None else standard_catalogue()
@@ -455,9 +457,11 @@ def scan_rollups(
         return ScannedRollups(_held(source, cat, targets, kwargs))
     try:
         target = Period.parse(str(period))
+        step("scanning")
         groups = scan_file(source, names, cat, target)
     except (pl.exceptions.PolarsError, OSError, AntqError):
         return ScannedRollups(_held(source, cat, targets, kwargs))
+    step("checking")
     the_plan = plan(groups, cat, registry)
     settled = _settle_problems(source, names, groups, cat=cat, the_plan=the_plan, bad_rows=bad_rows)
     if settled is None:
@@ -478,6 +482,7 @@ def scan_rollups(
     table: ObservationTable | None = None
     over = over_time(groups, the_plan, cat)  # the same for every target
     for goal in targets:
+        step(f"rolling up to {goal}")
         try:
             tree = PlaceTree.of(registry, as_of=as_of, view=view, to=goal, shares=shares)
             results.append(
