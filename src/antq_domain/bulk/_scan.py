@@ -208,7 +208,7 @@ class _Known:
         return self._lookup(self.decimal, self.ids("indicator"), False, pl.Boolean)
 
     def bad(self) -> pl.Expr:
-        """:func:`bad_text`, with the code checks done on ids."""
+        """`bad_text`, with the code checks done on ids."""
         value = pl.col("value")
         ind = self.ids("indicator")
         figure_ok = value.str.contains(_FIGURE) & (
@@ -414,7 +414,7 @@ def rows_where(
     """The rows of a file for which ``where`` holds, with their row numbers (``_row``, from 1).
 
     With ``combos`` (code columns with ``_reason`` and ``_value``, as
-    [`bad_combos`][antq_domain.bulk._read.bad_combos] lists them), the rows of
+    `bad_combos` lists them), the rows of
     those combinations too. Streamed: memory is bounded by the rows returned.
     Every column is text.
     """
