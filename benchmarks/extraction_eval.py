@@ -10,7 +10,9 @@ For every ``NN-slug.txt`` with a ``NN-slug.canon.json`` it runs
 period given) and prints precision, recall and F1, per text and overall.
 
 A fact counts as found when indicator, dims, value and qualifier all match
-an extracted figure (multiset matching: a fact stated once is found once).
+an extracted figure (multiset matching: a fact stated once is found once; the
+canon predates strict bounds, so "more_than" counts as its "at_least":
+``Qualifier.loose``).
 Facts whose canon indicator is ``null`` have no standard code: they are not
 expected as figures and are left out of precision and recall; the script
 reports how many of them the extractor listed as *unmatched* figures (with
@@ -120,7 +122,7 @@ def score_text(
     )
     nulls = [f for f in canon["facts"] if f["indicator"] is None]
     found_all = Counter(
-        _key(f.indicator, dict(f.dims), f.value, f.qualifier.value)
+        _key(f.indicator, dict(f.dims), f.value, f.qualifier.loose.value)
         for f in ex.figures
         if f.indicator is not None
     )

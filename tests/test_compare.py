@@ -144,7 +144,7 @@ class TestCompare:
     def test_a_lower_bound_is_not_a_clean_delta(self) -> None:
         ch = compare(
             [ob("mobilisation.launch_participants", "62", "2023", people(155033))],
-            [ob("mobilisation.launch_participants", "62", "2022", people(145410, "at_least"))],
+            [ob("mobilisation.launch_participants", "62", "2022", people(145410, "more_than"))],
         ).changes[0]
         assert ch.delta is None
         assert ch.relative is None

@@ -131,7 +131,7 @@ def test_outputs_show_the_report(executed: Any) -> None:
     assert "100% (85/85)" in texts  # regular police in every commune
     # rollup restated onto the new Quảng Ngãi: a lower bound, the old unit named as missing
     assert "history restated onto the units alive on 2025-07-01" in texts
-    assert "hơn 726 nguồn tin from ('62',) missing: ('51@2025-06-30',)" in texts
+    assert "ít nhất 726 nguồn tin from ('62',) missing: ('51@2025-06-30',)" in texts
     # evaluation against the synthetic 2022 report
     assert "90,2% (655/726) vs 85,0% (578/680)" in texts
     assert "commendation.internal_form" in texts

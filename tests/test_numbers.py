@@ -24,6 +24,8 @@ from antq_domain.values.unit import Qualifier, Unit
 EXACT = Qualifier.EXACT
 AT_LEAST = Qualifier.AT_LEAST
 AT_MOST = Qualifier.AT_MOST
+MORE_THAN = Qualifier.MORE_THAN
+LESS_THAN = Qualifier.LESS_THAN
 ABOUT = Qualifier.APPROXIMATELY
 
 
@@ -45,14 +47,19 @@ ABOUT = Qualifier.APPROXIMATELY
         ("1,2 tỷ", 1200000000, EXACT),
         ("138 tỉ", 138000000000, EXACT),  # the tỉ spelling (seen in the corpus)
         ("1,2345 nghìn", Decimal("1234.5"), EXACT),  # scaled, still fractional
-        ("hơn 145.410", 145410, AT_LEAST),
-        ("trên 145.410", 145410, AT_LEAST),
-        ("trên 1 nghìn", 1000, AT_LEAST),
-        ("gần 124.000", 124000, AT_MOST),
+        ("hơn 145.410", 145410, MORE_THAN),
+        ("trên 145.410", 145410, MORE_THAN),
+        ("trên 1 nghìn", 1000, MORE_THAN),
+        ("gần 124.000", 124000, LESS_THAN),
+        ("dưới 124.000", 124000, LESS_THAN),
+        ("ít nhất 145.410", 145410, AT_LEAST),
+        ("tối thiểu 145.410", 145410, AT_LEAST),
+        ("không quá 124.000", 124000, AT_MOST),
+        ("tối đa 124.000", 124000, AT_MOST),
         ("khoảng 300", 300, ABOUT),
-        ("Hơn 900", 900, AT_LEAST),  # sentence case
-        ("  hơn   81.417 ", 81417, AT_LEAST),  # extra whitespace
-        ("hơn\u00a0400", 400, AT_LEAST),  # non-breaking space
+        ("Hơn 900", 900, MORE_THAN),  # sentence case
+        ("  hơn   81.417 ", 81417, MORE_THAN),  # extra whitespace
+        ("hơn\u00a0400", 400, MORE_THAN),  # non-breaking space
     ],
 )
 def test_parse_number_reads_vietnamese_figures(
@@ -179,7 +186,7 @@ def test_parsed_number_makes_whole_decimals_ints() -> None:
 
 
 def test_parsed_number_repr_and_str() -> None:
-    p = ParsedNumber(145410, "at_least")
+    p = ParsedNumber(145410, "more_than")
     assert repr(p) == "ParsedNumber('hơn 145.410')"
     assert str(p) == "hơn 145.410"
     assert p.format("en") == "more than 145,410"
@@ -235,7 +242,7 @@ def test_parse_fraction_refuses_garbage(text: str) -> None:
 
 def test_to_quantity_keeps_value_and_qualifier() -> None:
     assert to_quantity(parse_number("hơn 145.410"), Unit.PARTICIPATION) == Quantity(
-        145410, Unit.PARTICIPATION, AT_LEAST
+        145410, Unit.PARTICIPATION, MORE_THAN
     )
     assert to_quantity(parse_number("13,85"), "kilogram").amount == Decimal("13.85")
     assert to_quantity(parse_number("13,0"), "person").amount == 13  # whole, so accepted
@@ -259,9 +266,11 @@ def test_to_quantity_refuses_unknown_unit() -> None:
         (145410, "vi", EXACT, "145.410"),
         (145410, "en", EXACT, "145,410"),
         (Decimal("13.85"), "vi", EXACT, "13,85"),
-        (Decimal("1234.5"), "en", AT_MOST, "nearly 1,234.5"),
+        (Decimal("1234.5"), "en", LESS_THAN, "less than 1,234.5"),
+        (Decimal("1234.5"), "en", AT_MOST, "at most 1,234.5"),
+        (7, "vi", AT_LEAST, "ít nhất 7"),
         (300, "vi", ABOUT, "khoảng 300"),
-        (0, "vi", AT_LEAST, "hơn 0"),
+        (0, "vi", MORE_THAN, "hơn 0"),
     ],
 )
 def test_format_number(
@@ -323,12 +332,18 @@ class TestFormatThenParseIsIdentity:
 
 
 class TestQualifierWords:
-    """hơn/trên -> at_least, gần -> at_most, khoảng -> approximately, in any case."""
+    """hơn/trên -> more_than, ít nhất/tối thiểu -> at_least, gần/dưới -> less_than,
+    không quá/tối đa -> at_most, khoảng -> approximately, in any case."""
 
     WORDS: ClassVar[dict[str, Qualifier]] = {
-        "hơn": AT_LEAST,
-        "trên": AT_LEAST,
-        "gần": AT_MOST,
+        "hơn": MORE_THAN,
+        "trên": MORE_THAN,
+        "ít nhất": AT_LEAST,
+        "tối thiểu": AT_LEAST,
+        "gần": LESS_THAN,
+        "dưới": LESS_THAN,
+        "không quá": AT_MOST,
+        "tối đa": AT_MOST,
         "khoảng": ABOUT,
     }
 

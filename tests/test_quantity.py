@@ -88,10 +88,14 @@ class TestQualifierJoin:
     @pytest.mark.parametrize(
         ("a", "b", "joined"),
         [
-            (Q.EXACT, Q.AT_LEAST, Q.AT_LEAST),  # a "hơn" part makes the total "hơn"
+            (Q.EXACT, Q.MORE_THAN, Q.MORE_THAN),  # a "hơn" part makes the total "hơn"
             (Q.AT_LEAST, Q.AT_MOST, Q.APPROXIMATELY),  # bounds on both sides: no bound
             (Q.APPROXIMATELY, Q.EXACT, Q.APPROXIMATELY),  # approximately absorbs
             (Q.AT_MOST, Q.AT_MOST, Q.AT_MOST),
+            (Q.AT_LEAST, Q.MORE_THAN, Q.MORE_THAN),  # strict wins on one side
+            (Q.LESS_THAN, Q.AT_MOST, Q.LESS_THAN),
+            (Q.MORE_THAN, Q.LESS_THAN, Q.APPROXIMATELY),
+            (Q.MORE_THAN, Q.AT_MOST, Q.APPROXIMATELY),
         ],
     )
     def test_table(self, a: Qualifier, b: Qualifier, joined: Qualifier) -> None:
@@ -99,7 +103,14 @@ class TestQualifierJoin:
         assert join_qualifiers([a, b]) is joined
 
     def test_flipped_swaps_bounds(self) -> None:
-        assert [q.flipped() for q in Q] == [Q.EXACT, Q.AT_MOST, Q.AT_LEAST, Q.APPROXIMATELY]
+        assert [q.flipped() for q in Q] == [
+            Q.EXACT,
+            Q.AT_MOST,
+            Q.AT_LEAST,
+            Q.APPROXIMATELY,
+            Q.LESS_THAN,
+            Q.MORE_THAN,
+        ]
 
 
 class TestUnit:
@@ -118,9 +129,12 @@ class TestUnit:
 
 class TestQuantity:
     def test_seed_figure(self) -> None:
-        q = Quantity(145410, Unit.PARTICIPATION, Q.AT_LEAST)
+        q = Quantity(145410, Unit.PARTICIPATION, Q.MORE_THAN)
         assert q.format("vi") == "hơn 145.410 lượt người"
-        assert str(q) == ">=145410 participation"
+        assert str(q) == ">145410 participation"
+        inclusive = Quantity(145410, Unit.PARTICIPATION, Q.AT_LEAST)
+        assert inclusive.format("vi") == "ít nhất 145.410 lượt người"
+        assert str(inclusive) == ">=145410 participation"
 
     @given(aqst.quantities(units=aqst.units()))
     def test_parse_is_inverse_of_str(self, q: Quantity) -> None:
@@ -188,7 +202,7 @@ class TestQuantity:
             ("", ParseError, "quantity"),  # empty
             # Vietnamese grouping is not the canonical form: "145.410" reads as a decimal
             ("145.410 participation", InvariantError, "amount"),
-            (">145410 participation", ParseError, "quantity"),  # '>' is not a qualifier prefix
+            (">>145410 participation", ParseError, "quantity"),  # '>>' is not a qualifier prefix
             ("12 apples", UnknownCodeError, "unit"),  # unknown unit
             ("1.5 tip", InvariantError, "amount"),  # decimals in a count
             ("-3 tip", ParseError, "quantity"),  # negative

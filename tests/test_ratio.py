@@ -121,13 +121,16 @@ class TestRatioQualifier:
             ("exact", "at_least", "at_most"),  # more tips received: a lower rate
             ("at_least", "at_least", "approximately"),
             ("at_most", "at_least", "at_most"),
+            ("more_than", "exact", "more_than"),  # strict stays strict
+            ("exact", "more_than", "less_than"),
+            ("at_least", "less_than", "more_than"),  # n >= 5 and d < 9: n/d > 5/9
         ],
     )
     def test_table(self, num: str, den: str, qualifier: str) -> None:
         assert Ratio(tips(5, num), tips(9, den)).qualifier.value == qualifier
 
     def test_qualifier_is_shown(self) -> None:
-        r = Ratio(tips(655, "at_least"), tips(726))
+        r = Ratio(tips(655, "more_than"), tips(726))
         assert r.format("vi") == "hơn 90,2% (655/726)"
 
 

@@ -573,7 +573,7 @@ def test_seed_campaign_lines() -> None:
             rounds=Quantity(rounds, unit),
             participants=None
             if people is None
-            else Quantity(people, Unit.PARTICIPATION, Qualifier.AT_LEAST),
+            else Quantity(people, Unit.PARTICIPATION, Qualifier.MORE_THAN),
         )
         for themes, rounds, unit, people in lines
     ]

@@ -62,7 +62,7 @@ PERTURBATIONS: dict[str, tuple[int | None, str]] = {
     "tips.received": (680, "exact"),  # 726: lower in 2022
     "tips.valuable": (578, "exact"),  # 655: lower; the rate is 85.0% (578/680)
     "tips.suspects_arrested": (None, NOT_STATED),  # 288: missing in 2022
-    "media.documents": (35000, "at_least"),  # 36.944: "hơn 35.000" in 2022
+    "media.documents": (35000, "more_than"),  # 36.944: "hơn 35.000" in 2022
     "media.broadcasts": (72, "exact"),  # 60: higher in 2022
     "models.active": (35, "exact"),  # 38: lower in 2022
 }

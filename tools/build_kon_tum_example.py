@@ -24,7 +24,7 @@ Decisions (also in the reply that introduced the file):
 * Every ``quote`` is verbatim from the seed, typos included ("vận động động
   thu hồi", "giai đoạn 2018-202320").
 * The figures are the 34 of the canon file (catalogue codes, dimensions,
-  qualifiers: "hơn" is ``at_least``). Records are added only where the
+  qualifiers: "hơn" is ``more_than``, a strict bound). Records are added only where the
   text supports every required field (see the comments of each section).
 """
 
@@ -65,7 +65,7 @@ YEAR = PartialDate(2023)
 SOURCE = "Báo cáo BCĐ PCTP tỉnh Kon Tum năm 2023 (congan.kontum.gov.vn)"
 
 EXACT = Qualifier.EXACT
-HON = Qualifier.AT_LEAST  # "hơn N": more than N, a lower bound
+HON = Qualifier.MORE_THAN  # "hơn N": more than N, a strict lower bound
 
 
 def _figure(

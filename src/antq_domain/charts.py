@@ -69,6 +69,8 @@ _SYMBOL = {
     Qualifier.EXACT: "",
     Qualifier.AT_LEAST: "≥ ",
     Qualifier.AT_MOST: "≤ ",
+    Qualifier.MORE_THAN: "> ",
+    Qualifier.LESS_THAN: "< ",
     Qualifier.APPROXIMATELY: "~ ",
 }
 _MARKER = {
@@ -76,17 +78,23 @@ _MARKER = {
     Qualifier.AT_LEAST: "^",
     Qualifier.AT_MOST: "v",
     Qualifier.APPROXIMATELY: "D",
+    Qualifier.MORE_THAN: "^",
+    Qualifier.LESS_THAN: "v",
 }
 _HATCH = {
     Qualifier.EXACT: "",
     Qualifier.AT_LEAST: "//",
     Qualifier.AT_MOST: "\\\\",
     Qualifier.APPROXIMATELY: "..",
+    Qualifier.MORE_THAN: "//",
+    Qualifier.LESS_THAN: "\\\\",
 }
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: Label(vi="chính xác", en="exact"),
-    Qualifier.AT_LEAST: Label(vi="≥ hơn (cận dưới)", en="≥ more than (lower bound)"),
-    Qualifier.AT_MOST: Label(vi="≤ dưới (cận trên)", en="≤ under (upper bound)"),
+    Qualifier.MORE_THAN: Label(vi="> hơn (cận dưới)", en="> more than (lower bound)"),
+    Qualifier.AT_LEAST: Label(vi="≥ ít nhất (cận dưới)", en="≥ at least (lower bound)"),
+    Qualifier.LESS_THAN: Label(vi="< dưới (cận trên)", en="< less than (upper bound)"),
+    Qualifier.AT_MOST: Label(vi="≤ không quá (cận trên)", en="≤ at most (upper bound)"),
     Qualifier.APPROXIMATELY: Label(vi="~ khoảng", en="~ about"),
 }
 _NO_FIGURE = Label(vi="không có số liệu", en="no figure")
@@ -245,7 +253,13 @@ def _qualifier_legend(ax: Axes, used: set[Qualifier], lang: Lang, *, bars: bool)
     from matplotlib.patches import Patch  # noqa: PLC0415 - optional extra
 
     handles: list[Any] = []
-    for q in (Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.APPROXIMATELY):
+    for q in (
+        Qualifier.MORE_THAN,
+        Qualifier.AT_LEAST,
+        Qualifier.LESS_THAN,
+        Qualifier.AT_MOST,
+        Qualifier.APPROXIMATELY,
+    ):
         if q not in used:
             continue
         label = _QUALIFIER_WORDS[q].text(lang)

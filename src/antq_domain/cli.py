@@ -106,7 +106,7 @@ def comparison_text(comparison: Comparison, lang: Lang = "vi") -> str:
         ...         {"indicator": "tips.received", "place": "62", "period": period,
         ...          "value": received},
         ...         {"indicator": "tips.valuable", "place": "62", "period": period,
-        ...          "value": valuable, "qualifier": "at_least"}])
+        ...          "value": valuable, "qualifier": "more_than"}])
         >>> print(comparison_text(compare(rows("2023", 726, 655), rows("2022", 600, 480)), "en"))
         Changes (previous → current):
           Security and order tips from the public (Tỉnh Kon Tum): 600 → 726: +126 (+21.0%)

@@ -23,7 +23,7 @@ Pure functions: nothing here reads files, the clock or the environment
 Example:
     >>> from antq_domain.display import value_text
     >>> from antq_domain.values import NOT_REPORTED, Quantity
-    >>> value_text(Quantity(145410, "participation", "at_least"))
+    >>> value_text(Quantity(145410, "participation", "more_than"))
     'hơn 145.410 lượt người'
     >>> value_text(NOT_REPORTED, "en")
     '— (not reported)'
@@ -149,10 +149,11 @@ def value_text(  # noqa: PLR0911 - one return per kind of value
 
 
 def lower_bound_text(value: Quantity, lang: Lang = "vi", *, counter: bool = True) -> str:
-    """A figure summed from incomplete parts: "ít nhất …" (at least), never "hơn" or "khoảng".
+    """A figure summed from incomplete parts: "ít nhất …" (at least).
 
     The missing parts may be zero, so the sum is a lower bound that may be
-    reached; a part already "khoảng" keeps its word after "ít nhất".
+    reached; a part already "khoảng" keeps its word after "ít nhất". When a
+    reported part was itself "hơn" (strictly more), so is the sum: "hơn …".
 
     Example:
         >>> from antq_domain.display import lower_bound_text
@@ -161,9 +162,13 @@ def lower_bound_text(value: Quantity, lang: Lang = "vi", *, counter: bool = True
         'ít nhất 22 nguồn tin'
         >>> lower_bound_text(Quantity(22, "tip", "approximately"), "en")
         'at least about 22 tips'
+        >>> lower_bound_text(Quantity(22, "tip", "more_than"))
+        'hơn 22 nguồn tin'
     """
     shown = Quantity(value.amount, value.unit).format(lang, counter=counter)
-    if value.qualifier in (Qualifier.APPROXIMATELY, Qualifier.AT_MOST):
+    if value.qualifier is Qualifier.MORE_THAN:
+        return f"{value.qualifier.word(lang)} {shown}"
+    if value.qualifier in (Qualifier.APPROXIMATELY, Qualifier.AT_MOST, Qualifier.LESS_THAN):
         shown = f"{value.qualifier.word(lang)} {shown}"
     return t(lang, "ít nhất ", "at least ") + shown
 

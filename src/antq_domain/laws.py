@@ -430,7 +430,7 @@ def law_text_round_trip(value: _Parsable) -> None:
         >>> from antq_domain.laws import law_text_round_trip
         >>> from antq_domain.values import Period, Quantity
         >>> law_text_round_trip(Period.parse("quý II/2020"))
-        >>> law_text_round_trip(Quantity(145410, "participation", "at_least"))
+        >>> law_text_round_trip(Quantity(145410, "participation", "more_than"))
     """
     text = str(value)
     back = type(value).parse(text)

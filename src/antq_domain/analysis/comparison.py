@@ -32,7 +32,7 @@ Example:
     ...     return Observation(indicator="mobilisation.launch_participants", place="62",
     ...                        period=period, value=value)
     >>> c = compare([obs("2023", Quantity(155033, "participation"))],
-    ...             [obs("2022", Quantity(145410, "participation", "at_least"))])
+    ...             [obs("2022", Quantity(145410, "participation", "more_than"))])
     >>> ch = c.changes[0]
     >>> ch.delta, ch.high
     (None, Fraction(9623, 1))

@@ -40,7 +40,11 @@ _QUALIFIER_BITS = {
     Qualifier.AT_LEAST.value: 1,
     Qualifier.AT_MOST.value: 2,
     Qualifier.APPROXIMATELY.value: 4,
+    Qualifier.MORE_THAN.value: 8,
+    Qualifier.LESS_THAN.value: 16,
 }
+_LOWER_BITS = 1 | 8
+_UPPER_BITS = 2 | 16
 _BOUND = 1 << 62
 
 
@@ -210,13 +214,21 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
     )
 
 
-def _qualifier(bits: int) -> Qualifier:
-    """The join of the qualifiers whose bits are set (1 at_least, 2 at_most, 4 approximately)."""
-    if bits & 4 or bits == 3:
+def _qualifier(bits: int) -> Qualifier:  # noqa: PLR0911 - one return per lattice element
+    """The join of the qualifiers whose bits are set (see ``_QUALIFIER_BITS``).
+
+    Bounds of both sides, or ``approximately``, give ``approximately``; on
+    one side the strict bound wins (as ``Qualifier.combine``).
+    """
+    if bits & 4 or (bits & _LOWER_BITS and bits & _UPPER_BITS):
         return Qualifier.APPROXIMATELY
-    if bits == 1:
+    if bits & 8:
+        return Qualifier.MORE_THAN
+    if bits & 1:
         return Qualifier.AT_LEAST
-    if bits == 2:
+    if bits & 16:
+        return Qualifier.LESS_THAN
+    if bits & 2:
         return Qualifier.AT_MOST
     return Qualifier.EXACT
 

@@ -27,6 +27,8 @@ __all__ = ["Context", "Fig", "Match", "choose", "context", "match_context", "rea
 # The words before and after a number; whether they qualify or scale it is the
 # number grammar's to say (values/numbers.py), not a list of the extractor's.
 _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ ]+$")
+# two words before it: "ít nhất", "tối thiểu", "không quá", "tối đa" qualify too
+_TWO_WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+[ ][^\W\d_]+)[ ]+$")
 _WORD_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
 _PERCENT = re.compile(r"[ ]?%")
 _BEFORE_CHARS = 100
@@ -106,10 +108,12 @@ def read_value(sc: Scanned, tok: Token) -> Fig | None:
             end = after.end()
     qstart = tok.start
     qualifier = Qualifier.EXACT
-    before = _WORD_BEFORE.search(key, max(0, tok.start - 12), tok.start)
-    if before is not None and (said := qualifier_word(before.group(1))) is not None:
-        qualifier = said
-        qstart = before.start()
+    for pattern in (_TWO_WORDS_BEFORE, _WORD_BEFORE):
+        before = pattern.search(key, max(0, tok.start - 14), tok.start)
+        if before is not None and (said := qualifier_word(before.group(1))) is not None:
+            qualifier = said
+            qstart = before.start()
+            break
     fig = Fig(tok.start, end, qstart, tok.end, value, qualifier, whole, percent)
     fig.unit_hint = unit_hint
     return fig

@@ -161,14 +161,16 @@ def is_scale_word(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def qualifier_word(word: str) -> Qualifier | None:
-    """The qualifier ``word`` before a number gives it ("hơn": at least), by the number grammar.
+    """The qualifier ``word`` before a number gives it ("hơn": more than), by the number grammar.
+
+    ``word`` may be two words ("ít nhất", "không quá").
 
     Example:
         >>> from antq_domain.extract._scan import qualifier_word
-        >>> qualifier_word("gần"), qualifier_word("có")
-        (<Qualifier.AT_MOST: 'at_most'>, None)
+        >>> qualifier_word("gần"), qualifier_word("có"), qualifier_word("tối đa")
+        (<Qualifier.LESS_THAN: 'less_than'>, None, <Qualifier.AT_MOST: 'at_most'>)
     """
-    if not word.isalpha():
+    if not word.replace(" ", "").isalpha():
         return None
     try:
         qualifier = parse_number(f"{word} 1").qualifier

@@ -114,7 +114,7 @@ class ExtractedFigure:
         Example:
             >>> from antq_domain.extract import extract_report
             >>> extract_report("hơn 145.410 lượt người").unmatched[0].quantity
-            Quantity('>=145410 participation')
+            Quantity('>145410 participation')
         """
         if self.unit is None:
             return None

@@ -8,7 +8,7 @@ One plain dict per observation, with the keys of the design map:
 | ``place`` | yes | place code in the register |
 | ``period`` | yes | canonical period id (``2023``, ``2020Q2``) |
 | ``value`` | yes | int; decimal text for kg, money, percent (``"13.85"``); ``None`` if missing |
-| ``qualifier`` | no | ``exact`` (default), ``at_least``, ``at_most``, ``approximately`` |
+| ``qualifier`` | no | ``exact`` (default) or another [`Qualifier`][antq_domain.Qualifier] code |
 | ``status`` | no | ``reported`` (default), ``not_reported``, ``not_applicable``, ``withheld`` |
 | ``unit`` | no | the indicator's unit; must match it when given |
 | ``dim_<name>`` | per dim | a dimension code (``dim_unit_kind=commune``) |
@@ -94,7 +94,7 @@ def observation_row(obs: Observation) -> dict[str, Any]:
         >>> from antq_domain.records.observation import Observation
         >>> from antq_domain.values import Quantity
         >>> obs = Observation(indicator="mobilisation.launch_participants", place="62",
-        ...                   period="2023", value=Quantity(145410, "participation", "at_least"))
+        ...                   period="2023", value=Quantity(145410, "participation", "more_than"))
         >>> row = observation_row(obs)
         >>> row["value"], row["qualifier"], row["unit"]
         (145410, 'at_least', 'participation')

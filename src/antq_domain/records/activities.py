@@ -10,7 +10,7 @@ Example:
     >>> c = Campaign(
     ...     themes=["movement_launch", "legal_propaganda"], period="2023", place="62",
     ...     rounds={"amount": 1160, "unit": "campaign"},
-    ...     participants={"amount": 145410, "unit": "participation", "qualifier": "at_least"},
+    ...     participants={"amount": 145410, "unit": "participation", "qualifier": "more_than"},
     ... )
     >>> c.participants.format("vi")
     'hơn 145.410 lượt người'

@@ -113,9 +113,9 @@ class Interval:
         zero = type(amount)(0)
         if qualifier is Qualifier.EXACT:
             return cls(amount, amount)
-        if qualifier is Qualifier.AT_LEAST:
+        if qualifier.side == "lower":
             return cls(amount, None)
-        if qualifier is Qualifier.AT_MOST:
+        if qualifier.side == "upper":
             return cls(zero, amount)
         return cls(zero, None)
 

@@ -17,9 +17,10 @@ decimals (``1.250.000``; ``13,85 kg``; ``99,1%``):
   guessing.
 * Zero-padded counts (``"02 linh kiện"``) are plain integers: ``"02"`` is 2.
 * A leading qualifier word sets the [`Qualifier`][antq_domain.Qualifier]:
-  ``hơn``/``trên`` (more than) -> ``at_least``; ``gần`` (nearly) -> ``at_most``; ``khoảng`` (about)
-  -> ``approximately``. Vague amounts such as ``"hàng nghìn"`` ("thousands of") are not figures and
-  are refused.
+  ``hơn``/``trên`` (more than) -> ``more_than``; ``ít nhất``/``tối thiểu`` (at least) ->
+  ``at_least``; ``gần``/``dưới`` (nearly, under: less than) -> ``less_than``;
+  ``không quá``/``tối đa`` (at most) -> ``at_most``; ``khoảng`` (about) -> ``approximately``.
+  Vague amounts such as ``"hàng nghìn"`` ("thousands of") are not figures and are refused.
 * A trailing scale word multiplies: ``nghìn``/``ngàn`` (10³), ``triệu``
   (10⁶), ``tỷ``/``tỉ`` (10⁹); ``"2,5 triệu"`` is 2500000.
 * ``"85/85"`` is two figures, read with
@@ -79,7 +80,7 @@ from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_deci
 from antq_domain.values._format import format_amount
 from antq_domain.values.label import Lang
 from antq_domain.values.quantity import Quantity
-from antq_domain.values.unit import Qualifier, Unit
+from antq_domain.values.unit import QUALIFIER_WORDS_VI, Qualifier, Unit
 
 __all__ = [
     "INVISIBLE",
@@ -91,12 +92,7 @@ __all__ = [
     "to_quantity",
 ]
 
-_QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "hơn": Qualifier.AT_LEAST,
-    "trên": Qualifier.AT_LEAST,
-    "gần": Qualifier.AT_MOST,
-    "khoảng": Qualifier.APPROXIMATELY,
-}
+_QUALIFIER_WORDS: dict[str, Qualifier] = QUALIFIER_WORDS_VI
 _SCALE_WORDS: dict[str, int] = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -105,7 +101,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 # the text has its spaces collapsed to single " " before these run (see _text)
 _PHRASE = re.compile(
-    r"(?:(?P<qualifier>hơn|trên|gần|khoảng) )?(?P<body>[^ ].*?)"
+    r"(?:(?P<qualifier>hơn|trên|ít nhất|tối thiểu|gần|dưới|không quá|tối đa|khoảng) )?"
+    r"(?P<body>[^ ].*?)"
     r"(?: (?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?",
     re.IGNORECASE,
 )
@@ -163,7 +160,7 @@ class ParsedNumber:
     Example:
         >>> from decimal import Decimal
         >>> from antq_domain.values.numbers import ParsedNumber, parse_number
-        >>> p = ParsedNumber(145410, "at_least")
+        >>> p = ParsedNumber(145410, "more_than")
         >>> str(p)
         'hơn 145.410'
         >>> parse_number(str(p)) == p
@@ -184,8 +181,8 @@ class ParsedNumber:
 
         Example:
             >>> from antq_domain.values.numbers import ParsedNumber
-            >>> ParsedNumber(124000, "at_most").format("en")
-            'nearly 124,000'
+            >>> ParsedNumber(124000, "less_than").format("en")
+            'less than 124,000'
         """
         return format_number(self.value, lang, qualifier=self.qualifier)
 
@@ -341,7 +338,7 @@ def to_quantity(parsed: ParsedNumber, unit: Unit | str) -> Quantity:
     Example:
         >>> from antq_domain.values.numbers import parse_number, to_quantity
         >>> to_quantity(parse_number("hơn 145.410"), "participation")
-        Quantity('>=145410 participation')
+        Quantity('>145410 participation')
         >>> to_quantity(parse_number("13,85"), "person")
         Traceback (most recent call last):
         ...

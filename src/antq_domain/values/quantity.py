@@ -29,8 +29,10 @@ _PREFIX = {
     Qualifier.AT_LEAST: ">=",
     Qualifier.AT_MOST: "<=",
     Qualifier.APPROXIMATELY: "~",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.LESS_THAN: "<",
 }
-_TEXT = re.compile(r"^(>=|<=|~)?([0-9]+(?:\.[0-9]+)?) ([a-z_]+)$")
+_TEXT = re.compile(r"^(>=|<=|>|<|~)?([0-9]+(?:\.[0-9]+)?) ([a-z_]+)$")
 
 
 def check_amount(field: str, amount: object, unit: Unit) -> Amount:
@@ -101,13 +103,13 @@ class Quantity:
 
     Example:
         >>> from antq_domain.values import Quantity, Qualifier, Unit
-        >>> q = Quantity(145410, Unit.PARTICIPATION, Qualifier.AT_LEAST)
+        >>> q = Quantity(145410, Unit.PARTICIPATION, Qualifier.MORE_THAN)
         >>> str(q)
-        '>=145410 participation'
+        '>145410 participation'
         >>> q.format("vi")
         'hơn 145.410 lượt người'
         >>> q + Quantity(81417, "participation")
-        Quantity('>=226827 participation')
+        Quantity('>226827 participation')
         >>> Quantity.parse(str(q)) == q
         True
         >>> Quantity(1, "tip") + Quantity(1, "case")
@@ -145,11 +147,13 @@ class Quantity:
             antq_domain.errors.UnknownCodeError: unit='apples': expected one of ...
         """
         if not isinstance(text, str):
-            raise AntqTypeError("quantity", text, "a str such as '>=145410 participation'")
+            raise AntqTypeError("quantity", text, "a str such as '>145410 participation'")
         match = _TEXT.fullmatch(text) if len(text) <= 2 * MAX_NUMBER_CHARS else None
         if match is None:
             raise ParseError(
-                "quantity", text, "'[>=|<=|~]<amount> <unit>', e.g. '>=145410 participation'"
+                "quantity",
+                text,
+                "'[>|>=|<|<=|~]<amount> <unit>', e.g. '>145410 participation'",
             )
         prefix, digits, unit_code = match.groups()
         unit = Unit.parse(unit_code)
@@ -169,7 +173,7 @@ class Quantity:
 
         Example:
             >>> from antq_domain.values import Quantity
-            >>> Quantity(274045, "participation", "at_least").format("en")
+            >>> Quantity(274045, "participation", "more_than").format("en")
             'more than 274,045 participations'
             >>> Quantity(726, "tip").format("vi", counter=False)
             '726'

@@ -8,7 +8,7 @@ from functools import reduce
 from antq_domain.values._codelist import CodelistBase
 from antq_domain.values.label import Label
 
-__all__ = ["Qualifier", "Unit", "join_qualifiers"]
+__all__ = ["QUALIFIER_WORDS_VI", "Qualifier", "Unit", "join_qualifiers"]
 
 
 class Unit(CodelistBase):
@@ -268,22 +268,31 @@ _COUNTER_EN_ONE: dict[Unit, str] = {
 
 
 class Qualifier(CodelistBase):
-    """How exact a stated figure is.
+    """How exact a stated figure is, and which side a bound is on.
 
-    ``exact`` (a plain figure), ``at_least`` ("hơn", "trên": a lower bound),
-    ``at_most`` ("gần": an upper bound), ``approximately`` ("khoảng").
+    ``exact`` (a plain figure); lower bounds ``more_than`` ("hơn", "trên":
+    strictly more) and ``at_least`` ("ít nhất", "tối thiểu": that much or
+    more); upper bounds ``less_than`` ("gần", "dưới": strictly less) and
+    ``at_most`` ("không quá", "tối đa": that much or less);
+    ``approximately`` ("khoảng").
 
-    Qualifiers form a join-semilattice with ``exact`` at the bottom and ``approximately`` at the
-    top; [`combine`][antq_domain.values.unit.Qualifier.combine] (the join) gives the qualifier of a
-    sum.
+    Qualifiers form a lattice for sums with ``exact`` at the bottom and
+    ``approximately`` at the top; on each side the strict bound is above the
+    inclusive one, so [`combine`][antq_domain.values.unit.Qualifier.combine]
+    (the join) gives the qualifier of a sum: strict wins when every part is a
+    bound of the same side, and bounds of both sides give ``approximately``.
+    The codes ``at_least`` and ``at_most`` of older data still load (as the
+    inclusive bounds they name).
 
     Example:
         >>> from antq_domain.values import Qualifier
-        >>> Qualifier.EXACT.combine(Qualifier.AT_LEAST)
-        <Qualifier.AT_LEAST: 'at_least'>
+        >>> Qualifier.EXACT.combine(Qualifier.MORE_THAN)
+        <Qualifier.MORE_THAN: 'more_than'>
+        >>> Qualifier.AT_LEAST.combine(Qualifier.MORE_THAN)
+        <Qualifier.MORE_THAN: 'more_than'>
         >>> Qualifier.AT_LEAST.combine(Qualifier.AT_MOST)
         <Qualifier.APPROXIMATELY: 'approximately'>
-        >>> Qualifier.AT_LEAST.word("vi"), Qualifier.AT_LEAST.word("en")
+        >>> Qualifier.MORE_THAN.word("vi"), Qualifier.MORE_THAN.word("en")
         ('hơn', 'more than')
     """
 
@@ -291,59 +300,136 @@ class Qualifier(CodelistBase):
     AT_LEAST = "at_least"
     AT_MOST = "at_most"
     APPROXIMATELY = "approximately"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+
+    @property
+    def side(self) -> str | None:
+        """``"lower"`` for a lower bound, ``"upper"`` for an upper bound, else ``None``.
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.MORE_THAN.side, Qualifier.AT_MOST.side, Qualifier.EXACT.side
+            ('lower', 'upper', None)
+        """
+        return _SIDES.get(self)
+
+    @property
+    def is_strict(self) -> bool:
+        """Whether the bound excludes its own value (``more_than``, ``less_than``).
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.MORE_THAN.is_strict, Qualifier.AT_LEAST.is_strict
+            (True, False)
+        """
+        return self in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
+
+    @property
+    def loose(self) -> Qualifier:
+        """The qualifier in the older four-code scheme, which did not tell strict from inclusive.
+
+        ``more_than`` reads as ``at_least``, ``less_than`` as ``at_most``: for
+        comparing with data written before the distinction (e.g. a canon
+        file).
+
+        Example:
+            >>> from antq_domain.values import Qualifier
+            >>> Qualifier.MORE_THAN.loose
+            <Qualifier.AT_LEAST: 'at_least'>
+        """
+        if self is Qualifier.MORE_THAN:
+            return Qualifier.AT_LEAST
+        if self is Qualifier.LESS_THAN:
+            return Qualifier.AT_MOST
+        return self
 
     def combine(self, other: Qualifier) -> Qualifier:
         """The qualifier of a sum of a figure qualified ``self`` and one ``other``.
 
-        Rules: ``exact`` is the identity; a qualifier joined with itself is
-        itself; ``at_least`` with ``at_most`` gives ``approximately``;
-        ``approximately`` absorbs everything. The join is associative and
-        commutative (law 5).
+        Rules: ``exact`` is the identity; two bounds of the same side give
+        the strict one if either is strict, else the inclusive one; bounds of
+        opposite sides give ``approximately``, which absorbs everything. The
+        join is associative and commutative (laws 5 and 11).
 
         Example:
             >>> from antq_domain.values import Qualifier
             >>> Qualifier.APPROXIMATELY.combine(Qualifier.EXACT)
             <Qualifier.APPROXIMATELY: 'approximately'>
+            >>> Qualifier.LESS_THAN.combine(Qualifier.AT_MOST)
+            <Qualifier.LESS_THAN: 'less_than'>
         """
         if self is other or other is Qualifier.EXACT:
             return self
         if self is Qualifier.EXACT:
             return other
+        side = self.side
+        if side is not None and side == other.side:
+            return self if self.is_strict else other
         return Qualifier.APPROXIMATELY
 
     def flipped(self) -> Qualifier:
         """The qualifier of a figure's reciprocal or negation: bounds swap sides.
 
-        A lower bound on a denominator is an upper bound on the ratio.
+        A lower bound on a denominator is an upper bound on the ratio; a
+        strict bound stays strict.
 
         Example:
             >>> from antq_domain.values import Qualifier
-            >>> Qualifier.AT_LEAST.flipped()
-            <Qualifier.AT_MOST: 'at_most'>
+            >>> Qualifier.AT_LEAST.flipped(), Qualifier.MORE_THAN.flipped()
+            (<Qualifier.AT_MOST: 'at_most'>, <Qualifier.LESS_THAN: 'less_than'>)
         """
-        if self is Qualifier.AT_LEAST:
-            return Qualifier.AT_MOST
-        if self is Qualifier.AT_MOST:
-            return Qualifier.AT_LEAST
-        return self
+        return _FLIPPED.get(self, self)
 
     def word(self, lang: str) -> str:
         """The word put before a figure in ``lang`` (empty for ``exact``).
 
         Example:
             >>> from antq_domain.values import Qualifier
-            >>> Qualifier.AT_MOST.word("vi")
-            'gần'
+            >>> Qualifier.LESS_THAN.word("vi"), Qualifier.AT_MOST.word("vi")
+            ('dưới', 'không quá')
         """
         return _QUALIFIER_WORDS[self][0 if lang == "vi" else 1]
 
 
+_SIDES: dict[Qualifier, str] = {
+    Qualifier.MORE_THAN: "lower",
+    Qualifier.AT_LEAST: "lower",
+    Qualifier.LESS_THAN: "upper",
+    Qualifier.AT_MOST: "upper",
+}
+_FLIPPED: dict[Qualifier, Qualifier] = {
+    Qualifier.MORE_THAN: Qualifier.LESS_THAN,
+    Qualifier.LESS_THAN: Qualifier.MORE_THAN,
+    Qualifier.AT_LEAST: Qualifier.AT_MOST,
+    Qualifier.AT_MOST: Qualifier.AT_LEAST,
+}
 _QUALIFIER_WORDS: dict[Qualifier, tuple[str, str]] = {
     Qualifier.EXACT: ("", ""),
-    Qualifier.AT_LEAST: ("hơn", "more than"),
-    Qualifier.AT_MOST: ("gần", "nearly"),
+    Qualifier.MORE_THAN: ("hơn", "more than"),
+    Qualifier.AT_LEAST: ("ít nhất", "at least"),
+    Qualifier.LESS_THAN: ("dưới", "less than"),
+    Qualifier.AT_MOST: ("không quá", "at most"),
     Qualifier.APPROXIMATELY: ("khoảng", "about"),
 }
+
+QUALIFIER_WORDS_VI: dict[str, Qualifier] = {
+    "hơn": Qualifier.MORE_THAN,
+    "trên": Qualifier.MORE_THAN,
+    "ít nhất": Qualifier.AT_LEAST,
+    "tối thiểu": Qualifier.AT_LEAST,
+    "gần": Qualifier.LESS_THAN,
+    "dưới": Qualifier.LESS_THAN,
+    "không quá": Qualifier.AT_MOST,
+    "tối đa": Qualifier.AT_MOST,
+    "khoảng": Qualifier.APPROXIMATELY,
+}
+"""The Vietnamese words put before a figure, and the qualifier each gives.
+
+"hơn", "trên" (more than) and "gần", "dưới" (nearly, under: less than) are
+strict bounds; "ít nhất", "tối thiểu" (at least) and "không quá", "tối đa"
+(at most) are inclusive; "khoảng" is approximate.
+"""
 
 
 def join_qualifiers(qualifiers: Iterable[Qualifier]) -> Qualifier:
