@@ -214,7 +214,7 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
     )
 
 
-def _qualifier(bits: int) -> Qualifier:  # noqa: PLR0911 - one return per lattice element
+def _qualifier(bits: int) -> Qualifier:
     """The join of the qualifiers whose bits are set (see ``_QUALIFIER_BITS``).
 
     Bounds of both sides, or ``approximately``, give ``approximately``; on

@@ -97,7 +97,7 @@ def observation_row(obs: Observation) -> dict[str, Any]:
         ...                   period="2023", value=Quantity(145410, "participation", "more_than"))
         >>> row = observation_row(obs)
         >>> row["value"], row["qualifier"], row["unit"]
-        (145410, 'at_least', 'participation')
+        (145410, 'more_than', 'participation')
     """
     row: dict[str, Any] = {
         "indicator": obs.indicator,
