@@ -5,15 +5,19 @@ subcommand has ``--help``:
 
 ```text
 antq validate FILE              findings of every check; exit 1 on errors
-antq summary FILE [--lang vi|en]
+antq summary FILE               the report as text
 antq schema                     the JSON Schema of a report file
 antq tidy FILE [--format csv|jsonl] [--output PATH] [--no-spreadsheet-safe]
 antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
 antq rollup FILE --to LEVEL --period ID [--restated] [--leave-out-bad-rows]
                                 a file of figures rolled up in one streaming pass
-antq extract FILE [--format rows|json] [--place CODE] [--period ID]
+antq extract FILE [--format rows|json|report] [--place CODE] [--period ID]
              [--no-spreadsheet-safe]
 ```
+
+Every command takes ``--lang vi|en`` (also before the command), the
+language of everything the run writes, and ``-`` as FILE for standard
+input; every ``--help`` ends with examples.
 
 ``FILE`` is a report (``.json``) or, where a command works on figures alone
 (``validate``, ``tidy``, ``compare``), a file of observations (``.csv``,

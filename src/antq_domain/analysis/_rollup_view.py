@@ -175,9 +175,11 @@ def rollup_text(rollup: Rollup, lang: Lang = "vi") -> str:
         )
     if not rollup.cells:
         lines.append(t(lang, "  (không có ô số liệu nào)", "  (no cells)"))
+    cat = rollup.catalogue
     lines.extend(
         t(lang, "  Ghi chú: ", "  Note: ")
-        + f"{note.indicator} — {place_name(note.place, lang)}, {note.period}: {note.reason}"
+        + f"{capitalised(indicator_text(cat, note.indicator, {}, lang))} — "
+        + f"{place_name(note.place, lang)}, {note.period}: {note.reason}"
         for note in rollup.notes
     )
     return "\n".join(lines)
@@ -221,8 +223,15 @@ def rollup_html(rollup: Rollup, lang: Lang = "vi") -> Html:
         ),
         html_table(_HEADERS, rows),
     ]
+    cat = rollup.catalogue
     notes = [
-        [n.indicator, place_name(n.place, lang), str(n.period), n.reason] for n in rollup.notes
+        [
+            capitalised(indicator_text(cat, n.indicator, {}, lang)),
+            place_name(n.place, lang),
+            str(n.period),
+            n.reason,
+        ]
+        for n in rollup.notes
     ]
     if notes:
         parts.append(html_table(_NOTE_HEADERS, notes, caption="Ghi chú / Notes"))
