@@ -86,3 +86,24 @@ def test_restated_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["rollup", "-", "--to", "nation", "--period", "2023"]) == 2
     assert main([*args, "--as-of", "x"]) == 2
     assert "as_of='x'" in capsys.readouterr().err
+
+
+def test_rollup_as_text_names_places_and_says_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path)
+    args = ["rollup", str(path), "--to", "province", "--period", "2023", "--format", "text"]
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code == 0
+    expected = rollup(
+        read_observations(path),
+        to="province",
+        period="2023",
+        registry=registry(),
+        as_of=date(2023, 12, 31),
+    )
+    assert out.rstrip("\n") == expected.text("vi")
+    assert "ít nhất" in out and "chưa đủ số liệu" in out  # the other districts are missing
+    assert "at_least" not in out and "khoảng" not in out
+    assert "chưa đủ số liệu)" in err  # the count of incomplete cells, in the run's language

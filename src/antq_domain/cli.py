@@ -423,25 +423,26 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
             progress=step,
         )
     (result,) = scanned.rollups
-    with tempfile.TemporaryDirectory() as tmp:
-        path = write_observations(list(result.observations), Path(tmp) / "rollup.csv")
-        with path.open(encoding="utf-8", newline="") as fh:
-            out.write(fh.read())
+    if args.format == "text":
+        # names, labels and what is missing: "ít nhất … (chưa đủ số liệu: 8/10 …)"
+        print(result.text(lang), file=out)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_observations(list(result.observations), Path(tmp) / "rollup.csv")
+            with path.open(encoding="utf-8", newline="") as fh:
+                out.write(fh.read())
     for loc, msg in scanned.left_out:
         left = t(lang, "bỏ ra", "left out")
         print(_problem_line(f"{PROG} rollup: {left}: {loc}: {msg}"), file=sys.stderr)
     rows = len({loc.split(".")[0] for loc, _ in scanned.left_out})
+    incomplete = sum(1 for c in result.cells if not c.is_complete)
     print(
         t(
             lang,
-            f"{args.file}: {len(result.cells)} ô, "
-            + (
-                f"quy về các đơn vị còn ngày {as_of.isoformat()}"
-                if args.restated
-                else f"cây đơn vị ngày {as_of.isoformat()}"
-            )
-            + f", {rows} dòng bị bỏ ra",
-            f"{args.file}: {len(result.cells)} cells, {result.tree}, {rows} rows left out",
+            f"{args.file}: {len(result.cells)} ô ({incomplete} chưa đủ số liệu), "
+            f"{result.tree_text(lang)}, {rows} dòng bị bỏ ra",
+            f"{args.file}: {len(result.cells)} cells ({incomplete} incomplete), "
+            f"{result.tree_text(lang)}, {rows} rows left out",
         ),
         file=sys.stderr,
     )
@@ -474,7 +475,8 @@ _EXAMPLES = {
     "rollup": """examples:
   antq rollup figures.csv --to province --period 2023 > provinces.csv
   antq rollup figures.csv --to nation --period 2023 --leave-out-bad-rows
-  antq rollup figures.csv --to province --period 2024 --restated --as-of 2025-07-01""",
+  antq rollup figures.csv --to province --period 2024 --restated --as-of 2025-07-01
+  antq rollup figures.csv --to province --period 2023 --format text""",
     "extract": """examples:
   antq extract article.txt
   antq extract article.txt --place 62 --period 2023 --format report > report.json
@@ -633,6 +635,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--leave-out-bad-rows",
         action="store_true",
         help="report rows with problems and leave them out instead of stopping",
+    )
+    p.add_argument(
+        "--format",
+        choices=("csv", "text"),
+        default="csv",
+        help="csv (tidy rows, default) or text (each cell by label and place name, "
+        "incomplete ones saying what is missing)",
     )
 
     p = command(

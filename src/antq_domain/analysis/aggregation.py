@@ -452,6 +452,19 @@ class Rollup:
         """
         return _rollup_view.rollup_text(self, lang)
 
+    def tree_text(self, lang: Lang = "vi") -> str:
+        """Which tree was used, in ``lang`` (`tree` gives it in English).
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.analysis.aggregation import rollup
+            >>> from antq_domain.records.places import registry
+            >>> rollup([], registry=registry(), as_of=date(2025, 7, 1),
+            ...        view="restated").tree_text("vi")
+            'số liệu tính lại theo các đơn vị hành chính tồn tại ngày 01/07/2025'
+        """
+        return _rollup_view.tree_text(self, lang)
+
     def __str__(self) -> str:
         return self.text("en")
 
