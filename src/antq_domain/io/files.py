@@ -44,6 +44,7 @@ from antq_domain.errors import ParseError, RecordError
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
+from antq_domain.records.places import Registry
 
 __all__ = ["FileFormat", "read_observations", "write_observations"]
 
@@ -186,6 +187,7 @@ def read_observations(
     format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
     catalogue: Catalogue | None = None,
     spreadsheet_safe: bool = True,
+    registry: Registry | None = None,
 ) -> list[Observation]:
     r"""Read tidy rows from a CSV or JSON Lines file into validated observations.
 
@@ -230,7 +232,7 @@ def read_observations(
     else:
         rows = _jsonl_rows(text, _RECORD)
     try:
-        observations = from_tidy(rows, catalogue=catalogue)
+        observations = from_tidy(rows, catalogue=catalogue, registry=registry)
     except RecordError as exc:
         # the file's own problems first, then every row's: none hides another
         raise RecordError(_RECORD, problems + exc.problems) from None

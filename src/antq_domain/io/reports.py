@@ -9,6 +9,7 @@ from typing import Any
 
 from antq_domain._disk import DuplicateKeyError, read_text, strict_json, write_atomic
 from antq_domain.errors import ParseError, RecordError
+from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 
 __all__ = [
@@ -45,7 +46,7 @@ def _screen(text: str, record: str) -> None:
         raise RecordError(record, [("(file)", "JSON nested too deep")]) from None
 
 
-def load_report(path: str | PathLike[str]) -> MovementReport:
+def load_report(path: str | PathLike[str], *, registry: Registry | None = None) -> MovementReport:
     """Read and validate a report from a JSON file (UTF-8).
 
     Every problem in the file is listed in one
@@ -53,6 +54,8 @@ def load_report(path: str | PathLike[str]) -> MovementReport:
     fields are errors, never dropped. A key repeated in one object is an
     error (never "the last one wins"), and so is JSON beyond the budget of
     [`antq_domain.limits`][antq_domain.limits] (nesting, digits, exponents, text length).
+    Places are checked against ``registry`` (default: the bundled register): each must be
+    a code of a place that existed during its period.
 
     Raises:
         RecordError: the file is not a valid report (every problem listed).
@@ -89,7 +92,8 @@ def report_from_text(text: str, *, record: str) -> MovementReport:
     """
     _screen(text, record)
     try:
-        return MovementReport.model_validate_json(text)
+        context = {"registry": registry} if registry is not None else None
+        return MovementReport.model_validate_json(text, context=context)
     except RecordError as exc:
         raise RecordError(record, exc.problems) from None
 

@@ -37,6 +37,8 @@ from antq_domain.errors import RecordError
 from antq_domain.limits import MAX_NUMBER_CHARS, check_text
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.places import Registry
+from antq_domain.records.places import registry as standard_registry
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, Status, Value, Withheld
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier, Unit
@@ -241,7 +243,7 @@ def _value(row: Mapping[str, Any], status: Status, unit: Unit) -> Value:
     return NOT_REPORTED if status is Status.NOT_REPORTED else NOT_APPLICABLE
 
 
-def _row_to_observation(row: Mapping[str, Any], cat: Catalogue) -> Observation:
+def _row_to_observation(row: Mapping[str, Any], cat: Catalogue, reg: Registry) -> Observation:
     unknown = [k for k in row if k not in TIDY_KEYS and not k.startswith("dim_")]
     if unknown:
         raise ValueError(
@@ -266,12 +268,15 @@ def _row_to_observation(row: Mapping[str, Any], cat: Catalogue) -> Observation:
             "source": _text(row, "source"),
             "quote": _text(row, "quote"),
         },
-        context={"catalogue": cat},
+        context={"catalogue": cat, "registry": reg},
     )
 
 
 def from_tidy(
-    rows: Iterable[Mapping[str, Any]], *, catalogue: Catalogue | None = None
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
 ) -> list[Observation]:
     """Observations from tidy rows (validated); the inverse of [`tidy`][antq_domain.tidy].
 
@@ -284,6 +289,9 @@ def from_tidy(
         catalogue: the catalogue that defines the indicators (default: the
             standard one); pass ``catalogue().with_indicators(...)`` for your
             own indicators.
+        registry: the register the places are codes of (default: the bundled
+            one). Each row's place must be a code of a place that existed
+            during the row's period ([`Registry.check`][antq_domain.records.places.Registry.check]).
 
     Example:
         >>> rows = [{"indicator": "tips.received", "place": "62", "period": "2023",
@@ -296,13 +304,20 @@ def from_tidy(
         ...
         antq_domain.errors.RecordError: tidy rows: 1 problem
           row 1: unknown key 'colour': expected one of indicator, ... or dim_<name>
+        >>> from_tidy([{"indicator": "tips.received", "place": "Kon Tum", "period": "2023",
+        ...             "value": 1}])
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: tidy rows: 1 problem
+          row 1: place='Kon Tum': expected a code of the register (did you mean '62' ...?)
     """
     cat = catalogue if catalogue is not None else _standard()
+    reg = registry if registry is not None else standard_registry()
     out: list[Observation] = []
     problems: list[tuple[str, str]] = []
     for number, row in enumerate(rows, start=1):
         try:
-            out.append(_row_to_observation(row, cat))
+            out.append(_row_to_observation(row, cat, reg))
         except RecordError as exc:
             problems.extend(
                 (f"row {number}.{loc}" if loc else f"row {number}", msg)

@@ -25,6 +25,7 @@ from antq_domain.errors import (
 from antq_domain.limits import check_text
 from antq_domain.records._base import Record
 from antq_domain.records.indicators import Catalogue, IndicatorKind, catalogue
+from antq_domain.records.places import Registry
 from antq_domain.values import identifiers
 from antq_domain.values._pydantic import instance_or as _instance_or
 from antq_domain.values._pydantic import summary, typed_dump
@@ -159,6 +160,10 @@ class Observation(Record):
     Dimensions are checked against the indicator's allowed dimensions and
     codelists, in the standard catalogue or in the one passed as validation
     context (``Observation.model_validate(data, context={"catalogue": cat})``).
+    The place is a register code; it is checked against a register where one
+    is at hand: in a report, in tidy rows and files (the bundled register by
+    default), or in the one passed as context (``context={"registry": reg}``),
+    where it must name a place that existed during the period.
 
     Example:
         >>> from antq_domain.records.observation import Observation
@@ -205,6 +210,11 @@ class Observation(Record):
 
     @model_validator(mode="after")
     def _against_catalogue(self, info: ValidationInfo) -> Self:
+        context = info.context if info is not None else None
+        if isinstance(context, Mapping):
+            reg = context.get("registry")
+            if isinstance(reg, Registry):
+                reg.check(self.place, during=self.period)
         cat = catalogue_from(info)
         try:
             indicator = cat.get(self.indicator)

@@ -57,6 +57,7 @@ from antq_domain.records._base import Record
 from antq_domain.values._codelist import CodelistBase
 from antq_domain.values._vietnamese import modern_tone_marks
 from antq_domain.values.label import Label
+from antq_domain.values.period import Period
 
 __all__ = [
     "COLUMNS",
@@ -295,6 +296,20 @@ _KIND_PREFIX = {
 
 def _within(day: date, start: date | None, end: date | None) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _overlaps(place: Place, period: Period) -> bool:
+    """Whether the place existed on some day of the period."""
+    return (place.valid_from is None or place.valid_from <= period.end) and (
+        place.valid_to is None or period.start <= place.valid_to
+    )
+
+
+def _life(place: Place) -> str:
+    """The place's life as written after its name (``", …/2025-06-30"``); empty if unbounded."""
+    if place.valid_from is None and place.valid_to is None:
+        return ""
+    return f", {_interval(place.valid_from, place.valid_to)}"
 
 
 def _interval(start: date | None, end: date | None) -> str:
@@ -1065,6 +1080,139 @@ class Registry:
         if as_of is not None:
             found = tuple(p for p in found if p.alive_on(as_of))
         return found
+
+    def check(self, code: str, *, during: Period | None = None, field: str = "place") -> Place:
+        """The place with this register code, checked to exist during ``during``.
+
+        Where a report, a tidy row or a file gives a place, it gives a register code; this is the
+        check they all use. A place counts as existing during a period when its life overlaps the
+        period, so a district code is valid in a 2023 report although districts ended on
+        30 June 2025, and a commune of the new tree is not.
+
+        Args:
+            code: the register code (``"62"``, ``"51@2025-06-30"``).
+            during: the period the place is given for; ``None`` checks the code only.
+            field: the field named in the error (``"observations.3.place"``).
+
+        Raises:
+            UnknownCodeError: the code is not in the register; when it is a place's name
+                (``"Kon Tum"``) or an official code with another suffix, the error says which
+                codes were meant ("did you mean '62' (Tỉnh Kon Tum)?").
+            InvariantError: the place did not exist during the period; the error gives its
+                life and the code that stood for the place then, if any.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> from antq_domain.values import Period
+            >>> registry().check("616", during=Period.parse("2023")).name
+            'Huyện Sa Thầy'
+            >>> registry().check("Kon Tum", during=Period.parse("2023"))
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.UnknownCodeError: place='Kon Tum': expected a code of the ... \
+(did you mean '62' (Tỉnh Kon Tum, …/2025-06-30), '608' (Thành phố Kon Tum, …/2025-06-30)?)
+            >>> registry().check("51", during=Period.parse("2023"))
+            Traceback (most recent call last):
+            ...
+            antq_domain.errors.InvariantError: place='51': expected a place that exists during \
+2023; Tỉnh Quảng Ngãi ('51') exists 2025-07-01/… (during 2023 the official code 51 was \
+'51@2025-06-30' (Tỉnh Quảng Ngãi, …/2025-06-30))
+        """
+        place = self._by_code.get(code)
+        if place is None:
+            raise UnknownCodeError(
+                field, code, "a code of the register" + self._meant(code, during)
+            )
+        if during is not None and not _overlaps(place, during):
+            raise InvariantError(
+                field,
+                code,
+                f"a place that exists during {during}; {place.name} ({code!r}) exists"
+                f" {_interval(place.valid_from, place.valid_to)}"
+                + self._meant(code, during, instead_of=place),
+            )
+        return place
+
+    def place(self, text: str, *, during: Period | None = None, field: str = "place") -> Place:
+        """A place given by its register code or by its Vietnamese name.
+
+        A code is checked as by [`check`][antq_domain.records.places.Registry.check]. Otherwise
+        the name is looked up with [`find`][antq_domain.records.places.Registry.find] (case,
+        tone placement, kind words and their abbreviations, "TP.HCM" ...) among the places that
+        existed during ``during``. A name written without a kind word names the unit of the
+        highest level that bears it, as it does in Vietnamese usage ("Kon Tum" is the province,
+        "thành phố Kon Tum" its capital); if several units of that level bear it, the name is
+        ambiguous and the error lists them.
+
+        Args:
+            text: a register code (``"62"``) or a name (``"Kon Tum"``, ``"tỉnh Kon Tum"``).
+            during: the period the place is given for (``None``: any time).
+            field: the field named in errors.
+
+        Raises:
+            UnknownCodeError: neither a code nor the name of a place of the period.
+            InvariantError: the name is shared by several places of the period, or the code's
+                place did not exist during it.
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> from antq_domain.values import Period
+            >>> y2023 = Period.parse("2023")
+            >>> [registry().place(t, during=y2023).code for t in ("Kon Tum", "tỉnh Kon Tum",
+            ...                                                     "TP.HCM", "62")]
+            ['62', '62', '79@2025-06-30', '62']
+            >>> registry().place("Kon Tum", during=Period.parse("2026")).name
+            'Phường Kon Tum'
+        """
+        if text in self._by_code:
+            return self.check(text, during=during, field=field)
+        found = [p for p in self.find(text) if during is None or _overlaps(p, during)]
+        if not found:
+            raise UnknownCodeError(
+                field,
+                text,
+                "a code of the register or the name of a place"
+                + (f" that exists during {during}" if during is not None else "")
+                + self._meant(text, during),
+            )
+        top = min(p.kind.level.rank for p in found)
+        highest = [p for p in found if p.kind.level.rank == top]
+        if len(highest) > 1:
+            raise InvariantError(
+                field,
+                text,
+                "the name of one place; it names "
+                + ", ".join(
+                    f"{p.code!r} ({p.name}, {_interval(p.valid_from, p.valid_to)})" for p in highest
+                )
+                + ": give the code",
+            )
+        return highest[0]
+
+    def _meant(self, text: str, during: Period | None, instead_of: Place | None = None) -> str:
+        """What ``text`` may have meant: places by that name, holders of that official code."""
+        hints = []
+        named = [p for p in self.find(text) if p is not instead_of]
+        if during is not None:
+            named = [p for p in named if _overlaps(p, during)] or named
+        if named:
+            shown = ", ".join(f"{p.code!r} ({p.name}{_life(p)})" for p in named[:4])
+            hints.append(f"did you mean {shown}?")
+        official = text.split("@", 1)[0]
+        holders = [
+            p
+            for p in self._by_official.get(official, ())
+            if p is not instead_of and p not in named and p.code != text
+        ]
+        if during is not None:
+            holders = [p for p in holders if _overlaps(p, during)]
+            when = f"during {during}"
+        else:
+            when = "at other times"
+        if holders:
+            shown = ", ".join(f"{p.code!r} ({p.name}{_life(p)})" for p in holders[:4])
+            hints.append(f"{when} the official code {official} was {shown}")
+        return f" ({'; '.join(hints)})" if hints else ""
 
     # -- rows
 

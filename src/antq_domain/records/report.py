@@ -9,7 +9,7 @@ from typing import Self
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from antq_domain.errors import InvariantError, UnknownCodeError
+from antq_domain.errors import InvariantError, RecordError, UnknownCodeError
 from antq_domain.records import _html
 from antq_domain.records._base import Record
 from antq_domain.records.activities import Campaign
@@ -21,6 +21,7 @@ from antq_domain.records.models import ExemplaryModel
 from antq_domain.records.narrative import Direction, Limitation
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.organisations import EntityId, Organisation, SteeringCommittee, Text
+from antq_domain.records.places import Registry, registry
 from antq_domain.records.programmes import CooperationProgramme
 from antq_domain.values.label import Label
 from antq_domain.values.partial_date import PartialDate
@@ -63,7 +64,12 @@ class MovementReport(Record):
 
     Cross-record rules (one validator): ids are unique within the report, commendations refer to
     programmes the report holds, ordinals run 1..n, and the as-of date is not before the period
-    starts. Contradictions between figures are *not* construction errors:
+    starts. Every place is a code of the register (the bundled one, or the one passed as
+    validation context, ``MovementReport.model_validate(data, context={"registry": reg})``):
+    the report's place and each figure's place must have existed during their period (a
+    district in a 2023 report is valid, a commune of the 2025 tree is not), the places of
+    records must exist; every wrong place is listed, with "did you mean" by name.
+    Contradictions between figures are *not* construction errors:
     [`antq_domain.validate`][antq_domain.validate] reports them as findings.
 
     Example:
@@ -115,6 +121,41 @@ class MovementReport(Record):
         if isinstance(info.context, dict):
             info.context["catalogue"] = extended
         return value
+
+    @model_validator(mode="after")
+    def _places(self, info: ValidationInfo) -> Self:
+        context = info.context if info is not None else None
+        given = context.get("registry") if isinstance(context, Mapping) else None
+        reg = given if isinstance(given, Registry) else registry()
+        problems: list[tuple[str, str]] = []
+
+        def check(location: str, code: str, during: Period | None) -> None:
+            try:
+                reg.check(code, during=during)
+            except (UnknownCodeError, InvariantError) as exc:
+                problems.append((location, str(exc)))
+
+        check("place", self.place, self.period)
+        for i, obs in enumerate(self.observations):
+            check(f"observations.{i}.place", obs.place, obs.period)
+        for group in (
+            "organisations",
+            "committees",
+            "campaigns",
+            "models",
+            "forces",
+            "programmes",
+            "commendations",
+        ):
+            for i, rec in enumerate(getattr(self, group)):
+                place = getattr(rec, "place", None)
+                if isinstance(place, str):
+                    check(f"{group}.{i}.place", place, None)
+                for j, other in enumerate(getattr(rec, "locations", ())):
+                    check(f"{group}.{i}.locations.{j}", other, None)
+        if problems:
+            raise RecordError("MovementReport", problems)
+        return self
 
     @model_validator(mode="after")
     def _rules(self) -> Self:

@@ -9,6 +9,7 @@ from hypothesis.errors import InvalidArgument
 
 from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.places import registry
 from antq_domain.records.report import MovementReport, Publication
 from antq_domain.strategies._catalogue import dimension_cells
 from antq_domain.strategies._period import periods
@@ -32,6 +33,18 @@ from antq_domain.values.unit import Qualifier, Unit
 __all__ = ["observations", "reports", "values_for"]
 
 _PLACES = ("62", "616", "608", "23293", "51", "VN")
+
+
+def _places_during(period: Period) -> st.SearchStrategy[str]:
+    """The places of ``_PLACES`` that existed during ``period`` (reports check it)."""
+    reg = registry()
+    alive = [
+        code
+        for code in _PLACES
+        if (reg.get(code).valid_from or period.start) <= period.end
+        and period.start <= (reg.get(code).valid_to or period.end)
+    ]
+    return st.sampled_from(alive)
 
 
 def values_for(
@@ -80,17 +93,18 @@ def observations(
     """
     cat = catalogue if catalogue is not None else _standard()
     ind_st = indicators if indicators is not None else st.sampled_from(cat.indicators)
-    place_st = places if places is not None else st.sampled_from(_PLACES)
     period_st = periods if periods is not None else _periods_default()
 
     @st.composite
     def build(draw: st.DrawFn) -> Observation:
         indicator = draw(ind_st)
+        period = draw(period_st)
+        place = draw(places if places is not None else _places_during(period))
         return Observation.model_validate(
             {
                 "indicator": indicator.code,
-                "place": draw(place_st),
-                "period": draw(period_st),
+                "place": place,
+                "period": period,
                 "value": draw(values_for(indicator, missing=missing)),
                 "dims": Dims.of(draw(dimension_cells(indicator))),
                 "quote": draw(st.none() | st.text(min_size=1, max_size=20).filter(str.strip)),
@@ -148,7 +162,7 @@ def reports(
             issuer=draw(
                 st.sampled_from(["Ban Chỉ đạo phòng, chống tội phạm tỉnh", "Công an tỉnh"])
             ),
-            place=draw(st.sampled_from(_PLACES)),
+            place=draw(_places_during(period)),
             period=period,
             as_of=min(as_of, date(9999, 12, 31)),
             publication=draw(st.none() | st.builds(Publication, author=st.just("Thái Ngân"))),
