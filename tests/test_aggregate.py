@@ -147,7 +147,7 @@ class TestSyntheticDistrict:
         r = rollup(obs, to="district", period="2023", registry=district, as_of=KT_2023)
         rows = tidy(r)
         assert len(rows) == 3
-        assert tuple(from_tidy(rows)) == r.observations
+        assert tuple(from_tidy(rows, registry=district)) == r.observations
 
 
 class TestMissingValues:

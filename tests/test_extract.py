@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq_domain.errors import AntqTypeError, ParseError
+from antq_domain.errors import AntqTypeError, ParseError, UnknownCodeError
 from antq_domain.extract import (
     Extraction,
     FigureRole,
@@ -256,20 +254,12 @@ def test_no_place_means_no_draft_report() -> None:
     assert given_place.report is not None
 
 
-def test_a_given_place_does_not_load_the_register() -> None:
-    """14,000 places are loaded only when the place has to be read from the text."""
-    script = (
-        "from antq_domain.extract import extract_report\n"
-        "from antq_domain.records.places import registry\n"
-        "extract_report('Năm 2023, có 63 tổ hòa giải cơ sở.', place='62')\n"
-        "print(registry.cache_info().currsize)\n"
-        "extract_report('Năm 2023, trên địa bàn tỉnh Kon Tum có 63 tổ hòa giải cơ sở.')\n"
-        "print(registry.cache_info().currsize)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.split()
-    assert out == ["0", "1"]
+def test_a_given_place_is_checked_against_the_register() -> None:
+    """A place passed in is a register code of the period, like every place of a report."""
+    with pytest.raises(UnknownCodeError, match=r"place='99': expected a code of the register"):
+        extract_report("Năm 2023, có 63 tổ hòa giải cơ sở.", place="99")
+    with pytest.raises(UnknownCodeError, match=r"did you mean '62' \(Tỉnh Kon Tum"):
+        extract_report("Năm 2023, có 63 tổ hòa giải cơ sở.", place="Kon Tum")
 
 
 @pytest.mark.parametrize(

@@ -183,7 +183,7 @@ class TestFiles:
     def test_jsonl_decimals_stay_exact(self, tmp_path: Path) -> None:
         path = tmp_path / "o.jsonl"
         path.write_text(
-            '{"indicator": "weapons.firecrackers", "place": "31", "period": "2020Q2",'
+            '{"indicator": "weapons.firecrackers", "place": "31@2025-06-30", "period": "2020Q2",'
             ' "value": 13.85}\n',
             encoding="utf-8",
         )

@@ -330,7 +330,12 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
         text = _stdin_text()
     else:
         text = read_text(Path(args.file), record=Path(args.file).name, field="file")
-    extraction = extract_report(text, place=args.place, period=args.period)
+    place = args.place
+    if place is not None:
+        # a code or a name ("Kon Tum", "tỉnh Kon Tum", "TP.HCM"), as of the period if given
+        during = Period.parse(args.period) if args.period is not None else None
+        place = registry().place(place, during=during, field="--place").code
+    extraction = extract_report(text, place=place, period=args.period)
     hints = _extract_hints(extraction, args.lang)
     if args.format == "report":
         if extraction.report is None:
@@ -658,7 +663,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="rows",
         help="rows (CSV), json (the extraction) or report (a report file)",
     )
-    p.add_argument("--place", default=None, help="the place code, if the text doesn't name it")
+    p.add_argument(
+        "--place",
+        default=None,
+        help="the place, if the text doesn't name it: a register code (62) or a name "
+        "('Kon Tum', 'tỉnh Kon Tum', 'TP.HCM'), read as of --period",
+    )
     p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
     p.add_argument(
         "--spreadsheet-safe",

@@ -166,6 +166,7 @@ class FindingCode(enum.StrEnum):
     CONFLICT_STATUS_DIFFERS = "conflict.status_differs"
     DUPLICATE_SAME_VALUE = "duplicate.same_value"
     RECORD_MISMATCH = "record.mismatch"
+    PLACE_UNKNOWN = "place.unknown"
 
     @property
     def spec(self) -> CodeSpec:
@@ -206,6 +207,12 @@ FINDING_CODES: Mapping[str, CodeSpec] = MappingProxyType(
                 _I,
                 "thiếu số liệu để kiểm tra quy tắc",
                 "a figure the rule needs is missing",
+            ),
+            _spec(
+                FindingCode.PLACE_UNKNOWN,
+                _E,
+                "địa bàn không có trong danh mục hoặc không tồn tại trong kỳ",
+                "the place is not in the register or did not exist in the period",
             ),
             _spec(
                 FindingCode.RULE_INVALID,

@@ -69,6 +69,8 @@ from antq_domain.display import value_text
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.records.indicators import Catalogue, Indicator, catalogue
 from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.places import Registry
+from antq_domain.records.places import registry as standard_registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values.interval import Interval
 from antq_domain.values.label import Label, Lang
@@ -77,6 +79,7 @@ from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 
 __all__ = [
+    "check_places",
     "check_records",
     "check_rule",
     "check_rules",
@@ -557,6 +560,43 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
     return Findings(out)
 
 
+# -- places ---------------------------------------------------------------------------
+def check_places(
+    observations: Iterable[Observation], *, registry: Registry | None = None
+) -> Findings:
+    """One ``place.unknown`` error per figure whose place is not a place of its period.
+
+    Reports, tidy rows and files refuse such a place when they are read; observations built
+    directly are checked here, against ``registry`` (default: the bundled register), as of
+    each figure's period ([`Registry.check`][antq_domain.records.places.Registry.check]).
+
+    Example:
+        >>> from antq_domain.analysis.validation import check_places
+        >>> from antq_domain.records.observation import Observation
+        >>> from antq_domain.values import Quantity
+        >>> obs = Observation(indicator="tips.received", place="Kon Tum", period="2023",
+        ...                   value=Quantity(7, "tip"))
+        >>> (f,) = check_places([obs])
+        >>> f.code, f.message.en
+        ('place.unknown', "place='Kon Tum': expected a code of the register (did you mean ...)")
+    """
+    reg = registry if registry is not None else standard_registry()
+    out: list[Finding] = []
+    for e in _entries(observations):
+        try:
+            reg.check(e.obs.place, during=e.obs.period)
+        except AntqError as exc:
+            text = str(exc)
+            out.append(
+                Finding.of(
+                    FindingCode.PLACE_UNKNOWN.value,
+                    _both(f"địa bàn không hợp lệ: {text}", text),
+                    involved=[e.ref],
+                )
+            )
+    return Findings(out)
+
+
 # -- records versus figures ------------------------------------------------------------
 _ISSUER_TO_DIM = {"vff_central_chair": "central_fatherland_front_chair"}
 
@@ -714,8 +754,9 @@ def validate(
     rules: Iterable[Rule] | None = None,
     breakdowns: Iterable[Breakdown] | None = None,
     catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
 ) -> Findings:
-    """Every check on a report (or observations): conflicts, rules, totals, records.
+    """Every check on a report (or observations): places, conflicts, rules, totals, records.
 
     Args:
         x: a [`MovementReport`][antq_domain.MovementReport] or observations.
@@ -725,6 +766,8 @@ def validate(
             [`default_breakdowns`][antq_domain.analysis.rules.default_breakdowns]).
         catalogue: the indicator catalogue (default: the report's, or the
             standard one).
+        registry: the register the places are checked against (default:
+            the bundled one); see [`check_places`][antq_domain.analysis.validation.check_places].
 
     Returns:
         The findings, errors first; ``.ok`` is true when there is no error.
@@ -740,7 +783,8 @@ def validate(
     else:
         observations = tuple(x)
         cat = catalogue if catalogue is not None else _standard()
-    found = find_conflicts(observations)
+    found = check_places(observations, registry=registry)
+    found = found + find_conflicts(observations)
     found = found + check_rules(observations, rules, catalogue=cat)
     found = found + check_totals(observations, breakdowns, catalogue=cat)
     if isinstance(x, MovementReport):

@@ -289,7 +289,7 @@ def _reference_read(
         for row in rows.iter_rows(named=True)
     ]
     try:
-        return from_tidy(texts, catalogue=cat), [], []
+        return from_tidy(texts, catalogue=cat, check_places=False), [], []
     except RecordError as exc:
         problems: list[tuple[str, str]] = []
         bad: set[int] = set()
@@ -302,7 +302,11 @@ def _reference_read(
             bad.add(index)
             problems.append((f"row {numbers[index]}{loc[m.end() :]}", msg))
     good = [t for i, t in enumerate(texts) if i not in bad]
-    return from_tidy(good, catalogue=cat), problems, sorted(numbers[i] for i in bad)
+    return (
+        from_tidy(good, catalogue=cat, check_places=False),
+        problems,
+        sorted(numbers[i] for i in bad),
+    )
 
 
 def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, str]], set[str]]:
@@ -325,7 +329,7 @@ def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, 
 
     def read(i: int) -> list[tuple[str, str]]:
         try:
-            from_tidy([texts[i]], catalogue=cat)
+            from_tidy([texts[i]], catalogue=cat, check_places=False)
         except RecordError as exc:
             return list(exc.problems)
         valid.add(str(texts[i]["indicator"]))

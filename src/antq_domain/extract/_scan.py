@@ -143,7 +143,7 @@ _LENGTH_AFTER = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "thập
 def is_scale_word(word: str) -> bool:
     """Whether ``word`` after a number multiplies it ("triệu"), by the number grammar.
 
-    The words are :func:`~antq_domain.values.numbers.parse_number`'s; the
+    The words are [`parse_number`][antq_domain.values.parse_number]'s; the
     extractor keeps no list of its own.
 
     Example:

@@ -403,6 +403,8 @@ def extract_report(
     if read_period is None:
         read_period, period_evidence = find_period(norm, sc, leave_out)
     read_place, place_evidence = (place, None)
+    if place is not None:  # a given place is a register code of the period, as in a report
+        the_registry().check(place, during=read_period)
     if read_place is None:
         as_of = read_period.end if read_period is not None else None
         # The register is loaded only when the place has to be read.

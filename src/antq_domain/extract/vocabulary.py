@@ -142,8 +142,8 @@ def rule_on(name: str, leave_out: Collection[str] = ()) -> bool:
 def phrase_sources() -> dict[tuple[str, str], Word]:
     """The sources of the catalogue phrases added for reading reports, by (of, phrase).
 
-    ``of`` is an indicator code or ``"<dimension>.<value>"``; the :class:`Word`'s
-    ``meaning`` repeats ``of``.
+    ``of`` is an indicator code or ``"<dimension>.<value>"``; the
+    [`Word`][antq_domain.extract.vocabulary.Word]'s ``meaning`` repeats ``of``.
 
     Example:
         >>> from antq_domain.extract.vocabulary import phrase_sources

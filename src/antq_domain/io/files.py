@@ -188,6 +188,7 @@ def read_observations(
     catalogue: Catalogue | None = None,
     spreadsheet_safe: bool = True,
     registry: Registry | None = None,
+    check_places: bool = True,
 ) -> list[Observation]:
     r"""Read tidy rows from a CSV or JSON Lines file into validated observations.
 
@@ -205,6 +206,10 @@ def read_observations(
             [`write_observations`][antq_domain.write_observations] (one leading ``'`` removed from a
             cell); pass ``False`` for a file written with
             ``spreadsheet_safe=False``.
+        registry: the register the places are codes of (default: the bundled one);
+            see [`from_tidy`][antq_domain.from_tidy].
+        check_places: ``False`` takes the places as given (see
+            [`from_tidy`][antq_domain.from_tidy]).
 
     Raises:
         RecordError: the file or its rows have problems (every one listed).
@@ -232,7 +237,9 @@ def read_observations(
     else:
         rows = _jsonl_rows(text, _RECORD)
     try:
-        observations = from_tidy(rows, catalogue=catalogue, registry=registry)
+        observations = from_tidy(
+            rows, catalogue=catalogue, registry=registry, check_places=check_places
+        )
     except RecordError as exc:
         # the file's own problems first, then every row's: none hides another
         raise RecordError(_RECORD, problems + exc.problems) from None

@@ -73,14 +73,17 @@ def load_report(path: str | PathLike[str], *, registry: Registry | None = None) 
     source = Path(path)
     if source.suffix.lower() not in (".json", ""):
         raise ParseError("path", str(source), "a .json file")
-    return report_from_text(read_text(source, record=source.name), record=source.name)
+    return report_from_text(
+        read_text(source, record=source.name), record=source.name, registry=registry
+    )
 
 
-def report_from_text(text: str, *, record: str) -> MovementReport:
+def report_from_text(text: str, *, record: str, registry: Registry | None = None) -> MovementReport:
     """The report in JSON ``text``, read as [`load_report`][antq_domain.load_report] reads a file.
 
     The same screen (repeated keys, nesting, digits, exponents, text length)
-    and the same validation; problems are raised as one
+    and the same validation (places against ``registry``, default: the bundled
+    register); problems are raised as one
     [`RecordError`][antq_domain.RecordError] named ``record``.
 
     Example:

@@ -243,7 +243,9 @@ def _value(row: Mapping[str, Any], status: Status, unit: Unit) -> Value:
     return NOT_REPORTED if status is Status.NOT_REPORTED else NOT_APPLICABLE
 
 
-def _row_to_observation(row: Mapping[str, Any], cat: Catalogue, reg: Registry) -> Observation:
+def _row_to_observation(
+    row: Mapping[str, Any], cat: Catalogue, reg: Registry | None
+) -> Observation:
     unknown = [k for k in row if k not in TIDY_KEYS and not k.startswith("dim_")]
     if unknown:
         raise ValueError(
@@ -268,7 +270,7 @@ def _row_to_observation(row: Mapping[str, Any], cat: Catalogue, reg: Registry) -
             "source": _text(row, "source"),
             "quote": _text(row, "quote"),
         },
-        context={"catalogue": cat, "registry": reg},
+        context={"catalogue": cat} if reg is None else {"catalogue": cat, "registry": reg},
     )
 
 
@@ -277,6 +279,7 @@ def from_tidy(
     *,
     catalogue: Catalogue | None = None,
     registry: Registry | None = None,
+    check_places: bool = True,
 ) -> list[Observation]:
     """Observations from tidy rows (validated); the inverse of [`tidy`][antq_domain.tidy].
 
@@ -292,6 +295,9 @@ def from_tidy(
         registry: the register the places are codes of (default: the bundled
             one). Each row's place must be a code of a place that existed
             during the row's period ([`Registry.check`][antq_domain.records.places.Registry.check]).
+        check_places: ``False`` takes the places as given, for a caller that
+            checks them against its own register itself (the bulk path and
+            [`rollup`][antq_domain.rollup] do, with the register they are given).
 
     Example:
         >>> rows = [{"indicator": "tips.received", "place": "62", "period": "2023",
@@ -312,7 +318,7 @@ def from_tidy(
           row 1: place='Kon Tum': expected a code of the register (did you mean '62' ...?)
     """
     cat = catalogue if catalogue is not None else _standard()
-    reg = registry if registry is not None else standard_registry()
+    reg = (registry if registry is not None else standard_registry()) if check_places else None
     out: list[Observation] = []
     problems: list[tuple[str, str]] = []
     for number, row in enumerate(rows, start=1):

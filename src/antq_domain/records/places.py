@@ -1136,7 +1136,10 @@ class Registry:
     def place(self, text: str, *, during: Period | None = None, field: str = "place") -> Place:
         """A place given by its register code or by its Vietnamese name.
 
-        A code is checked as by [`check`][antq_domain.records.places.Registry.check]. Otherwise
+        A code is checked as by [`check`][antq_domain.records.places.Registry.check], except that an
+        official code names the unit that held it during ``during`` (``"51"`` in 2023 is the old
+        province, ``"51@2025-06-30"``), as [`resolve`][antq_domain.records.places.Registry.resolve]
+        does for a day. Otherwise
         the name is looked up with [`find`][antq_domain.records.places.Registry.find] (case,
         tone placement, kind words and their abbreviations, "TP.HCM" ...) among the places that
         existed during ``during``. A name written without a kind word names the unit of the
@@ -1163,8 +1166,19 @@ class Registry:
             ['62', '62', '79@2025-06-30', '62']
             >>> registry().place("Kon Tum", during=Period.parse("2026")).name
             'Phường Kon Tum'
+            >>> registry().place("51", during=y2023).code
+            '51@2025-06-30'
         """
         if text in self._by_code:
+            place = self._by_code[text]
+            if during is not None and not _overlaps(place, during):
+                holders = [
+                    p
+                    for p in self._by_official.get(place.official_code, ())
+                    if _overlaps(p, during)
+                ]
+                if len(holders) == 1:
+                    return holders[0]
             return self.check(text, during=during, field=field)
         found = [p for p in self.find(text) if during is None or _overlaps(p, during)]
         if not found:
