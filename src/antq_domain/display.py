@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover - names for type checkers only
     from antq_domain.records.report import MovementReport
 
 __all__ = [
+    "COLUMN",
     "NO_FIGURE",
     "capitalised",
     "data_frame",
@@ -70,6 +71,30 @@ __all__ = [
 
 NO_FIGURE = "—"
 """What an empty cell shows (no figure at all on that side)."""
+
+
+COLUMN: Mapping[str, Label] = {
+    "indicator": Label(vi="Chỉ tiêu", en="Indicator"),
+    "breakdown": Label(vi="Phân tổ", en="Breakdown"),
+    "place": Label(vi="Địa bàn", en="Place"),
+    "period": Label(vi="Kỳ", en="Period"),
+    "value": Label(vi="Giá trị", en="Value"),
+    "figure": Label(vi="Số liệu", en="Figure"),
+    "previous": Label(vi="Kỳ trước", en="Previous"),
+    "current": Label(vi="Kỳ này", en="Current"),
+    "change": Label(vi="Thay đổi", en="Change"),
+    "target": Label(vi="Mục tiêu", en="Target"),
+    "missing": Label(vi="Đơn vị thiếu", en="Missing"),
+    "reason": Label(vi="Lý do", en="Reason"),
+    "quote": Label(vi="Trích dẫn", en="Quote"),
+}
+"""The headers of the notebook tables: one wording per column, whatever the table.
+
+Example:
+    >>> from antq_domain.display import COLUMN
+    >>> COLUMN["place"].text("en")
+    'Place'
+"""
 
 
 def t(lang: Lang, vi: str, en: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from antq_domain.display import (
+    COLUMN,
     capitalised,
     dims_text,
     incomplete_text,
@@ -185,20 +186,10 @@ def rollup_text(rollup: Rollup, lang: Lang = "vi") -> str:
     return "\n".join(lines)
 
 
-_HEADERS = (
-    Label(vi="Chỉ tiêu", en="Indicator"),
-    Label(vi="Phân tổ", en="Breakdown"),
-    Label(vi="Địa bàn", en="Place"),
-    Label(vi="Kỳ", en="Period"),
-    Label(vi="Giá trị", en="Value"),
-    Label(vi="Đơn vị thiếu", en="Missing"),
+_HEADERS = tuple(
+    COLUMN[k] for k in ("indicator", "breakdown", "place", "period", "value", "missing")
 )
-_NOTE_HEADERS = (
-    Label(vi="Chỉ tiêu", en="Indicator"),
-    Label(vi="Địa bàn", en="Place"),
-    Label(vi="Kỳ", en="Period"),
-    Label(vi="Lý do", en="Reason"),
-)
+_NOTE_HEADERS = tuple(COLUMN[k] for k in ("indicator", "place", "period", "reason"))
 
 
 def rollup_html(rollup: Rollup, lang: Lang = "vi") -> Html:

@@ -82,7 +82,7 @@ from antq_domain.records.indicators import (
 )
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Place, PlaceLevel, Registry
-from antq_domain.values.label import Label, Lang
+from antq_domain.values.label import Lang
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, NotApplicable, Value
 from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.quantity import Quantity
@@ -353,19 +353,6 @@ class RatioCell:
             Undefined(reason='tips.received is not_reported')
         """
         return self.ratio if isinstance(self.ratio, Undefined) else self.ratio.value
-
-
-_ROLLUP_HEADERS = (
-    Label(vi="Chỉ tiêu", en="Indicator"),
-    Label(vi="Địa bàn", en="Place"),
-    Label(vi="Kỳ", en="Period"),
-    Label(vi="Phân tổ", en="Dimensions"),
-    Label(vi="Giá trị", en="Value"),
-    Label(vi="Đơn vị đã báo cáo", en="Contributors"),
-    Label(vi="Đơn vị thiếu", en="Missing"),
-)
-_RATIO_HEADERS = (*_ROLLUP_HEADERS[:4], Label(vi="Tỷ lệ", en="Ratio"))
-_NOTE_HEADERS = (*_ROLLUP_HEADERS[:3], Label(vi="Lý do", en="Reason"))
 
 
 @attrs.frozen(repr=False)

@@ -52,6 +52,7 @@ import attrs
 from antq_domain.analysis.comparability import Comparability, comparability, period_difference
 from antq_domain.analysis.conflicts import COMBINE_CONFLICTS, STRICT_CONFLICTS, grade
 from antq_domain.display import (
+    COLUMN,
     capitalised,
     data_frame,
     dims_text,
@@ -399,11 +400,7 @@ def _ratio_reason(rc: RatioChange, lang: Lang, unlike: Label | None = None) -> s
 
 
 _COMPARISON_HEADERS = (
-    Label(vi="Chỉ tiêu", en="Indicator"),
-    Label(vi="Địa bàn", en="Place"),
-    Label(vi="Kỳ trước", en="Previous"),
-    Label(vi="Kỳ này", en="Current"),
-    Label(vi="Thay đổi", en="Change"),
+    *(COLUMN[k] for k in ("indicator", "place", "previous", "current", "change")),
     Label(vi="Lý do", en="Why not exact"),
 )
 

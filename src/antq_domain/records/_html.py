@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from antq_domain.display import (
+    COLUMN,
     capitalised,
     dims_text,
     label_text,
@@ -54,10 +55,10 @@ def _figure_row(obs: Observation, cat: Catalogue, lang: Lang) -> list[object]:
 
 
 _H = {
-    "indicator": Label(vi="Chỉ tiêu", en="Indicator"),
-    "cell": Label(vi="Phân tổ", en="Breakdown"),
-    "value": Label(vi="Số liệu", en="Figure"),
-    "quote": Label(vi="Trích dẫn", en="Quote"),
+    "indicator": COLUMN["indicator"],
+    "cell": COLUMN["breakdown"],
+    "value": COLUMN["figure"],
+    "quote": COLUMN["quote"],
     "ratio": Label(vi="Tỷ lệ (tính lại)", en="Ratio (recomputed)"),
     "record": Label(vi="Loại hồ sơ", en="Record"),
     "count": Label(vi="Số lượng", en="Count"),

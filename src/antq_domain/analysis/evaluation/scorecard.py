@@ -14,7 +14,14 @@ import attrs
 from antq_domain.analysis.comparability import Comparability, comparability
 from antq_domain.analysis.evaluation.config import EVALUATION_CODES, EvaluationCode, both
 from antq_domain.analysis.findings import Finding, Ref
-from antq_domain.display import capitalised, indicator_text, missing_text, number_text, value_text
+from antq_domain.display import (
+    COLUMN,
+    capitalised,
+    indicator_text,
+    missing_text,
+    number_text,
+    value_text,
+)
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
 from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind, catalogue
@@ -496,12 +503,8 @@ class Scorecard:
         return self.html().markup
 
 
-_SCORECARD_HEADERS = (
-    Label(vi="Chỉ tiêu", en="Indicator"),
-    Label(vi="Giá trị", en="Value"),
-    Label(vi="Kỳ trước", en="Previous"),
-    Label(vi="Thay đổi", en="Change"),
-    Label(vi="Mục tiêu", en="Target"),
+_SCORECARD_HEADERS = tuple(
+    COLUMN[k] for k in ("indicator", "value", "previous", "change", "target")
 )
 
 
