@@ -108,25 +108,32 @@ GROUP_KEYS = ("status", "qualifier", "unit", "_reason", "_value", "_bad")
 
 
 def _aggregations(has_decimal: bool) -> list[pl.Expr]:
-    on_tile = pl.col("_k").is_not_null()
+    """Plain counts, sums, minima and maxima of row-wise columns: what polars streams.
+
+    (A filter or a bitwise or inside an aggregation is not streamed: polars
+    would hold the rows. The bits of a group's tiles are summed; without a
+    repeated tile the sum is their union, and a repeat shows as a carry:
+    fewer bits set than rows on tiles.)
+    """
     aggs = [
         pl.len().alias("_n"),
-        on_tile.not_().sum().alias("_other"),
+        pl.col("_o").sum().alias("_other"),
         pl.col("_m").sum().alias("_bits"),
-        pl.col("_m").bitwise_or().alias("_or"),
         pl.col("_m").max().alias("_lm"),
         pl.col("_k").min().alias("_kmin"),
         pl.col("_k").max().alias("_kmax"),
-        pl.col("_a").filter(on_tile).sum().alias("_int"),
+        pl.col("_a").sum().alias("_int"),
         pl.col("_a").max().alias("_max"),
         pl.col("_e").max().alias("_enc"),
     ]
     if has_decimal:
-        aggs += [
-            pl.col("_d").filter(on_tile).sum().alias("_dsum"),
-            pl.col("_s").filter(on_tile).max().alias("_smax"),
-        ]
+        aggs += [pl.col("_d").sum().alias("_dsum"), pl.col("_s").max().alias("_smax")]
     return aggs
+
+
+def _finish_groups(groups: pl.DataFrame) -> pl.DataFrame:
+    """``_or``: the union of a group's tile bits (its sum, when no tile repeats)."""
+    return groups.with_columns(_or=pl.col("_bits"))
 
 
 def _tile_columns(tiling: Tiling, period: pl.Expr, amount: pl.Expr) -> list[pl.Expr]:
@@ -134,6 +141,7 @@ def _tile_columns(tiling: Tiling, period: pl.Expr, amount: pl.Expr) -> list[pl.E
     index = period.replace_strict(tiling.index_of, default=None, return_dtype=pl.Int64)
     return [
         kind.alias("_k"),
+        kind.is_null().cast(pl.Int64).alias("_o"),
         period.replace_strict(tiling.mask_of, default=0, return_dtype=pl.Int64).alias("_m"),
         pl.when(kind.is_not_null()).then(amount).alias("_a"),
         (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
@@ -340,6 +348,7 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
         value.is_not_null().alias("_value"),
         bad.alias("_bad"),
         kind.alias("_k"),
+        kind.is_null().cast(pl.Int64).alias("_o"),
         mask.alias("_m"),
         pl.when(kind.is_not_null()).then(amount).alias("_a"),
         (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
@@ -353,8 +362,10 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
             .otherwise(decimal.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
         )
         rows += [
-            decimal.cast(pl.Decimal(38, 18), strict=False).alias("_d"),
-            scale.alias("_s"),
+            pl.when(kind.is_not_null())
+            .then(decimal.cast(pl.Decimal(38, 18), strict=False))
+            .alias("_d"),
+            pl.when(kind.is_not_null()).then(scale).alias("_s"),
         ]
     keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
     grouped = frame.select(rows).group_by(keys).agg(_aggregations(bool(decimal_codes)))
@@ -363,7 +374,7 @@ def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> G
     text_cols = ["indicator", "place", *dim_cols, "status", "qualifier", "unit", *ROW_TEXT]
     refused = frame.filter(bad).select(*(pl.col(c).cast(pl.String) for c in text_cols), "_row")
     groups, periods, held = pl.collect_all([grouped, distinct, refused], engine="streaming")
-    groups = groups.with_columns(
+    groups = _finish_groups(groups).with_columns(
         pl.col(c).cast(pl.String) for c in ["indicator", "place", *dim_cols, *GROUP_KEYS[:3]]
     )
     period_texts = tuple(t for t in periods.get_column("period").to_list() if t is not None)
@@ -392,14 +403,17 @@ def scan_table(table: ObservationTable, target: Period) -> Groups:
         pl.lit(False).alias("_bad"),
         *_tile_columns(tiling, period, pl.col("amount")),
     ]
+    on_tile = period.replace_strict(
+        tiling.kind_of, default=None, return_dtype=pl.Int64
+    ).is_not_null()
     if has_decimal:
         rows += [
-            pl.col("decimal").cast(pl.Decimal(38, 18)).alias("_d"),
-            pl.col("scale").cast(pl.Int64).alias("_s"),
+            pl.when(on_tile).then(pl.col("decimal").cast(pl.Decimal(38, 18))).alias("_d"),
+            pl.when(on_tile).then(pl.col("scale").cast(pl.Int64)).alias("_s"),
         ]
     keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
     groups = frame.lazy().select(rows).group_by(keys).agg(_aggregations(has_decimal)).collect()
-    groups = groups.with_columns(pl.col(c).cast(pl.String) for c in keys[:-3])
+    groups = _finish_groups(groups).with_columns(pl.col(c).cast(pl.String) for c in keys[:-3])
     texts = tuple(t for t in frame.get_column("period").cast(pl.String).unique().to_list() if t)
     return Groups(groups, dim_cols, has_decimal, texts, tiling)
 
