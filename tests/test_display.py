@@ -178,3 +178,21 @@ def test_results_have_dataframes(restated: aq.Rollup) -> None:
     assert set(frames["rollup"]["place_name"]) == {"Tỉnh Quảng Ngãi (tính lại)"}
     assert "message" in frames["findings"].columns
     assert "indicator_text" in frames["evaluation"].columns
+
+
+def test_two_of_ten_districts_give_no_ratio_only_what_is_missing() -> None:
+    """The issue's case: a ratio of two lower bounds read "khoảng 83,9%" with 8 of 10 missing."""
+    as_of = date(2023, 12, 31)
+    districts = [p.code for p in aq.registry().children("62", as_of)][:2]
+    obs = [
+        aq.Observation(indicator=i, place=d, period="2023", value=aq.Quantity(n, "tip"))
+        for d in districts
+        for i, n in (("tips.received", 100), ("tips.valuable", 84))
+    ]
+    result = aq.rollup(obs, to="province", registry=aq.registry(), as_of=as_of)
+    vi = result.text("vi")
+    assert "ít nhất 200 nguồn tin (chưa đủ số liệu: 2/10 đơn vị cấp huyện)" in vi
+    rate = next(ln for ln in vi.splitlines() if "Tỷ lệ nguồn tin có giá trị" in ln)
+    assert rate.endswith("— (chưa đủ số liệu: 2/10 đơn vị cấp huyện)")
+    assert "khoảng" not in vi
+    assert "84,0%" not in vi
