@@ -395,3 +395,107 @@ def test_compare_checks_the_reports_places_and_offers_the_restatement() -> None:
     assert not c.comparability.comparable
     assert c.comparability.restatement is not None
     assert all(ch.delta is None for ch in c.changes)
+
+
+# -- strict and inclusive bounds ------------------------------------------------------------
+def _figure(indicator: str, amount: int, unit: str, qualifier: str) -> dict[str, Any]:
+    return {
+        "indicator": indicator,
+        "place": "62",
+        "period": "2023",
+        "value": Quantity(amount, unit, qualifier),
+    }
+
+
+def _target_met(amount: int, qualifier: str, target: int, direction: str) -> bool | None:
+    from antq_domain.analysis.evaluation import Target
+
+    r = report(observations=[_figure("crime.cases_occurred", amount, "case", qualifier)])
+    ev = evaluate(
+        r, as_of=AS_OF, targets=[Target("crime.cases_occurred", target, direction=direction)]
+    )
+    return ev.scorecard.cell("crime.cases_occurred").met
+
+
+def test_hon_100_against_a_ceiling_of_100_is_missed() -> None:
+    # "hơn 100 vụ": more than 100 cases, against at most 100
+    assert _target_met(100, "more_than", 100, "lower_is_better") is False
+    # "ít nhất 100 vụ" may be exactly 100: undecided
+    assert _target_met(100, "at_least", 100, "lower_is_better") is None
+
+
+def test_gan_150000_against_150000_is_missed() -> None:
+    # "gần 150.000": less than 150.000, against at least 150.000
+    assert _target_met(150000, "less_than", 150000, "higher_is_better") is False
+    assert _target_met(150000, "at_most", 150000, "higher_is_better") is None
+
+
+def test_khoang_300000_against_150000_is_met_within_the_tolerance() -> None:
+    assert _target_met(300000, "approximately", 150000, "higher_is_better") is True
+    # a tolerance is a parameter: with none, "khoảng" decides nothing
+    from antq_domain.analysis.evaluation import Target
+
+    r = report(observations=[_figure("crime.cases_occurred", 300000, "case", "approximately")])
+    ev = evaluate(
+        r,
+        as_of=AS_OF,
+        targets=[Target("crime.cases_occurred", 150000, direction="higher_is_better")],
+        config=EvaluationConfig(approximate_tolerance=None),
+    )
+    assert ev.scorecard.cell("crime.cases_occurred").met is None
+
+
+def test_the_words_read_strict_and_inclusive_bounds() -> None:
+    from antq_domain.values.numbers import parse_number
+
+    assert {w: parse_number(f"{w} 100").qualifier.value for w in (
+        "hơn", "trên", "ít nhất", "tối thiểu", "gần", "dưới", "không quá", "tối đa"
+    )} == {
+        "hơn": "more_than", "trên": "more_than", "ít nhất": "at_least", "tối thiểu": "at_least",
+        "gần": "less_than", "dưới": "less_than", "không quá": "at_most", "tối đa": "at_most",
+    }  # fmt: skip
+
+
+def test_strict_wins_in_a_sum_of_one_side() -> None:
+    total = Quantity(5, "tip", "more_than") + Quantity(3, "tip", "at_least")
+    assert total == Quantity(8, "tip", "more_than")
+    assert (Quantity(5, "tip", "more_than") + Quantity(3, "tip", "at_most")).qualifier.value == (
+        "approximately"
+    )
+
+
+def test_old_codes_still_load_from_json_and_tidy_rows() -> None:
+    from antq_domain.io.rows import from_tidy, tidy
+
+    old = from_tidy(
+        [
+            {
+                "indicator": "tips.received",
+                "place": "62",
+                "period": "2023",
+                "value": 5,
+                "qualifier": "at_least",
+            }
+        ]
+    )
+    assert old[0].value == Quantity(5, "tip", "at_least")
+    new = from_tidy(
+        [
+            {
+                "indicator": "tips.received",
+                "place": "62",
+                "period": "2023",
+                "value": 5,
+                "qualifier": "more_than",
+            }
+        ]
+    )
+    assert tidy(new)[0]["qualifier"] == "more_than"
+    from pydantic import TypeAdapter
+
+    adapter = TypeAdapter(Quantity)
+    q = Quantity(5, "tip", "less_than")
+    assert adapter.validate_json(adapter.dump_json(q)) == q
+    assert adapter.validate_python({"amount": 5, "unit": "tip", "qualifier": "at_most"}) == (
+        Quantity(5, "tip", "at_most")
+    )

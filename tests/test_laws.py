@@ -14,10 +14,14 @@ from hypothesis import strategies as st
 from antq_domain import strategies as aqst
 from antq_domain.analysis.aggregation import Rollup, rollup
 from antq_domain.analysis.comparison import combine, compare
+from antq_domain.analysis.expressions import Operator, Outcome, compare_intervals
 from antq_domain.errors import InvariantError
 from antq_domain.laws import (
     LAWS,
     LawViolation,
+    law_bound_comparison,
+    law_bound_join,
+    law_bound_sum,
     law_empty_is_neutral,
     law_file_round_trip,
     law_json_round_trip,
@@ -40,6 +44,7 @@ from antq_domain.records.report import MovementReport
 from antq_domain.strategies import hostile_texts, observations, reports
 from antq_domain.strategies._analysis import observation_sets, share_tables
 from antq_domain.values import Period, Qualifier, Quantity, Ratio, Unit
+from antq_domain.values.interval import Interval
 
 HEAVY = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 FLOWS = ("tips.received", "tips.valuable")
@@ -349,7 +354,7 @@ class TestLaw10LargestRemainder:
 
 
 def test_every_law_is_listed() -> None:
-    assert sorted(LAWS) == list(range(1, 12))
+    assert sorted(LAWS) == list(range(1, 13))
     assert all(callable(f) for fs in LAWS.values() for f in fs)
 
 
@@ -463,3 +468,58 @@ class TestLaw7FileRoundTrip:
         monkeypatch.setattr(laws_module, "read_observations", lossy)
         with pytest.raises(LawViolation, match="law 7"):
             law_file_round_trip(obs)
+
+
+# --- law 12: bound strictness ---------------------------------------------------------
+_AMOUNTS = st.integers(0, 10_000)
+_BOUNDS = st.one_of(
+    st.none(),
+    st.fractions(min_value=-50, max_value=50, max_denominator=7),
+)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    low, high = draw(_BOUNDS), draw(_BOUNDS)
+    if low is not None and high is not None and high < low:
+        low, high = high, low
+    point = low is not None and low == high
+    low_open = low is not None and not point and draw(st.booleans())
+    high_open = high is not None and not point and draw(st.booleans())
+    return Interval(low, high, low_open=low_open, high_open=high_open)
+
+
+class TestLaw12BoundStrictness:
+    """Law 12: "Bounds keep their strictness through joins, sums and comparisons"."""
+
+    @given(aqst.qualifiers(), aqst.qualifiers())
+    def test_join(self, a: Qualifier, b: Qualifier) -> None:
+        law_bound_join(a, b)
+
+    @given(_AMOUNTS, aqst.qualifiers(), _AMOUNTS, aqst.qualifiers())
+    def test_sum(self, x: int, qx: Qualifier, y: int, qy: Qualifier) -> None:
+        law_bound_sum(Quantity(x, "tip", qx), Quantity(y, "tip", qy))
+
+    @given(st.sampled_from([o for o in Operator if not o.is_pair]), _intervals(), _intervals())
+    def test_comparison(self, op: Operator, left: Interval, right: Interval) -> None:
+        law_bound_comparison(op, left, right)
+
+    def test_a_join_that_forgets_strictness_is_caught(self) -> None:
+        class Loose(str):
+            side = "lower"
+            is_strict = False
+
+            def combine(self, other: object) -> Qualifier:
+                return Qualifier.AT_LEAST
+
+        with pytest.raises(LawViolation, match="bound join"):
+            law_bound_join(Loose("x"), Qualifier.MORE_THAN)  # type: ignore[arg-type]
+
+    def test_a_comparison_blind_to_open_ends_is_caught(self) -> None:
+        # what the comparison said before strictness: [100, ∞) against 100 for "<" is violated
+        # only when closed; an open "hơn 100" must be violated for "<=" too
+        hon = Interval(100, None, low_open=True)
+        law_bound_comparison(Operator.LE, hon, Interval(100, 100))
+        assert compare_intervals(Operator.LE, hon, Interval(100, 100)) is Outcome.VIOLATED
+        wrong = Interval(100, None)  # the same figure read without its strictness
+        assert compare_intervals(Operator.LE, wrong, Interval(100, 100)) is Outcome.UNDETERMINED

@@ -30,7 +30,14 @@ own aggregation function to check it against the same laws as the library's
 * law 11, the totals convention (issue 12; SDMX's ``_T``): a total equals
   the sum of its parts where all parts are given, and a total over a mixed
   or unspecified set stands alone:
-  [`law_totals_convention`][antq_domain.laws.law_totals_convention].
+  [`law_totals_convention`][antq_domain.laws.law_totals_convention];
+* law 12, bounds keep their strictness (issue 16): the join keeps a bound
+  strict when a part of its side is strict
+  ([`law_bound_join`][antq_domain.laws.law_bound_join]); a sum's bounds hold
+  every sum its parts allow, exactly when the parts are bounds of one side
+  ([`law_bound_sum`][antq_domain.laws.law_bound_sum]); a comparison that
+  holds (or is violated) does so for every value the intervals allow, open
+  ends included ([`law_bound_comparison`][antq_domain.laws.law_bound_comparison]).
 
 Example:
     >>> from datetime import date
@@ -63,6 +70,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from antq_domain.analysis.aggregation import ratio_of_sums
+from antq_domain.analysis.expressions import Operator, Outcome, compare_intervals
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError
 from antq_domain.io.files import read_observations, write_observations
 from antq_domain.records._base import Record
@@ -74,6 +82,7 @@ from antq_domain.records.indicators import (
     catalogue,
 )
 from antq_domain.records.observation import Dims, Observation
+from antq_domain.values.interval import Interval
 from antq_domain.values.missing import Value
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
@@ -86,6 +95,9 @@ __all__ = [
     "law_empty_is_neutral",
     "law_file_round_trip",
     "law_json_round_trip",
+    "law_bound_comparison",
+    "law_bound_join",
+    "law_bound_sum",
     "law_largest_remainder",
     "law_monoid",
     "law_no_mutation",
@@ -756,6 +768,141 @@ def _standard() -> Catalogue:
     return catalogue()
 
 
+# --- law 12: bound strictness -----------------------------------------------------
+
+
+def law_bound_join(a: Qualifier, b: Qualifier) -> None:
+    """Law 12 (join): bounds of one side stay on it, strict when either part is strict.
+
+    Two bounds of the same side join to a bound of that side, strict exactly
+    when one of them is ("hơn 5" + "ít nhất 3" is "hơn 8"); bounds of opposite
+    sides join to ``approximately``; ``exact`` changes nothing.
+
+    Raises:
+        LawViolation: naming the pair.
+
+    Example:
+        >>> from antq_domain.laws import law_bound_join
+        >>> from antq_domain.values import Qualifier
+        >>> law_bound_join(Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+    """
+    joined = a.combine(b)
+    if b is Qualifier.EXACT and joined is not a:
+        raise LawViolation(12, "bound join", f"{a} joined with exact gives {joined}")
+    if a.side is not None and a.side == b.side:
+        if joined.side != a.side or joined.is_strict != (a.is_strict or b.is_strict):
+            raise LawViolation(12, "bound join", f"{a} joined with {b} gives {joined}")
+    elif a.side is not None and b.side is not None and joined is not Qualifier.APPROXIMATELY:
+        raise LawViolation(12, "bound join", f"opposite bounds {a}, {b} give {joined}")
+
+
+def _contains(outer: Interval, inner: Interval) -> bool:
+    """Whether every value of ``inner`` lies in ``outer``."""
+    if outer.low is not None:
+        if inner.low is None or inner.low < outer.low:
+            return False
+        if inner.low == outer.low and outer.low_open and not inner.low_open:
+            return False
+    if outer.high is not None:
+        if inner.high is None or inner.high > outer.high:
+            return False
+        if inner.high == outer.high and outer.high_open and not inner.high_open:
+            return False
+    return True
+
+
+def law_bound_sum(x: Quantity, y: Quantity) -> None:
+    """Law 12 (sum): the sum's interval holds every sum of values its parts allow.
+
+    ``(x + y).bounds()`` contains ``x.bounds() + y.bounds()``, and equals it
+    when neither part is ``approximately`` and the parts are not bounds of
+    opposite sides: "hơn 145.410" + "81.417" is exactly "hơn 226.827".
+
+    Raises:
+        LawViolation: naming the parts.
+
+    Example:
+        >>> from antq_domain.laws import law_bound_sum
+        >>> from antq_domain.values import Quantity
+        >>> law_bound_sum(Quantity(145410, "participation", "more_than"),
+        ...               Quantity(81417, "participation", "at_least"))
+    """
+    total = (x + y).bounds()
+    allowed = x.bounds() + y.bounds()
+    if not _contains(total, allowed):
+        raise LawViolation(12, "bound sum", f"{x} + {y}: {total} does not hold {allowed}")
+    sides = {q.side for q in (x.qualifier, y.qualifier)} - {None}
+    plain = Qualifier.APPROXIMATELY not in (x.qualifier, y.qualifier) and len(sides) <= 1
+    if plain and total != allowed:
+        raise LawViolation(12, "bound sum", f"{x} + {y}: {total} is not {allowed}")
+
+
+def _samples(iv: Interval) -> list[Fraction]:
+    """Values inside ``iv``: its closed ends, points just inside open ends, a middle."""
+    step = Fraction(1, 1000)
+    out: list[Fraction] = []
+    low = None if iv.low is None else Fraction(iv.low)
+    high = None if iv.high is None else Fraction(iv.high)
+    if low is not None:
+        inside = low + (step if high is None else min(step, (high - low) / 2))
+        out.append(inside if iv.low_open else low)
+    if high is not None:
+        inside = high - (step if low is None else min(step, (high - low) / 2))
+        out.append(inside if iv.high_open else high)
+    if low is not None and high is not None:
+        out.append((low + high) / 2)
+    elif low is not None:
+        out.append(low + 7)
+    elif high is not None:
+        out.append(high - 7)
+    else:
+        out.append(Fraction(0))
+    return out
+
+
+_RELATIONS: Mapping[str, Callable[[Fraction, Fraction], bool]] = {
+    "le": lambda a, b: a <= b,
+    "lt": lambda a, b: a < b,
+    "ge": lambda a, b: a >= b,
+    "gt": lambda a, b: a > b,
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+}
+
+
+def law_bound_comparison(operator: Operator, left: Interval, right: Interval) -> None:
+    """Law 12 (comparison): a decided comparison is true (or false) for every value allowed.
+
+    When `compare_intervals` says *holds*, the relation is true for every
+    pair of values drawn from the intervals (their closed ends, points just
+    inside open ends, middles); when it says *violated*, false for every
+    pair. "hơn 100" against 100 is violated for ``<=``.
+
+    Raises:
+        LawViolation: naming the comparison and a pair that contradicts it.
+
+    Example:
+        >>> from antq_domain.analysis.expressions import Operator
+        >>> from antq_domain.laws import law_bound_comparison
+        >>> from antq_domain.values import Interval
+        >>> law_bound_comparison(Operator.LE, Interval(100, None, low_open=True),
+        ...                      Interval(100, 100))
+    """
+    outcome = compare_intervals(operator, left, right)
+    if outcome is Outcome.UNDETERMINED:
+        return
+    relation = _RELATIONS[operator.name.lower()]
+    want = outcome is Outcome.HOLDS
+    for a in _samples(left):
+        for b in _samples(right):
+            if relation(a, b) is not want:
+                raise LawViolation(
+                    12,
+                    "bound comparison",
+                    f"{left} {operator.value} {right} is {outcome.value}, but {a} and {b} say not",
+                )
+
+
 LAWS: Mapping[int, tuple[Callable[..., Any], ...]] = {
     1: (law_partition_sum,),
     2: (law_order_independence, law_empty_is_neutral, law_monoid),
@@ -768,5 +915,6 @@ LAWS: Mapping[int, tuple[Callable[..., Any], ...]] = {
     9: (law_restating_conserves,),
     10: (law_largest_remainder,),
     11: (law_totals_convention,),
+    12: (law_bound_join, law_bound_sum, law_bound_comparison),
 }
 """The law functions by the law's number in DESIGN.md."""

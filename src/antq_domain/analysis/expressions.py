@@ -513,18 +513,19 @@ class ExpressionValue:
 
 
 def _le(left: Interval, right: Interval, *, strict: bool) -> Outcome:
-    if (
-        left.high is not None
-        and right.low is not None
-        and (left.high < right.low or (not strict and left.high == right.low))
-    ):
-        return Outcome.HOLDS
-    if (
-        left.low is not None
-        and right.high is not None
-        and (left.low > right.high or (strict and left.low == right.high))
-    ):
-        return Outcome.VIOLATED
+    """``left <= right`` (``<`` when ``strict``), minding open ends.
+
+    At a shared end value an open end decides: "hơn 100" (``(100, ∞)``) is
+    never ``<= 100``, and "dưới 100" (``[0, 100)``) is always ``< 100``.
+    """
+    if left.high is not None and right.low is not None:
+        touching_apart = left.high_open or right.low_open
+        if left.high < right.low or (left.high == right.low and (not strict or touching_apart)):
+            return Outcome.HOLDS
+    if left.low is not None and right.high is not None:
+        touching_apart = left.low_open or right.high_open
+        if left.low > right.high or (left.low == right.high and (strict or touching_apart)):
+            return Outcome.VIOLATED
     return Outcome.UNDETERMINED
 
 
@@ -542,6 +543,9 @@ def compare_intervals(operator: Operator, left: Interval, right: Interval) -> Ou
         >>> from antq_domain.analysis.expressions import Interval, Operator, compare_intervals
         >>> compare_intervals(Operator.LE, Interval(655, 655), Interval(726, 726)).value
         'holds'
+        >>> hon_100 = Interval(100, None, low_open=True)  # "hơn 100"
+        >>> compare_intervals(Operator.LE, hon_100, Interval(100, 100)).value
+        'violated'
         >>> compare_intervals(Operator.EQ, Interval(92, 92), Interval(85, 85)).value
         'violated'
         >>> compare_intervals(Operator.EQ, Interval(92, None), Interval(95, 95)).value

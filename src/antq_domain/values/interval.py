@@ -30,7 +30,7 @@ from antq_domain.values._format import format_amount
 from antq_domain.values.label import Lang
 from antq_domain.values.unit import Qualifier
 
-__all__ = ["Bound", "Interval"]
+__all__ = ["APPROXIMATE_TOLERANCE", "Bound", "Interval"]
 
 Bound: TypeAlias = int | Decimal | Fraction
 """An end of an interval: an amount (``int``, ``Decimal``) or an exact ``Fraction`` (a ratio)."""
@@ -67,17 +67,47 @@ def _text(bound: Bound, lang: Lang) -> str:
     return format_amount(bound, lang)
 
 
+APPROXIMATE_TOLERANCE = Fraction(1, 10)
+"""The default tolerance of "khoảng" (about): ±10 % of the stated figure.
+
+**An assumption**, not a rule of the language or the law: "khoảng 300.000"
+is read as lying in ``[270.000, 330.000]`` when a figure is compared with a
+target or a rule. Pass ``tolerance=`` to change it (``None``: "khoảng"
+guarantees nothing but non-negativity).
+"""
+
+
+def _tolerance(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
+        raise AntqTypeError("tolerance", value, "a Fraction or Decimal share, or None")
+    share = Fraction(value)
+    if not 0 <= share < 1:
+        raise InvariantError("tolerance", value, "a share in [0, 1)")
+    return share
+
+
+def _whole(value: Fraction) -> Bound:
+    return value.numerator if value.denominator == 1 else value
+
+
 @attrs.frozen(repr=False)
 class Interval:
-    """The set of values a figure (or an expression) is known to lie in: ``[low, high]``.
+    """The set of values a figure (or an expression) is known to lie in.
 
     A value. ``None`` is unbounded: ``low=None`` is −∞, ``high=None`` is +∞.
-    Intervals add, subtract, scale by an integer and take hulls exactly.
+    An end is closed (``[145410``: the value may equal it) unless
+    ``low_open``/``high_open`` says it is open (``(145410``: "hơn 145.410",
+    the value is strictly more). Intervals add (an open end in a part opens
+    the sum's end), subtract, scale by an integer and take hulls exactly.
 
     Example:
         >>> from antq_domain.values import Interval
         >>> str(Interval(145410, None) + Interval(81417, 81417))
         '[226827, ∞)'
+        >>> str(Interval(145410, None, low_open=True) + Interval(81417, None))
+        '(226827, ∞)'
         >>> str(Interval(0, 5).scale(-2))
         '[-10, 0]'
         >>> Interval(5, 1)
@@ -88,36 +118,72 @@ class Interval:
 
     low: Bound | None = attrs.field(converter=_low)
     high: Bound | None = attrs.field(converter=_high)
+    low_open: bool = attrs.field(default=False, kw_only=True)
+    high_open: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if self.low is not None and self.high is not None and self.high < self.low:
-            raise InvariantError("high", self.high, f"a bound >= low={self.low}")
+        for name, end, is_open in (
+            ("low_open", self.low, self.low_open),
+            ("high_open", self.high, self.high_open),
+        ):
+            if not isinstance(is_open, bool):
+                raise AntqTypeError(name, is_open, "True or False")
+            if is_open and end is None:
+                raise InvariantError(name, is_open, "False for an unbounded end")
+        if self.low is not None and self.high is not None:
+            if self.high < self.low:
+                raise InvariantError("high", self.high, f"a bound >= low={self.low}")
+            if self.high == self.low and (self.low_open or self.high_open):
+                raise InvariantError(
+                    "high", self.high, f"a bound > low={self.low} (an open end: no value)"
+                )
 
     @classmethod
-    def qualified(cls, amount: Bound, qualifier: Qualifier) -> Interval:
+    def qualified(
+        cls,
+        amount: Bound,
+        qualifier: Qualifier,
+        *,
+        tolerance: Fraction | Decimal | int | None = None,
+    ) -> Interval:
         """What a figure of ``amount`` with ``qualifier`` guarantees (figures are never negative).
 
-        ``exact`` pins both ends; ``at_least`` fixes the low end (the high end is
-        unbounded); ``at_most`` the high end (the low end is 0); ``approximately``
-        guarantees nothing beyond non-negativity. The one reading of a qualifier as
-        bounds, for quantities and ratios alike.
+        ``exact`` pins both ends; ``more_than`` ("hơn") opens the low end,
+        ``at_least`` ("ít nhất") closes it (the high end is unbounded);
+        ``less_than`` ("gần", "dưới") opens the high end, ``at_most`` ("không
+        quá") closes it (the low end is 0); ``approximately`` ("khoảng") lies
+        within ``tolerance`` of the amount when one is given
+        ([`APPROXIMATE_TOLERANCE`][antq_domain.values.interval.APPROXIMATE_TOLERANCE]
+        is the usual one), and otherwise guarantees nothing beyond
+        non-negativity. The one reading of a qualifier as bounds, for
+        quantities and ratios alike.
 
         Example:
             >>> from fractions import Fraction
             >>> from antq_domain.values import Interval, Qualifier
             >>> Interval.qualified(124000, Qualifier.AT_MOST)
             Interval(0, 124000)
-            >>> Interval.qualified(Fraction(1, 3), Qualifier.AT_LEAST)
-            Interval(Fraction(1, 3), None)
+            >>> Interval.qualified(124000, Qualifier.LESS_THAN)
+            Interval(0, 124000, high_open=True)
+            >>> Interval.qualified(Fraction(1, 3), Qualifier.MORE_THAN)
+            Interval(Fraction(1, 3), None, low_open=True)
+            >>> str(Interval.qualified(300000, Qualifier.APPROXIMATELY, tolerance=Fraction(1, 10)))
+            '[270000, 330000]'
         """
+        share = _tolerance(tolerance)
         zero = type(amount)(0)
         if qualifier is Qualifier.EXACT:
             return cls(amount, amount)
         if qualifier.side == "lower":
-            return cls(amount, None)
+            return cls(amount, None, low_open=qualifier.is_strict)
         if qualifier.side == "upper":
-            return cls(zero, amount)
-        return cls(zero, None)
+            if amount == zero and qualifier.is_strict:
+                return cls(zero, None)  # "less than 0" of a count: nothing usable is said
+            return cls(zero, amount, high_open=qualifier.is_strict)
+        if share is None:
+            return cls(zero, None)
+        exact = Fraction(amount)
+        return cls(_whole(exact * (1 - share)), _whole(exact * (1 + share)))
 
     @property
     def is_point(self) -> bool:
@@ -133,7 +199,12 @@ class Interval:
     def __add__(self, other: Interval) -> Interval:
         low = None if self.low is None or other.low is None else _add(self.low, other.low)
         high = None if self.high is None or other.high is None else _add(self.high, other.high)
-        return Interval(low, high)
+        return Interval(
+            low,
+            high,
+            low_open=low is not None and (self.low_open or other.low_open),
+            high_open=high is not None and (self.high_open or other.high_open),
+        )
 
     def __sub__(self, other: Interval) -> Interval:
         """Every difference of a value of ``self`` and a value of ``other``.
@@ -148,18 +219,22 @@ class Interval:
         return self + other.scale(-1)
 
     def scale(self, factor: int) -> Interval:
-        """Multiply by an integer (a negative factor swaps the ends).
+        """Multiply by an integer (a negative factor swaps the ends, and their openness).
 
         Example:
             >>> from antq_domain.values import Interval
             >>> str(Interval(3, None).scale(0))
             '0'
+            >>> str(Interval(3, None, low_open=True).scale(-1))
+            '(-∞, -3)'
         """
         if factor == 0:
             return Interval(0, 0)
         low = None if self.low is None else self.low * factor
         high = None if self.high is None else self.high * factor
-        return Interval(low, high) if factor > 0 else Interval(high, low)
+        if factor > 0:
+            return Interval(low, high, low_open=self.low_open, high_open=self.high_open)
+        return Interval(high, low, low_open=self.high_open, high_open=self.low_open)
 
     def hull(self, other: Interval) -> Interval:
         """The smallest interval holding both.
@@ -169,9 +244,19 @@ class Interval:
             >>> str(Interval(655, 655).hull(Interval(650, 650)))
             '[650, 655]'
         """
-        low = None if self.low is None or other.low is None else min(self.low, other.low)
-        high = None if self.high is None or other.high is None else max(self.high, other.high)
-        return Interval(low, high)
+        low: Bound | None = None
+        low_open = False
+        if self.low is not None and other.low is not None:
+            low = min(self.low, other.low)
+            low_open = (self.low_open or self.low != low) and (other.low_open or other.low != low)
+        high: Bound | None = None
+        high_open = False
+        if self.high is not None and other.high is not None:
+            high = max(self.high, other.high)
+            high_open = (self.high_open or self.high != high) and (
+                other.high_open or other.high != high
+            )
+        return Interval(low, high, low_open=low_open, high_open=high_open)
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some value lies in both.
@@ -180,10 +265,10 @@ class Interval:
             >>> from antq_domain.values import Interval
             >>> Interval(145410, None).overlaps(Interval(150000, 150000))
             True
+            >>> Interval(100, None, low_open=True).overlaps(Interval(100, 100))
+            False
         """
-        if self.low is not None and other.high is not None and self.low > other.high:
-            return False
-        return not (other.low is not None and self.high is not None and other.low > self.high)
+        return not (_above(self, other) or _above(other, self))
 
     def format(self, lang: Lang = "vi") -> str:
         """Display form with the digit grouping of ``lang``.
@@ -192,6 +277,8 @@ class Interval:
             >>> from antq_domain.values import Interval
             >>> Interval(145410, None).format("vi"), Interval(None, None).format("en")
             ('≥ 145.410', 'unknown')
+            >>> Interval(145410, None, low_open=True).format("vi")
+            '> 145.410'
         """
         if self.is_point:
             assert self.low is not None  # noqa: S101 - is_point guarantees it
@@ -200,17 +287,31 @@ class Interval:
             return "chưa rõ" if lang == "vi" else "unknown"
         if self.high is None:
             assert self.low is not None  # noqa: S101 - checked above
-            return "≥ " + _text(self.low, lang)
+            return (">" if self.low_open else "≥") + " " + _text(self.low, lang)
         if self.low is None:
-            return "≤ " + _text(self.high, lang)
+            return ("<" if self.high_open else "≤") + " " + _text(self.high, lang)
+        if self.low_open or self.high_open:
+            return (
+                f"{'(' if self.low_open else '['}{_text(self.low, lang)}; "
+                f"{_text(self.high, lang)}{')' if self.high_open else ']'}"
+            )
         return f"{_text(self.low, lang)}–{_text(self.high, lang)}"
 
     def __str__(self) -> str:
         if self.is_point:
             return str(self.low)
-        low = "(-∞" if self.low is None else f"[{self.low}"
-        high = "∞)" if self.high is None else f"{self.high}]"
+        low = "(-∞" if self.low is None else f"{'(' if self.low_open else '['}{self.low}"
+        high = "∞)" if self.high is None else f"{self.high}{')' if self.high_open else ']'}"
         return f"{low}, {high}"
 
     def __repr__(self) -> str:
-        return f"Interval({self.low!r}, {self.high!r})"
+        extra = ", low_open=True" if self.low_open else ""
+        extra += ", high_open=True" if self.high_open else ""
+        return f"Interval({self.low!r}, {self.high!r}{extra})"
+
+
+def _above(a: Interval, b: Interval) -> bool:
+    """Whether every value of ``a`` is above every value of ``b``."""
+    if a.low is None or b.high is None:
+        return False
+    return a.low > b.high or (a.low == b.high and (a.low_open or b.high_open))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any, TypeAlias
 
 import attrs
@@ -215,22 +216,29 @@ class Quantity:
         """
         return self.qualifier is Qualifier.EXACT
 
-    def bounds(self) -> Interval:
+    def bounds(self, *, tolerance: Fraction | Decimal | int | None = None) -> Interval:
         """What the figure guarantees: the interval it lies in.
 
         An [`Interval`][antq_domain.values.interval.Interval]: ``exact`` pins
-        both ends; ``at_least`` fixes the low end (the high end is unbounded);
-        ``at_most`` the high end (the low end is 0); ``approximately``
-        guarantees nothing beyond non-negativity.
+        both ends; ``more_than`` opens the low end and ``at_least`` closes it
+        (the high end is unbounded); ``less_than`` opens the high end and
+        ``at_most`` closes it (the low end is 0); ``approximately`` lies
+        within ``tolerance`` (a share of the amount) when one is given, and
+        otherwise guarantees nothing beyond non-negativity.
 
         Example:
+            >>> from fractions import Fraction
             >>> from antq_domain.values import Quantity
             >>> Quantity(145410, "participation", "at_least").bounds()
             Interval(145410, None)
+            >>> Quantity(145410, "participation", "more_than").bounds()
+            Interval(145410, None, low_open=True)
             >>> Quantity(124000, "person", "at_most").bounds()
             Interval(0, 124000)
+            >>> str(Quantity(300, "tip", "approximately").bounds(tolerance=Fraction(1, 10)))
+            '[270, 330]'
         """
-        return Interval.qualified(self.amount, self.qualifier)
+        return Interval.qualified(self.amount, self.qualifier, tolerance=tolerance)
 
     @classmethod
     def zero(cls, unit: Unit | str) -> Quantity:

@@ -398,7 +398,9 @@ def evaluate(
     reg = registry if registry is not None else bundled_registry()
     facts = _safety(safety)
     found: list[Finding] = list(validate(report, rules=rules))
-    scorecard, target_findings = build_scorecard(report, previous, targets, registry=reg)
+    scorecard, target_findings = build_scorecard(
+        report, previous, targets, registry=reg, tolerance=cfg.approximate_tolerance
+    )
     found.extend(target_findings)
     models = ModelSummary()
     programmes: tuple[ProgrammeStatus, ...] = ()

@@ -16,6 +16,7 @@ import attrs
 from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES, AuthorityRule
 from antq_domain.analysis.findings import CodeSpec, Severity, finding_codes
 from antq_domain.errors import AntqTypeError, InvariantError
+from antq_domain.values.interval import APPROXIMATE_TOLERANCE
 from antq_domain.values.label import Label
 from antq_domain.values.period import MONTHS_EN
 
@@ -222,6 +223,17 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
         raise InvariantError(attribute.name, value, "a non-negative int")
 
 
+def _tolerance(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        raise AntqTypeError("approximate_tolerance", value, "a Fraction share or None")
+    share = Fraction(value)
+    if not 0 <= share < 1:
+        raise InvariantError("approximate_tolerance", value, "a share in [0, 1)")
+    return share
+
+
 def _optional_text(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise AntqTypeError(attribute.name, value, "the text of an instrument, or None")
@@ -295,6 +307,11 @@ class EvaluationConfig:
             province's decision when it sets them.
         authority_rules: the commendation authority rules (default:
             [`AUTHORITY_RULES`][antq_domain.analysis.evaluation.authority.AUTHORITY_RULES]).
+        approximate_tolerance: how far a "khoảng" (about) figure may lie from
+            its amount when it is compared with a target, as a share.
+            **Assumption: 1/10** (±10 %,
+            [`APPROXIMATE_TOLERANCE`][antq_domain.values.interval.APPROXIMATE_TOLERANCE]);
+            ``None``: "khoảng" decides no target.
         decimals: decimals shown for ratios and achievements (display only).
 
     Example:
@@ -316,6 +333,9 @@ class EvaluationConfig:
     safety_extra_criteria: tuple[str, ...] = attrs.field(default=(), converter=_names)
     authority_rules: tuple[AuthorityRule, ...] = attrs.field(
         default=AUTHORITY_RULES, converter=_rules
+    )
+    approximate_tolerance: Fraction | None = attrs.field(
+        default=APPROXIMATE_TOLERANCE, converter=_tolerance
     )
     decimals: int = attrs.field(default=1, validator=_non_negative)
 

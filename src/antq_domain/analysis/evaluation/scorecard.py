@@ -13,6 +13,7 @@ import attrs
 
 from antq_domain.analysis.comparability import Comparability, comparability
 from antq_domain.analysis.evaluation.config import EVALUATION_CODES, EvaluationCode, both
+from antq_domain.analysis.expressions import Operator, Outcome, compare_intervals
 from antq_domain.analysis.findings import Finding, Ref
 from antq_domain.display import (
     COLUMN,
@@ -29,7 +30,7 @@ from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values.change import bounded_change
-from antq_domain.values.interval import Interval
+from antq_domain.values.interval import APPROXIMATE_TOLERANCE, Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotApplicable, NotReported, Withheld
 from antq_domain.values.quantity import Quantity
@@ -109,8 +110,11 @@ class Target:
     )
 
 
-def _bounds(value: CellValue) -> Interval | None:
-    if isinstance(value, Quantity | Ratio):
+def _bounds(value: CellValue, tolerance: Fraction | None = None) -> Interval | None:
+    """The interval a cell's value lies in; ``tolerance`` reads a "khoảng" quantity."""
+    if isinstance(value, Quantity):
+        return value.bounds(tolerance=tolerance)
+    if isinstance(value, Ratio):
         b = value.bounds()
         return None if isinstance(b, Undefined) else b
     return None
@@ -374,10 +378,13 @@ def _achieve(  # noqa: PLR0911 - one return per case of the formula
 
 
 def _assess(
-    cell_value: CellValue, target: Target, direction: IndicatorDirection
+    cell_value: CellValue,
+    target: Target,
+    direction: IndicatorDirection,
+    tolerance: Fraction | None = None,
 ) -> dict[str, object]:
     out: dict[str, object] = {"target": target}
-    b = _bounds(cell_value)
+    b = _bounds(cell_value, tolerance)
     if b is None:
         reason = "no figure" if cell_value is None else _show(cell_value, "en", 1)
         why_vi = "không có số liệu" if cell_value is None else _show(cell_value, "vi", 1)
@@ -415,12 +422,11 @@ def _assess(
         assert not isinstance(low, Undefined)  # noqa: S101 - checked above
         assert not isinstance(high, Undefined)  # noqa: S101 - same formula
         out["achievement_low"], out["achievement_high"] = low, high
-    if sign > 0:
-        met = True if lo >= t else (False if hi is not None and hi < t else None)
-    elif sign < 0:
-        met = True if hi is not None and hi <= t else (False if lo > t else None)
-    else:
-        met = None
+    # decided on the interval, open ends included: "hơn 100" misses a ceiling of 100,
+    # "gần 150.000" misses a floor of 150.000
+    goal = Interval(t, t)
+    outcome = compare_intervals(Operator.GE if sign > 0 else Operator.LE, b, goal) if sign else None
+    met = {Outcome.HOLDS: True, Outcome.VIOLATED: False}.get(outcome) if outcome else None
     out["met"] = met
     if sign != 0 and lo != hi and met is None:
         lowest: object = out.get("achievement_low")
@@ -527,6 +533,7 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
     *,
     catalogue: Catalogue | None = None,
     registry: Registry | None = None,
+    tolerance: Fraction | None = APPROXIMATE_TOLERANCE,
 ) -> tuple[Scorecard, list[Finding]]:
     """The scorecard of ``report`` against ``previous`` and ``targets``, with target findings.
 
@@ -613,7 +620,7 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
         )
         if target is not None:
             direction = target.direction or ind.direction
-            fields.update(_assess(value, target, direction))
+            fields.update(_assess(value, target, direction, tolerance))
         cell = ScoreCell(code, dims, ind.kind, ind.direction, value, prev, **fields)  # type: ignore[arg-type]
         cells.append(cell)
         if target is not None:
