@@ -814,9 +814,12 @@ def _contains(outer: Interval, inner: Interval) -> bool:
 def law_bound_sum(x: Quantity, y: Quantity) -> None:
     """Law 12 (sum): the sum's interval holds every sum of values its parts allow.
 
-    ``(x + y).bounds()`` contains ``x.bounds() + y.bounds()``, and equals it
-    when neither part is ``approximately`` and the parts are not bounds of
-    opposite sides: "hơn 145.410" + "81.417" is exactly "hơn 226.827".
+    ``(x + y).bounds()`` contains ``x.bounds() + y.bounds()``: the sum never
+    claims more than its parts. With exact parts and lower bounds only it is
+    exactly that sum, strictness included: "hơn 145.410" + "81.417" is
+    "hơn 226.827". (An upper bound reads from 0, so a sum with one keeps only
+    its high end.) A strict upper bound of 0 ("dưới 0") is no figure of a
+    count, and is left out.
 
     Raises:
         LawViolation: naming the parts.
@@ -827,12 +830,15 @@ def law_bound_sum(x: Quantity, y: Quantity) -> None:
         >>> law_bound_sum(Quantity(145410, "participation", "more_than"),
         ...               Quantity(81417, "participation", "at_least"))
     """
+    for q in (x, y):
+        if q.qualifier is Qualifier.LESS_THAN and q.amount == 0:
+            return
     total = (x + y).bounds()
     allowed = x.bounds() + y.bounds()
     if not _contains(total, allowed):
         raise LawViolation(12, "bound sum", f"{x} + {y}: {total} does not hold {allowed}")
-    sides = {q.side for q in (x.qualifier, y.qualifier)} - {None}
-    plain = Qualifier.APPROXIMATELY not in (x.qualifier, y.qualifier) and len(sides) <= 1
+    sides = {q.qualifier.side for q in (x, y)} - {None}
+    plain = Qualifier.APPROXIMATELY not in (x.qualifier, y.qualifier) and sides <= {"lower"}
     if plain and total != allowed:
         raise LawViolation(12, "bound sum", f"{x} + {y}: {total} is not {allowed}")
 
