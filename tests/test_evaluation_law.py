@@ -7,6 +7,7 @@ that made it pass (see the closing note of the evaluation engineer).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -499,3 +500,21 @@ def test_old_codes_still_load_from_json_and_tidy_rows() -> None:
     assert adapter.validate_python({"amount": 5, "unit": "tip", "qualifier": "at_most"}) == (
         Quantity(5, "tip", "at_most")
     )
+
+
+# -- officials' Vietnamese ----------------------------------------------------------------------
+def test_the_scorecard_says_tang_65_dot_so_voi_nam_2022() -> None:
+    from antq_domain.io import load_report
+
+    data = Path(__file__).resolve().parents[1] / "examples" / "data"
+    ev = evaluate(
+        load_report(data / "kon-tum-2023.json"),
+        as_of=AS_OF,
+        previous=load_report(data / "kon-tum-2022-synthetic.json"),
+    )
+    vi, en = ev.render("vi"), ev.render("en")
+    assert "tăng 65 đợt (+5,9%) so với năm 2022" in vi
+    assert "giảm 5 lượt (-20,8%) so với năm 2022" in vi
+    assert "thay đổi +65" not in vi
+    assert "up 65 rounds (+5.9%) on 2022" in en
+    assert "(Tỉnh Kon Tum, năm 2023), tính đến 15/01/2024" in vi

@@ -33,6 +33,7 @@ from antq_domain.values.change import bounded_change
 from antq_domain.values.interval import APPROXIMATE_TOLERANCE, Interval
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.missing import NotApplicable, NotReported, Withheld
+from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.ratio import Ratio, Undefined
 
@@ -138,6 +139,66 @@ def _percent(value: Fraction, lang: Lang, decimals: int) -> str:
     return _number(value * 100, lang, decimals) + "%"
 
 
+def _since(period: Period | None, lang: Lang) -> str:
+    """`` so với năm 2022`` / `` on 2022``: the period a change is told against."""
+    if period is None:
+        return " so với kỳ trước" if lang == "vi" else " on the previous period"
+    return f" so với {period.format('vi')}" if lang == "vi" else f" on {period.format('en')}"
+
+
+def _change_words(
+    change: Fraction,
+    relative: Fraction | Undefined | None,
+    counter: str,
+    lang: Lang,
+    decimals: int,
+) -> str:
+    """``tăng 65 đợt (+5,9%)``, ``giảm 5 lượt (-20,8%)``, ``không đổi``: an exact change."""
+    vi = lang == "vi"
+    if change == 0:
+        return "không đổi" if vi else "unchanged"
+    word = ("tăng" if vi else "up") if change > 0 else ("giảm" if vi else "down")
+    text = f"{word} {_number(abs(change), lang, decimals)}" + (f" {counter}" if counter else "")
+    if isinstance(relative, Fraction):
+        text += f" ({_number(relative * 100, lang, decimals, sign=True)}%)"
+    return text
+
+
+def _bounded_words(low: Fraction | None, high: Fraction | None, lang: Lang) -> str:  # noqa: PLR0911
+    """A change known only between bounds, in words: ``tăng ít nhất 7.210``."""
+    vi = lang == "vi"
+    if low is not None and low > 0:
+        if high is None:
+            return f"{'tăng ít nhất' if vi else 'up at least'} {_number(low, lang, 1)}"
+        return (
+            f"{'tăng từ' if vi else 'up by'} {_number(low, lang, 1)} "
+            f"{'đến' if vi else 'to'} {_number(high, lang, 1)}"
+        )
+    if high is not None and high < 0:
+        if low is None:
+            return f"{'giảm ít nhất' if vi else 'down at least'} {_number(-high, lang, 1)}"
+        return (
+            f"{'giảm từ' if vi else 'down by'} {_number(-high, lang, 1)} "
+            f"{'đến' if vi else 'to'} {_number(-low, lang, 1)}"
+        )
+    if low is None and high is None:
+        return "không xác định được thay đổi" if vi else "change unknown"
+    if low is None:
+        assert high is not None  # noqa: S101 - the other branch
+        return (
+            f"{'thay đổi không quá' if vi else 'change at most'} "
+            f"{_number(high, lang, 1, sign=True)}"
+        )
+    if high is None:
+        return (
+            f"{'thay đổi ít nhất' if vi else 'change at least'} {_number(low, lang, 1, sign=True)}"
+        )
+    return (
+        f"{'thay đổi từ' if vi else 'change between'} {_number(low, lang, 1, sign=True)} "
+        f"{'đến' if vi else 'and'} {_number(high, lang, 1, sign=True)}"
+    )
+
+
 @attrs.frozen
 class ScoreCell:
     """One line of the scorecard: a cell now, before, its change, target and achievement.
@@ -184,6 +245,7 @@ class ScoreCell:
     achievement_high: Fraction | None = attrs.field(default=None, kw_only=True)
     met: bool | None = attrs.field(default=None, kw_only=True)
     note: Label | None = attrs.field(default=None, kw_only=True)
+    previous_period: Period | None = attrs.field(default=None, kw_only=True)
 
     @property
     def is_ratio(self) -> bool:
@@ -234,7 +296,7 @@ class ScoreCell:
             >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
             ...           Quantity(726, "tip"), Quantity(600, "tip"), change=126,
             ...           relative=Fraction(21, 100)).render("vi").split(": ", 1)[1]
-            '726 nguồn tin | trước: 600 nguồn tin | thay đổi +126 (+21%)'
+            '726 nguồn tin | trước: 600 nguồn tin | tăng 126 nguồn tin (+21%) so với kỳ trước'
         """
         vi = lang == "vi"
         value, previous, change, target = self.columns(lang, decimals=decimals)
@@ -246,6 +308,21 @@ class ScoreCell:
         if target:
             parts.append(target)
         return " | ".join(parts)
+
+    def _counter(self, amount: Fraction, lang: Lang) -> str:
+        """The counter a change is told in: the figure's unit, or points for a ratio."""
+        if self.is_ratio:
+            ratio = self.value if isinstance(self.value, Ratio) else self.previous
+            percent = isinstance(ratio, Ratio) and ratio.factor == 100
+            if lang == "vi":
+                return "điểm phần trăm" if percent else "điểm"
+            return ("percentage point" if percent else "point") + "s" * (abs(amount) != 1)
+        figure = self.value if isinstance(self.value, Quantity) else self.previous
+        if not isinstance(figure, Quantity):
+            return ""
+        if lang == "vi":
+            return figure.unit.counter_vi
+        return figure.unit.counter_en_for(abs(amount))
 
     def columns(self, lang: Lang = "en", *, decimals: int = 1) -> tuple[str, str, str, str]:
         """The cell's texts: value, previous value, change, target (empty when absent).
@@ -261,19 +338,16 @@ class ScoreCell:
             >>> ScoreCell("tips.received", Dims(), "flow", "higher_is_better",
             ...           Quantity(726, "tip"), Quantity(600, "tip"), change=126,
             ...           relative=Fraction(21, 100)).columns("en")
-            ('726 tips', '600 tips', 'change +126 (+21%)', '')
+            ('726 tips', '600 tips', 'up 126 tips (+21%) on the previous period', '')
         """
         vi = lang == "vi"
         value = _show(self.value, lang, decimals)
         previous = _show(self.previous, lang, decimals) if self.previous is not None else ""
         change = ""
         if self.change is not None:
-            unit = (" điểm" if vi else " points") if self.is_ratio else ""
-            amount = _number(self.change, lang, decimals, sign=True)
-            change = f"{'thay đổi' if vi else 'change'} {amount}{unit}"
-            if isinstance(self.relative, Fraction):
-                rel = _number(self.relative * 100, lang, decimals, sign=True)
-                change += f" ({rel}%)"
+            change = _change_words(
+                self.change, self.relative, self._counter(self.change, lang), lang, decimals
+            ) + _since(self.previous_period, lang)
         elif self.change_note is not None and self.previous is not None:
             change = self.change_note.text(lang)
         target = ""
@@ -314,7 +388,7 @@ def _ratio_value(report: MovementReport, indicator: str, dims: Dims) -> CellValu
         return Undefined(str(err))
 
 
-def _change(cur: CellValue, prev: CellValue) -> dict[str, object]:
+def _change(cur: CellValue, prev: CellValue, period: Period | None = None) -> dict[str, object]:
     if prev is None or cur is None:
         return {}
     cb, pb = _bounds(cur), _bounds(prev)
@@ -323,9 +397,10 @@ def _change(cur: CellValue, prev: CellValue) -> dict[str, object]:
         text = _show(cur if cb is None else prev, "en", 1)
         return {
             "change_note": both(
-                f"không tính được thay đổi: số liệu {'kỳ này' if cb is None else 'kỳ trước'} "
+                f"không tính được thay đổi{_since(period, 'vi')}: số liệu "
+                f"{'kỳ này' if cb is None else 'kỳ trước'} "
                 f"là {_show(cur if cb is None else prev, 'vi', 1)}",
-                f"no change: the {which} figure is {text}",
+                f"no change{_since(period, 'en')}: the {which} figure is {text}",
             )
         }
     ch = bounded_change(cb, pb)
@@ -333,25 +408,12 @@ def _change(cur: CellValue, prev: CellValue) -> dict[str, object]:
         delta = ch.delta
         return {"change": delta, "relative": ch.relative, "change_low": delta, "change_high": delta}
     low, high = ch.low, ch.high
-
-    def bound(lang: Lang) -> str:
-        if low is None and high is None:
-            return "không xác định" if lang == "vi" else "unknown"
-        if low is None:
-            assert high is not None  # noqa: S101 - the other branch
-            return (
-                f"{'nhiều nhất' if lang == 'vi' else 'at most'} {_number(high, lang, 1, sign=True)}"
-            )
-        if high is None:
-            return f"{'ít nhất' if lang == 'vi' else 'at least'} {_number(low, lang, 1, sign=True)}"
-        return f"{_number(low, lang, 1, sign=True)} … {_number(high, lang, 1, sign=True)}"
-
     return {
         "change_low": low,
         "change_high": high,
         "change_note": both(
-            f"số liệu ước lượng ('hơn', 'gần'): thay đổi {bound('vi')}",
-            f"approximate figures ('more than', 'almost'): change {bound('en')}",
+            f"{_bounded_words(low, high, 'vi')}{_since(period, 'vi')} (số liệu ước lượng)",
+            f"{_bounded_words(low, high, 'en')}{_since(period, 'en')} (approximate figures)",
         ),
     }
 
@@ -614,13 +676,15 @@ def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
         ):
             continue  # neither side holds both parts of the ratio for this cell
         fields: dict[str, object] = (
-            dict(_change(value, prev))
+            dict(_change(value, prev, previous.period if previous is not None else None))
             if like is None or like.comparable
             else {"change_note": _UNLIKE}
         )
         if target is not None:
             direction = target.direction or ind.direction
             fields.update(_assess(value, target, direction, tolerance))
+        if previous is not None:
+            fields["previous_period"] = previous.period
         cell = ScoreCell(code, dims, ind.kind, ind.direction, value, prev, **fields)  # type: ignore[arg-type]
         cells.append(cell)
         if target is not None:
