@@ -149,7 +149,9 @@ def write_atomic(target: Path, text: str, *, field: str = "path") -> Path:
 _ONCE = "expected each column once in the header"
 
 
-def csv_records(text: str, *, record: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def csv_records(
+    text: str, *, record: str, delimiter: str = ","
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
     r"""The header and the rows of CSV text, read strictly; problems located by line.
 
     Strict quoting (an unterminated quote is an error, never a cell that
@@ -173,7 +175,7 @@ def csv_records(text: str, *, record: str) -> tuple[list[str], list[tuple[int, l
         antq_domain.errors.RecordError: x.csv: 1 problem
           line 1: column 'a' appears 2 times: expected each column once in the header
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     problems: list[tuple[str, str]] = []
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None

@@ -438,8 +438,10 @@ def scan_rollups(
         ...                  "tips.received,608,2023,30\ntips.received,616,2023,1x\n")
         >>> s = scan_rollups(p, to=["province"], period="2023", registry=registry(),
         ...                  as_of=date(2023, 12, 31), bad_rows="leave_out")
-        >>> str(s.rollups[0].cell("tips.received", "62").value), s.left_out
-        ('>=30 tip', (('row 2', "value='1x': expected a whole number of 'tip' (digits only)"),))
+        >>> str(s.rollups[0].cell("tips.received", "62").value)
+        '>=30 tip'
+        >>> s.left_out
+        (('row 2', "value='1x': expected a whole number of 'tip' such as '1160' or '1.160'"),)
     """
     check_rollup_args(view, missing, as_of)
     step = progress if progress is not None else (lambda _: None)

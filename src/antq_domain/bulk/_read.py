@@ -254,7 +254,7 @@ def read_table(
         Traceback (most recent call last):
         ...
         antq_domain.errors.RecordError: tidy rows: 2 problems
-          row 2: value='1.5': expected a whole number of 'tip' (digits only)
+          row 2: value='1.5': expected a whole number of 'tip' such as '1160' or '1.160'
           row 3: unit='case': expected 'tip' for 'tips.received'
     """
     source = Path(path)

@@ -46,7 +46,7 @@ from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import Registry
 
-__all__ = ["FileFormat", "read_observations", "write_observations"]
+__all__ = ["FileFormat", "csv_delimiter", "read_observations", "write_observations"]
 
 FileFormat = Literal["csv", "jsonl"]
 """The file formats of tidy rows: ``csv`` or ``jsonl`` (JSON Lines)."""
@@ -130,11 +130,43 @@ def write_observations(
     return write_atomic(target, buffer.getvalue())
 
 
+_DELIMITERS = {",": "','", ";": "';'", "\t": "a tab"}
+
+
+def csv_delimiter(text: str) -> str:
+    r"""The cell separator of tidy-rows CSV text: ``,``, ``;`` or a tab, read from its header.
+
+    Excel writes ``;`` where the decimal mark is ``,`` (Vietnamese regional
+    settings) and a tab for "Text (Tab delimited)". The separator is the one
+    that splits the header line into the most known column names; ``,``
+    when none does. A leading byte-order mark is ignored.
+
+    Example:
+        >>> csv_delimiter("indicator;place;period;value\r\n")
+        ';'
+        >>> csv_delimiter("\ufeffindicator,place,period,value\n")
+        ','
+    """
+    first = next((line for line in text.removeprefix("\ufeff").splitlines() if line.strip()), "")
+    best, best_known = ",", 0
+    for delimiter in _DELIMITERS:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        known = sum(1 for c in cells if c.strip() in TIDY_KEYS or c.strip().startswith("dim_"))
+        if known > best_known:
+            best, best_known = delimiter, known
+    return best
+
+
 def _csv_rows(
     text: str, record: str, *, spreadsheet_safe: bool
 ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """The rows of CSV text and the problems of its header (unknown columns)."""
-    header, rows = csv_records(text, record=record)
+    """The rows of CSV text and the problems of its header (unknown columns).
+
+    A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first
+    column's name; the cell separator is [`csv_delimiter`][antq_domain.io.files.csv_delimiter]'s.
+    """
+    text = text.removeprefix("\ufeff")
+    header, rows = csv_records(text, record=record, delimiter=csv_delimiter(text))
     expected = f"one of {', '.join(TIDY_KEYS)} or dim_<name>"
     known = [h in TIDY_KEYS or h.startswith("dim_") for h in header]
     problems = [
@@ -224,7 +256,7 @@ def read_observations(
         Traceback (most recent call last):
         ...
         antq_domain.errors.RecordError: tidy rows: 1 problem
-          row 1: value='abc': expected a whole number of 'tip' (digits only)
+          row 1: value='abc': expected a whole number of 'tip' such as '1160' or '1.160'
     """
     source = Path(path)
     fmt = _format_of(source, format)
@@ -233,16 +265,35 @@ def read_observations(
     text = read_text(source, record=_RECORD)
     problems: list[tuple[str, str]] = []
     if fmt == "csv":
-        rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
+        try:
+            rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
+        except RecordError as exc:
+            raise RecordError(_RECORD, exc.problems + _separator_note(text)) from None
     else:
-        rows = _jsonl_rows(text, _RECORD)
+        rows = _jsonl_rows(text.removeprefix("\ufeff"), _RECORD)
     try:
         observations = from_tidy(
             rows, catalogue=catalogue, registry=registry, check_places=check_places
         )
     except RecordError as exc:
         # the file's own problems first, then every row's: none hides another
-        raise RecordError(_RECORD, problems + exc.problems) from None
+        problems = problems + exc.problems
+        observations = []
     if problems:
+        if fmt == "csv":
+            problems = problems + _separator_note(text)
         raise RecordError(_RECORD, problems)
     return observations
+
+
+def _separator_note(text: str) -> list[tuple[str, str]]:
+    """How an Excel-style CSV was read, stated in its errors: the separator, the BOM skipped.
+
+    Nothing for a plain comma-separated file without a byte-order mark.
+    """
+    delimiter = csv_delimiter(text)
+    bom = text.startswith("\ufeff")
+    if delimiter == "," and not bom:
+        return []
+    how = f"read as CSV with {_DELIMITERS[delimiter]} between cells (found in the header line)"
+    return [("(file)", how + ("; a UTF-8 byte-order mark was skipped" if bom else ""))]

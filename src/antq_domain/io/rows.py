@@ -33,13 +33,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from antq_domain.errors import RecordError
+from antq_domain.errors import AntqError, RecordError
 from antq_domain.limits import MAX_NUMBER_CHARS, check_text
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims, Observation
 from antq_domain.records.places import Registry
 from antq_domain.records.places import registry as standard_registry
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, Status, Value, Withheld
+from antq_domain.values.numbers import parse_number
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier, Unit
 
@@ -180,18 +181,42 @@ def _amount(raw: Any, unit: Unit) -> int | Decimal:
                 f"value={text[:20]!r}...: expected at most {MAX_NUMBER_CHARS} characters"
             )
         if unit.is_decimal:
-            if not _WIRE_DECIMAL.fullmatch(text):
-                raise ValueError(
-                    f"value={raw!r}: expected a decimal such as '13.85' for unit {unit.value!r}"
-                    " (digits and '.', no sign or exponent)"
-                )
-            return Decimal(text)
-        if not _WIRE_WHOLE.fullmatch(text):
-            raise ValueError(
-                f"value={raw!r}: expected a whole number of {unit.value!r} (digits only)"
-            )
-        return int(text)
+            if _WIRE_DECIMAL.fullmatch(text):
+                return Decimal(text)
+            return _vietnamese(raw, text, unit)
+        if _WIRE_WHOLE.fullmatch(text):
+            return int(text)
+        return _vietnamese(raw, text, unit)
     raise ValueError(f"value={raw!r}: expected an int or a decimal string")
+
+
+def _vietnamese(raw: str, text: str, unit: Unit) -> int | Decimal:
+    """A figure written the Vietnamese way in a text cell ("1.160", "13,85", "2,5 triệu").
+
+    The wire form comes first (digits, with ``.`` before decimals for the
+    decimal units): what the library writes is read back unchanged. Anything
+    else is read by the library's number parser, strictly ("1,160" is
+    refused: an English writer means 1160 by it); a qualifier word belongs in
+    the ``qualifier`` key, never in the figure.
+    """
+    expected = (
+        f"a decimal such as '13.85' or '13,85' for unit {unit.value!r}"
+        if unit.is_decimal
+        else f"a whole number of {unit.value!r} such as '1160' or '1.160'"
+    )
+    try:
+        parsed = parse_number(text, field="value", strict=True)
+    except AntqError:
+        raise ValueError(f"value={raw!r}: expected {expected}") from None
+    if parsed.qualifier is not Qualifier.EXACT:
+        raise ValueError(
+            f"value={raw!r}: expected the figure alone; put {parsed.qualifier.value!r} in the "
+            "'qualifier' key"
+        )
+    amount = parsed.value
+    if not unit.is_decimal and not isinstance(amount, int):
+        raise ValueError(f"value={raw!r}: expected {expected}")
+    return amount
 
 
 def _status(row: Mapping[str, Any]) -> Status:

@@ -1,0 +1,99 @@
+"""Excel's files and habits are read as they are (issue 14, item 2).
+
+"CSV UTF-8" starts with a byte-order mark; with Vietnamese regional
+settings Excel separates cells with ``;``; "Text (Tab delimited)" uses
+tabs; a ``value`` column typed by hand holds Vietnamese figures ("1.160").
+The CSV fixtures are written the way Excel writes them (the csv module with
+Excel's dialect, ``utf-8-sig`` for the mark).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import antq_domain as aq
+from antq_domain.io.files import csv_delimiter
+
+HEADER = ["indicator", "place", "period", "value", "qualifier"]
+ROWS = [
+    ["tips.received", "62", "2023", "726", "exact"],
+    ["mobilisation.launch_campaigns", "62", "2023", "1.160", "exact"],
+    ["mobilisation.launch_participants", "62", "2023", "145.410", "at_least"],
+]
+
+
+def _excel_csv(path: Path, rows: list[list[str]], *, delimiter: str, bom: bool) -> Path:
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, dialect="excel", delimiter=delimiter)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "bom"), [(",", True), (";", True), (";", False), ("\t", False)]
+)
+def test_excel_csv_is_read_as_saved(tmp_path: Path, delimiter: str, *, bom: bool) -> None:
+    path = _excel_csv(tmp_path / "kt.csv", ROWS, delimiter=delimiter, bom=bom)
+    obs = aq.read_observations(path)
+    assert [o.indicator for o in obs] == [r[0] for r in ROWS]
+    assert [o.value.amount for o in obs] == [726, 1160, 145410]  # type: ignore[union-attr]
+    assert obs[2].value.qualifier.value == "at_least"  # type: ignore[union-attr]
+
+
+def test_the_separator_is_stated_in_errors(tmp_path: Path) -> None:
+    bad = [*ROWS, ["tips.received", "62", "2023", "abc", "exact"]]
+    path = _excel_csv(tmp_path / "kt.csv", bad, delimiter=";", bom=True)
+    with pytest.raises(aq.RecordError) as caught:
+        aq.read_observations(path)
+    problems = dict(caught.value.problems)
+    assert "row 4" in problems
+    assert problems["(file)"] == (
+        "read as CSV with ';' between cells (found in the header line); "
+        "a UTF-8 byte-order mark was skipped"
+    )
+    # and no error names the mark as part of a column
+    assert "\ufeff" not in str(caught.value)
+
+
+def test_csv_delimiter_reads_the_header() -> None:
+    assert csv_delimiter("indicator;place;period;value\r\n1;2;3;4\r\n") == ";"
+    assert csv_delimiter("indicator\tplace\tperiod\tvalue\n") == "\t"
+    assert csv_delimiter("\ufeffindicator,place,period,value\n") == ","
+    assert csv_delimiter("a;b\n") == ","  # no known column: the default
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "amount"),
+    [
+        ("1.160", "mobilisation.launch_campaigns", 1160),
+        ("1 160", "mobilisation.launch_campaigns", 1160),
+        ("1160", "mobilisation.launch_campaigns", 1160),
+        ("13,85", "weapons.firecrackers", "13.85"),
+        ("13.85", "weapons.firecrackers", "13.85"),  # the wire form stays the wire form
+        ("1.160,5", "weapons.firecrackers", "1160.5"),
+    ],
+)
+def test_vietnamese_figures_in_a_text_value(text: str, indicator: str, amount: object) -> None:
+    (obs,) = aq.from_tidy(
+        [{"indicator": indicator, "place": "62", "period": "2023", "value": text}]
+    )
+    assert str(obs.value.amount) == str(amount)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,160", "expected a whole number of 'campaign'"),  # English thousands: ambiguous
+        ("1,5", "expected a whole number of 'campaign'"),
+        ("hơn 1.160", "put 'more_than' in the 'qualifier' key"),
+        ("1e3", "expected a whole number of 'campaign'"),
+    ],
+)
+def test_what_is_not_a_figure_of_the_unit_is_refused(text: str, expected: str) -> None:
+    row = {"indicator": "mobilisation.launch_campaigns", "place": "62", "period": "2023"}
+    with pytest.raises(aq.RecordError, match=expected.replace("(", r"\(")):
+        aq.from_tidy([{**row, "value": text}])
