@@ -490,6 +490,17 @@ _EXAMPLES = {
 }
 
 
+def _spreadsheet_safe_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--spreadsheet-safe",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
+        "tab, CR) and before cells starting with ', and remove it when reading "
+        "(default: on)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``antq``, with one subparser per command.
 
@@ -575,14 +586,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="csv or jsonl (default: csv, or the suffix of --output)",
     )
     p.add_argument("--output", "-o", metavar="PATH", default=None, help="write to PATH")
-    p.add_argument(
-        "--spreadsheet-safe",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
-        "tab, CR) and before cells starting with ', and remove it when reading "
-        "(default: on)",
-    )
+    _spreadsheet_safe_option(p)
 
     p = command(
         "compare",
@@ -670,14 +674,7 @@ def build_parser() -> argparse.ArgumentParser:
         "('Kon Tum', 'tỉnh Kon Tum', 'TP.HCM'), read as of --period",
     )
     p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
-    p.add_argument(
-        "--spreadsheet-safe",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
-        "tab, CR) and before cells starting with ', and remove it when reading "
-        "(default: on)",
-    )
+    _spreadsheet_safe_option(p)
     return parser
 
 
