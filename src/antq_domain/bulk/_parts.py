@@ -114,7 +114,8 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
     """Decide, per indicator, what the columns can vouch for."""
     frame = groups.frame
     combo_cols = _combo_cols(groups)
-    combos = frame.select(combo_cols).unique()
+    # rows refused on their own text are read by the reference anyway: only the others here
+    combos = frame.filter(~pl.col("_bad")).select(combo_cols).unique()
     bad = bad_combos(combos, cat)
     bad_frame = pl.DataFrame(bad, schema=combos.schema, orient="row") if bad else None
     places = [p for p in frame.get_column("place").unique().to_list() if p is not None]
