@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install demo test check format lint typecheck pytest examples docs bench clean
+.PHONY: help install demo test quick check format lint typecheck pytest examples docs bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -32,8 +32,16 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict
 	$(BIN)/mypy --strict docs/conftest.py
 
-pytest: $(STAMP)
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+pytest: $(STAMP)  ## the whole test suite, with line and branch coverage and its floor
+	rm -f .coverage
+	HYPOTHESIS_PROFILE=ci $(BIN)/coverage run -m pytest
+	$(BIN)/coverage report
+	$(BIN)/python tools/coverage_floor.py
+
+quick: $(STAMP)  ## the edit-test loop, under two minutes: lint, types, the fast tests (no coverage)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy --strict
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -q -x -m "not slow and not packaging" tests src
 
 examples: $(STAMP)  ## run every script in examples/
 	@set -e; for f in examples/*.py; do echo "== $$f"; $(BIN)/python $$f > /dev/null; done
@@ -47,4 +55,4 @@ bench: $(STAMP)  ## bulk rollup benchmark: antq_domain.bulk vs pandas vs parse-o
 test: lint typecheck pytest examples docs  ## everything CI runs
 
 clean:
-	rm -rf $(VENV) build dist site .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist site .cache .mypy_cache .pytest_cache .ruff_cache .hypothesis .coverage

@@ -1,4 +1,4 @@
-"""Test-suite configuration: Hypothesis profiles.
+"""Test-suite configuration: Hypothesis profiles, and the modules ``make quick`` leaves out.
 
 ``HYPOTHESIS_PROFILE=ci`` (what ``make test`` sets) runs more examples,
 derandomized so CI is reproducible, with no deadline (shared CI machines are
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -21,3 +22,20 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# Test modules that take most of the suite's time (measured with `pytest --durations`);
+# marked `slow` so `make quick` (-m "not slow") skips them. `make test` runs everything.
+SLOW = frozenset(
+    {
+        "test_notebook.py",
+        "test_docs_build.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of a module listed in `SLOW` as slow."""
+    for item in items:
+        if item.path.name in SLOW:
+            item.add_marker(pytest.mark.slow)

@@ -116,3 +116,11 @@ def test_no_module_is_shadowed_by_a_name_of_its_package() -> None:
         parent, _, leaf = info.name.rpartition(".")
         bound = getattr(importlib.import_module(parent), leaf)
         assert bound is sys.modules[info.name], f"{info.name} is shadowed by {bound!r}"
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")))
+def test_a_long_module_states_why_at_its_top(path: Path) -> None:
+    # A module over ~600 lines is split, or says at its top why it is one module.
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if len(lines) > 600:
+        assert lines[0].startswith("# Size: "), f"{path.relative_to(SRC)}: {len(lines)} lines"

@@ -1,3 +1,5 @@
+# Size: the four charts (trend, compare_places, replication_funnel, commendation_tallies) and their
+# shared drawing helpers; about 30% of the lines are docstrings and their examples.
 r"""Charts of reports and observations (matplotlib, an optional extra).
 
 An edge of the library. Each function returns a `matplotlib.figure.Figure` drawn on the Agg canvas,

@@ -1,3 +1,5 @@
+# Size: the laws of the arithmetic, one small function each, every one with its docstring and
+# examples (half the lines).
 """The laws the arithmetic obeys, as functions anyone can run on their own data.
 
 Each ``law_*`` function checks one law of DESIGN.md on the arguments given and returns ``None`` (or

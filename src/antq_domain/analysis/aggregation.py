@@ -1,3 +1,7 @@
+# Size: one rollup engine: rollup, rollup_parts and finish_rollup (which antq_domain.bulk
+# shares), the place tree, allocation and the result types (Rollup, RolledCell, RatioCell, Note,
+# Allocation) share the private part and gap helpers; about half the lines are docstrings and
+# their examples. The result types can move to their own module once the bulk engine settles.
 """Rollups over places and time, and ratios of sums: the reference implementation.
 
 [`rollup`][antq_domain.rollup] aggregates observations to a level of the register

@@ -1,3 +1,6 @@
+# Size: combine and compare, two operations over the same cells (Conflict, Combined; Change,
+# RatioChange, Comparison) with their text views; about 40% of the lines are docstrings and
+# their examples.
 """Combining reports (a monoid) and comparing two periods' figures exactly.
 
 **combine.** [`combine`][antq_domain.combine] merges reports, observation sets and earlier

@@ -1,3 +1,6 @@
+# Size: the findings model (Severity, CodeSpec, Ref, Finding, Findings) and the registry of
+# finding codes with their bilingual labels, a data table; half the lines are docstrings and their
+# examples.
 """Findings: what validation and evaluation report, as typed bilingual data.
 
 A [`Finding`][antq_domain.analysis.findings.Finding] is one thing a check found: a stable dotted
@@ -46,7 +49,7 @@ from antq_domain.display import data_frame, indicator_text, place_name
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnknownCodeError
 from antq_domain.markup import Html, bilingual, html_table
 from antq_domain.records.indicators import catalogue
-from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.observation import Dims, Observation, as_dims
 from antq_domain.values import identifiers
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
@@ -357,16 +360,6 @@ def _opt_rule(value: object) -> str | None:
     return _opt_text("rule", value)
 
 
-def _dims(value: object) -> Dims:
-    if isinstance(value, Dims):
-        return value
-    if value is None:
-        return Dims()
-    if isinstance(value, Mapping):
-        return Dims.of(value)
-    raise AntqTypeError("dims", value, "a Dims or a mapping of dimension names to codes")
-
-
 @attrs.frozen(repr=False)
 class Ref:
     """What a finding points at: an observation cell, a record path, or both.
@@ -396,7 +389,7 @@ class Ref:
     indicator: str | None = attrs.field(default=None, converter=_opt_indicator)
     place: str | None = attrs.field(default=None, converter=_opt_place)
     period: str | None = attrs.field(default=None, converter=_opt_period)
-    dims: Dims = attrs.field(default=Dims(), converter=_dims)
+    dims: Dims = attrs.field(default=Dims(), converter=as_dims)
     path: str | None = attrs.field(default=None, converter=_opt_path)
     source: str | None = attrs.field(default=None, converter=_opt_source)
 
@@ -422,7 +415,7 @@ class Ref:
             >>> Ref.cell("tips.received", "62", "2023", source="congan.kontum.gov.vn").source
             'congan.kontum.gov.vn'
         """
-        return cls(indicator, place, str(period), _dims(dims), path, source)
+        return cls(indicator, place, str(period), as_dims(dims), path, source)
 
     @classmethod
     def record(cls, path: str) -> Ref:

@@ -1,3 +1,6 @@
+# Size: validate and its four checks (rules, totals, conflicts, records against figures),
+# which share the frame of a report's cells; about a third of the lines are docstrings and their
+# examples.
 """Validation: rules, totals, conflicts and records-versus-figures, as findings.
 
 [`validate`][antq_domain.analysis.validation.validate] runs every check over a report (or a list of
@@ -601,6 +604,22 @@ def check_places(
 _ISSUER_TO_DIM = {"vff_central_chair": "central_fatherland_front_chair"}
 
 
+def _record_mismatch(
+    i: int, obs: Observation, listed: Interval, *, vi: str, en: str, records: list[Ref]
+) -> list[Finding]:
+    """A ``record.mismatch`` when figure ``i`` cannot equal what the records list."""
+    assert isinstance(obs.value, Quantity)  # noqa: S101 - callers pass stated figures
+    if compare_intervals(Operator.EQ, listed, obs.value.bounds()) is not Outcome.VIOLATED:
+        return []
+    where = str(Ref.of_observation(obs))
+    message = _both(
+        f"{where} là {obs.value.format('vi')}, nhưng {vi}",
+        f"{where} is {obs.value.format('en')}, but {en}",
+    )
+    involved = [Ref.of_observation(obs, path=f"observations.{i}"), *records]
+    return [Finding.of(FindingCode.RECORD_MISMATCH.value, message, involved=involved)]
+
+
 def _commendation_findings(report: MovementReport, cat: Catalogue) -> list[Finding]:
     if not report.commendations or "commendations.recipients" not in cat:
         return []
@@ -634,26 +653,15 @@ def _commendation_findings(report: MovementReport, cat: Catalogue) -> list[Findi
         if not matched:
             continue
         listed = sum(report.commendations[j].recipient_count for j in matched)
-        if compare_intervals(Operator.EQ, Interval(listed, listed), obs.value.bounds()) is not (
-            Outcome.VIOLATED
-        ):
-            continue
-        where = str(Ref.of_observation(obs))
-        out.append(
-            Finding.of(
-                FindingCode.RECORD_MISMATCH.value,
-                _both(
-                    f"{where} là {obs.value.format('vi')}, nhưng danh sách khen thưởng "
-                    f"có {listed} tập thể, cá nhân",
-                    f"{where} is {obs.value.format('en')}, but the listed commendations "
-                    f"have {listed} recipients",
-                ),
-                involved=[
-                    Ref.of_observation(obs, path=f"observations.{i}"),
-                    *(Ref.record(f"commendations.{j}") for j in matched),
-                ],
-            )
+        found = _record_mismatch(
+            i,
+            obs,
+            Interval(listed, listed),
+            vi=f"danh sách khen thưởng có {listed} tập thể, cá nhân",
+            en=f"the listed commendations have {listed} recipients",
+            records=[Ref.record(f"commendations.{j}") for j in matched],
         )
+        out.extend(found)
     return out
 
 
@@ -685,24 +693,15 @@ def _replication_findings(report: MovementReport, cat: Catalogue) -> list[Findin
         if not surely and not maybe:
             continue
         listed = Interval(len(surely), len(surely) + len(maybe))
-        if compare_intervals(Operator.EQ, listed, obs.value.bounds()) is not Outcome.VIOLATED:
-            continue
-        where = str(Ref.of_observation(obs))
-        out.append(
-            Finding.of(
-                FindingCode.RECORD_MISMATCH.value,
-                _both(
-                    f"{where} là {obs.value.format('vi')}, nhưng danh sách mô hình có "
-                    f"{listed.format('vi')} mô hình được nhân rộng trong kỳ",
-                    f"{where} is {obs.value.format('en')}, but the listed models show "
-                    f"{listed.format('en')} replicated in the period",
-                ),
-                involved=[
-                    Ref.of_observation(obs, path=f"observations.{i}"),
-                    *(Ref.record(f"models.{j}") for j in sorted([*surely, *maybe])),
-                ],
-            )
+        found = _record_mismatch(
+            i,
+            obs,
+            listed,
+            vi=f"danh sách mô hình có {listed.format('vi')} mô hình được nhân rộng trong kỳ",
+            en=f"the listed models show {listed.format('en')} replicated in the period",
+            records=[Ref.record(f"models.{j}") for j in sorted([*surely, *maybe])],
         )
+        out.extend(found)
     return out
 
 

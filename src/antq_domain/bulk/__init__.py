@@ -1,3 +1,6 @@
+# Size: the public face of the bulk engine (read_table, rollup_table, rollup_file,
+# scan_rollups); about 40% of the lines are docstrings with examples, the engine is in _read,
+# _scan and _parts.
 r"""A columnar bulk path: millions of tidy rows read and rolled up with polars.
 
 [`read_table`][antq_domain.bulk.read_table] loads a tidy CSV into an

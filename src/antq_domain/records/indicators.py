@@ -1,3 +1,6 @@
+# Size: the catalogue's model: Indicator, Dimension, RatioSpec and their codelists, and
+# Catalogue with the checks across indicators and its lookups; about half the lines are
+# docstrings and their examples (the catalogue itself is data, data/catalogue.toml).
 """The indicator catalogue: what each figure of a movement report measures.
 
 Every figure in a report is an observation of one

@@ -16,6 +16,7 @@ from pydantic import GetCoreSchemaHandler, ValidationInfo, field_validator, mode
 from pydantic_core import core_schema
 
 from antq_domain.errors import (
+    AntqTypeError,
     InvariantError,
     ParseError,
     RecordError,
@@ -34,7 +35,7 @@ from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Unit
 
-__all__ = ["Cell", "Dims", "Observation", "catalogue_from"]
+__all__ = ["Cell", "Dims", "Observation", "as_dims", "catalogue_from"]
 
 _NAME = identifiers.NAME
 _CODE_VALUE = identifiers.VALUE
@@ -77,7 +78,7 @@ class Dims(Mapping[str, str]):
         if mapping is None:
             return cls(())
         if not isinstance(mapping, Mapping):
-            raise ParseError("dims", mapping, "a mapping of dimension names to codes")
+            raise AntqTypeError("dims", mapping, "a Dims or a mapping of dimension names to codes")
         for name, code in mapping.items():
             if not isinstance(name, str) or not _NAME.fullmatch(name):
                 raise ParseError("dims", name, "a lower-case name such as 'unit_kind'")
@@ -127,6 +128,24 @@ class Dims(Mapping[str, str]):
             ),
             metadata={"pydantic_js_functions": [lambda _s, _h: js]},
         )
+
+
+def as_dims(value: object) -> Dims:
+    """A dimension cell from a `Dims`, a mapping of names to codes, or ``None`` (no dimensions).
+
+    The one converter of a ``dims`` field.
+
+    Raises:
+        AntqTypeError: anything else; ParseError: a bad name or code.
+
+    Example:
+        >>> from antq_domain.records.observation import as_dims
+        >>> as_dims({"unit_kind": "commune"}), as_dims(None)
+        (Dims({'unit_kind': 'commune'}), Dims({}))
+    """
+    if value is None or isinstance(value, Mapping):
+        return Dims.of(value)
+    raise AntqTypeError("dims", value, "a Dims or a mapping of dimension names to codes")
 
 
 Cell = tuple[str, str, str, Dims]

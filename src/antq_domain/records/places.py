@@ -1,3 +1,6 @@
+# Size: one register: Place and its codelists, the Registry with its lookups (find, name_of,
+# successors, trees) and the register's CSV reader and writer share the register's indexes; about
+# half the lines are docstrings and their examples.
 """The register of places: administrative units over time and the 2025 reform.
 
 A [`Place`][antq_domain.Place] is one administrative unit with a stable identity (its

@@ -1,3 +1,5 @@
+# Size: one value type: Period's kinds, canonical ids, Vietnamese forms, arithmetic and tiling
+# are methods of one class; about half the lines are docstrings and their examples.
 """Reporting periods: years, halves, quarters, months, ISO weeks, days, ranges and spans.
 
 A [`Period`][antq_domain.Period] is an inclusive run of calendar days with a *kind*.

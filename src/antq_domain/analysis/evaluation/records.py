@@ -1,3 +1,6 @@
+# Size: one pass of evaluation over a report's records (exemplary models, cooperation
+# programmes, commendations, legal life), sharing the finding helper and the reform dates; each
+# part is under 250 lines and could become its own module.
 """Evaluation of a report's records: models, programmes, commendations, legal life.
 
 Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].

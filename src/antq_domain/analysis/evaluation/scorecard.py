@@ -1,3 +1,5 @@
+# Size: one result type (Scorecard and its cells) with the change, target and
+# achievement arithmetic that fills it; about a third of the lines are docstrings and examples.
 """The scorecard: each cell's value, previous value, exact change, target and achievement.
 
 Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
@@ -26,7 +28,7 @@ from antq_domain.display import (
 from antq_domain.errors import AntqError, AntqTypeError, InvariantError, UnknownCodeError
 from antq_domain.markup import Html, html_table
 from antq_domain.records.indicators import Catalogue, IndicatorDirection, IndicatorKind, catalogue
-from antq_domain.records.observation import Dims
+from antq_domain.records.observation import Dims, as_dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values.change import bounded_change
@@ -56,16 +58,6 @@ def _target_value(value: object) -> Fraction:
 
 def _baseline(value: object) -> Fraction | None:
     return None if value is None else _fraction("baseline", value)
-
-
-def _dims(value: object) -> Dims:
-    if isinstance(value, Dims):
-        return value
-    if value is None:
-        return Dims()
-    if isinstance(value, Mapping):
-        return Dims.of(value)
-    raise AntqTypeError("dims", value, "a Dims or a mapping of dimension names to codes")
 
 
 def _direction(value: object) -> IndicatorDirection | None:
@@ -104,7 +96,7 @@ class Target:
 
     indicator: str
     target: Fraction = attrs.field(converter=_target_value)
-    dims: Dims = attrs.field(default=Dims(), converter=_dims, kw_only=True)
+    dims: Dims = attrs.field(default=Dims(), converter=as_dims, kw_only=True)
     baseline: Fraction | None = attrs.field(default=None, converter=_baseline, kw_only=True)
     direction: IndicatorDirection | None = attrs.field(
         default=None, converter=_direction, kw_only=True

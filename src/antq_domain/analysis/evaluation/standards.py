@@ -1,3 +1,6 @@
+# Size: the three standards a unit is measured against (the "An toàn về ANTT" standard,
+# the movement classification, completeness of reporting), each with its facts, thresholds and
+# findings; about 40% of the lines are docstrings and their examples.
 """The "An toàn về ANTT" standard, the movement classification and completeness.
 
 Public names are re-exported by [`antq_domain.analysis.evaluation`][antq_domain.evaluate].
