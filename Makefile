@@ -41,7 +41,7 @@ pytest: $(STAMP)  ## the whole test suite, with line and branch coverage and its
 quick: $(STAMP)  ## the edit-test loop, under two minutes: lint, types, the fast tests (no coverage)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy --strict
-	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -q -x -m "not slow and not packaging" tests src
+	HYPOTHESIS_PROFILE=quick $(BIN)/python -m pytest -q -x -m "not slow and not packaging" tests src
 
 examples: $(STAMP)  ## run every script in examples/
 	@set -e; for f in examples/*.py; do echo "== $$f"; $(BIN)/python $$f > /dev/null; done

@@ -2,7 +2,9 @@
 
 ``HYPOTHESIS_PROFILE=ci`` (what ``make test`` sets) runs more examples,
 derandomized so CI is reproducible, with no deadline (shared CI machines are
-slow and deadline flakes teach nothing). The default ``dev`` profile is quick.
+slow and deadline flakes teach nothing). The default ``dev`` profile is quick;
+``quick`` (what ``make quick`` sets) runs ten examples a property, for the
+edit-test loop only.
 """
 
 from __future__ import annotations
@@ -21,15 +23,22 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile(
+    "quick", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-# Test modules that take most of the suite's time (measured with `pytest --durations`);
-# marked `slow` so `make quick` (-m "not slow") skips them. `make test` runs everything.
+# Test modules that take most of the suite's time whatever the Hypothesis profile (measured
+# with `pytest --durations`: a notebook kernel, a docs build, timing runs of the extractor,
+# fresh interpreters); marked `slow` so `make quick` (-m "not slow") skips them.
+# `make test` runs everything.
 SLOW = frozenset(
     {
         "test_notebook.py",
         "test_docs_build.py",
+        "test_extract_linear.py",
+        "test_first_contact.py",
     }
 )
 
