@@ -562,3 +562,11 @@ def test_report_on_stdin_is_screened_like_a_file(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), "utf-8"))
     assert main(["summary", "-"]) == 2
     assert "key 'observations' repeated" in capsys.readouterr().err
+
+
+def test_a_report_with_long_texts_round_trips(tmp_path: Path) -> None:
+    # a report's own texts have no length limit: what dump_report writes loads back
+    report = MovementReport(
+        issuer="x" * (MAX_FIELD_CHARS * 2), place="62", period="2023", as_of=date(2024, 1, 1)
+    )
+    assert load_report(dump_report(report, tmp_path / "r.json")) == report

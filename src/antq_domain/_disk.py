@@ -16,6 +16,7 @@ import os
 import secrets
 import stat
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -226,15 +227,18 @@ class DuplicateKeyError(Exception):
         self.key = key
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise DuplicateKeyError(key)
-        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
-            raise LimitError(key, value, f"at most {MAX_FIELD_CHARS} characters")
-        out[key] = value
-    return out
+def _unique_keys(max_string: int | None) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise DuplicateKeyError(key)
+            if max_string is not None and isinstance(value, str) and len(value) > max_string:
+                raise LimitError(key, value, f"at most {max_string} characters")
+            out[key] = value
+        return out
+
+    return hook
 
 
 _DIGITS = (
@@ -262,12 +266,14 @@ def _no_constant(text: str) -> Any:
     raise ParseError("number", text, "a finite number")
 
 
-def strict_json(text: str) -> Any:
+def strict_json(text: str, *, max_string: int | None = MAX_FIELD_CHARS) -> Any:
     """Parse JSON within the budget: no repeated key, no float, no exponent.
 
     Numbers with a fraction become exact ``Decimal`` values as written;
-    ``NaN`` and ``Infinity`` are refused; nesting, digits and string lengths
-    are bounded by [`antq_domain.limits`][antq_domain.limits].
+    ``NaN`` and ``Infinity`` are refused; nesting and digits are bounded by
+    [`antq_domain.limits`][antq_domain.limits], and so is the length of a
+    string value unless ``max_string`` is ``None`` (a report's own texts
+    have no limit: they never become CSV cells).
 
     Raises:
         DuplicateKeyError: a key appears twice in one object.
@@ -289,5 +295,5 @@ def strict_json(text: str) -> Any:
         parse_float=_json_decimal,
         parse_int=_json_int,
         parse_constant=_no_constant,
-        object_pairs_hook=_unique_keys,
+        object_pairs_hook=_unique_keys(max_string),
     )

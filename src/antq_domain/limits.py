@@ -14,7 +14,7 @@ naming the field, the start of the value and the limit.
 | ``MAX_INTEGER_DIGITS`` | 30 | digits before the decimal mark of an amount |
 | ``MAX_FRACTION_DIGITS`` | 12 | digits after the decimal mark of an amount |
 | ``MAX_NUMBER_CHARS`` | 64 | characters of one written figure (separators, qualifier words) |
-| ``MAX_FIELD_CHARS`` | 100 000 | characters of one text field or CSV cell |
+| ``MAX_FIELD_CHARS`` | 100 000 | an observation's text, a CSV cell, a JSON Lines string |
 | ``MAX_NESTING`` | 64 | nesting of arrays and objects in a JSON file or JSON Lines row |
 | ``DECIMAL_PRECISION`` | 84 | significant digits of the decimal context of every operation |
 
@@ -80,10 +80,10 @@ MAX_NUMBER_CHARS: Final = 64
 """Characters of one written figure, separators and qualifier words included."""
 
 MAX_FIELD_CHARS: Final = 100_000
-"""Characters of one text field (a quote, a source, a CSV cell, a JSON string).
-
-Below the `csv` module's default field limit (131 072), so every cell the library writes its reader
-takes back."""
+"""Characters of one text of an observation (place, source, quote, withheld reason), one CSV
+cell and one string of a JSON Lines row. A report's own texts (its title, narratives) are not
+bounded: they never become CSV cells. Below the `csv` module's default field limit (131 072), so
+every cell the library writes its reader takes back."""
 
 MAX_NESTING: Final = 64
 """Nesting of arrays and objects in a report file or a JSON Lines row."""

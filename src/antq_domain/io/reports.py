@@ -33,7 +33,9 @@ def _screen(text: str, record: str) -> None:
     exponent or too many digits, text fields over the field limit.
     """
     try:
-        strict_json(text)
+        # texts of any length: a report's texts never become CSV cells (its
+        # observations' quote and source are bounded by Observation itself)
+        strict_json(text, max_string=None)
     except DuplicateKeyError as exc:
         raise RecordError(record, [(exc.key, f"key {exc.key!r} repeated: expected once")]) from None
     except json.JSONDecodeError as exc:
@@ -53,7 +55,7 @@ def load_report(path: str | PathLike[str], *, registry: Registry | None = None) 
     [`RecordError`][antq_domain.RecordError] with its location; unknown
     fields are errors, never dropped. A key repeated in one object is an
     error (never "the last one wins"), and so is JSON beyond the budget of
-    [`antq_domain.limits`][antq_domain.limits] (nesting, digits, exponents, text length).
+    [`antq_domain.limits`][antq_domain.limits] (nesting, digits, exponents).
     Places are checked against ``registry`` (default: the bundled register): each must be
     a code of a place that existed during its period.
 
@@ -81,7 +83,7 @@ def load_report(path: str | PathLike[str], *, registry: Registry | None = None) 
 def report_from_text(text: str, *, record: str, registry: Registry | None = None) -> MovementReport:
     """The report in JSON ``text``, read as [`load_report`][antq_domain.load_report] reads a file.
 
-    The same screen (repeated keys, nesting, digits, exponents, text length)
+    The same screen (repeated keys, nesting, digits, exponents)
     and the same validation (places against ``registry``, default: the bundled
     register); problems are raised as one
     [`RecordError`][antq_domain.RecordError] named ``record``.
