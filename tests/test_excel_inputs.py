@@ -97,3 +97,79 @@ def test_what_is_not_a_figure_of_the_unit_is_refused(text: str, expected: str) -
     row = {"indicator": "mobilisation.launch_campaigns", "place": "62", "period": "2023"}
     with pytest.raises(aq.RecordError, match=expected.replace("(", r"\(")):
         aq.from_tidy([{**row, "value": text}])
+
+
+# -- DataFrames ---------------------------------------------------------------------------
+
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+
+KT = Path(__file__).resolve().parents[1] / "examples" / "data" / "kon-tum-2023.json"
+
+
+def _blank_cell_frame() -> object:
+    # one blank cell: pandas makes the whole column float64
+    return pd.DataFrame(
+        {
+            "indicator": ["tips.received", "tips.valuable", "tips.cases_solved"],
+            "place": ["62", "62", "62"],
+            "period": ["2023", "2023", "2023"],
+            "value": [726, 655, None],
+        }
+    )
+
+
+def test_from_pandas_reads_a_column_made_float_by_one_blank_cell() -> None:
+    df = _blank_cell_frame()
+    assert str(df["value"].dtype) == "float64"
+    obs = aq.from_pandas(df)
+    assert [str(o.value) for o in obs] == ["726 tip", "655 tip", "not_reported"]
+    assert isinstance(obs[0].value.amount, int)  # type: ignore[union-attr]
+
+
+def test_from_pandas_refuses_a_non_integral_float() -> None:
+    df = pd.DataFrame(
+        {
+            "indicator": ["weapons.firecrackers"],
+            "place": ["62"],
+            "period": ["2023"],
+            "value": [13.85],
+        }
+    )
+    with pytest.raises(aq.RecordError, match=r"a float cannot hold a decimal figure exactly"):
+        aq.from_pandas(df)
+
+
+def test_to_pandas_and_back_and_to_polars_and_back() -> None:
+    report = aq.load_report(KT)
+    assert aq.from_pandas(aq.to_pandas(report)) == list(report.observations)
+    assert aq.from_polars(aq.to_polars(report)) == list(report.observations)
+
+
+def test_pd_na_and_polars_nulls_are_not_reported() -> None:
+    df = _blank_cell_frame().astype({"value": "Int64"})
+    assert [str(o.value) for o in aq.from_pandas(df)][-1] == "not_reported"
+    frame = pl.DataFrame(
+        {"indicator": ["tips.received"], "place": ["62"], "period": ["2023"], "value": [None]},
+        schema={"indicator": pl.String, "place": pl.String, "period": pl.String, "value": pl.Int64},
+    )
+    assert [str(o.value) for o in aq.from_polars(frame)] == ["not_reported"]
+
+
+@pytest.mark.parametrize("shape", ["pandas", "polars", "dicts"])
+def test_rollup_compare_and_validate_take_tables(shape: str) -> None:
+    from datetime import date
+
+    report = aq.load_report(KT)
+    table: object = {
+        "pandas": lambda: aq.to_pandas(report),
+        "polars": lambda: aq.to_polars(report),
+        "dicts": lambda: aq.tidy(report),
+    }[shape]()
+    expected = aq.rollup(report, to="province", registry=aq.registry(), as_of=date(2023, 12, 31))
+    assert (
+        aq.rollup(table, to="province", registry=aq.registry(), as_of=date(2023, 12, 31))
+        == expected
+    )
+    assert aq.compare(table, table) == aq.compare(report.observations, report.observations)
+    assert aq.validate(table).codes == aq.validate(report.observations).codes

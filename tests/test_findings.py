@@ -462,7 +462,7 @@ class TestSeed:
             check_records("report")  # type: ignore[arg-type]
         assert info.value.field == "report"
         with pytest.raises(AntqTypeError) as info:
-            validate(["x"])  # type: ignore[list-item]
+            validate(["x"])
         assert info.value.field == "observations.0"
 
     def test_validation_does_not_mutate_the_report(self) -> None:

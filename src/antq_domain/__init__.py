@@ -51,6 +51,8 @@ if TYPE_CHECKING:  # pragma: no cover - read as data at run time, imported by ty
     from antq_domain.errors import UnknownCodeError as UnknownCodeError
     from antq_domain.extract import Extraction as Extraction
     from antq_domain.extract import extract_report as extract_report
+    from antq_domain.frames import from_pandas as from_pandas
+    from antq_domain.frames import from_polars as from_polars
     from antq_domain.frames import to_pandas as to_pandas
     from antq_domain.frames import to_polars as to_polars
     from antq_domain.io import dump_report as dump_report

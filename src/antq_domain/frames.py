@@ -51,14 +51,16 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
-from antq_domain.errors import AntqTypeError, AntqValueError, MissingExtraError
-from antq_domain.io.rows import TIDY_KEYS, HasObservations, tidy
+from antq_domain.errors import AntqTypeError, AntqValueError, MissingExtraError, RecordError
+from antq_domain.io.rows import TIDY_KEYS, HasObservations, from_tidy, tidy
 from antq_domain.records.indicators import Catalogue, catalogue
 from antq_domain.records.observation import Observation
+from antq_domain.records.places import Registry
 from antq_domain.values.label import Lang
 from antq_domain.values.missing import Status
 from antq_domain.values.period import Period
@@ -73,6 +75,9 @@ __all__ = [
     "MissingExtraError",
     "TidySource",
     "columns",
+    "from_frame_rows",
+    "from_pandas",
+    "from_polars",
     "tidy_rows_of",
     "to_pandas",
     "to_polars",
@@ -398,3 +403,151 @@ def to_polars(
         else:
             series.append(pl.Series(name, values))
     return pl.DataFrame(series)
+
+
+# -- DataFrames back to observations ----------------------------------------------------------
+
+# Columns to_pandas/to_polars add beside the tidy keys; read back, they are left out
+# (``value`` holds the figure they derive from).
+_DERIVED_COLUMNS = frozenset({"count", "value_float", "indicator_label"})
+
+
+def _is_missing(value: object) -> bool:
+    """None, a float NaN, pandas' ``NA``/``NaT``: a cell with nothing in it."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    kind = type(value).__name__
+    return kind in ("NAType", "NaTType")
+
+
+def from_frame_rows(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
+) -> list[Observation]:
+    """Observations from the rows of a DataFrame (dicts with NaN/None/NA for empty cells).
+
+    The rules of [`from_pandas`][antq_domain.frames.from_pandas] and
+    [`from_polars`][antq_domain.frames.from_polars], for rows taken out of any table:
+
+    * an empty cell (``None``, ``NaN``, ``pd.NA``) is an absent key; an empty
+      ``value`` with no ``status`` is **not reported** (never zero);
+    * a float ``value`` that is a whole number (``726.0``: the type a column of
+      counts takes in pandas as soon as one cell is empty) is that count; any
+      other float is refused, since a float cannot hold ``13.85`` exactly (give
+      the column as text or ``Decimal``);
+    * the columns ``to_pandas`` adds (``count``, ``value_float``,
+      ``indicator_label``) are left out; any other unknown column is an error,
+      as in [`from_tidy`][antq_domain.from_tidy].
+
+    Example:
+        >>> from antq_domain.frames import from_frame_rows
+        >>> obs = from_frame_rows([
+        ...     {"indicator": "tips.received", "place": "62", "period": "2023", "value": 726.0},
+        ...     {"indicator": "tips.valuable", "place": "62", "period": "2023",
+        ...      "value": float("nan")},
+        ... ])
+        >>> [str(o.value) for o in obs]
+        ['726 tip', 'not_reported']
+        >>> from_frame_rows([{"indicator": "weapons.firecrackers", "place": "62",
+        ...                   "period": "2023", "value": 13.85}])
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: tidy rows: 1 problem
+          row 1: value=13.85: expected a whole number if a float; a float cannot hold ...
+    """
+    clean: list[dict[str, Any]] = []
+    problems: list[tuple[str, str]] = []
+    for number, row in enumerate(rows, start=1):
+        out: dict[str, Any] = {}
+        for key, cell in row.items():
+            name = str(key)
+            if name in _DERIVED_COLUMNS or _is_missing(cell):
+                continue
+            if name == "value" and isinstance(cell, float):
+                if not cell.is_integer():
+                    message = (
+                        f"value={cell!r}: expected a whole number if a float; a float "
+                        "cannot hold a decimal figure exactly (give the column as text, "
+                        "'13.85', or as Decimal)"
+                    )
+                    problems.append((f"row {number}", message))
+                    continue
+                out[name] = int(cell)
+                continue
+            out[name] = cell
+        if _is_missing(row.get("value")) and _is_missing(row.get("status")):
+            out["status"] = Status.NOT_REPORTED.value
+        clean.append(out)
+    if problems:
+        raise RecordError("tidy rows", problems)
+    return from_tidy(clean, catalogue=catalogue, registry=registry)
+
+
+def from_pandas(
+    df: pd.DataFrame,
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
+) -> list[Observation]:
+    """Observations from a pandas DataFrame of tidy rows (the inverse of ``to_pandas``).
+
+    One blank cell turns a column of counts into floats in pandas; that is
+    read back as the counts it holds, and the blank as *not reported* (see
+    [`from_frame_rows`][antq_domain.frames.from_frame_rows] for the rules). Every row is
+    validated as by [`from_tidy`][antq_domain.from_tidy] (places against ``registry``).
+
+    Example:
+        >>> import pandas as pd
+        >>> from antq_domain.frames import from_pandas, to_pandas
+        >>> df = pd.DataFrame({"indicator": ["tips.received", "tips.valuable"],
+        ...                    "place": ["62", "62"], "period": ["2023", "2023"],
+        ...                    "value": [726, None]})
+        >>> str(df["value"].dtype)
+        'float64'
+        >>> [str(o.value) for o in from_pandas(df)]
+        ['726 tip', 'not_reported']
+        >>> from_pandas(to_pandas(from_pandas(df))) == from_pandas(df)
+        True
+    """
+    try:
+        import pandas  # noqa: F401, PLC0415 - the optional extra
+    except ImportError as exc:  # pragma: no cover - needs an environment without pandas
+        raise MissingExtraError("from_pandas", "pandas", "pandas") from exc
+    rows = [
+        {str(k): (str(v) if k in ("period",) and not _is_missing(v) else v) for k, v in r.items()}
+        for r in df.to_dict(orient="records")
+    ]
+    return from_frame_rows(rows, catalogue=catalogue, registry=registry)
+
+
+def from_polars(
+    df: pl.DataFrame,
+    *,
+    catalogue: Catalogue | None = None,
+    registry: Registry | None = None,
+) -> list[Observation]:
+    """Observations from a polars DataFrame of tidy rows (the inverse of ``to_polars``).
+
+    Nulls are empty cells; the rules are those of
+    [`from_frame_rows`][antq_domain.frames.from_frame_rows].
+
+    Example:
+        >>> import polars as pl
+        >>> from antq_domain.frames import from_polars, to_polars
+        >>> df = pl.DataFrame({"indicator": ["tips.received", "tips.valuable"],
+        ...                    "place": ["62", "62"], "period": ["2023", "2023"],
+        ...                    "value": [726.0, None]})
+        >>> [str(o.value) for o in from_polars(df)]
+        ['726 tip', 'not_reported']
+        >>> from_polars(to_polars(from_polars(df))) == from_polars(df)
+        True
+    """
+    try:
+        import polars  # noqa: F401, PLC0415 - the optional extra
+    except ImportError as exc:  # pragma: no cover - needs an environment without polars
+        raise MissingExtraError("from_polars", "polars", "polars") from exc
+    return from_frame_rows(df.to_dicts(), catalogue=catalogue, registry=registry)

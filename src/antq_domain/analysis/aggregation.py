@@ -71,6 +71,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 import attrs
 
 from antq_domain.analysis import _rollup_view
+from antq_domain.analysis._inputs import as_observations
 from antq_domain.analysis.conflicts import STRICT_CONFLICTS, grade
 from antq_domain.display import data_frame
 from antq_domain.errors import (
@@ -710,10 +711,13 @@ def _inputs(
     found = getattr(observations, "catalogue", None)
     if cat is None:
         cat = found if isinstance(found, Catalogue) else catalogue()
+    observations = as_observations(observations, cat)
     items = getattr(observations, "observations", observations)
     if isinstance(items, str | bytes) or not isinstance(items, Iterable):
         raise AntqTypeError(
-            "observations", observations, "observations, a report or a rollup result"
+            "observations",
+            observations,
+            "observations, a report, a rollup result, a DataFrame or tidy-row dicts",
         )
     out = tuple(items)
     for o in out:

@@ -52,6 +52,7 @@ from typing import Any
 
 import attrs
 
+from antq_domain.analysis._inputs import as_observations
 from antq_domain.analysis.comparability import Comparability, comparability, period_difference
 from antq_domain.analysis.conflicts import COMBINE_CONFLICTS, STRICT_CONFLICTS, grade
 from antq_domain.display import (
@@ -736,11 +737,14 @@ class Comparison:
 
 
 def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | None]:
+    x = as_observations(x)
     cat = getattr(x, "catalogue", None)
     only: Period | None = x.period if isinstance(x, MovementReport) else None
     items = getattr(x, "observations", x)
     if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise AntqTypeError(field, x, "a report, observations or a rollup result")
+        raise AntqTypeError(
+            field, x, "a report, observations, a rollup result, a DataFrame or tidy-row dicts"
+        )
     out: dict[_Key, Observation] = {}
     for o in items:
         if not isinstance(o, Observation):

@@ -43,9 +43,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 import attrs
 
+from antq_domain.analysis._inputs import as_observations
 from antq_domain.analysis.conflicts import ConflictGrade, grade
 from antq_domain.analysis.expressions import (
     DimensionSum,
@@ -748,7 +750,7 @@ def check_records(report: MovementReport, *, catalogue: Catalogue | None = None)
 
 # -- everything ----------------------------------------------------------------------
 def validate(
-    x: MovementReport | Iterable[Observation],
+    x: MovementReport | Iterable[Observation] | object,
     *,
     rules: Iterable[Rule] | None = None,
     breakdowns: Iterable[Breakdown] | None = None,
@@ -776,11 +778,14 @@ def validate(
         >>> validate([]).ok
         True
     """
+    x = as_observations(x, catalogue)
     if isinstance(x, MovementReport):
         observations: tuple[Observation, ...] = x.observations
         cat = catalogue if catalogue is not None else x.catalogue
     else:
-        observations = tuple(x)
+        if not isinstance(x, Iterable):
+            raise AntqTypeError("x", x, "a report, observations, a DataFrame or tidy-row dicts")
+        observations = tuple(cast("Iterable[Observation]", x))
         cat = catalogue if catalogue is not None else _standard()
     found = check_places(observations, registry=registry)
     found = found + find_conflicts(observations)
