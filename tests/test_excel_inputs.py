@@ -10,7 +10,9 @@ Excel's dialect, ``utf-8-sig`` for the mark).
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +109,7 @@ pl = pytest.importorskip("polars")
 KT = Path(__file__).resolve().parents[1] / "examples" / "data" / "kon-tum-2023.json"
 
 
-def _blank_cell_frame() -> object:
+def _blank_cell_frame() -> Any:
     # one blank cell: pandas makes the whole column float64
     return pd.DataFrame(
         {
@@ -161,11 +163,12 @@ def test_rollup_compare_and_validate_take_tables(shape: str) -> None:
     from datetime import date
 
     report = aq.load_report(KT)
-    table: object = {
+    makers: dict[str, Callable[[], object]] = {
         "pandas": lambda: aq.to_pandas(report),
         "polars": lambda: aq.to_polars(report),
         "dicts": lambda: aq.tidy(report),
-    }[shape]()
+    }
+    table = makers[shape]()
     expected = aq.rollup(report, to="province", registry=aq.registry(), as_of=date(2023, 12, 31))
     assert (
         aq.rollup(table, to="province", registry=aq.registry(), as_of=date(2023, 12, 31))
