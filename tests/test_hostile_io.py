@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from antq_domain._disk import FORMULA_PREFIXES, escape_cell, unescape_cell, write_atomic
@@ -32,7 +32,7 @@ from antq_domain.io import (
 from antq_domain.limits import MAX_FIELD_CHARS, MAX_NESTING
 from antq_domain.records import MovementReport
 from antq_domain.records.observation import Observation
-from antq_domain.strategies import observations
+from antq_domain.strategies import observations, reports
 from antq_domain.values import Quantity, Withheld
 
 HEAD = "indicator,place,period,value\n"
@@ -570,3 +570,13 @@ def test_a_report_with_long_texts_round_trips(tmp_path: Path) -> None:
         issuer="x" * (MAX_FIELD_CHARS * 2), place="62", period="2023", as_of=date(2024, 1, 1)
     )
     assert load_report(dump_report(report, tmp_path / "r.json")) == report
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(max_observations=4, max_records=2))
+def test_reports_round_trip_byte_for_byte(report: MovementReport) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = dump_report(report, Path(tmp) / "r.json")
+        back = load_report(path)
+        assert back == report
+        assert dump_report(back, Path(tmp) / "again.json").read_bytes() == path.read_bytes()
