@@ -50,7 +50,28 @@ class AntqError(Exception):
     """
 
 
-class AntqValueError(AntqError, ValueError):
+class _DescribedError(Exception):
+    """``field``, ``value`` and ``expected``, the message made of them, and pickling by them."""
+
+    field: str
+    value: Any
+    expected: str
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_describe(field, value, expected))
+
+    def __str__(self) -> str:
+        # the message alone, whatever the builtin (KeyError would quote it)
+        return _describe(self.field, self.value, self.expected)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.value, self.expected))
+
+
+class AntqValueError(_DescribedError, AntqError, ValueError):
     """A value is not acceptable where it was given.
 
     Attributes:
@@ -63,15 +84,6 @@ class AntqValueError(AntqError, ValueError):
         >>> print(AntqValueError("amount", -1, "a non-negative number"))
         amount=-1: expected a non-negative number
     """
-
-    def __init__(self, field: str, value: Any, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_describe(field, value, expected))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.field, self.value, self.expected))
 
 
 class ParseError(AntqValueError):
@@ -139,7 +151,7 @@ class ConflictError(AntqValueError):
     """
 
 
-class UnknownCodeError(AntqError, KeyError):
+class UnknownCodeError(_DescribedError, AntqError, KeyError):
     """A code is not in the codelist, catalogue or register it was looked up in.
 
     Example:
@@ -151,21 +163,8 @@ class UnknownCodeError(AntqError, KeyError):
         True
     """
 
-    def __init__(self, field: str, value: Any, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_describe(field, value, expected))
 
-    def __str__(self) -> str:
-        # KeyError quotes its argument; the message is already a sentence.
-        return _describe(self.field, self.value, self.expected)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.field, self.value, self.expected))
-
-
-class AntqTypeError(AntqError, TypeError):
+class AntqTypeError(_DescribedError, AntqError, TypeError):
     """A value of the wrong Python type was given (a float for a count, say).
 
     Example:
@@ -173,15 +172,6 @@ class AntqTypeError(AntqError, TypeError):
         >>> print(AntqTypeError("amount", 1.5, "an int or a Decimal, never a float"))
         amount=1.5: expected an int or a Decimal, never a float
     """
-
-    def __init__(self, field: str, value: Any, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_describe(field, value, expected))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.field, self.value, self.expected))
 
 
 class RecordError(AntqError, ValueError):
@@ -243,7 +233,7 @@ class MissingExtraError(AntqError, ImportError):
         return (type(self), (self.feature, self.module, self.extra))
 
 
-class FileError(AntqError, OSError):
+class FileError(_DescribedError, AntqError, OSError):
     """A file could not be read or written (missing, a directory, no permission, disk full).
 
     Wraps the operating system's `OSError` so that every error of the
@@ -263,15 +253,3 @@ class FileError(AntqError, OSError):
         >>> isinstance(err, OSError)
         True
     """
-
-    def __init__(self, field: str, value: Any, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_describe(field, value, expected))
-
-    def __str__(self) -> str:
-        return _describe(self.field, self.value, self.expected)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.field, self.value, self.expected))
