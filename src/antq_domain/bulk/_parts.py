@@ -10,7 +10,6 @@ same [`RollupParts`][antq_domain.analysis.aggregation.RollupParts], which
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -21,7 +20,7 @@ import polars as pl
 
 from antq_domain.analysis.aggregation import CellKey, CellParts, PlaceTree, RollupParts, allocate
 from antq_domain.bulk._read import bad_combos, quantize
-from antq_domain.bulk._scan import LAST_BASE, Groups
+from antq_domain.bulk._scan import LAST_BASE, Groups, canonical_ids
 from antq_domain.records.indicators import (
     Catalogue,
     PlaceAggregation,
@@ -30,7 +29,7 @@ from antq_domain.records.indicators import (
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import PlaceLevel, Registry
 from antq_domain.values.missing import Status
-from antq_domain.values.period import PERIOD_ID_PATTERN, Period
+from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Qualifier
 
@@ -135,9 +134,10 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
     else:
         frame = frame.with_columns(_refused=pl.lit(False))
     bad_rows = bool(frame.height and frame.select(pl.col("_bad").any()).item())
-    # a period refused only once parsed (written as an id, such as 2023W53) is not in a group
-    # of its own: its rows are read again, as are those of groups refused after the scan
-    unseen = any(re.fullmatch(PERIOD_ID_PATTERN, t) for t in bad_periods)
+    # a refused period the scan took for a valid id would not be held: its rows are read
+    # again, as are those of groups refused after the scan (none, while the ids are right)
+    known = set(canonical_ids())
+    unseen = any(t in known for t in bad_periods)
     second_pass = unseen or bool(frame.filter(refused & ~pl.col("_bad")).height)
     good = frame.filter(~refused).drop("_refused")
 

@@ -17,6 +17,9 @@ is bounded by them, not by the file.
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,7 @@ import polars as pl
 from antq_domain.bulk._read import CAT, ObservationTable
 from antq_domain.records.indicators import Catalogue
 from antq_domain.values.missing import Status
-from antq_domain.values.period import PERIOD_ID_PATTERN, Period, PeriodKind
+from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.unit import Qualifier
 
 __all__ = ["LAST_BASE", "MAX_TILES", "Groups", "Tiling", "rows_where", "scan_file", "scan_table"]
@@ -181,9 +184,11 @@ class _Known:
                 ("unit", self.units),
                 ("status", self.statuses),
                 ("qualifier", self.qualifiers),
-                ("period", self.tiles),
+                ("period", [*self.tiles, *canonical_ids()]),
             )
         ]
+        # ids below this are tiles or valid canonical ids (the tiles repeat: kept once)
+        self.known_periods = len(set(self.tiles) | set(canonical_ids()))
         unit_id = {u: i for i, u in enumerate(self.units)}
         self.unit_of = [unit_id[i.unit.value] if i.unit is not None else -1 for i in cat.indicators]
         self.decimal = [i.unit is not None and i.unit.is_decimal for i in cat.indicators]
@@ -226,13 +231,12 @@ class _Known:
         unit_ok = unit.is_null() | (unit == self._lookup(self.unit_of, ind, -2, pl.Int64))
         blank = pl.col("quote", "reason")
         blanks = pl.any_horizontal(blank.str.contains(r"^\s*$")).fill_null(False)
-        period_id = pl.col("period").cast(pl.String).str.contains(PERIOD_ID_PATTERN)
         return (
             (value.is_not_null() & ~figure_ok)
             | ind.is_null()
             | pl.col("place").is_null()
             | pl.col("period").is_null()
-            | ((self.ids("period") >= len(self.tiles)) & ~period_id.fill_null(False))
+            | (self.ids("period") >= self.known_periods)
             | blanks
             | (ind >= len(self.codes))
             | ~unit_ok
@@ -274,6 +278,34 @@ def _file_frame(path: Path, names: list[str], known: _Known) -> pl.LazyFrame:
     )
 
 
+CANONICAL_YEARS = range(1900, 2101)
+"""The years whose standard period ids a scan knows in advance (others are re-read)."""
+
+
+@functools.cache
+def canonical_ids() -> tuple[str, ...]:
+    """Every valid canonical id of a standard period in `CANONICAL_YEARS`.
+
+    A scan registers them in its period categories, so that whether a row's
+    period is written as a valid id is an integer compare on the row, not a
+    regular expression; any other text (a range, a Vietnamese form, another
+    year, an invalid id such as ``2024Q5``) is re-read by the reference.
+    """
+    out: list[str] = []
+    for y in CANONICAL_YEARS:
+        out += [f"{y:04d}", f"{y:04d}S1", f"{y:04d}S2"]
+        out += [f"{y:04d}Q{q}" for q in range(1, 5)]
+        out += [f"{y:04d}{m:02d}" for m in range(1, 13)]
+        weeks = datetime.date(y, 12, 28).isocalendar().week
+        out += [f"{y:04d}W{w:02d}" for w in range(1, weeks + 1)]
+        out += [
+            f"{y:04d}{m:02d}{d:02d}"
+            for m in range(1, 13)
+            for d in range(1, calendar.monthrange(y, m)[1] + 1)
+        ]
+    return tuple(out)
+
+
 _FIGURE = r"^[0-9]{1,15}(\.[0-9]{1,18})?$"
 
 
@@ -302,7 +334,7 @@ def bad_text(cat: Catalogue) -> pl.Expr:
         | pl.col("indicator").is_null()
         | pl.col("place").is_null()
         | pl.col("period").is_null()
-        | ~pl.col("period").cast(pl.String).str.contains(PERIOD_ID_PATTERN).fill_null(False)
+        | ~pl.col("period").cast(pl.String).is_in(canonical_ids()).fill_null(False)
         | blanks
         | ~pl.col("indicator").cast(pl.String).is_in([i.code for i in cat.indicators])
         | ~unit_ok
