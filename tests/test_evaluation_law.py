@@ -518,3 +518,12 @@ def test_the_scorecard_says_tang_65_dot_so_voi_nam_2022() -> None:
     assert "thay đổi +65" not in vi
     assert "up 65 rounds (+5.9%) on 2022" in en
     assert "(Tỉnh Kon Tum, năm 2023), tính đến 15/01/2024" in vi
+
+
+def test_a_safety_finding_names_the_commune() -> None:
+    facts = CommuneSafetyFacts(place="23281", **{**_ALL_TRUE, "no_discipline": False})
+    (finding,) = evaluate(report(), as_of=AS_OF, safety=facts).findings.by_code(
+        "safety_standard.not_met"
+    )
+    assert "(23281)" in finding.message.vi
+    assert finding.message.vi.startswith("Phường Quang Trung (23281)")

@@ -434,7 +434,7 @@ def evaluate(
         except _GUARDED as err:
             found.append(_guard_failed("completeness", err))
     assessments = tuple(assess_safety_standard(f, config=cfg) for f in facts)
-    found.extend(safety_findings(assessments))
+    found.extend(safety_findings(assessments, reg))
     return Evaluation(
         report=report.id or report.issuer,
         place=report.place,

@@ -527,12 +527,17 @@ def assess_safety_standard(
     return SafetyAssessment(facts.place, tuple(criteria), standard, window)
 
 
-def safety_findings(assessments: Iterable[SafetyAssessment]) -> list[Finding]:
-    """``safety_standard.not_met`` / ``.undetermined`` for each assessment that needs one."""
+def safety_findings(
+    assessments: Iterable[SafetyAssessment], registry: Registry | None = None
+) -> list[Finding]:
+    """``safety_standard.not_met`` / ``.undetermined`` for each assessment that needs one.
+
+    The commune is named by the register when it is in it ("Xã X (23527)").
+    """
     out: list[Finding] = []
     for a in assessments:
         involved = [Ref(place=a.place)] if a.place else []
-        where = a.place or "—"
+        where = "—" if not a.place else a.place if registry is None else _name(registry, a.place)
         if a.met is False:
             names_vi = "; ".join(f"{c.label.vi} ({c.detail.vi})" for c in a.unmet)
             names_en = "; ".join(f"{c.label.en} ({c.detail.en})" for c in a.unmet)
@@ -962,5 +967,5 @@ def check_completeness(
 def _name(registry: Registry, code: str) -> str:
     try:
         return f"{registry.get(code).name} ({code})"
-    except (AntqError, KeyError):  # pragma: no cover - expected codes come from the register
+    except (AntqError, KeyError):  # a code outside the register is shown as it is
         return code
