@@ -1,3 +1,6 @@
+# Size: the whole `antq` command line: one argparse parser, one handler per command and the
+# error reporting they share (exit codes, one line per problem); every command imports its layer
+# lazily, and much of the length is help text and docstrings with examples.
 """The ``antq`` command line: check, summarise, tidy, compare and extract reports.
 
 An edge layer over the library, built on `argparse` only. Every
