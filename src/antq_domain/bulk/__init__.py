@@ -111,6 +111,7 @@ from antq_domain.bulk._scan import (
     ROW_TEXT,
     Groups,
     bad_text,
+    canonical_ids,
     rows_where,
     scan_file,
     scan_table,
@@ -320,12 +321,19 @@ def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, 
     period (then each row is read).
     """
     numbers = rows.get_column("_row").to_list()
+    known = set(canonical_ids())
     by_key: dict[tuple[tuple[str, object], ...], list[int]] = {}
     texts: list[dict[str, Any]] = []
     for i, row in enumerate(rows.iter_rows(named=True)):
         text = {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
         texts.append(text)
-        key = tuple(sorted((k, v if k not in ("place", "period") else "") for k, v in text.items()))
+        # a valid period or place id is not what is wrong with the row: left out of the key
+        key = tuple(
+            sorted(
+                (k, "" if k == "place" or (k == "period" and v in known) else v)
+                for k, v in text.items()
+            )
+        )
         by_key.setdefault(key, []).append(i)
     problems: list[tuple[int, int, str, str]] = []
     valid: set[str] = set()

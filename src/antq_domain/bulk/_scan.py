@@ -52,6 +52,9 @@ class Tiling:
 
     target: Period
     kinds: tuple[tuple[PeriodKind, tuple[Period, ...]], ...]
+    _memo: dict[tuple[int, int], tuple[Period, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def of(cls, target: Period) -> Tiling:
@@ -79,7 +82,12 @@ class Tiling:
 
     def periods(self, kind: int, bits: int) -> tuple[Period, ...]:
         """The tiles of kind ``kind`` whose bits are set, in order."""
-        return tuple(t for b, t in enumerate(self.kinds[kind][1]) if bits >> b & 1)
+        key = (kind, bits)
+        found = self._memo.get(key)
+        if found is None:
+            tiles = self.kinds[kind][1]
+            found = self._memo[key] = tuple(t for b, t in enumerate(tiles) if bits >> b & 1)
+        return found
 
     def full(self, kind: int) -> int:
         """Every tile of kind ``kind`` set."""
