@@ -527,3 +527,13 @@ def test_a_safety_finding_names_the_commune() -> None:
     )
     assert "(23281)" in finding.message.vi
     assert finding.message.vi.startswith("Phường Quang Trung (23281)")
+
+
+def test_a_change_from_a_strict_bound_stays_strict() -> None:
+    from antq_domain.values.change import bounded_change
+
+    ch = bounded_change(
+        Quantity(145410, "participation", "more_than").bounds(),
+        Quantity(138200, "participation").bounds(),
+    )
+    assert (ch.low, ch.high, ch.low_open) == (7210, None, True)

@@ -46,6 +46,8 @@ class BoundedChange:
     [`delta`][antq_domain.values.change.BoundedChange.delta] is the change and
     ``relative`` the change over the previous figure
     ([`Undefined`][antq_domain.Undefined] when that is zero). Otherwise ``relative`` is ``None``.
+    ``low_open``/``high_open`` say a bound is strict: from "hơn 145.410" to
+    an exact figure the change is strictly below its high bound.
 
     Example:
         >>> from fractions import Fraction
@@ -57,6 +59,8 @@ class BoundedChange:
     low: Fraction | None
     high: Fraction | None
     relative: Fraction | Undefined | None = None
+    low_open: bool = attrs.field(default=False, kw_only=True)
+    high_open: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def is_exact(self) -> bool:
@@ -103,12 +107,22 @@ def bounded_change(current: Interval, previous: Interval) -> BoundedChange:
     for name, value in (("current", current), ("previous", previous)):
         if not isinstance(value, Interval):
             raise AntqTypeError(name, value, "an Interval (a figure's bounds())")
-    cur = Interval(_fraction(current.low), _fraction(current.high))
-    prev = Interval(_fraction(previous.low), _fraction(previous.high))
+    cur = Interval(
+        _fraction(current.low),
+        _fraction(current.high),
+        low_open=current.low_open,
+        high_open=current.high_open,
+    )
+    prev = Interval(
+        _fraction(previous.low),
+        _fraction(previous.high),
+        low_open=previous.low_open,
+        high_open=previous.high_open,
+    )
     diff = cur - prev
     low, high = _fraction(diff.low), _fraction(diff.high)
     if not (cur.is_point and prev.is_point):
-        return BoundedChange(low, high)
+        return BoundedChange(low, high, low_open=diff.low_open, high_open=diff.high_open)
     base = _fraction(prev.low)
     assert low is not None  # noqa: S101 - both intervals are points
     assert base is not None  # noqa: S101 - both intervals are points

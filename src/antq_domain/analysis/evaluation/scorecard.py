@@ -156,19 +156,28 @@ def _change_words(
     return text
 
 
-def _bounded_words(low: Fraction | None, high: Fraction | None, lang: Lang) -> str:  # noqa: PLR0911
-    """A change known only between bounds, in words: ``tăng ít nhất 7.210``."""
+def _bounded_words(  # noqa: PLR0911 - one return per shape of the bounds
+    low: Fraction | None,
+    high: Fraction | None,
+    lang: Lang,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> str:
+    """A change known only between bounds, in words: ``tăng hơn 7.210``, ``tăng ít nhất 10``."""
     vi = lang == "vi"
+    more = ("hơn" if vi else "more than") if low_open else ("ít nhất" if vi else "at least")
     if low is not None and low > 0:
         if high is None:
-            return f"{'tăng ít nhất' if vi else 'up at least'} {_number(low, lang, 1)}"
+            return f"{'tăng' if vi else 'up'} {more} {_number(low, lang, 1)}"
         return (
             f"{'tăng từ' if vi else 'up by'} {_number(low, lang, 1)} "
             f"{'đến' if vi else 'to'} {_number(high, lang, 1)}"
         )
     if high is not None and high < 0:
+        fewer = ("hơn" if vi else "more than") if high_open else ("ít nhất" if vi else "at least")
         if low is None:
-            return f"{'giảm ít nhất' if vi else 'down at least'} {_number(-high, lang, 1)}"
+            return f"{'giảm' if vi else 'down'} {fewer} {_number(-high, lang, 1)}"
         return (
             f"{'giảm từ' if vi else 'down by'} {_number(-high, lang, 1)} "
             f"{'đến' if vi else 'to'} {_number(-low, lang, 1)}"
@@ -177,14 +186,10 @@ def _bounded_words(low: Fraction | None, high: Fraction | None, lang: Lang) -> s
         return "không xác định được thay đổi" if vi else "change unknown"
     if low is None:
         assert high is not None  # noqa: S101 - the other branch
-        return (
-            f"{'thay đổi không quá' if vi else 'change at most'} "
-            f"{_number(high, lang, 1, sign=True)}"
-        )
+        most = ("dưới" if vi else "less than") if high_open else ("không quá" if vi else "at most")
+        return f"{'thay đổi' if vi else 'change'} {most} {_number(high, lang, 1, sign=True)}"
     if high is None:
-        return (
-            f"{'thay đổi ít nhất' if vi else 'change at least'} {_number(low, lang, 1, sign=True)}"
-        )
+        return f"{'thay đổi' if vi else 'change'} {more} {_number(low, lang, 1, sign=True)}"
     return (
         f"{'thay đổi từ' if vi else 'change between'} {_number(low, lang, 1, sign=True)} "
         f"{'đến' if vi else 'and'} {_number(high, lang, 1, sign=True)}"
@@ -404,8 +409,10 @@ def _change(cur: CellValue, prev: CellValue, period: Period | None = None) -> di
         "change_low": low,
         "change_high": high,
         "change_note": both(
-            f"{_bounded_words(low, high, 'vi')}{_since(period, 'vi')} (số liệu ước lượng)",
-            f"{_bounded_words(low, high, 'en')}{_since(period, 'en')} (approximate figures)",
+            f"{_bounded_words(low, high, 'vi', low_open=ch.low_open, high_open=ch.high_open)}"
+            f"{_since(period, 'vi')} (số liệu ước lượng)",
+            f"{_bounded_words(low, high, 'en', low_open=ch.low_open, high_open=ch.high_open)}"
+            f"{_since(period, 'en')} (approximate figures)",
         ),
     }
 
