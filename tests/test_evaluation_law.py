@@ -7,6 +7,7 @@ that made it pass (see the closing note of the evaluation engineer).
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -536,4 +537,4 @@ def test_a_change_from_a_strict_bound_stays_strict() -> None:
         Quantity(145410, "participation", "more_than").bounds(),
         Quantity(138200, "participation").bounds(),
     )
-    assert (ch.low, ch.high, ch.low_open) == (7210, None, True)
+    assert (ch.low, ch.high, ch.low_open) == (Fraction(7210), None, True)
