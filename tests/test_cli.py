@@ -101,7 +101,7 @@ def test_version() -> None:
         (("frobnicate",), "invalid choice"),  # unknown command
         (("summary",), "required: FILE"),  # missing argument
         (("summary", str(KON_TUM), "--lang", "fr"), "invalid choice"),  # unknown language
-        (("tidy", str(KON_TUM), "--format", "xlsx"), "invalid choice"),  # unknown format
+        (("tidy", str(KON_TUM), "--format", "xls"), "invalid choice"),  # unknown format
         (("extract", "x.txt", "--format", "csv"), "invalid choice"),  # rows|json only
     ],
 )
@@ -292,7 +292,7 @@ def test_tidy_of_an_observations_file(tmp_path: Path) -> None:
 
 
 def test_tidy_output_with_unknown_suffix_is_an_input_error(tmp_path: Path) -> None:
-    result = run("tidy", KON_TUM, "--output", tmp_path / "rows.xlsx")
+    result = run("tidy", KON_TUM, "--output", tmp_path / "rows.xls")
     assert result.code == 2
     assert result.err.startswith("antq tidy: error: path=")
     assert "expected a file ending in .csv" in result.err

@@ -176,3 +176,69 @@ def test_rollup_compare_and_validate_take_tables(shape: str) -> None:
     )
     assert aq.compare(table, table) == aq.compare(report.observations, report.observations)
     assert aq.validate(table).codes == aq.validate(report.observations).codes
+
+
+# -- .xlsx ----------------------------------------------------------------------------------
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def _excel_workbook(path: Path) -> Path:
+    """A workbook as an office writes it in Excel: numbers as numbers, one typed as text."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "place", "period", "value", "qualifier", "status"])
+    sheet.append(["tips.received", "62", "2023", 726, None, None])
+    sheet.append(["mobilisation.launch_campaigns", "62", "2023", "1.160", None, None])
+    sheet.append(["weapons.firecrackers", "62", "2023", 13.85, None, None])
+    sheet.append(["tips.valuable", "62", "2023", None, None, "not_reported"])
+    book.save(path)
+    return path
+
+
+def test_an_excel_workbook_is_read(tmp_path: Path) -> None:
+    obs = aq.read_observations(_excel_workbook(tmp_path / "kt.xlsx"))
+    assert [str(o.value) for o in obs] == [
+        "726 tip",
+        "1160 campaign",
+        "13.85 kilogram",
+        "not_reported",
+    ]
+
+
+def test_xlsx_round_trip_keeps_text_text(tmp_path: Path) -> None:
+    report = aq.load_report(KT)
+    marked = [
+        o.model_copy(update={"source": "=HYPERLINK(1)"}) if i == 0 else o
+        for i, o in enumerate(report.observations)
+    ]
+    path = aq.write_observations(marked, tmp_path / "kt.xlsx")
+    assert aq.read_observations(path) == marked
+    sheet = openpyxl.load_workbook(path).active
+    cell = next(c for c in sheet["A1":"Z2"][1] if c.value == "=HYPERLINK(1)")
+    assert cell.data_type == "s"  # a text cell, never a formula
+
+
+def test_xlsx_errors_name_row_and_column(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["indicator", "place", "period", "value", "colour"])
+    book.active.append(["tips.received", "Kon Tum", "2023", 7, "red"])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(aq.RecordError) as caught:
+        aq.read_observations(tmp_path / "bad.xlsx")
+    text = str(caught.value)
+    assert "unknown column 'colour'" in text
+    assert "place='Kon Tum'" in text
+
+
+def test_antq_tidy_writes_and_validate_reads_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from antq_domain.cli import main
+
+    out = tmp_path / "kt.xlsx"
+    assert main(["tidy", str(KT), "--format", "xlsx", "--output", str(out)]) == 0
+    assert aq.read_observations(out) == list(aq.load_report(KT).observations)
+    assert main(["tidy", str(KT), "--format", "xlsx"]) == 2
+    assert "--format xlsx" in capsys.readouterr().err  # ... needs --output, in the run's language
+    assert main(["validate", str(_excel_workbook(tmp_path / "in.xlsx"))]) in (0, 1)

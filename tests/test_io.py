@@ -205,7 +205,7 @@ class TestFiles:
 
     def test_unknown_suffix(self, tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="path="):
-            read_observations(tmp_path / "o.xlsx")
+            read_observations(tmp_path / "o.xls")
 
 
 class TestSchema:

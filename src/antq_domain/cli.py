@@ -10,7 +10,7 @@ subcommand has ``--help``:
 antq validate FILE              findings of every check; exit 1 on errors
 antq summary FILE               the report as text
 antq schema                     the JSON Schema of a report file
-antq tidy FILE [--format csv|jsonl] [--output PATH] [--no-spreadsheet-safe]
+antq tidy FILE [--format csv|jsonl|xlsx] [--output PATH] [--no-spreadsheet-safe]
 antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
 antq rollup FILE --to LEVEL --period ID [--restated] [--leave-out-bad-rows]
                                 a file of figures rolled up in one streaming pass
@@ -83,7 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover - analysis is imported when a command need
 __all__ = ["build_parser", "comparison_text", "main", "summary_text"]
 
 PROG = "antq"
-_OBSERVATION_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+_OBSERVATION_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".xlsx")
 _MAX_PROBLEM = 400  # characters of one problem line on stderr (pydantic echoes inputs)
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
@@ -258,6 +258,14 @@ def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     # the same bytes as --output: write with the library, then copy to stdout
     fmt: FileFormat = args.format or "csv"
+    if fmt == "xlsx":
+        raise _UsageError(
+            t(
+                args.lang,
+                "--format xlsx cần --output TỆP.xlsx (bảng tính không in ra màn hình được)",
+                "--format xlsx needs --output FILE.xlsx (a workbook is not text to print)",
+            )
+        )
     with tempfile.TemporaryDirectory() as tmp:
         path = write_observations(
             observations, Path(tmp) / f"rows.{fmt}", format=fmt, spreadsheet_safe=safe
@@ -580,13 +588,14 @@ def build_parser() -> argparse.ArgumentParser:
         "One row per observation; CSV (default) or JSON Lines, to stdout or --output.",
     )
     p.add_argument(
-        "file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl), or -"
+        "file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl, .xlsx), or -"
     )
     p.add_argument(
         "--format",
-        choices=("csv", "jsonl"),
+        choices=("csv", "jsonl", "xlsx"),
         default=None,
-        help="csv or jsonl (default: csv, or the suffix of --output)",
+        help="csv, jsonl or xlsx (with --output; the xlsx extra) "
+        "(default: csv, or the suffix of --output)",
     )
     p.add_argument("--output", "-o", metavar="PATH", default=None, help="write to PATH")
     _spreadsheet_safe_option(p)

@@ -26,7 +26,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import secrets
 from collections.abc import Iterable
+from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
@@ -40,7 +43,7 @@ from antq_domain._disk import (
     unescape_cell,
     write_atomic,
 )
-from antq_domain.errors import ParseError, RecordError
+from antq_domain.errors import FileError, MissingExtraError, ParseError, RecordError
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
@@ -48,22 +51,27 @@ from antq_domain.records.places import Registry
 
 __all__ = ["FileFormat", "csv_delimiter", "read_observations", "write_observations"]
 
-FileFormat = Literal["csv", "jsonl"]
-"""The file formats of tidy rows: ``csv`` or ``jsonl`` (JSON Lines)."""
+FileFormat = Literal["csv", "jsonl", "xlsx"]
+"""The file formats of tidy rows: ``csv``, ``jsonl`` (JSON Lines), ``xlsx`` (extra ``xlsx``)."""
 
 _RECORD = "tidy rows"  # the record named by the errors of a file of tidy rows
-_SUFFIXES: dict[str, FileFormat] = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_SUFFIXES: dict[str, FileFormat] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+}
 
 
 def _format_of(path: Path, fmt: FileFormat | None) -> FileFormat:
     if fmt is not None:
-        if fmt not in ("csv", "jsonl"):
-            raise ParseError("format", fmt, "'csv' or 'jsonl'")
+        if fmt not in ("csv", "jsonl", "xlsx"):
+            raise ParseError("format", fmt, "'csv', 'jsonl' or 'xlsx'")
         return fmt
     found = _SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ParseError(
-            "path", str(path), "a file ending in .csv, .jsonl or .ndjson (or pass format=)"
+            "path", str(path), "a file ending in .csv, .jsonl, .ndjson or .xlsx (or pass format=)"
         )
     return found
 
@@ -114,6 +122,8 @@ def write_observations(
     target = Path(path)
     fmt = _format_of(target, format)
     rows = tidy(observations)
+    if fmt == "xlsx":
+        return _write_xlsx(rows, target)
     buffer = io.StringIO(newline="")
     if fmt == "csv":
         columns = _columns(rows)
@@ -155,6 +165,96 @@ def csv_delimiter(text: str) -> str:
         if known > best_known:
             best, best_known = delimiter, known
     return best
+
+
+def _openpyxl(feature: str) -> Any:
+    try:
+        import openpyxl  # noqa: PLC0415 - the optional extra, imported on use
+    except ImportError as exc:
+        raise MissingExtraError(feature, "openpyxl", "xlsx") from exc
+    return openpyxl
+
+
+def _write_xlsx(rows: list[dict[str, Any]], target: Path) -> Path:
+    """One sheet, ``tidy rows``: the CSV columns; figures as numbers, everything else as text.
+
+    Counts are written as whole numbers and decimal figures as numbers too
+    (what a spreadsheet sums); every other cell is a text cell, never a
+    formula, whatever it starts with. Written to a temporary file beside
+    ``target`` and renamed into place.
+    """
+    openpyxl = _openpyxl("write_observations(format='xlsx')")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "tidy rows"
+    columns = _columns(rows)
+    sheet.append(columns)
+    for row in rows:
+        line = []
+        for key in columns:
+            value = row.get(key)
+            line.append(value if key == "value" or value is None else str(value))
+        sheet.append(line)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula
+    final = Path(os.path.realpath(target))
+    temp = final.with_name(f".{final.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        book.save(temp)
+        os.replace(temp, final)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise FileError("path", str(target), f"a writable file ({exc.strerror})") from exc
+    return target
+
+
+def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """The rows of the first sheet of an .xlsx file and the problems of its header.
+
+    Empty cells are absent keys. A number cell is read as Excel stores it: a
+    whole number as an ``int``, any other as the decimal it is written as
+    (``13.85``), never a float; a text cell as its text (so a ``value`` typed
+    as text, "1.160", is a Vietnamese figure).
+    """
+    openpyxl = _openpyxl("read_observations(format='xlsx')")
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except OSError as exc:
+        raise FileError("path", str(source), f"a readable file ({exc.strerror})") from exc
+    except Exception as exc:  # openpyxl raises zipfile/KeyError/... on a file that is no xlsx
+        raise RecordError(
+            _RECORD, [("(file)", f"not an .xlsx workbook ({type(exc).__name__}: {exc})")]
+        ) from None
+    try:
+        lines = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    lines = [line for line in lines if any(v is not None and v != "" for v in line)]
+    if not lines:
+        return [], []
+    header = ["" if v is None else str(v).strip() for v in lines[0]]
+    expected = f"one of {', '.join(TIDY_KEYS)} or dim_<name>"
+    problems = [
+        ("line 1", f"unknown column {h!r}: expected {expected}")
+        for h in header
+        if h and h not in TIDY_KEYS and not h.startswith("dim_")
+    ]
+    known = {h for h in header if h in TIDY_KEYS or h.startswith("dim_")}
+    rows = []
+    for line in lines[1:]:
+        row: dict[str, Any] = {}
+        for name, cell in zip(header, line, strict=False):
+            if name not in known or cell is None or cell == "":
+                continue
+            if isinstance(cell, float):
+                row[name] = int(cell) if cell.is_integer() else Decimal(repr(cell))
+            elif isinstance(cell, int | str):
+                row[name] = cell
+            else:
+                row[name] = str(cell)
+        rows.append(row)
+    return rows, problems
 
 
 def _csv_rows(
@@ -262,15 +362,18 @@ def read_observations(
     fmt = _format_of(source, format)
     # bytes decoded as they are: "\r" stays inside quoted CSV cells and JSON
     # Lines split only at "\n" (JSON escapes "\n" inside strings)
-    text = read_text(source, record=_RECORD)
-    problems: list[tuple[str, str]] = []
-    if fmt == "csv":
+    text = ""
+    if fmt == "xlsx":
+        rows, problems = _xlsx_rows(source)
+    elif fmt == "csv":
+        text = read_text(source, record=_RECORD)
         try:
             rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
         except RecordError as exc:
             raise RecordError(_RECORD, exc.problems + _separator_note(text)) from None
     else:
-        rows = _jsonl_rows(text.removeprefix("\ufeff"), _RECORD)
+        text = read_text(source, record=_RECORD)
+        rows, problems = _jsonl_rows(text.removeprefix("\ufeff"), _RECORD), []
     try:
         observations = from_tidy(
             rows, catalogue=catalogue, registry=registry, check_places=check_places
