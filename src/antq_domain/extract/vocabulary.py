@@ -57,7 +57,13 @@ class Word:
     sources: tuple[str, ...]
 
     def motivated_by(self, texts: Collection[str]) -> bool:
-        """Whether one of ``texts`` (corpus text names) is among the entry's sources."""
+        """Whether one of ``texts`` (corpus text names) is among the entry's sources.
+
+        Example:
+            >>> from antq_domain.extract.vocabulary import Word
+            >>> Word("x", "y", ("corpus:07-hue",)).motivated_by({"07-hue", "00-kon-tum-2023"})
+            True
+        """
         return any(
             s.startswith("corpus:") and s.removeprefix("corpus:") in texts for s in self.sources
         )
