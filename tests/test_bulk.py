@@ -583,37 +583,3 @@ class TestErrors:
         ]
         path = write_observations(obs, tmp_path / "rows.jsonl")
         assert read_table(path).to_observations() == obs
-
-
-class TestTopLevelRollupOfAFile:
-    """``rollup(path, ...)`` takes the bulk path and gives the reference's result."""
-
-    def test_a_path_is_rolled_up_by_the_bulk_path(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        obs = [
-            Observation(
-                indicator="tips.received", place=p, period=f"2023{m:02d}", value=Quantity(m, "tip")
-            )
-            for p in ("608", "616")
-            for m in range(1, 13)
-        ]
-        path = _write(obs, tmp_path)
-        kwargs: dict[str, Any] = {
-            "to": "province",
-            "period": "2023",
-            "registry": registry(),
-            "as_of": date(2023, 12, 31),
-        }
-        expected = rollup(obs, **kwargs)
-        calls: list[Path] = []
-        real = bulk.rollup_file
-
-        def spy(p: Any, **kw: Any) -> Any:
-            calls.append(Path(p))
-            return real(p, **kw)
-
-        monkeypatch.setattr(bulk, "rollup_file", spy)
-        assert rollup(path, **kwargs) == expected
-        assert rollup(str(path), **kwargs) == expected
-        assert calls == [path, path]

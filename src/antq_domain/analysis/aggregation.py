@@ -64,8 +64,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from os import PathLike
-from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
@@ -1411,10 +1409,7 @@ def rollup(
     computed in columns, so cells are built in one place.
 
     Args:
-        observations: observations, a report, or another rollup's result; or
-            the path of a file of tidy rows, rolled up by the bulk path
-            (`antq_domain.bulk.rollup_file`, one streaming pass) when polars
-            is installed, else read with `read_observations` first.
+        observations: observations, a report, or another rollup's result.
         to: a level (``"nation"``, ``"province"``, ``"district"``,
             ``"commune"``), a place code or a list of codes; ``None`` keeps
             the places (restated onto their successors in the restated view).
@@ -1453,37 +1448,11 @@ def rollup(
         ('62', '340 tip', ('608', '616'), 8)
     """
     check_rollup_args(view, missing, as_of)
-    if isinstance(observations, str | PathLike):
-        return _rollup_file(
-            observations,
-            to=to,
-            period=period,
-            registry=registry,
-            as_of=as_of,
-            view=view,
-            catalogue=catalogue,
-            shares=shares,
-            missing=missing,
-        )
     items, cat = _inputs(observations, catalogue)
     target_period = None if period is None else Period.parse(str(period))
     tree = PlaceTree.of(registry, as_of=as_of, view=view, to=to, shares=shares)
     parts = rollup_parts(items, tree=tree, period=target_period, catalogue=cat)
     return finish_rollup(parts, tree=tree, period=target_period, missing=missing, catalogue=cat)
-
-
-def _rollup_file(path: str | PathLike[str], **kwargs: Any) -> Rollup:
-    """A file rolled up by the bulk path, or read first when polars is not installed."""
-    try:
-        from antq_domain.bulk import rollup_file  # noqa: PLC0415 - optional, imports this module
-    except ImportError:
-        from antq_domain.io.files import read_observations  # noqa: PLC0415 - io imports analysis
-
-        cat = kwargs.pop("catalogue")
-        observations = read_observations(Path(path), catalogue=cat)
-        return rollup(observations, catalogue=cat, **kwargs)
-    result: Rollup = rollup_file(path, **kwargs)
-    return result
 
 
 def rollup_parts(  # noqa: PLR0912 - the reference's steps, kept together
