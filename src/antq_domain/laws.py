@@ -45,7 +45,7 @@ Example:
     >>> from datetime import date
     >>> from antq_domain.analysis import rollup
     >>> from antq_domain.laws import law_partition_sum
-    >>> from antq_domain.records.observation import Observation
+    >>> from antq_domain.records.observation import Observation, observations_of
     >>> from antq_domain.records.places import registry
     >>> from antq_domain.values import Quantity
     >>> obs = [Observation(indicator="tips.received", place="62", period=f"2023Q{q}",
@@ -73,7 +73,7 @@ from typing import Any, Protocol, TypeVar
 
 from antq_domain.analysis.aggregation import ratio_of_sums
 from antq_domain.analysis.expressions import Operator, Outcome, compare_intervals
-from antq_domain.errors import AntqError, AntqTypeError, InvariantError
+from antq_domain.errors import AntqError, InvariantError
 from antq_domain.io.files import read_observations, write_observations
 from antq_domain.records._base import Record
 from antq_domain.records.indicators import (
@@ -83,7 +83,7 @@ from antq_domain.records.indicators import (
     TimeAggregation,
     catalogue,
 )
-from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.observation import Dims, Observation, observations_of
 from antq_domain.values.interval import Interval
 from antq_domain.values.missing import Value
 from antq_domain.values.period import Period
@@ -152,14 +152,7 @@ class LawViolation(AntqError, AssertionError):  # noqa: N818 - a violated law, n
 
 
 def _observations(result: object, field: str) -> tuple[Observation, ...]:
-    items = getattr(result, "observations", result)
-    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise AntqTypeError(field, result, "observations or a result with .observations")
-    out = tuple(items)
-    for o in out:
-        if not isinstance(o, Observation):
-            raise AntqTypeError(field, o, "an Observation")
-    return out
+    return observations_of(result, field, "observations or a result with .observations")
 
 
 def _cells(result: object, field: str = "result") -> dict[_CellKey, Value]:

@@ -43,7 +43,7 @@ conserved exactly), then uses the tree of ``as_of``.
 Example:
     >>> from datetime import date
     >>> from antq_domain.analysis.aggregation import rollup
-    >>> from antq_domain.records.observation import Observation
+    >>> from antq_domain.records.observation import Observation, observations_of
     >>> from antq_domain.records.places import registry
     >>> from antq_domain.values import Quantity
     >>> obs = [Observation(indicator="tips.received", place=code, period="2023",
@@ -85,7 +85,7 @@ from antq_domain.records.indicators import (
     TimeAggregation,
     catalogue,
 )
-from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.observation import Dims, Observation, observations_of
 from antq_domain.records.places import Place, PlaceLevel, Registry
 from antq_domain.values.label import Lang
 from antq_domain.values.missing import NOT_APPLICABLE, NOT_REPORTED, NotApplicable, Value
@@ -710,17 +710,11 @@ def _inputs(
     if cat is None:
         cat = found if isinstance(found, Catalogue) else catalogue()
     observations = as_observations(observations, cat)
-    items = getattr(observations, "observations", observations)
-    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise AntqTypeError(
-            "observations",
-            observations,
-            "observations, a report, a rollup result, a DataFrame or tidy-row dicts",
-        )
-    out = tuple(items)
-    for o in out:
-        if not isinstance(o, Observation):
-            raise AntqTypeError("observations", o, "an Observation")
+    out = observations_of(
+        observations,
+        "observations",
+        "observations, a report, a rollup result, a DataFrame or tidy-row dicts",
+    )
     return out, cat
 
 

@@ -72,7 +72,7 @@ from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, Unk
 from antq_domain.markup import Html, html_table
 from antq_domain.records.groups import RecordGroup
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
-from antq_domain.records.observation import Cell, Dims, Observation
+from antq_domain.records.observation import Cell, Dims, Observation, observations_of
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 from antq_domain.values.change import bounded_change
@@ -234,15 +234,7 @@ def _as_combined(item: object) -> Combined:
         return Combined((item,))
     found = getattr(item, "catalogue", None)
     indicators = _custom(found) if isinstance(found, Catalogue) else ()
-    items = getattr(item, "observations", item)
-    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise AntqTypeError(
-            "reports", item, "reports, observations, combinations or rollup results"
-        )
-    obs = tuple(items)
-    for o in obs:
-        if not isinstance(o, Observation):
-            raise AntqTypeError("reports", o, "an Observation")
+    obs = observations_of(item, "reports", "reports, observations, combinations or rollup results")
     return Combined(obs, (), indicators)
 
 
@@ -740,15 +732,9 @@ def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | N
     x = as_observations(x)
     cat = getattr(x, "catalogue", None)
     only: Period | None = x.period if isinstance(x, MovementReport) else None
-    items = getattr(x, "observations", x)
-    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
-        raise AntqTypeError(
-            field, x, "a report, observations, a rollup result, a DataFrame or tidy-row dicts"
-        )
     out: dict[_Key, Observation] = {}
-    for o in items:
-        if not isinstance(o, Observation):
-            raise AntqTypeError(field, o, "an Observation")
+    expected = "a report, observations, a rollup result, a DataFrame or tidy-row dicts"
+    for o in observations_of(x, field, expected):
         if only is not None and o.period != only:
             continue
         key = (o.indicator, o.place, o.dims)

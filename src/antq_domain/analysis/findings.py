@@ -51,6 +51,7 @@ from antq_domain.markup import Html, bilingual, html_table
 from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Dims, Observation, as_dims
 from antq_domain.values import identifiers
+from antq_domain.values._checks import tuple_of
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
@@ -497,13 +498,7 @@ class Ref:
 
 
 def _refs(value: object) -> tuple[Ref, ...]:
-    if isinstance(value, Ref) or not isinstance(value, Iterable):
-        raise AntqTypeError("involved", value, "an iterable of Ref")
-    out = tuple(value)
-    for item in out:
-        if not isinstance(item, Ref):
-            raise AntqTypeError("involved", item, "a Ref")
-    return out
+    return tuple_of("involved", value, Ref, "a Ref")
 
 
 def _legal(value: object) -> DocumentRef | str | None:
@@ -623,12 +618,7 @@ class Finding:
 
 
 def _sorted(value: object) -> tuple[Finding, ...]:
-    if isinstance(value, Finding) or not isinstance(value, Iterable):
-        raise AntqTypeError("findings", value, "an iterable of Finding")
-    items = list(value)
-    for item in items:
-        if not isinstance(item, Finding):
-            raise AntqTypeError("findings", item, "a Finding")
+    items = tuple_of("findings", value, Finding, "a Finding")
     return tuple(sorted(items, key=lambda f: f.sort_key))
 
 

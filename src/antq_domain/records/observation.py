@@ -8,7 +8,7 @@ overwrite).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Self
 
 import attrs
@@ -35,7 +35,7 @@ from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
 from antq_domain.values.unit import Unit
 
-__all__ = ["Cell", "Dims", "Observation", "as_dims", "catalogue_from"]
+__all__ = ["Cell", "Dims", "Observation", "as_dims", "catalogue_from", "observations_of"]
 
 _NAME = identifiers.NAME
 _CODE_VALUE = identifiers.VALUE
@@ -285,3 +285,35 @@ class Observation(Record):
         if isinstance(self.value, Quantity):
             return Status.REPORTED
         return self.value.status
+
+
+def observations_of(value: object, field: str, expected: str) -> tuple[Observation, ...]:
+    """The observations of a report, a combination, a rollup result, or an iterable of them.
+
+    The one reading of "observations or something holding them" (rollup, combine, compare, the
+    laws). Nothing is dropped: an item that is not an `Observation` is an error.
+
+    Raises:
+        AntqTypeError: ``value`` holds no observations (``expected`` says what was wanted), or an
+            item is not an `Observation`.
+
+    Example:
+        >>> from antq_domain.records.observation import Observation, observations_of
+        >>> from antq_domain.values import NOT_REPORTED
+        >>> o = Observation(indicator="tips.received", place="62", period="2023",
+        ...                 value=NOT_REPORTED)
+        >>> observations_of([o], "observations", "observations") == (o,)
+        True
+        >>> observations_of(5, "observations", "observations or a report")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.AntqTypeError: observations=5: expected observations or a report
+    """
+    items = getattr(value, "observations", value)
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise AntqTypeError(field, value, expected)
+    out = tuple(items)
+    for o in out:
+        if not isinstance(o, Observation):
+            raise AntqTypeError(field, o, "an Observation")
+    return out

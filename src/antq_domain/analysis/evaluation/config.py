@@ -16,6 +16,7 @@ import attrs
 from antq_domain.analysis.evaluation.authority import AUTHORITY_RULES, AuthorityRule
 from antq_domain.analysis.findings import CodeSpec, Severity, finding_codes
 from antq_domain.errors import AntqTypeError, InvariantError
+from antq_domain.values._checks import tuple_of
 from antq_domain.values.interval import APPROXIMATE_TOLERANCE
 from antq_domain.values.label import Label
 from antq_domain.values.period import MONTHS_EN
@@ -249,13 +250,7 @@ def _share(value: object) -> Fraction:
 
 
 def _rules(value: object) -> tuple[AuthorityRule, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise AntqTypeError("authority_rules", value, "an iterable of AuthorityRule")
-    out = tuple(value)
-    for rule in out:
-        if not isinstance(rule, AuthorityRule):
-            raise AntqTypeError("authority_rules", rule, "an AuthorityRule")
-    return out
+    return tuple_of("authority_rules", value, AuthorityRule, "an AuthorityRule")
 
 
 def _names(value: object) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from antq_domain.records.indicators import Catalogue, IndicatorDirection, Indica
 from antq_domain.records.observation import Dims, as_dims
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
+from antq_domain.values._checks import tuple_of
 from antq_domain.values.change import bounded_change
 from antq_domain.values.interval import APPROXIMATE_TOLERANCE, Interval
 from antq_domain.values.label import Label, Lang
@@ -578,13 +579,7 @@ _SCORECARD_HEADERS = tuple(
 def _targets(value: Iterable[Target] | None) -> tuple[Target, ...]:
     if value is None:
         return ()
-    if isinstance(value, Target) or not isinstance(value, Iterable):
-        raise AntqTypeError("targets", value, "an iterable of Target")
-    out = tuple(value)
-    for t in out:
-        if not isinstance(t, Target):
-            raise AntqTypeError("targets", t, "a Target")
-    return out
+    return tuple_of("targets", value, Target, "a Target")
 
 
 def build_scorecard(  # noqa: PLR0912 - collects cells from several sources
