@@ -45,7 +45,7 @@ Example:
     >>> from datetime import date
     >>> from antq_domain.analysis import rollup
     >>> from antq_domain.laws import law_partition_sum
-    >>> from antq_domain.records.observation import Observation, observations_of
+    >>> from antq_domain.records.observation import Observation
     >>> from antq_domain.records.places import registry
     >>> from antq_domain.values import Quantity
     >>> obs = [Observation(indicator="tips.received", place="62", period=f"2023Q{q}",

@@ -43,7 +43,7 @@ conserved exactly), then uses the tree of ``as_of``.
 Example:
     >>> from datetime import date
     >>> from antq_domain.analysis.aggregation import rollup
-    >>> from antq_domain.records.observation import Observation, observations_of
+    >>> from antq_domain.records.observation import Observation
     >>> from antq_domain.records.places import registry
     >>> from antq_domain.values import Quantity
     >>> obs = [Observation(indicator="tips.received", place=code, period="2023",
