@@ -90,8 +90,9 @@ def _corpus_null_facts() -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.mark.skipif(
     not CORPUS.is_dir(),
-    reason=f"the corpus is not at {CORPUS} (../shared beside the checkout, or set ANTQ_SHARED);"
-    " the table itself is still checked against the catalogue",
+    reason="compares the table with the maintainers' corpus of published reports, which is"
+    " not part of the repository (ANTQ_SHARED may name the folder that holds a copy);"
+    " nothing is wrong with your copy, and the table itself is still checked",
 )
 def test_every_null_fact_of_the_corpus_is_in_the_table_as_stated() -> None:
     facts = _corpus_null_facts()
