@@ -24,7 +24,10 @@ Example:
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
 from typing import Self
 
 from pydantic import Field, field_validator, model_validator
@@ -48,6 +51,7 @@ __all__ = [
     "Breakdown",
     "Importance",
     "MissingValueStrategy",
+    "RULES_FILE",
     "Rule",
     "default_breakdowns",
     "default_rules",
@@ -410,65 +414,46 @@ def default_breakdowns(cat: Catalogue | None = None) -> tuple[Breakdown, ...]:
     return tuple(out)
 
 
-def _standard_rules() -> list[Rule]:
-    high, low = Importance.HIGH, Importance.LOW
-    return [
-        Rule.of(
-            "tips.valuable_le_received",
-            "tips.valuable <= tips.received",
-            vi="Nguồn tin có giá trị không nhiều hơn tổng số nguồn tin nhận được",
-            en="Valuable tips are a subset of the tips received",
-            importance=high,
-        ),
-        Rule.of(
-            "tips.in_jurisdiction_le_received",
-            "tips.in_jurisdiction <= tips.received",
-            vi="Tin thuộc thẩm quyền giải quyết không nhiều hơn tổng số tin nhận được",
-            en="Tips within the police's jurisdiction are a subset of the tips received",
-            importance=high,
-        ),
-        Rule.of(
-            "tips.resolved_le_in_jurisdiction",
-            "tips.resolved <= tips.in_jurisdiction",
-            vi="Tin đã giải quyết không nhiều hơn tin thuộc thẩm quyền phải giải quyết",
-            en="Tips resolved do not exceed the tips the police had to resolve",
-            importance=high,
-        ),
-        Rule.of(
-            "forces.regular_police_units_le_admin_units",
-            "forces.regular_police_units <= admin.units",
-            vi="Số đơn vị có Công an chính quy không vượt số đơn vị hành chính cùng loại",
-            en="Units with regular police do not outnumber the units of that kind",
-            importance=high,
-            applies_to={"unit_kind": None},
-        ),
-        Rule.of(
-            "forces.security_camera_units_le_admin_units",
-            "forces.security_camera_units <= admin.units",
-            vi="Số đơn vị có camera an ninh không vượt số đơn vị hành chính cùng loại",
-            en="Units with security cameras do not outnumber the units of that kind",
-            importance=high,
-            applies_to={"unit_kind": None},
-        ),
-        Rule.of(
-            "safety_standard.meeting_le_assessed",
-            "safety_standard.units_meeting <= safety_standard.units_assessed",
-            vi='Số đơn vị đạt tiêu chuẩn "An toàn về ANTT" không vượt số đơn vị được đánh giá',
-            en="Units meeting the safety standard are a subset of the units assessed",
-            importance=high,
-            applies_to={"unit_kind": None, "managed_by": None},
-        ),
-        Rule.of(
-            "crime.solved_le_occurred",
-            "crime.cases_solved <= crime.cases_occurred",
-            vi="Số vụ điều tra, khám phá thường không vượt số vụ xảy ra "
-            "(có thể vượt khi khám phá cả vụ của kỳ trước)",
-            en="Cases solved usually do not exceed cases occurred "
-            "(they may, when cases from earlier periods are solved)",
-            importance=low,
-            applies_to={"category": None},
-        ),
-    ]
+RULES_FILE = "data/rules.toml"
+"""The standard rules, as data, inside the package."""
+
+_RULE_KEYS = ("id", "condition", "vi", "en", "importance", "applies_to")
+
+
+def _rule_row(i: int, row: object) -> Rule:
+    where = f"{RULES_FILE}: rule {i + 1}"
+    if not isinstance(row, dict):
+        raise ParseError(where, row, "a table of " + ", ".join(_RULE_KEYS))
+    unknown = sorted(set(row) - set(_RULE_KEYS))
+    if unknown:
+        raise ParseError(where, unknown, "only the keys " + ", ".join(_RULE_KEYS))
+    for key in ("id", "condition", "vi", "en"):
+        if not isinstance(row.get(key), str):
+            raise ParseError(f"{where}.{key}", row.get(key), "a string")
+    over = row.get("applies_to", [])
+    if not isinstance(over, list) or not all(isinstance(name, str) for name in over):
+        raise ParseError(f"{where}.applies_to", over, "a list of dimension names")
+    return Rule.of(
+        row["id"],
+        row["condition"],
+        vi=row["vi"],
+        en=row["en"],
+        importance=row.get("importance", Importance.MEDIUM),
+        applies_to=dict.fromkeys(over),
+    )
+
+
+@cache
+def _standard_rules() -> tuple[Rule, ...]:
+    """The rules of `RULES_FILE`, read once; a bad row is an error naming it."""
+    text = resources.files("antq_domain").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ParseError(RULES_FILE, str(err), "valid TOML") from None
+    if set(doc) - {"rule"} or not isinstance(doc.get("rule"), list):
+        raise ParseError(RULES_FILE, sorted(doc), "a list of [[rule]] tables and nothing else")
+    return tuple(_rule_row(i, row) for i, row in enumerate(doc["rule"]))
 
 
 def default_rules(cat: Catalogue | None = None) -> tuple[Rule, ...]:
