@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from antq_domain.errors import AntqTypeError
 
-__all__ = ["tuple_of"]
+if TYPE_CHECKING:
+    from antq_domain.values._codelist import CodelistBase
+
+__all__ = ["codes_of", "tuple_of"]
 
 T = TypeVar("T")
+C = TypeVar("C", bound="CodelistBase")
 
 
 def tuple_of(field: str, value: object, kind: type[T], each: str) -> tuple[T, ...]:
@@ -35,3 +39,25 @@ def tuple_of(field: str, value: object, kind: type[T], each: str) -> tuple[T, ..
         if not isinstance(item, kind):
             raise AntqTypeError(field, item, each)
     return out
+
+
+def codes_of(field: str, value: object, codelist: type[C], expected: str) -> frozenset[C]:
+    """The members of ``codelist`` that ``value`` names: an iterable of members or codes.
+
+    Raises:
+        AntqTypeError: ``value`` is a string or not iterable (``expected`` says what it must be).
+        UnknownCodeError: an item is not a code of ``codelist``.
+
+    Example:
+        >>> from antq_domain.values import Unit
+        >>> from antq_domain.values._checks import codes_of
+        >>> sorted(codes_of("units", ["tip", Unit.TIP], Unit, "an iterable of Unit codes"))
+        [<Unit.TIP: 'tip'>]
+        >>> codes_of("units", "tip", Unit, "an iterable of Unit codes")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.AntqTypeError: units='tip': expected an iterable of Unit codes
+    """
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise AntqTypeError(field, value, expected)
+    return frozenset(c if isinstance(c, codelist) else codelist.parse(str(c)) for c in value)

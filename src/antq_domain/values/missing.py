@@ -51,8 +51,29 @@ class Status(Codelist):
     WITHHELD = ("withheld", "không công bố", "withheld")
 
 
+class _Marker:
+    """What a marker without fields does: its status is its text and its whole wire form."""
+
+    __slots__ = ()
+    status: ClassVar[Status]
+
+    def __str__(self) -> str:
+        return self.status.value
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return object_core_schema(
+            cls,
+            {"status": (core_schema.literal_schema([cls.status.value]), True)},
+            lambda _: cls(),
+            lambda _: {"status": cls.status.value},
+        )
+
+
 @attrs.frozen
-class NotReported:
+class NotReported(_Marker):
     """The figure exists in principle but the source does not give it.
 
     A value; all instances are equal. Use the constant
@@ -68,23 +89,9 @@ class NotReported:
 
     status: ClassVar[Literal[Status.NOT_REPORTED]] = Status.NOT_REPORTED
 
-    def __str__(self) -> str:
-        return self.status.value
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return object_core_schema(
-            cls,
-            {"status": (core_schema.literal_schema([cls.status.value]), True)},
-            lambda _: cls(),
-            lambda _: {"status": cls.status.value},
-        )
-
 
 @attrs.frozen
-class NotApplicable:
+class NotApplicable(_Marker):
     """The figure cannot exist for this place or period (no wards in a rural district).
 
     A value; all instances are equal. Use the constant
@@ -97,20 +104,6 @@ class NotApplicable:
     """
 
     status: ClassVar[Literal[Status.NOT_APPLICABLE]] = Status.NOT_APPLICABLE
-
-    def __str__(self) -> str:
-        return self.status.value
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return object_core_schema(
-            cls,
-            {"status": (core_schema.literal_schema([cls.status.value]), True)},
-            lambda _: cls(),
-            lambda _: {"status": cls.status.value},
-        )
 
 
 def _reason(value: object) -> str:

@@ -70,6 +70,7 @@ from antq_domain.records.commendations import (
     CommendationForm,
     RecipientKind,
 )
+from antq_domain.values._checks import codes_of
 from antq_domain.values.label import Label
 
 __all__ = [
@@ -196,28 +197,22 @@ class Award:
 
 
 def _authorities(value: object) -> frozenset[Authority]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise AntqTypeError("allowed", value, "an iterable of Authority codes")
-    return frozenset(a if isinstance(a, Authority) else Authority.parse(str(a)) for a in value)
+    return codes_of("allowed", value, Authority, "an iterable of Authority codes")
 
 
 def _forms(value: object) -> frozenset[CommendationForm] | None:
     if value is None:
         return None
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise AntqTypeError("forms", value, "an iterable of CommendationForm codes or None")
-    return frozenset(
-        f if isinstance(f, CommendationForm) else CommendationForm.parse(str(f)) for f in value
+    return codes_of(
+        "forms", value, CommendationForm, "an iterable of CommendationForm codes or None"
     )
 
 
 def _kinds(value: object) -> frozenset[RecipientKind] | None:
     if value is None:
         return None
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise AntqTypeError("recipient_kinds", value, "an iterable of RecipientKind codes or None")
-    return frozenset(
-        k if isinstance(k, RecipientKind) else RecipientKind.parse(str(k)) for k in value
+    return codes_of(
+        "recipient_kinds", value, RecipientKind, "an iterable of RecipientKind codes or None"
     )
 
 
