@@ -182,6 +182,25 @@ def _row_filter(codes: Sequence[str], texts: Sequence[str], unknown: Sequence[st
     )
 
 
+def _reference_args(  # noqa: PLR0917 - private, the reference's own arguments
+    period: Period | str | None,
+    registry: Registry,
+    as_of: date,
+    view: View,
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None,
+    missing: MissingStrategy,
+) -> dict[str, Any]:
+    """The arguments of the reference rollup that every target of a call shares."""
+    return {
+        "period": period,
+        "registry": registry,
+        "as_of": as_of,
+        "view": view,
+        "shares": shares,
+        "missing": missing,
+    }
+
+
 def rollup_table(
     table: ObservationTable,
     *,
@@ -218,15 +237,7 @@ def rollup_table(
         ('>=100 tip', 'about 90.0% (90/100)')
     """
     check_rollup_args(view, missing, as_of)
-    kwargs: dict[str, Any] = {
-        "to": to,
-        "period": period,
-        "registry": registry,
-        "as_of": as_of,
-        "view": view,
-        "shares": shares,
-        "missing": missing,
-    }
+    kwargs = {"to": to, **_reference_args(period, registry, as_of, view, shares, missing)}
     cat = table.catalogue
     if period is not None:
         try:
@@ -460,14 +471,7 @@ def scan_rollups(
         raise InvariantError("bad_rows", bad_rows, "'raise' or 'leave_out'")
     cat = catalogue if catalogue is not None else standard_catalogue()
     source = Path(path)
-    kwargs: dict[str, Any] = {
-        "period": period,
-        "registry": registry,
-        "as_of": as_of,
-        "view": view,
-        "shares": shares,
-        "missing": missing,
-    }
+    kwargs = _reference_args(period, registry, as_of, view, shares, missing)
     targets = list(to)
     names = header_names(source) if _format_of(source, None) == "csv" else None
     if names is None or period is None:
@@ -609,14 +613,7 @@ def rollup_file_many(
     check_rollup_args(view, missing, as_of)
     if period is None:
         cat = catalogue if catalogue is not None else standard_catalogue()
-        kwargs: dict[str, Any] = {
-            "period": period,
-            "registry": registry,
-            "as_of": as_of,
-            "view": view,
-            "shares": shares,
-            "missing": missing,
-        }
+        kwargs = _reference_args(period, registry, as_of, view, shares, missing)
         return _held(Path(path), cat, list(to), kwargs)
     return scan_rollups(
         path,
