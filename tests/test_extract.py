@@ -600,3 +600,30 @@ def test_issue_examples(text: str, expected: list[tuple[str, dict[str, str], int
         for f in extract_report(text).figures
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The whole of a fraction of residential areas is the number of those areas.
+        (
+            "Năm 2024, tổ chức Ngày hội tại 9/9 khu dân cư.",
+            [("admin.units", {"unit_kind": "residential_area"}, 9)],
+        ),
+        (
+            "Năm 2024, có 4/4 thôn, bản đạt chuẩn.",
+            [("admin.units", {"unit_kind": "residential_area"}, 4)],
+        ),
+        # A part above its whole is a day and month, not a fraction of units.
+        ("Năm 2023, ngày 13/3, huyện tổ chức hội nghị.", []),
+    ],
+)
+def test_whole_of_a_fraction_of_units(
+    text: str, expected: list[tuple[str, dict[str, str], int]]
+) -> None:
+    got = [
+        (f.indicator, dict(f.dims), f.value)
+        for f in extract_report(text).figures
+        if f.indicator == "admin.units"
+    ]
+    assert got == expected

@@ -84,7 +84,25 @@ __all__ = [
     "extract_report",
 ]
 
-_ADMIN_KINDS = frozenset({"commune", "ward", "township", "special_zone", "commune_level"})
+_ADMIN_KINDS = frozenset(
+    {
+        "province",
+        "central_city",
+        "district",
+        "urban_district",
+        "town",
+        "provincial_city",
+        "district_level",
+        "commune",
+        "ward",
+        "township",
+        "special_zone",
+        "commune_level",
+        "residential_area",
+    }
+)
+"""Kinds of unit whose fractions ("8/8 xã", "9/9 khu dân cư") have their whole in ``admin.units``:
+the administrative levels and the residential areas below the commune (thôn, bản, tổ dân phố)."""
 
 
 def _span_quote(norm: Normalised, start: int, end: int) -> tuple[tuple[int, int], str]:
@@ -246,7 +264,8 @@ def _outputs(
             continue
         kinds = [m for m in fig.matches if m.where == "head" and m.entry.code == "unit_kind"]
         kind = max(kinds, key=lambda m: m.entry.length).entry.dim_value if kinds else None
-        if kind in _ADMIN_KINDS and "admin.units" in cat:
+        # A part above its whole ("13/3, huyện …") is a day and month, not a fraction.
+        if kind in _ADMIN_KINDS and "admin.units" in cat and fig.value <= fig.whole:
             emit(
                 _figure(
                     norm,
