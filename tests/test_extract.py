@@ -627,3 +627,15 @@ def test_whole_of_a_fraction_of_units(
         if f.indicator == "admin.units"
     ]
     assert got == expected
+
+
+def test_replication_with_no_scope_named_is_unspecified() -> None:
+    # Issue 13: "nhân rộng 9 mô hình" names no scope: it is `unspecified`, not left out.
+    [fig] = extract_report("Năm 2023, nhân rộng 9 mô hình.").figures
+    assert (fig.indicator, dict(fig.dims), fig.value) == (
+        "models.replicated",
+        {"scope": "unspecified"},
+        9,
+    )
+    [named] = extract_report("Năm 2023, nhân rộng trong toàn quốc 2 mô hình.").figures
+    assert dict(named.dims) == {"scope": "national"}

@@ -29,7 +29,12 @@ __all__ = [
     "same_clause",
 ]
 
-_DEFAULT_DIMS = {"status": "conferred", "form": "unspecified", "issuer": "unspecified"}
+_DEFAULT_DIMS = {
+    "status": "conferred",
+    "form": "unspecified",
+    "issuer": "unspecified",
+    "scope": "unspecified",
+}
 _UNSPLIT = ("mixed", "all", "unspecified")
 
 
