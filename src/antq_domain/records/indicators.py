@@ -47,7 +47,7 @@ from antq_domain.errors import InvariantError, ParseError, UnknownCodeError
 from antq_domain.records import _catalogue_data as data
 from antq_domain.records._base import Record
 from antq_domain.values import identifiers
-from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._codelist import Codelist, CodelistBase
 from antq_domain.values.identifiers import CODE_PATTERN, NAME_PATTERN
 from antq_domain.values.label import Label, Lang
 from antq_domain.values.unit import Unit
@@ -136,7 +136,7 @@ def _phrases(field: str, value: object) -> tuple[str, ...]:
     return tuple(out)
 
 
-class IndicatorKind(CodelistBase):
+class IndicatorKind(Codelist):
     """How an indicator behaves in time: a flow, a stock, a ratio or a reported ratio.
 
     * ``flow``: counted during a period (campaigns held, tips received);
@@ -154,21 +154,14 @@ class IndicatorKind(CodelistBase):
         True
     """
 
-    FLOW = "flow"
-    STOCK = "stock"
-    RATIO = "ratio"
-    REPORTED_RATIO = "reported_ratio"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the kind.
-
-        Example:
-            >>> from antq_domain.records.indicators import IndicatorKind
-            >>> IndicatorKind.FLOW.label.en
-            'flow (counted during a period)'
-        """
-        return _KIND_LABELS[self]
+    FLOW = ("flow", "lưu lượng (trong kỳ)", "flow (counted during a period)")
+    STOCK = ("stock", "tồn lượng (tại một thời điểm)", "stock (state at a date)")
+    RATIO = ("ratio", "tỷ lệ (tính lại từ các thành phần)", "ratio (recomputed)")
+    REPORTED_RATIO = (
+        "reported_ratio",
+        "tỷ lệ báo cáo (không có thành phần)",
+        "reported ratio (no parts)",
+    )
 
     @property
     def is_ratio(self) -> bool:
@@ -180,16 +173,6 @@ class IndicatorKind(CodelistBase):
             (True, False)
         """
         return self in (IndicatorKind.RATIO, IndicatorKind.REPORTED_RATIO)
-
-
-_KIND_LABELS = {
-    IndicatorKind.FLOW: Label(vi="lưu lượng (trong kỳ)", en="flow (counted during a period)"),
-    IndicatorKind.STOCK: Label(vi="tồn lượng (tại một thời điểm)", en="stock (state at a date)"),
-    IndicatorKind.RATIO: Label(vi="tỷ lệ (tính lại từ các thành phần)", en="ratio (recomputed)"),
-    IndicatorKind.REPORTED_RATIO: Label(
-        vi="tỷ lệ báo cáo (không có thành phần)", en="reported ratio (no parts)"
-    ),
-}
 
 
 class TimeAggregation(CodelistBase):

@@ -57,9 +57,8 @@ from antq_domain.errors import (
     UnknownCodeError,
 )
 from antq_domain.records._base import Record
-from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._codelist import Codelist
 from antq_domain.values._vietnamese import modern_tone_marks
-from antq_domain.values.label import Label
 from antq_domain.values.period import Period
 
 __all__ = [
@@ -94,7 +93,7 @@ _CODE = re.compile(r"[^\s;,]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class PlaceLevel(CodelistBase, field="level"):
+class PlaceLevel(Codelist, field="level"):
     """The tier of the administrative hierarchy a kind of place belongs to.
 
     Levels are ordered from the top: ``nation`` < ``province`` < ``district`` < ``commune``
@@ -109,10 +108,10 @@ class PlaceLevel(CodelistBase, field="level"):
         'cấp xã'
     """
 
-    NATION = "nation"
-    PROVINCE = "province"
-    DISTRICT = "district"
-    COMMUNE = "commune"
+    NATION = ("nation", "toàn quốc", "nation")
+    PROVINCE = ("province", "cấp tỉnh", "province level")
+    DISTRICT = ("district", "cấp huyện", "district level")
+    COMMUNE = ("commune", "cấp xã", "commune level")
 
     @property
     def rank(self) -> int:
@@ -125,17 +124,6 @@ class PlaceLevel(CodelistBase, field="level"):
         """
         return _LEVEL_RANK[self]
 
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the level.
-
-        Example:
-            >>> from antq_domain.records.places import PlaceLevel
-            >>> PlaceLevel.PROVINCE.label.en
-            'province level'
-        """
-        return _LEVEL_LABELS[self]
-
 
 _LEVEL_RANK = {
     PlaceLevel.NATION: 0,
@@ -143,15 +131,9 @@ _LEVEL_RANK = {
     PlaceLevel.DISTRICT: 2,
     PlaceLevel.COMMUNE: 3,
 }
-_LEVEL_LABELS = {
-    PlaceLevel.NATION: Label(vi="toàn quốc", en="nation"),
-    PlaceLevel.PROVINCE: Label(vi="cấp tỉnh", en="province level"),
-    PlaceLevel.DISTRICT: Label(vi="cấp huyện", en="district level"),
-    PlaceLevel.COMMUNE: Label(vi="cấp xã", en="commune level"),
-}
 
 
-class PlaceKind(CodelistBase, field="kind"):
+class PlaceKind(Codelist, field="kind"):
     """The legal kind of an administrative unit, with its level and legal life.
 
     District-level kinds (``district``, ``urban_district``, ``town``,
@@ -173,28 +155,17 @@ class PlaceKind(CodelistBase, field="kind"):
         False
     """
 
-    NATION = "nation"
-    PROVINCE = "province"
-    CENTRAL_CITY = "central_city"
-    DISTRICT = "district"
-    URBAN_DISTRICT = "urban_district"
-    TOWN = "town"
-    PROVINCIAL_CITY = "provincial_city"
-    COMMUNE = "commune"
-    WARD = "ward"
-    TOWNSHIP = "township"
-    SPECIAL_ZONE = "special_zone"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the kind.
-
-        Example:
-            >>> from antq_domain.records.places import PlaceKind
-            >>> PlaceKind.CENTRAL_CITY.label.en
-            'centrally-run city'
-        """
-        return _KIND_LABELS[self]
+    NATION = ("nation", "toàn quốc", "nation")
+    PROVINCE = ("province", "tỉnh", "province")
+    CENTRAL_CITY = ("central_city", "thành phố trực thuộc trung ương", "centrally-run city")
+    DISTRICT = ("district", "huyện", "rural district")
+    URBAN_DISTRICT = ("urban_district", "quận", "urban district")
+    TOWN = ("town", "thị xã", "district-level town")
+    PROVINCIAL_CITY = ("provincial_city", "thành phố thuộc tỉnh", "provincial city")
+    COMMUNE = ("commune", "xã", "commune")
+    WARD = ("ward", "phường", "ward")
+    TOWNSHIP = ("township", "thị trấn", "township")
+    SPECIAL_ZONE = ("special_zone", "đặc khu", "special zone")
 
     @property
     def level(self) -> PlaceLevel:
@@ -256,19 +227,6 @@ class PlaceKind(CodelistBase, field="kind"):
         return _within(day, self.legal_from, self.legal_to)
 
 
-_KIND_LABELS = {
-    PlaceKind.NATION: Label(vi="toàn quốc", en="nation"),
-    PlaceKind.PROVINCE: Label(vi="tỉnh", en="province"),
-    PlaceKind.CENTRAL_CITY: Label(vi="thành phố trực thuộc trung ương", en="centrally-run city"),
-    PlaceKind.DISTRICT: Label(vi="huyện", en="rural district"),
-    PlaceKind.URBAN_DISTRICT: Label(vi="quận", en="urban district"),
-    PlaceKind.TOWN: Label(vi="thị xã", en="district-level town"),
-    PlaceKind.PROVINCIAL_CITY: Label(vi="thành phố thuộc tỉnh", en="provincial city"),
-    PlaceKind.COMMUNE: Label(vi="xã", en="commune"),
-    PlaceKind.WARD: Label(vi="phường", en="ward"),
-    PlaceKind.TOWNSHIP: Label(vi="thị trấn", en="township"),
-    PlaceKind.SPECIAL_ZONE: Label(vi="đặc khu", en="special zone"),
-}
 _KIND_LEVEL = {
     PlaceKind.NATION: PlaceLevel.NATION,
     PlaceKind.PROVINCE: PlaceLevel.PROVINCE,

@@ -60,7 +60,7 @@ from antq_domain.errors import (
     ParseError,
     UnknownCodeError,
 )
-from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._codelist import Codelist, CodelistBase
 from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.label import Label
 
@@ -101,7 +101,7 @@ class _Lookup:
         return found
 
 
-class DocumentKind(CodelistBase, field="kind"):
+class DocumentKind(Codelist, field="kind"):
     """The kind of a document: the symbol before the issuer (``QĐ``, ``TT``, ``CTr`` ...).
 
     Values are the symbols in their canonical case (NĐ 30/2020/NĐ-CP, Appendix III, plus the
@@ -122,52 +122,45 @@ class DocumentKind(CodelistBase, field="kind"):
         antq_domain.errors.UnknownCodeError: kind='XYZ': expected a document kind symbol ...
     """
 
-    DECISION = "QĐ"
-    DECREE = "NĐ"
-    CIRCULAR = "TT"
-    JOINT_CIRCULAR = "TTLT"
-    RESOLUTION = "NQ"
-    DIRECTIVE = "CT"
-    CONCLUSION = "KL"
-    PROGRAMME = "CTr"
-    GUIDANCE = "HD"
-    PLAN = "KH"
-    REPORT = "BC"
-    NOTICE = "TB"
-    OFFICIAL_LETTER = "CV"
-    REGULATION = "QyĐ"
-    RULES = "QC"
-    COMMUNIQUE = "TC"
-    SCHEME = "PA"
-    PROPOSAL = "ĐA"
-    PROJECT = "DA"
-    MINUTES = "BB"
-    SUBMISSION = "TTr"
-    CONTRACT = "HĐ"
-    TELEGRAM = "CĐ"
-    MEMORANDUM = "BGN"
-    AGREEMENT = "BTT"
-    POWER_OF_ATTORNEY = "GUQ"
-    INVITATION = "GM"
-    INTRODUCTION = "GGT"
-    LEAVE_PERMIT = "GNP"
-    DISPATCH_SLIP = "PG"
-    TRANSFER_SLIP = "PC"
-    NOTIFICATION_SLIP = "PB"
-    CONSOLIDATED_TEXT = "VBHN"
-    ORDINANCE = "PL"
-    NATIONAL_ASSEMBLY_ACT = "QH"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the kind.
-
-        Example:
-            >>> from antq_domain.values.document import DocumentKind
-            >>> DocumentKind.CIRCULAR.label.en
-            'circular'
-        """
-        return _KIND_LABELS[self]
+    DECISION = ("QĐ", "Quyết định", "decision")
+    DECREE = ("NĐ", "Nghị định", "decree")
+    CIRCULAR = ("TT", "Thông tư", "circular")
+    JOINT_CIRCULAR = ("TTLT", "Thông tư liên tịch", "joint circular")
+    RESOLUTION = ("NQ", "Nghị quyết", "resolution")
+    DIRECTIVE = ("CT", "Chỉ thị", "directive")
+    CONCLUSION = ("KL", "Kết luận", "conclusion")
+    PROGRAMME = ("CTr", "Chương trình", "programme")
+    GUIDANCE = ("HD", "Hướng dẫn", "guidance")
+    PLAN = ("KH", "Kế hoạch", "plan")
+    REPORT = ("BC", "Báo cáo", "report")
+    NOTICE = ("TB", "Thông báo", "notice")
+    OFFICIAL_LETTER = ("CV", "Công văn", "official letter")
+    REGULATION = ("QyĐ", "Quy định", "regulation")
+    RULES = ("QC", "Quy chế", "rules")
+    COMMUNIQUE = ("TC", "Thông cáo", "communiqué")
+    SCHEME = ("PA", "Phương án", "scheme")
+    PROPOSAL = ("ĐA", "Đề án", "project proposal")
+    PROJECT = ("DA", "Dự án", "project")
+    MINUTES = ("BB", "Biên bản", "minutes")
+    SUBMISSION = ("TTr", "Tờ trình", "submission")
+    CONTRACT = ("HĐ", "Hợp đồng", "contract")
+    TELEGRAM = ("CĐ", "Công điện", "official telegram")
+    MEMORANDUM = ("BGN", "Bản ghi nhớ", "memorandum of understanding")
+    AGREEMENT = ("BTT", "Bản thỏa thuận", "agreement")
+    POWER_OF_ATTORNEY = ("GUQ", "Giấy ủy quyền", "power of attorney")
+    INVITATION = ("GM", "Giấy mời", "invitation")
+    INTRODUCTION = ("GGT", "Giấy giới thiệu", "letter of introduction")
+    LEAVE_PERMIT = ("GNP", "Giấy nghỉ phép", "leave permit")
+    DISPATCH_SLIP = ("PG", "Phiếu gửi", "dispatch slip")
+    TRANSFER_SLIP = ("PC", "Phiếu chuyển", "transfer slip")
+    NOTIFICATION_SLIP = ("PB", "Phiếu báo", "notification slip")
+    CONSOLIDATED_TEXT = ("VBHN", "Văn bản hợp nhất", "consolidated text")
+    ORDINANCE = ("PL", "Pháp lệnh", "ordinance")
+    NATIONAL_ASSEMBLY_ACT = (
+        "QH",
+        "Luật, nghị quyết của Quốc hội",
+        "law or resolution of the National Assembly",
+    )
 
     @classmethod
     def parse(cls, code: str) -> DocumentKind:
@@ -186,46 +179,6 @@ class DocumentKind(CodelistBase, field="kind"):
             raise UnknownCodeError("kind", code, "a document kind symbol such as 'QĐ' or 'CTr'")
         return DocumentKind(found)
 
-
-_KIND_LABELS: dict[DocumentKind, Label] = {
-    DocumentKind.DECISION: Label(vi="Quyết định", en="decision"),
-    DocumentKind.DECREE: Label(vi="Nghị định", en="decree"),
-    DocumentKind.CIRCULAR: Label(vi="Thông tư", en="circular"),
-    DocumentKind.JOINT_CIRCULAR: Label(vi="Thông tư liên tịch", en="joint circular"),
-    DocumentKind.RESOLUTION: Label(vi="Nghị quyết", en="resolution"),
-    DocumentKind.DIRECTIVE: Label(vi="Chỉ thị", en="directive"),
-    DocumentKind.CONCLUSION: Label(vi="Kết luận", en="conclusion"),
-    DocumentKind.PROGRAMME: Label(vi="Chương trình", en="programme"),
-    DocumentKind.GUIDANCE: Label(vi="Hướng dẫn", en="guidance"),
-    DocumentKind.PLAN: Label(vi="Kế hoạch", en="plan"),
-    DocumentKind.REPORT: Label(vi="Báo cáo", en="report"),
-    DocumentKind.NOTICE: Label(vi="Thông báo", en="notice"),
-    DocumentKind.OFFICIAL_LETTER: Label(vi="Công văn", en="official letter"),
-    DocumentKind.REGULATION: Label(vi="Quy định", en="regulation"),
-    DocumentKind.RULES: Label(vi="Quy chế", en="rules"),
-    DocumentKind.COMMUNIQUE: Label(vi="Thông cáo", en="communiqué"),
-    DocumentKind.SCHEME: Label(vi="Phương án", en="scheme"),
-    DocumentKind.PROPOSAL: Label(vi="Đề án", en="project proposal"),
-    DocumentKind.PROJECT: Label(vi="Dự án", en="project"),
-    DocumentKind.MINUTES: Label(vi="Biên bản", en="minutes"),
-    DocumentKind.SUBMISSION: Label(vi="Tờ trình", en="submission"),
-    DocumentKind.CONTRACT: Label(vi="Hợp đồng", en="contract"),
-    DocumentKind.TELEGRAM: Label(vi="Công điện", en="official telegram"),
-    DocumentKind.MEMORANDUM: Label(vi="Bản ghi nhớ", en="memorandum of understanding"),
-    DocumentKind.AGREEMENT: Label(vi="Bản thỏa thuận", en="agreement"),
-    DocumentKind.POWER_OF_ATTORNEY: Label(vi="Giấy ủy quyền", en="power of attorney"),
-    DocumentKind.INVITATION: Label(vi="Giấy mời", en="invitation"),
-    DocumentKind.INTRODUCTION: Label(vi="Giấy giới thiệu", en="letter of introduction"),
-    DocumentKind.LEAVE_PERMIT: Label(vi="Giấy nghỉ phép", en="leave permit"),
-    DocumentKind.DISPATCH_SLIP: Label(vi="Phiếu gửi", en="dispatch slip"),
-    DocumentKind.TRANSFER_SLIP: Label(vi="Phiếu chuyển", en="transfer slip"),
-    DocumentKind.NOTIFICATION_SLIP: Label(vi="Phiếu báo", en="notification slip"),
-    DocumentKind.CONSOLIDATED_TEXT: Label(vi="Văn bản hợp nhất", en="consolidated text"),
-    DocumentKind.ORDINANCE: Label(vi="Pháp lệnh", en="ordinance"),
-    DocumentKind.NATIONAL_ASSEMBLY_ACT: Label(
-        vi="Luật, nghị quyết của Quốc hội", en="law or resolution of the National Assembly"
-    ),
-}
 
 # Kinds written as a symbol in a number (the National Assembly grammar has none).
 _KINDS = _Lookup(k for k in DocumentKind if k is not DocumentKind.NATIONAL_ASSEMBLY_ACT)

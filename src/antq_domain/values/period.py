@@ -31,14 +31,14 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError
-from antq_domain.values._codelist import CodelistBase
+from antq_domain.values._codelist import Codelist
 from antq_domain.values._pydantic import text_core_schema
-from antq_domain.values.label import Label, Lang
+from antq_domain.values.label import Lang
 
 __all__ = ["PERIOD_ID_PATTERN", "Period", "PeriodKind"]
 
 
-class PeriodKind(CodelistBase, field="period.kind"):
+class PeriodKind(Codelist, field="period.kind"):
     """The kind of a period: six standard calendar kinds, plus ranges and spans.
 
     The standard kinds (``year``, ``half_year``, ``quarter``, ``month``,
@@ -54,25 +54,14 @@ class PeriodKind(CodelistBase, field="period.kind"):
         False
     """
 
-    YEAR = "year"
-    HALF_YEAR = "half_year"
-    QUARTER = "quarter"
-    MONTH = "month"
-    WEEK = "week"
-    DAY = "day"
-    RANGE = "range"
-    SPAN = "span"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the kind.
-
-        Example:
-            >>> from antq_domain.values.period import PeriodKind
-            >>> PeriodKind.HALF_YEAR.label.en
-            'half-year'
-        """
-        return _KIND_LABELS[self]
+    YEAR = ("year", "năm", "year")
+    HALF_YEAR = ("half_year", "6 tháng", "half-year")
+    QUARTER = ("quarter", "quý", "quarter")
+    MONTH = ("month", "tháng", "month")
+    WEEK = ("week", "tuần", "ISO week")
+    DAY = ("day", "ngày", "day")
+    RANGE = ("range", "khoảng thời gian", "date range")
+    SPAN = ("span", "giai đoạn", "multi-year span")
 
     @property
     def is_standard(self) -> bool:
@@ -86,16 +75,6 @@ class PeriodKind(CodelistBase, field="period.kind"):
         return self not in (PeriodKind.RANGE, PeriodKind.SPAN)
 
 
-_KIND_LABELS: Final[dict[PeriodKind, Label]] = {
-    PeriodKind.YEAR: Label(vi="năm", en="year"),
-    PeriodKind.HALF_YEAR: Label(vi="6 tháng", en="half-year"),
-    PeriodKind.QUARTER: Label(vi="quý", en="quarter"),
-    PeriodKind.MONTH: Label(vi="tháng", en="month"),
-    PeriodKind.WEEK: Label(vi="tuần", en="ISO week"),
-    PeriodKind.DAY: Label(vi="ngày", en="day"),
-    PeriodKind.RANGE: Label(vi="khoảng thời gian", en="date range"),
-    PeriodKind.SPAN: Label(vi="giai đoạn", en="multi-year span"),
-}
 _KIND_RANK: Final[dict[PeriodKind, int]] = {k: i for i, k in enumerate(PeriodKind)}
 
 PERIOD_ID_PATTERN: Final[str] = (
