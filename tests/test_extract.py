@@ -639,3 +639,17 @@ def test_replication_with_no_scope_named_is_unspecified() -> None:
     )
     [named] = extract_report("Năm 2023, nhân rộng trong toàn quốc 2 mô hình.").figures
     assert dict(named.dims) == {"scope": "national"}
+
+
+def test_crime_category_in_either_word_order() -> None:
+    # "phạm tội về X" (the verb first) names the same category as "tội phạm về X".
+    got = [
+        (f.indicator, dict(f.dims), f.value)
+        for f in extract_report(
+            "Năm 2023, điều tra khám phá 512/560 vụ phạm tội về trật tự xã hội."
+        ).figures
+    ]
+    assert got == [
+        ("crime.cases_solved", {"category": "social_order"}, 512),
+        ("crime.cases_occurred", {"category": "social_order"}, 560),
+    ]

@@ -111,6 +111,25 @@ CONTEXT_DIMS = frozenset(
 _NOT_READ = frozenset({"unspecified", "other", "mixed", "all"})
 
 
+_CRIME_NOUN, _CRIME_VERB = "tội phạm ", "phạm tội "
+
+
+def _word_orders(phrase: str) -> tuple[str, ...]:
+    """The other word order of a crime category ("tội phạm về X" → "phạm tội về X").
+
+    "Tội phạm về X" (crime of X) is also written "phạm tội về X" (committing a
+    crime of X), as in "512 vụ phạm tội về trật tự xã hội".
+
+    Example:
+        >>> from antq_domain.extract._match import _word_orders
+        >>> _word_orders("tội phạm về ma túy"), _word_orders("ma túy")
+        (('phạm tội về ma túy',), ())
+    """
+    if phrase.startswith(_CRIME_NOUN + "về "):
+        return (_CRIME_VERB + phrase.removeprefix(_CRIME_NOUN),)
+    return ()
+
+
 @attrs.frozen
 class Entry:
     """One phrase of the catalogue: an indicator's label/synonym or a dimension value's.
@@ -254,6 +273,8 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
                 continue
             for phrase in (value.label.vi, *value.synonyms_vi):
                 add(phrase, dim.name, value.code)
+                for variant in _word_orders(phrase):
+                    add(variant, dim.name, value.code)
     every = sorted((e for v in first.values() for e in v), key=lambda e: e.order)
     return PhraseIndex(
         {k: tuple(v) for k, v in first.items()},
