@@ -51,7 +51,7 @@ from antq_domain.markup import Html, bilingual, html_table
 from antq_domain.records.indicators import catalogue
 from antq_domain.records.observation import Dims, Observation, as_dims
 from antq_domain.values import identifiers
-from antq_domain.values._checks import tuple_of
+from antq_domain.values._checks import code_of, tuple_of
 from antq_domain.values._codelist import Codelist
 from antq_domain.values.document import DocumentRef
 from antq_domain.values.label import Label, Lang
@@ -106,11 +106,7 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _severity(value: object) -> Severity:
-    if isinstance(value, Severity):
-        return value
-    if isinstance(value, str):
-        return Severity.parse(value)
-    raise AntqTypeError("severity", value, "a Severity or one of error, warning, info")
+    return code_of("severity", value, Severity, "a Severity or one of error, warning, info")
 
 
 def _code(value: object) -> str:

@@ -10,7 +10,7 @@ from antq_domain.errors import AntqTypeError
 if TYPE_CHECKING:
     from antq_domain.values._codelist import CodelistBase
 
-__all__ = ["codes_of", "tuple_of"]
+__all__ = ["code_of", "codes_of", "tuple_of"]
 
 T = TypeVar("T")
 C = TypeVar("C", bound="CodelistBase")
@@ -61,3 +61,28 @@ def codes_of(field: str, value: object, codelist: type[C], expected: str) -> fro
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise AntqTypeError(field, value, expected)
     return frozenset(c if isinstance(c, codelist) else codelist.parse(str(c)) for c in value)
+
+
+def code_of(field: str, value: object, codelist: type[C], expected: str) -> C:
+    """The member of ``codelist`` that ``value`` is or names (a member or its code).
+
+    Raises:
+        AntqTypeError: ``value`` is neither a member nor a string (``expected`` says what it
+            must be).
+        UnknownCodeError: ``value`` is not a code of ``codelist``.
+
+    Example:
+        >>> from antq_domain.values import Unit
+        >>> from antq_domain.values._checks import code_of
+        >>> code_of("unit", "tip", Unit, "a Unit or a unit code")
+        <Unit.TIP: 'tip'>
+        >>> code_of("unit", 3, Unit, "a Unit or a unit code")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.AntqTypeError: unit=3: expected a Unit or a unit code
+    """
+    if isinstance(value, codelist):
+        return value
+    if isinstance(value, str):
+        return codelist.parse(value)
+    raise AntqTypeError(field, value, expected)

@@ -77,6 +77,7 @@ import attrs
 
 from antq_domain.errors import AntqTypeError, InvariantError, LimitError, ParseError
 from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_decimal
+from antq_domain.values._checks import code_of
 from antq_domain.values._format import format_amount
 from antq_domain.values.label import Lang
 from antq_domain.values.quantity import Quantity
@@ -133,11 +134,7 @@ def _exact(field: str, value: object) -> int | Decimal:
 
 
 def _to_qualifier(value: object) -> Qualifier:
-    if isinstance(value, Qualifier):
-        return value
-    if isinstance(value, str):
-        return Qualifier.parse(value)
-    raise AntqTypeError("qualifier", value, "a Qualifier or a qualifier code")
+    return code_of("qualifier", value, Qualifier, "a Qualifier or a qualifier code")
 
 
 def _value(value: object) -> int | Decimal:

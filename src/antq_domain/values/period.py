@@ -31,6 +31,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError
+from antq_domain.values._checks import code_of
 from antq_domain.values._codelist import Codelist
 from antq_domain.values._pydantic import text_core_schema
 from antq_domain.values.label import Lang
@@ -210,11 +211,7 @@ def _check_bounds(kind: PeriodKind, start: date, end: date) -> None:
 
 
 def _kind(value: object) -> PeriodKind:
-    if isinstance(value, PeriodKind):
-        return value
-    if isinstance(value, str):
-        return PeriodKind.parse(value)
-    raise AntqTypeError("period.kind", value, "a PeriodKind or a kind code")
+    return code_of("period.kind", value, PeriodKind, "a PeriodKind or a kind code")
 
 
 def _start(value: object) -> date:

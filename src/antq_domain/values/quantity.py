@@ -14,6 +14,7 @@ from pydantic_core import core_schema
 
 from antq_domain.errors import AntqTypeError, InvariantError, ParseError, UnitMismatchError
 from antq_domain.limits import MAX_NUMBER_CHARS, check_amount_digits, exact_decimal
+from antq_domain.values._checks import code_of
 from antq_domain.values._format import format_amount
 from antq_domain.values._pydantic import object_core_schema
 from antq_domain.values.interval import Interval
@@ -66,19 +67,11 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
 
 
 def _unit(value: object) -> Unit:
-    if isinstance(value, Unit):
-        return value
-    if isinstance(value, str):
-        return Unit.parse(value)
-    raise AntqTypeError("unit", value, "a Unit or a unit code")
+    return code_of("unit", value, Unit, "a Unit or a unit code")
 
 
 def _qualifier(value: object) -> Qualifier:
-    if isinstance(value, Qualifier):
-        return value
-    if isinstance(value, str):
-        return Qualifier.parse(value)
-    raise AntqTypeError("qualifier", value, "a Qualifier or a qualifier code")
+    return code_of("qualifier", value, Qualifier, "a Qualifier or a qualifier code")
 
 
 @attrs.frozen(repr=False)
