@@ -60,9 +60,8 @@ from antq_domain.errors import (
     ParseError,
     UnknownCodeError,
 )
-from antq_domain.values._codelist import Codelist, CodelistBase
+from antq_domain.values._codelist import Codelist
 from antq_domain.values._pydantic import text_core_schema
-from antq_domain.values.label import Label
 
 __all__ = [
     "DocumentCitation",
@@ -184,7 +183,7 @@ class DocumentKind(Codelist, field="kind"):
 _KINDS = _Lookup(k for k in DocumentKind if k is not DocumentKind.NATIONAL_ASSEMBLY_ACT)
 
 
-class Issuer(CodelistBase, field="issuer"):
+class Issuer(Codelist, field="issuer"):
     """A known issuer symbol in a document number (``BCA``, ``TTg``, ``V05`` ...).
 
     The list is closed but issuers in real numbers are not: a
@@ -201,38 +200,47 @@ class Issuer(CodelistBase, field="issuer"):
         'Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc (Bộ Công an)'
     """
 
-    MPS = "BCA"
-    MOD = "BQP"
-    MOHA = "BNV"
-    MOJ = "BTP"
-    GOVERNMENT = "CP"
-    PRIME_MINISTER = "TTg"
-    NATIONAL_ASSEMBLY = "QH"
-    PARTY_CENTRAL = "TW"
-    PROVINCIAL_PARTY_COMMITTEE = "TU"
-    DISTRICT_PARTY_COMMITTEE = "HU"
-    PARTY_COMMITTEE = "ĐU"
-    VFF_CENTRAL_COMMITTEE = "MTTW"
-    VFF = "MTTQ"
-    VFF_STANDING_BOARD = "TTTW"
-    MOVEMENT_DEPARTMENT = "V05"
-    MOVEMENT_DIVISION = "PV05"
-    PROVINCIAL_POLICE = "CAT"
-    PEOPLES_COMMITTEE = "UBND"
-    PEOPLES_COUNCIL = "HĐND"
-    STEERING_COMMITTEE = "BCĐ"
-    LABOUR_FEDERATION = "LĐLĐ"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the issuer.
-
-        Example:
-            >>> from antq_domain.values.document import Issuer
-            >>> Issuer.MPS.label.en
-            'Ministry of Public Security'
-        """
-        return _ISSUER_LABELS[self]
+    MPS = ("BCA", "Bộ Công an", "Ministry of Public Security")
+    MOD = ("BQP", "Bộ Quốc phòng", "Ministry of National Defence")
+    MOHA = ("BNV", "Bộ Nội vụ", "Ministry of Home Affairs")
+    MOJ = ("BTP", "Bộ Tư pháp", "Ministry of Justice")
+    GOVERNMENT = ("CP", "Chính phủ", "Government")
+    PRIME_MINISTER = ("TTg", "Thủ tướng Chính phủ", "Prime Minister")
+    NATIONAL_ASSEMBLY = ("QH", "Quốc hội", "National Assembly")
+    PARTY_CENTRAL = (
+        "TW",
+        "Trung ương Đảng (Ban Chấp hành, Bộ Chính trị, Ban Bí thư)",
+        "Party Central Committee (incl. Politburo, Secretariat)",
+    )
+    PROVINCIAL_PARTY_COMMITTEE = ("TU", "Tỉnh ủy", "provincial Party committee")
+    DISTRICT_PARTY_COMMITTEE = ("HU", "Huyện ủy", "district Party committee")
+    PARTY_COMMITTEE = ("ĐU", "Đảng ủy", "Party committee")
+    VFF_CENTRAL_COMMITTEE = (
+        "MTTW",
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        "Central Committee of the Vietnam Fatherland Front",
+    )
+    VFF = ("MTTQ", "Mặt trận Tổ quốc Việt Nam", "Vietnam Fatherland Front")
+    VFF_STANDING_BOARD = (
+        "TTTW",
+        "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",
+        "Standing Board of the VFF Central Committee",
+    )
+    MOVEMENT_DEPARTMENT = (
+        "V05",
+        "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc (Bộ Công an)",
+        "MPS Department for Building the Movement for Protecting National Security",
+    )
+    MOVEMENT_DIVISION = (
+        "PV05",
+        "Phòng Xây dựng phong trào bảo vệ an ninh Tổ quốc (Công an tỉnh)",
+        "provincial police division for building the movement",
+    )
+    PROVINCIAL_POLICE = ("CAT", "Công an tỉnh", "provincial police")
+    PEOPLES_COMMITTEE = ("UBND", "Ủy ban nhân dân", "People's Committee")
+    PEOPLES_COUNCIL = ("HĐND", "Hội đồng nhân dân", "People's Council")
+    STEERING_COMMITTEE = ("BCĐ", "Ban Chỉ đạo", "steering committee")
+    LABOUR_FEDERATION = ("LĐLĐ", "Liên đoàn Lao động", "Labour Federation")
 
     @classmethod
     def parse(cls, code: str) -> Issuer:
@@ -251,45 +259,6 @@ class Issuer(CodelistBase, field="issuer"):
             raise UnknownCodeError("issuer", code, "a known issuer symbol such as 'BCA'")
         return Issuer(found)
 
-
-_ISSUER_LABELS: dict[Issuer, Label] = {
-    Issuer.MPS: Label(vi="Bộ Công an", en="Ministry of Public Security"),
-    Issuer.MOD: Label(vi="Bộ Quốc phòng", en="Ministry of National Defence"),
-    Issuer.MOHA: Label(vi="Bộ Nội vụ", en="Ministry of Home Affairs"),
-    Issuer.MOJ: Label(vi="Bộ Tư pháp", en="Ministry of Justice"),
-    Issuer.GOVERNMENT: Label(vi="Chính phủ", en="Government"),
-    Issuer.PRIME_MINISTER: Label(vi="Thủ tướng Chính phủ", en="Prime Minister"),
-    Issuer.NATIONAL_ASSEMBLY: Label(vi="Quốc hội", en="National Assembly"),
-    Issuer.PARTY_CENTRAL: Label(
-        vi="Trung ương Đảng (Ban Chấp hành, Bộ Chính trị, Ban Bí thư)",
-        en="Party Central Committee (incl. Politburo, Secretariat)",
-    ),
-    Issuer.PROVINCIAL_PARTY_COMMITTEE: Label(vi="Tỉnh ủy", en="provincial Party committee"),
-    Issuer.DISTRICT_PARTY_COMMITTEE: Label(vi="Huyện ủy", en="district Party committee"),
-    Issuer.PARTY_COMMITTEE: Label(vi="Đảng ủy", en="Party committee"),
-    Issuer.VFF_CENTRAL_COMMITTEE: Label(
-        vi="Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
-        en="Central Committee of the Vietnam Fatherland Front",
-    ),
-    Issuer.VFF: Label(vi="Mặt trận Tổ quốc Việt Nam", en="Vietnam Fatherland Front"),
-    Issuer.VFF_STANDING_BOARD: Label(
-        vi="Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",
-        en="Standing Board of the VFF Central Committee",
-    ),
-    Issuer.MOVEMENT_DEPARTMENT: Label(
-        vi="Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc (Bộ Công an)",
-        en="MPS Department for Building the Movement for Protecting National Security",
-    ),
-    Issuer.MOVEMENT_DIVISION: Label(
-        vi="Phòng Xây dựng phong trào bảo vệ an ninh Tổ quốc (Công an tỉnh)",
-        en="provincial police division for building the movement",
-    ),
-    Issuer.PROVINCIAL_POLICE: Label(vi="Công an tỉnh", en="provincial police"),
-    Issuer.PEOPLES_COMMITTEE: Label(vi="Ủy ban nhân dân", en="People's Committee"),
-    Issuer.PEOPLES_COUNCIL: Label(vi="Hội đồng nhân dân", en="People's Council"),
-    Issuer.STEERING_COMMITTEE: Label(vi="Ban Chỉ đạo", en="steering committee"),
-    Issuer.LABOUR_FEDERATION: Label(vi="Liên đoàn Lao động", en="Labour Federation"),
-}
 
 _ISSUERS = _Lookup(Issuer)
 

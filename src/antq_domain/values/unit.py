@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import reduce
 
-from antq_domain.values._codelist import CodelistBase
-from antq_domain.values.label import Label
+from antq_domain.values._codelist import Codelist, CodelistBase
 
 __all__ = ["QUALIFIER_WORDS_VI", "Qualifier", "Unit", "join_qualifiers"]
 
 
-class Unit(CodelistBase):
+class Unit(Codelist):
     """What a count counts: the counters of the indicator catalogue.
 
     Two quantities of different units never add up: a count of campaigns is not a count of
@@ -33,50 +32,43 @@ class Unit(CodelistBase):
         antq_domain.errors.UnknownCodeError: unit='bottle': expected one of campaign, session, ...
     """
 
-    CAMPAIGN = "campaign"
-    SESSION = "session"
-    CONTACT = "contact"
-    PARTICIPATION = "participation"
-    PERSON = "person"
-    TIP = "tip"
-    CASE = "case"
-    DOCUMENT = "document"
-    NEWS_ITEM = "news_item"
-    COLUMN = "column"
-    BROADCAST = "broadcast"
-    MODEL = "model"
-    MODEL_TYPE = "model_type"
-    SITE = "site"
-    GROUP = "group"
-    UNIT = "unit"
-    CAMERA = "camera"
-    PIECE = "piece"
-    ROUND = "round"
-    KILOGRAM = "kilogram"
-    RECIPIENT = "recipient"
-    VND_MILLION = "vnd_million"
-    OPINION = "opinion"
-    HOUSEHOLD = "household"
-    PATROL = "patrol"
-    BUILDING = "building"
-    GIFT = "gift"
-    SCHOLARSHIP = "scholarship"
-    LAMP = "lamp"
-    KILOMETRE = "kilometre"
-    SQUARE_KILOMETRE = "square_kilometre"
-    RECORD = "record"
-    PERCENT = "percent"
-
-    @property
-    def label(self) -> Label:
-        """The bilingual name of the unit (the Vietnamese counter words).
-
-        Example:
-            >>> from antq_domain.values import Unit
-            >>> Unit.TIP.label.en
-            'tip'
-        """
-        return _UNIT_LABELS[self]
+    CAMPAIGN = ("campaign", "đợt, buổi phát động", "campaign round / launch event")
+    SESSION = ("session", "buổi, hội nghị", "session / meeting")
+    CONTACT = ("contact", "lượt (vận động, tuyên truyền)", "outreach contact")
+    PARTICIPATION = ("participation", "lượt người", "person-participation (not unique persons)")
+    PERSON = ("person", "người", "person")
+    TIP = ("tip", "nguồn tin, tin báo", "tip")
+    CASE = ("case", "vụ, vụ án, vụ việc", "case")
+    DOCUMENT = ("document", "tài liệu, tờ rơi, áp phích", "document")
+    NEWS_ITEM = ("news_item", "tin, bài", "news item / article")
+    COLUMN = ("column", "chuyên mục", "media column")
+    BROADCAST = ("broadcast", "tin truyền hình, phóng sự", "TV item / reportage")
+    MODEL = ("model", "mô hình", "exemplary model")
+    MODEL_TYPE = ("model_type", "loại mô hình", "kind of model")
+    SITE = ("site", "điểm, điểm nhân rộng", "site / replication point")
+    GROUP = ("group", "tổ, đội, nhóm, ban, câu lạc bộ", "group / team / board / club")
+    UNIT = (
+        "unit",
+        "đơn vị (xã, phường, thị trấn, khu dân cư, cơ quan, doanh nghiệp, trường)",
+        "administrative unit or establishment",
+    )
+    CAMERA = ("camera", "camera, mắt camera", "camera")
+    PIECE = ("piece", "khẩu, quả, chiếc", "piece (weapon)")
+    ROUND = ("round", "viên", "round of ammunition")
+    KILOGRAM = ("kilogram", "kg", "kilogram")
+    RECIPIENT = ("recipient", "tập thể / cá nhân", "award recipient")
+    VND_MILLION = ("vnd_million", "triệu đồng", "million VND")
+    OPINION = ("opinion", "ý kiến, lượt ý kiến", "opinion / comment")
+    HOUSEHOLD = ("household", "hộ, hộ gia đình", "household")
+    PATROL = ("patrol", "cuộc tuần tra, lượt tuần tra", "patrol")
+    BUILDING = ("building", "công trình, ngôi nhà, căn nhà", "building / house")
+    GIFT = ("gift", "suất quà, phần quà", "gift parcel")
+    SCHOLARSHIP = ("scholarship", "suất học bổng", "scholarship")
+    LAMP = ("lamp", "bóng đèn, cột đèn", "lamp")
+    KILOMETRE = ("kilometre", "km", "kilometre")
+    SQUARE_KILOMETRE = ("square_kilometre", "km²", "square kilometre")
+    RECORD = ("record", "hồ sơ", "file / application record")
+    PERCENT = ("percent", "phần trăm", "percent")
 
     @property
     def counter_vi(self) -> str:
@@ -144,44 +136,6 @@ _DECIMAL = frozenset(
     (Unit.KILOGRAM, Unit.VND_MILLION, Unit.KILOMETRE, Unit.SQUARE_KILOMETRE, Unit.PERCENT)
 )
 
-_UNIT_LABELS: dict[Unit, Label] = {
-    Unit.CAMPAIGN: Label(vi="đợt, buổi phát động", en="campaign round / launch event"),
-    Unit.SESSION: Label(vi="buổi, hội nghị", en="session / meeting"),
-    Unit.CONTACT: Label(vi="lượt (vận động, tuyên truyền)", en="outreach contact"),
-    Unit.PARTICIPATION: Label(vi="lượt người", en="person-participation (not unique persons)"),
-    Unit.PERSON: Label(vi="người", en="person"),
-    Unit.TIP: Label(vi="nguồn tin, tin báo", en="tip"),
-    Unit.CASE: Label(vi="vụ, vụ án, vụ việc", en="case"),
-    Unit.DOCUMENT: Label(vi="tài liệu, tờ rơi, áp phích", en="document"),
-    Unit.NEWS_ITEM: Label(vi="tin, bài", en="news item / article"),
-    Unit.COLUMN: Label(vi="chuyên mục", en="media column"),
-    Unit.BROADCAST: Label(vi="tin truyền hình, phóng sự", en="TV item / reportage"),
-    Unit.MODEL: Label(vi="mô hình", en="exemplary model"),
-    Unit.MODEL_TYPE: Label(vi="loại mô hình", en="kind of model"),
-    Unit.SITE: Label(vi="điểm, điểm nhân rộng", en="site / replication point"),
-    Unit.GROUP: Label(vi="tổ, đội, nhóm, ban, câu lạc bộ", en="group / team / board / club"),
-    Unit.UNIT: Label(
-        vi="đơn vị (xã, phường, thị trấn, khu dân cư, cơ quan, doanh nghiệp, trường)",
-        en="administrative unit or establishment",
-    ),
-    Unit.CAMERA: Label(vi="camera, mắt camera", en="camera"),
-    Unit.PIECE: Label(vi="khẩu, quả, chiếc", en="piece (weapon)"),
-    Unit.ROUND: Label(vi="viên", en="round of ammunition"),
-    Unit.KILOGRAM: Label(vi="kg", en="kilogram"),
-    Unit.RECIPIENT: Label(vi="tập thể / cá nhân", en="award recipient"),
-    Unit.VND_MILLION: Label(vi="triệu đồng", en="million VND"),
-    Unit.OPINION: Label(vi="ý kiến, lượt ý kiến", en="opinion / comment"),
-    Unit.HOUSEHOLD: Label(vi="hộ, hộ gia đình", en="household"),
-    Unit.PATROL: Label(vi="cuộc tuần tra, lượt tuần tra", en="patrol"),
-    Unit.BUILDING: Label(vi="công trình, ngôi nhà, căn nhà", en="building / house"),
-    Unit.GIFT: Label(vi="suất quà, phần quà", en="gift parcel"),
-    Unit.SCHOLARSHIP: Label(vi="suất học bổng", en="scholarship"),
-    Unit.LAMP: Label(vi="bóng đèn, cột đèn", en="lamp"),
-    Unit.KILOMETRE: Label(vi="km", en="kilometre"),
-    Unit.SQUARE_KILOMETRE: Label(vi="km²", en="square kilometre"),
-    Unit.RECORD: Label(vi="hồ sơ", en="file / application record"),
-    Unit.PERCENT: Label(vi="phần trăm", en="percent"),
-}
 
 _COUNTER_VI: dict[Unit, str] = {
     Unit.CAMPAIGN: "đợt",
