@@ -87,6 +87,12 @@ def test_a_small_file_builds_a_catalogue_with_its_own_dimension() -> None:
         ("indicators = 1", "catalogue.toml:indicators"),
         ("indicators = [1]", "catalogue.toml:indicators[0]"),
         ("dimensions = [1]", "catalogue.toml:dimensions[0]"),
+        ("counters = 1", "catalogue.toml:counters"),
+        ('[counters]\npeople = ["người"]', "catalogue.toml:counters.people"),
+        ('[counters]\nperson = "người"', "catalogue.toml:counters.person"),
+        ("[counters]\nperson = []", "catalogue.toml:counters.person"),
+        ('[counters]\nperson = ["người", "người"]', "catalogue.toml:counters.person"),
+        ('[counters]\nperson = [" "]', "catalogue.toml:counters.person"),
     ],
 )
 def test_a_malformed_file_is_refused_naming_where(text: str, field: str) -> None:
@@ -126,3 +132,21 @@ def test_a_bad_value_in_a_row_is_refused_by_the_record() -> None:
     with pytest.raises(RecordError) as info:
         _from_data(data.parse(_file(_GOOD.replace('"flow"', '"flood"'))))
     assert "kind" in str(info.value)
+
+
+def test_the_counter_words_are_the_catalogues() -> None:
+    # The extractor's counter words are the file's `counters` table (unit code -> words),
+    # inverted: a word that counts two units ("người") maps to both.
+    from antq_domain.extract._match import COUNTERS
+    from antq_domain.extract._text import phrase_words
+    from antq_domain.values.unit import Unit
+
+    table = data.load().counters
+    assert table["case"] == ("trường hợp", "vụ án", "vụ việc", "vụ")
+    inverted: dict[tuple[str, ...], set[Unit]] = {}
+    for unit, words in table.items():
+        for word in words:
+            inverted.setdefault(phrase_words(word), set()).add(Unit(unit))
+    assert {k: frozenset(v) for k, v in inverted.items()} == COUNTERS
+    assert COUNTERS[("người",)] == {Unit.PERSON, Unit.PARTICIPATION}
+    assert data.parse('[counters]\nperson = ["người"]').counters == {"person": ("người",)}

@@ -2,8 +2,8 @@
 
 The indicator of a figure is chosen from the catalogue's Vietnamese labels
 and synonyms (never from phrases hard-coded here); what is hard-coded is the
-grammar: the counter words of INDICATORS.md's unit table, and how far a
-phrase may sit from the number.
+grammar: how far a phrase may sit from the number. The counter words
+("vụ", "người", "xã") come from the catalogue's ``counters`` table too.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import lru_cache
 import attrs
 
 from antq_domain.extract._text import phrase_words
+from antq_domain.records._catalogue_data import counter_words
 from antq_domain.records.indicators import Catalogue, IndicatorKind
 from antq_domain.values.unit import Unit
 
@@ -26,79 +27,17 @@ __all__ = [
     "phrase_index",
 ]
 
-_U = Unit
-_COUNTER_TABLE: tuple[tuple[str, frozenset[Unit]], ...] = (
-    ("lượt người", frozenset({_U.PARTICIPATION})),
-    ("lượt", frozenset({_U.CONTACT})),
-    ("đợt", frozenset({_U.CAMPAIGN})),
-    ("buổi", frozenset({_U.SESSION, _U.CAMPAIGN})),
-    ("hội nghị", frozenset({_U.SESSION, _U.CONTACT})),
-    ("cuộc", frozenset({_U.SESSION, _U.CAMPAIGN})),
-    ("diễn đàn", frozenset({_U.SESSION})),
-    ("người", frozenset({_U.PERSON, _U.PARTICIPATION})),
-    ("đối tượng", frozenset({_U.PERSON})),
-    ("đồng chí", frozenset({_U.PERSON})),
-    ("trường hợp", frozenset({_U.PERSON, _U.CASE})),
-    ("bị can", frozenset({_U.PERSON})),
-    ("thành viên", frozenset({_U.PERSON})),
-    ("hội viên", frozenset({_U.PERSON})),
-    ("nguồn tin", frozenset({_U.TIP})),
-    ("tin báo", frozenset({_U.TIP})),
-    ("tin truyền hình", frozenset({_U.BROADCAST})),
-    ("tin", frozenset({_U.TIP, _U.NEWS_ITEM, _U.BROADCAST})),
-    ("vụ án", frozenset({_U.CASE})),
-    ("vụ việc", frozenset({_U.CASE})),
-    ("vụ", frozenset({_U.CASE})),
-    ("tài liệu", frozenset({_U.DOCUMENT})),
-    ("tờ rơi", frozenset({_U.DOCUMENT})),
-    ("áp phích", frozenset({_U.DOCUMENT})),
-    ("bản tin", frozenset({_U.DOCUMENT})),
-    ("bài", frozenset({_U.NEWS_ITEM})),
-    ("bài viết", frozenset({_U.NEWS_ITEM})),
-    ("chuyên mục", frozenset({_U.COLUMN})),
-    ("phóng sự", frozenset({_U.BROADCAST})),
-    ("loại mô hình", frozenset({_U.MODEL_TYPE})),
-    ("mô hình", frozenset({_U.MODEL})),
-    ("điểm", frozenset({_U.SITE})),
-    ("tổ", frozenset({_U.GROUP})),
-    ("đội", frozenset({_U.GROUP})),
-    ("nhóm", frozenset({_U.GROUP})),
-    ("ban", frozenset({_U.GROUP})),
-    ("câu lạc bộ", frozenset({_U.GROUP})),
-    ("clb", frozenset({_U.GROUP})),
-    ("tổ chức", frozenset({_U.GROUP})),
-    ("xã", frozenset({_U.UNIT})),
-    ("phường", frozenset({_U.UNIT})),
-    ("thị trấn", frozenset({_U.UNIT})),
-    ("đặc khu", frozenset({_U.UNIT})),
-    ("khu dân cư", frozenset({_U.UNIT})),
-    ("thôn", frozenset({_U.UNIT})),
-    ("tổ dân phố", frozenset({_U.UNIT})),
-    ("cơ quan", frozenset({_U.UNIT})),
-    ("doanh nghiệp", frozenset({_U.UNIT})),
-    ("trường", frozenset({_U.UNIT})),
-    ("nhà trường", frozenset({_U.UNIT})),
-    ("trường học", frozenset({_U.UNIT})),
-    ("cơ sở giáo dục", frozenset({_U.UNIT})),
-    ("đơn vị", frozenset({_U.UNIT})),
-    ("camera", frozenset({_U.CAMERA})),
-    ("mắt camera", frozenset({_U.CAMERA})),
-    ("khẩu", frozenset({_U.PIECE})),
-    ("quả", frozenset({_U.PIECE})),
-    ("chiếc", frozenset({_U.PIECE})),
-    ("viên", frozenset({_U.ROUND})),
-    ("kg", frozenset({_U.KILOGRAM})),
-    ("kilôgam", frozenset({_U.KILOGRAM})),
-    ("tập thể", frozenset({_U.RECIPIENT})),
-    ("cá nhân", frozenset({_U.RECIPIENT})),
-    ("hộ gia đình", frozenset({_U.RECIPIENT})),
-    ("điển hình", frozenset({_U.RECIPIENT})),
-    ("triệu đồng", frozenset({_U.VND_MILLION})),
-)
-COUNTERS: dict[tuple[str, ...], frozenset[Unit]] = {
-    phrase_words(p): units for p, units in _COUNTER_TABLE
-}
-"""Counter words (folded) → the units they may count, from the unit table of INDICATORS.md."""
+
+def _counters() -> dict[tuple[str, ...], frozenset[Unit]]:
+    out: dict[tuple[str, ...], set[Unit]] = {}
+    for unit, words in counter_words().items():
+        for word in words:
+            out.setdefault(phrase_words(word), set()).add(Unit(unit))
+    return {words: frozenset(units) for words, units in out.items()}
+
+
+COUNTERS: dict[tuple[str, ...], frozenset[Unit]] = _counters()
+"""Counter words (folded) → the units they may count: the catalogue's ``counters`` table."""
 
 HEAD_DIMS = frozenset({"unit_kind", "recipient_kind"})
 """Dimensions read from the counter words right after the number ("85 xã", "3 tập thể")."""
