@@ -653,3 +653,25 @@ def test_crime_category_in_either_word_order() -> None:
         ("crime.cases_solved", {"category": "social_order"}, 512),
         ("crime.cases_occurred", {"category": "social_order"}, 560),
     ]
+
+
+def test_an_activity_before_its_number_and_counter() -> None:
+    # "tuyên truyền 7.866 cuộc" is "7.866 buổi tuyên truyền": the verb before the
+    # number, the counter after it (the catalogue's phrase starts with the counter).
+    from antq_domain.extract._match import phrase_index
+    from antq_domain.records.indicators import catalogue
+
+    got = [
+        (f.indicator, f.value)
+        for f in extract_report(
+            "Năm 2024, Công an tỉnh đã tổ chức tuyên truyền 7.866 cuộc, có 172.272 lượt người dự."
+        ).figures
+    ]
+    assert got == [
+        ("mobilisation.propaganda_sessions", 7866),
+        ("mobilisation.propaganda_participants", 172272),
+    ]
+    # Not for things: "tiêu biểu 3 mô hình" is not read as "mô hình tiêu biểu".
+    words = {e.phrase for v in phrase_index(catalogue()).first.values() for e in v}
+    assert "tuyên truyền" in words
+    assert "tiêu biểu" not in words

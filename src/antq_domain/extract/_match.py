@@ -69,6 +69,40 @@ def _word_orders(phrase: str) -> tuple[str, ...]:
     return ()
 
 
+_ACTIVITIES = frozenset({Unit.SESSION, Unit.CAMPAIGN, Unit.CONTACT, Unit.PARTICIPATION})
+"""Units of activities, whose counter may follow the verb ("tuyên truyền 7.866 cuộc")."""
+
+
+def _without_counter(words: tuple[str, ...], unit: Unit | None) -> tuple[str, ...]:
+    """The words of an activity's phrase after its leading counter word (two words or more).
+
+    Only for activities (sessions, campaigns, contacts, participations): "mô hình tiêu
+    biểu" is not "tiêu biểu" of models.
+
+    Example:
+        >>> from antq_domain.extract._match import _without_counter
+        >>> from antq_domain.values.unit import Unit
+        >>> _without_counter(("buổi", "tuyên", "truyền"), Unit.SESSION)
+        ('tuyên', 'truyền')
+        >>> _without_counter(("mô", "hình", "tiêu", "biểu"), Unit.MODEL)
+        ()
+    """
+    for n in (3, 2, 1):
+        if unit in _ACTIVITIES and unit in COUNTERS.get(words[:n], ()) and len(words) - n >= 2:
+            return words[n:]
+    return ()
+
+
+def _activity_phrases(cat: Catalogue) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for ind in cat.indicators:
+        for phrase in (ind.label.vi, *ind.synonyms_vi):
+            activity = _without_counter(phrase_words(phrase), ind.unit)
+            if activity:
+                out.append((" ".join(activity), ind.code))
+    return out
+
+
 @attrs.frozen
 class Entry:
     """One phrase of the catalogue: an indicator's label/synonym or a dimension value's.
@@ -204,6 +238,11 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
         partner = _partner(ind.code, cat)
         if partner is not None and ind.unit is not Unit.PARTICIPATION:
             partners[ind.code] = partner
+    # "N buổi tuyên truyền" is also written "tuyên truyền (được) N cuộc": a phrase that
+    # starts with a counter of its indicator's unit names the activity without it too
+    # (after every other phrase, so that a phrase of the catalogue wins a tie).
+    for phrase, code in _activity_phrases(cat):
+        add(phrase, code)
     for dim in cat.dimensions:
         if dim.name not in HEAD_DIMS | CONTEXT_DIMS:
             continue
