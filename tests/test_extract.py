@@ -675,3 +675,12 @@ def test_an_activity_before_its_number_and_counter() -> None:
     words = {e.phrase for v in phrase_index(catalogue()).first.values() for e in v}
     assert "tuyên truyền" in words
     assert "tiêu biểu" not in words
+
+
+def test_the_persons_an_activity_was_for_are_its_participants() -> None:
+    text = "Năm 2021, công an đã tổ chức tuyên truyền pháp luật cho hơn 4.200 người dân."
+    got = [(f.indicator, f.value, f.qualifier.value) for f in extract_report(text).figures]
+    assert got == [("mobilisation.propaganda_participants", 4200, "more_than")]
+    # The rule is one a corpus text suggested: leaving that text out turns it off.
+    off = extract_report(text, leave_out={"24-lang-son-2020-2021"})
+    assert [f.indicator for f in off.figures] == []

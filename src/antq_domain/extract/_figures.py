@@ -232,7 +232,15 @@ def _leads_to_next(fig: Fig, m: Match, key: str) -> bool:
     return between == "" or qualifier_word(between) is not None
 
 
-def choose(fig: Fig, idx: PhraseIndex, key: str) -> None:
+def _for_persons(fig: Fig, key: str) -> bool:
+    """Whether the figure counts persons and "cho" (for) comes right before it."""
+    units = fig.counter_units or frozenset()
+    if Unit.PARTICIPATION not in units and Unit.PERSON not in units:
+        return False
+    return key[max(0, fig.qstart - 5) : fig.qstart].rstrip().endswith(" cho")
+
+
+def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
     candidates = [
         m
         for m in fig.matches
@@ -246,5 +254,17 @@ def choose(fig: Fig, idx: PhraseIndex, key: str) -> None:
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best
+    elif for_persons and _for_persons(fig, key):
+        # "tuyên truyền pháp luật cho hơn 4.200 người": the persons an activity was for
+        # are its participants (the catalogue's <activity>_participants indicator).
+        before = [
+            m
+            for m in fig.matches
+            if m.where == "before" and m.entry.dim_value is None and m.entry.code in idx.partners
+        ]
+        if before:
+            best = max(before, key=lambda m: (_score(m, fig), -m.entry.order))
+            fig.indicator, fig.chosen = idx.partners[best.entry.code], best
+            fig.rule = "the persons an activity was for ('cho' N người) are its participants"
     # Only dimension phrases are read after this: let the other matches go.
     fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]

@@ -327,6 +327,7 @@ def _read_figures(
     tokens = scan_tokens(norm.text, sc.key, documents)
     unused: list[UnusedNumber] = []
     figs: list[Fig] = []
+    for_persons = rule_on("persons an activity was for", leave_out)
     for i, tok in enumerate(tokens):
         fig = read_value(sc, tok) if tok.reason is None else None
         if fig is None:
@@ -334,7 +335,7 @@ def _read_figures(
             unused.append(UnusedNumber(quote, span, tok.reason or UnusedReason.UNREADABLE))
             continue
         match_context(fig, context(sc, tokens, i, fig), idx)
-        choose(fig, idx, sc.key)
+        choose(fig, idx, sc.key, for_persons=for_persons)
         figs.append(fig)
     keys = clause_keys(sc, figs)
     pair_participants(sc, figs, keys, idx)

@@ -106,6 +106,15 @@ LISTS: dict[str, tuple[Word, ...]] = {
             ("corpus:42-tay-ninh-2024", "corpus:52-dak-lak-2025"),
         ),
         Word(
+            "persons an activity was for",
+            "'tuyên truyền pháp luật cho hơn 4.200 người': the persons after 'cho' (for) are "
+            "the participants of the activity named before (its <stem>_participants indicator)",
+            (
+                "language: 'cho' + persons names who an action was for",
+                "corpus:24-lang-son-2020-2021",
+            ),
+        ),
+        Word(
             "from a month to a day",
             "'từ … tháng 12-2020 … đến ngày 2-2-2021' in one paragraph is a period",
             ("corpus:30-nhu-thanh-2021",),
