@@ -696,7 +696,13 @@ def mean_of_ratios(
         else:
             values.append(v)
     if not values:
-        return MeanOfRatios(Undefined("every part has a zero denominator"), ratios, tuple(skipped))
+        return MeanOfRatios(
+            Undefined(
+                "every part has a zero denominator", reason_vi="mọi thành phần đều có mẫu số bằng 0"
+            ),
+            ratios,
+            tuple(skipped),
+        )
     return MeanOfRatios(sum(values, Fraction(0)) / len(values), ratios, tuple(skipped))
 
 
@@ -1675,7 +1681,12 @@ def _ratios(cells: Sequence[RolledCell], cat: Catalogue) -> tuple[RatioCell, ...
                     if not isinstance(v, Quantity)
                 )
                 status = "absent" if v is None else v.status.value
-                ratio = Undefined(f"{part} is {status} at {place} for {period}")
+                status_vi = "không có số liệu" if v is None else v.status.text("vi")
+                name = cat[part].label.vi if part in cat else part
+                ratio = Undefined(
+                    f"{part} is {status} at {place} for {period}",
+                    reason_vi=f"{name}: {status_vi} ({place}, {period})",
+                )
             out.append(RatioCell(code, place, period, dims, ratio))
     out.sort(key=lambda r: (r.indicator, r.place, r.period.sort_key, r.dims.pairs))
     return tuple(out)

@@ -387,7 +387,12 @@ def _ratio_reason(rc: RatioChange, lang: Lang, unlike: Label | None = None) -> s
         vi, en = _SIDE[name]
         if isinstance(r, Undefined) or isinstance(r.value, Undefined):
             why = r.reason if isinstance(r, Undefined) else "the denominator is zero"
-            return t(lang, f"tỷ lệ {vi} không xác định", f"the {en} ratio is undefined: {why}")
+            why_vi = r.reason_text("vi") if isinstance(r, Undefined) else "mẫu số bằng 0"
+            return t(
+                lang,
+                f"tỷ lệ {vi} không xác định: {why_vi}",
+                f"the {en} ratio is undefined: {why}",
+            )
     return t(
         lang,
         "chưa phải thay đổi chính xác: có thành phần của tỷ lệ không chính xác",
@@ -786,17 +791,25 @@ def _change(
 
 
 def _side_ratio(
-    side: Mapping[_Key, Observation], spec_parts: tuple[str, str], factor: int, key: _Key
+    side: Mapping[_Key, Observation],
+    spec_parts: tuple[str, str],
+    factor: int,
+    key: _Key,
+    cat: Catalogue,
 ) -> Ratio | Undefined | None:
     _, place, dims = key
     found = [side.get((code, place, dims)) for code in spec_parts]
     if all(o is None for o in found):
         return None
     for code, o in zip(spec_parts, found, strict=True):
+        name = cat[code].label.vi if code in cat else code
         if o is None:
-            return Undefined(f"{code} is absent")
+            return Undefined(f"{code} is absent", reason_vi=f"không có số liệu {name}")
         if not isinstance(o.value, Quantity):
-            return Undefined(f"{code} is {o.value.status.text('en')}")
+            status = o.value.status
+            return Undefined(
+                f"{code} is {status.text('en')}", reason_vi=f"{name}: {status.text('vi')}"
+            )
     n, d = (o.value for o in found if o is not None)
     assert isinstance(n, Quantity)  # noqa: S101 - checked above
     assert isinstance(d, Quantity)  # noqa: S101 - checked above
@@ -908,8 +921,8 @@ def compare(
         ratio_changes.extend(
             _ratio_change(
                 key,
-                _side_ratio(cur, parts, spec.factor, key),
-                _side_ratio(prev, parts, spec.factor, key),
+                _side_ratio(cur, parts, spec.factor, key, cat),
+                _side_ratio(prev, parts, spec.factor, key, cat),
                 unlike or _ratio_unlike(cur, prev, parts, key),
             )
             for key in sorted(cells, key=_key_order)

@@ -290,6 +290,8 @@ class MovementReport(Record):
             >>> r = MovementReport(issuer="x", place="62", period="2023", as_of=date(2024, 1, 1))
             >>> r.ratio("tips.valuable_rate")
             Undefined(reason='tips.valuable is not in the report')
+            >>> r.ratio("tips.valuable_rate").format("vi")
+            '— (không xác định: báo cáo không có số liệu nguồn tin có giá trị)'
         """
         indicator = self.catalogue.get(code)
         if indicator.kind is not IndicatorKind.RATIO or indicator.ratio is None:
@@ -300,13 +302,22 @@ class MovementReport(Record):
         for part in (spec.numerator, spec.denominator):
             found = self.find(part, cell)
             values = {o.value for o in found}
+            name = self.catalogue[part].label.vi if part in self.catalogue else part
             if not found:
-                return Undefined(f"{part} is not in the report")
+                return Undefined(
+                    f"{part} is not in the report", reason_vi=f"báo cáo không có số liệu {name}"
+                )
             if len(values) > 1:
-                return Undefined(f"{part} is stated with {len(values)} different values")
+                return Undefined(
+                    f"{part} is stated with {len(values)} different values",
+                    reason_vi=f"{name} được nêu với {len(values)} số liệu khác nhau",
+                )
             value = found[0].value
             if not isinstance(value, Quantity):
-                return Undefined(f"{part} is {value.status.value}")
+                return Undefined(
+                    f"{part} is {value.status.value}",
+                    reason_vi=f"{name}: {value.status.text('vi')}",
+                )
             parts.append(value)
         return Ratio(parts[0], parts[1], spec.factor)
 

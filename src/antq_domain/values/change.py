@@ -127,6 +127,8 @@ def bounded_change(current: Interval, previous: Interval) -> BoundedChange:
     assert low is not None  # noqa: S101 - both intervals are points
     assert base is not None  # noqa: S101 - both intervals are points
     relative: Fraction | Undefined = (
-        low / base if base else Undefined("the previous figure is zero")
+        low / base
+        if base
+        else Undefined("the previous figure is zero", reason_vi="số liệu kỳ trước bằng 0")
     )
     return BoundedChange(low, high, relative)

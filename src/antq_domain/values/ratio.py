@@ -104,19 +104,46 @@ class Undefined:
     A value. It is never 0 and never NaN: a table shows it as "—" with its
     reason, and arithmetic on it is refused.
 
+    ``reason`` is the English reason; ``reason_vi`` (keyword, optional) the same
+    reason in Vietnamese. Every library site that builds an ``Undefined`` gives
+    both. ``reason_vi`` is a translation, not more information: it takes no part
+    in equality, hashing or ``repr`` (two results with the same English reason
+    are equal), and ``str`` stays English. Without it, the Vietnamese display
+    falls back to the English reason.
+
     Example:
         >>> from antq_domain.values import Undefined
-        >>> u = Undefined("denominator tips.received is zero")
+        >>> u = Undefined(
+        ...     "denominator tips.received is zero", reason_vi="mẫu số nguồn tin tiếp nhận bằng 0"
+        ... )
         >>> str(u)
         'undefined: denominator tips.received is zero'
         >>> u.format("vi")
-        '— (không xác định: denominator tips.received is zero)'
+        '— (không xác định: mẫu số nguồn tin tiếp nhận bằng 0)'
+        >>> u.format("en")
+        '— (undefined: denominator tips.received is zero)'
+        >>> u == Undefined("denominator tips.received is zero")
+        True
     """
 
     reason: str
+    reason_vi: str | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def __str__(self) -> str:
         return f"undefined: {self.reason}"
+
+    def reason_text(self, lang: Lang = "vi") -> str:
+        """The reason in ``lang`` (the English one when no Vietnamese reason was given).
+
+        Example:
+            >>> from antq_domain.values import Undefined
+            >>> u = Undefined("no data", reason_vi="không có số liệu")
+            >>> u.reason_text("vi"), u.reason_text("en"), Undefined("no data").reason_text("vi")
+            ('không có số liệu', 'no data', 'no data')
+        """
+        if lang == "vi" and self.reason_vi is not None:
+            return self.reason_vi
+        return self.reason
 
     def format(self, lang: Lang = "vi") -> str:
         """The display form in ``lang``.
@@ -127,7 +154,7 @@ class Undefined:
             '— (undefined: no data)'
         """
         word = "không xác định" if lang == "vi" else "undefined"
-        return f"— ({word}: {self.reason})"
+        return f"— ({word}: {self.reason_text(lang)})"
 
 
 def _factor(value: object) -> int:
@@ -193,7 +220,10 @@ class Ratio:
             Fraction(100, 1)
         """
         if self.denominator.amount == 0:
-            return Undefined(f"denominator is zero ({self.denominator})")
+            return Undefined(
+                f"denominator is zero ({self.denominator})",
+                reason_vi=f"mẫu số bằng 0 ({self.denominator.format('vi')})",
+            )
         return self.factor * Fraction(self.numerator.amount) / Fraction(self.denominator.amount)
 
     @property

@@ -374,7 +374,12 @@ def _cell_value(report: MovementReport, indicator: str, dims: Dims) -> CellValue
         return None
     values = list(dict.fromkeys(o.value for o in found))
     if len(values) > 1:
-        return Undefined(f"{indicator} is stated {len(found)} times with different values")
+        cat = report.catalogue
+        name = cat[indicator].label.vi if indicator in cat else indicator
+        return Undefined(
+            f"{indicator} is stated {len(found)} times with different values",
+            reason_vi=f"{name} được nêu {len(found)} lần với số liệu khác nhau",
+        )
     value: CellValue = values[0]
     return value
 
@@ -383,7 +388,9 @@ def _ratio_value(report: MovementReport, indicator: str, dims: Dims) -> CellValu
     try:
         return report.ratio(indicator, dims)
     except AntqError as err:  # pragma: no cover - defensive: a ratio never stops evaluation
-        return Undefined(str(err))
+        cat = report.catalogue
+        name = cat[indicator].label.vi if indicator in cat else indicator
+        return Undefined(str(err), reason_vi=f"không tính được tỷ lệ {name}")
 
 
 def _change(cur: CellValue, prev: CellValue, period: Period | None = None) -> dict[str, object]:
@@ -424,7 +431,7 @@ def _achieve(  # noqa: PLR0911 - one return per case of the formula
     """Achievement at value ``x`` (``None``: +∞); ``None`` result: unbounded."""
     if baseline is not None:
         if target == baseline:
-            return Undefined("the target equals the baseline")
+            return Undefined("the target equals the baseline", reason_vi="chỉ tiêu bằng mức gốc")
         if x is None:
             return None
         return (x - baseline) / (target - baseline)
@@ -435,7 +442,7 @@ def _achieve(  # noqa: PLR0911 - one return per case of the formula
             return None
         return target / x
     if target == 0:
-        return Undefined("the target is zero")
+        return Undefined("the target is zero", reason_vi="chỉ tiêu bằng 0")
     return None if x is None else x / target
 
 
@@ -473,7 +480,12 @@ def _assess(
         out["achievement"] = a_lo
     elif lo == hi:
         out["achievement"] = (
-            a_lo if a_lo is not None else Undefined("the value is zero: achievement is unbounded")
+            a_lo
+            if a_lo is not None
+            else Undefined(
+                "the value is zero: achievement is unbounded",
+                reason_vi="số liệu bằng 0: mức đạt không có giới hạn",
+            )
         )
         out["achievement_low"] = out["achievement_high"] = a_lo
     else:
