@@ -11,7 +11,7 @@ imported only when a table is given (the io and frames layers sit above analysis
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from antq_domain.records.indicators import Catalogue
@@ -43,6 +43,4 @@ def as_observations(x: object, catalogue: Catalogue | None = None) -> Any:
     if isinstance(x, list | tuple) and x and all(isinstance(item, Mapping) for item in x):
         rows = importlib.import_module("antq_domain.io.rows")
         return rows.from_tidy(x, catalogue=catalogue)
-    if isinstance(x, Iterable) and not isinstance(x, str | bytes | Mapping | list | tuple):
-        return x
     return x
