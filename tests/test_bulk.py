@@ -169,7 +169,7 @@ class TestAgreementLaw:
         }
         with tempfile.TemporaryDirectory() as tmp:
             path = _write(obs, Path(tmp))
-            table = read_table(path)
+            table = read_table(path, registry=reg)
             reference_obs = read_observations(path, registry=reg)
             expected, error = _attempt(lambda: rollup(reference_obs, **kwargs))
             streamed, stream_error = _attempt(lambda: rollup_file(path, **kwargs))

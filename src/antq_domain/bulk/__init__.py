@@ -104,6 +104,7 @@ from antq_domain.bulk._parts import Plan, columnar_parts, over_time, plan
 from antq_domain.bulk._read import (
     ObservationTable,
     header_names,
+    place_filter,
     read_table,
     standard_catalogue,
 )
@@ -295,7 +296,7 @@ _ROW = re.compile(r"row (\d+)")
 
 
 def _reference_read(
-    rows: pl.DataFrame, cat: Catalogue
+    rows: pl.DataFrame, cat: Catalogue, reg: Registry
 ) -> tuple[list[Observation], list[tuple[str, str]], list[int]]:
     """The rows read by the reference: observations, problems (by file row), bad file rows."""
     numbers = rows.get_column("_row").to_list()
@@ -304,7 +305,7 @@ def _reference_read(
         for row in rows.iter_rows(named=True)
     ]
     try:
-        return from_tidy(texts, catalogue=cat, check_places=False), [], []
+        return from_tidy(texts, catalogue=cat, registry=reg), [], []
     except RecordError as exc:
         problems: list[tuple[str, str]] = []
         bad: set[int] = set()
@@ -318,18 +319,21 @@ def _reference_read(
             problems.append((f"row {numbers[index]}{loc[m.end() :]}", msg))
     good = [t for i, t in enumerate(texts) if i not in bad]
     return (
-        from_tidy(good, catalogue=cat, check_places=False),
+        from_tidy(good, catalogue=cat, registry=reg),
         problems,
         sorted(numbers[i] for i in bad),
     )
 
 
-def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, str]], set[str]]:
+def _word_problems(
+    rows: pl.DataFrame, cat: Catalogue, reg: Registry, suspect: frozenset[str]
+) -> tuple[list[tuple[str, str]], set[str]]:
     """The reference's problems with ``rows`` (by file row), and the indicators of valid rows.
 
     Rows that differ only in place and period are read once: the reference's
     words for one are the words for all, unless they quote the place or the
-    period (then each row is read).
+    period (then each row is read). A ``suspect`` place (one the register
+    refuses for some row) stays in the key: its rows are not like the others.
     """
     numbers = rows.get_column("_row").to_list()
     known = set(canonical_ids())
@@ -339,9 +343,10 @@ def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, 
         text = {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
         texts.append(text)
         # a valid period or place id is not what is wrong with the row: left out of the key
+        odd_place = text.get("place") in suspect
         key = tuple(
             sorted(
-                (k, "" if k == "place" or (k == "period" and v in known) else v)
+                (k, "" if not odd_place and (k == "place" or (k == "period" and v in known)) else v)
                 for k, v in text.items()
             )
         )
@@ -351,7 +356,7 @@ def _word_problems(rows: pl.DataFrame, cat: Catalogue) -> tuple[list[tuple[str, 
 
     def read(i: int) -> list[tuple[str, str]]:
         try:
-            from_tidy([texts[i]], catalogue=cat, check_places=False)
+            from_tidy([texts[i]], catalogue=cat, registry=reg)
         except RecordError as exc:
             return list(exc.problems)
         valid.add(str(texts[i]["indicator"]))
@@ -380,6 +385,7 @@ def _settle_problems(
     groups: Groups,
     *,
     cat: Catalogue,
+    reg: Registry,
     the_plan: Plan,
     bad_rows: BadRows,
 ) -> tuple[Plan, list[tuple[str, str]]] | None:
@@ -387,12 +393,15 @@ def _settle_problems(
 
     The rows refused on their own text are held by the scan in groups of
     their own; rows refused only afterwards (a code combination, a period
-    or a place) are read in a second streamed pass. Returns the plan
-    (indicators with rows valid in a form the columns do not read now go to
-    the reference) and the problems left out; ``None`` when the reference
-    must read the file (it has a blank line).
+    or a place: one the register does not have, or one that did not exist
+    during the row's period) are read in a second streamed pass. Returns the
+    plan (indicators with rows valid in a form the columns do not read now
+    go to the reference) and the problems left out; ``None`` when the
+    reference must read the file (it has a blank line).
     """
-    if not the_plan.has_problems:
+    places = [p for p in groups.frame.get_column("place").unique().to_list() if p is not None]
+    gone = place_filter(places, groups.period_texts, reg)
+    if not the_plan.has_problems and gone is None:
         return the_plan, []
     text_cols = [
         "indicator",
@@ -405,17 +414,23 @@ def _settle_problems(
     ]
     held = groups.held if groups.held is not None else pl.DataFrame()
     flagged = held
-    if the_plan.second_pass:
+    if the_plan.second_pass or gone is not None:
         where = pl.col("period").is_in(list(the_plan.bad_periods))
         where = where | pl.col("place").is_in(list(the_plan.bad_places))
+        if gone is not None:
+            where = where | gone
         again = rows_where(source, names, where, the_plan.bad_combos, unless=bad_text(cat))
-        flagged = pl.concat(
-            [held, again.select(*text_cols, pl.col("_row").cast(held.schema["_row"]))]
-        ).sort("_row")
+        if held.height:
+            again = again.select(*text_cols, pl.col("_row").cast(held.schema["_row"]))
+            flagged = pl.concat([held, again]).sort("_row")
+        else:
+            flagged = again.select(*text_cols, "_row")
     blank = pl.all_horizontal(pl.exclude("_row").is_null())
     if flagged.height and flagged.select(blank.any()).item():
         return None  # a blank line, which the reference skips (and does not number)
-    problems, odd = _word_problems(flagged, cat)
+    suspect = frozenset(p for p in places if p not in reg or reg.get(p).valid_to is not None)
+    suspect |= frozenset(p for p in places if p in reg and reg.get(p).valid_from is not None)
+    problems, odd = _word_problems(flagged, cat, reg, suspect)
     if problems and bad_rows == "raise":
         raise RecordError("tidy rows", problems)
     # rows valid in a form the columns do not read (" 12"): their indicators go to the reference
@@ -484,7 +499,9 @@ def scan_rollups(
         return ScannedRollups(_held(source, cat, targets, kwargs))
     step("checking")
     the_plan = plan(groups, cat, registry)
-    settled = _settle_problems(source, names, groups, cat=cat, the_plan=the_plan, bad_rows=bad_rows)
+    settled = _settle_problems(
+        source, names, groups, cat=cat, reg=registry, the_plan=the_plan, bad_rows=bad_rows
+    )
     if settled is None:
         return ScannedRollups(_held(source, cat, targets, kwargs))
     the_plan, left_out = settled
@@ -496,7 +513,7 @@ def scan_rollups(
         codes: Sequence[str], texts: Sequence[str], unknown: Sequence[str]
     ) -> list[Observation]:
         rows = rows_where(source, names, _row_filter(codes, texts, unknown))
-        observations, _problems, _ = _reference_read(rows, cat)  # left out or raised above
+        observations, _problems, _ = _reference_read(rows, cat, registry)  # left out or raised
         return observations
 
     results: list[Rollup] = []
@@ -513,7 +530,7 @@ def scan_rollups(
         except (_Fallback, AntqError):
             pass  # the held table and then the reference decide
         if table is None:
-            table = read_table(source, catalogue=cat)
+            table = read_table(source, catalogue=cat, registry=registry)
         results.append(rollup_table(table, to=goal, **kwargs))
     return ScannedRollups(tuple(results), tuple(left_out))
 
@@ -521,7 +538,7 @@ def scan_rollups(
 def _held(
     source: Path, cat: Catalogue, targets: list[str | Sequence[str] | None], kwargs: dict[str, Any]
 ) -> tuple[Rollup, ...]:
-    table = read_table(source, catalogue=cat)
+    table = read_table(source, catalogue=cat, registry=kwargs["registry"])
     return tuple(rollup_table(table, to=goal, **kwargs) for goal in targets)
 
 

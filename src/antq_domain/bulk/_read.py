@@ -11,21 +11,39 @@ reference, which words the errors (``row 3: ...``, all rows at once).
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
+from datetime import date
 from decimal import Context, Decimal
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from antq_domain.errors import RecordError
-from antq_domain.io.files import FileFormat, _format_of, read_observations
+from antq_domain.io.files import (
+    FileFormat,
+    _format_of,
+    _separator_note,
+    csv_delimiter,
+    read_observations,
+)
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
+from antq_domain.limits import MAX_FIELD_CHARS
 from antq_domain.records.indicators import Catalogue, catalogue
-from antq_domain.records.observation import Observation
-from antq_domain.values.missing import Status, Withheld
+from antq_domain.records.observation import Dims, Observation
+from antq_domain.records.places import Registry
+from antq_domain.records.places import registry as standard_registry
+from antq_domain.values.missing import (
+    NOT_APPLICABLE,
+    NOT_REPORTED,
+    NotApplicable,
+    NotReported,
+    Status,
+    Value,
+    Withheld,
+)
 from antq_domain.values.period import Period
-from antq_domain.values.unit import Qualifier
+from antq_domain.values.quantity import Quantity
+from antq_domain.values.unit import Qualifier, Unit
 
 try:
     import polars as pl
@@ -186,7 +204,14 @@ class ObservationTable:
         return cls(pl.DataFrame([columns[c] for c in order if c in columns]), cat)
 
     def to_observations(self) -> list[Observation]:
-        """The observations, in row order, validated by the reference.
+        """The observations, in row order: those the reference reader returns.
+
+        The rows were validated when the table was read (per distinct
+        combination by the reference, figures per row), so they are built
+        from their checked parts without validating each again: a period,
+        qualifier, unit, dimension cell or reason is made once per distinct
+        text. The agreement law (``tests/test_bulk.py``) holds this to
+        [`from_tidy`][antq_domain.io.rows.from_tidy] on the same rows.
 
         Example:
             >>> from antq_domain.bulk import ObservationTable
@@ -195,6 +220,23 @@ class ObservationTable:
             >>> o = Observation(indicator="tips.received", place="62", period="2023",
             ...                 value=Quantity(7, "tip", "at_least"), quote="hơn 7 tin")
             >>> ObservationTable.from_observations([o]).to_observations() == [o]
+            True
+        """
+        return _observations(self._frame, self._catalogue)
+
+    def reference_observations(self) -> list[Observation]:
+        """The observations, each row read again by [`from_tidy`][antq_domain.io.rows.from_tidy].
+
+        Slower than `to_observations`, which gives the same list; kept as its check.
+
+        Example:
+            >>> from antq_domain.bulk import ObservationTable
+            >>> from antq_domain.records.observation import Observation
+            >>> from antq_domain.values import NOT_REPORTED
+            >>> o = Observation(indicator="tips.received", place="62", period="2023",
+            ...                 value=NOT_REPORTED)
+            >>> t = ObservationTable.from_observations([o])
+            >>> t.reference_observations() == t.to_observations() == [o]
             True
         """
         return from_tidy(
@@ -221,6 +263,103 @@ def standard_catalogue() -> Catalogue:
     return catalogue()
 
 
+def _texts(frame: pl.DataFrame, column: str) -> list[str | None]:
+    if column not in frame.columns:
+        return [None] * frame.height
+    return frame.get_column(column).cast(pl.String).to_list()
+
+
+def _unit_of(cat: Catalogue, code: str) -> Unit:
+    """The unit of an indicator's figures in tidy rows (a ratio's are percentages)."""
+    ind = cat.get(code)
+    if ind.kind.is_ratio:
+        return Unit.PERCENT
+    assert ind.unit is not None  # noqa: S101 - guaranteed by Indicator
+    return ind.unit
+
+
+def _observations(frame: pl.DataFrame, cat: Catalogue) -> list[Observation]:
+    """The observations of validated rows, each distinct part made once (see `to_observations`)."""
+    units: dict[str, Unit] = {}
+    periods: dict[str, Period] = {}
+    qualifiers: dict[str | None, Qualifier] = {None: Qualifier.EXACT}
+    reasons: dict[str, Withheld] = {}
+    cells: dict[tuple[str | None, ...], Dims] = {}
+    missing: dict[str, NotReported | NotApplicable] = {
+        Status.NOT_REPORTED.value: NOT_REPORTED,
+        Status.NOT_APPLICABLE.value: NOT_APPLICABLE,
+    }
+    dim_cols = [c for c in frame.columns if c.startswith("dim_")]
+    names = [c[4:] for c in dim_cols]
+    dim_values = zip(*(_texts(frame, c) for c in dim_cols), strict=True) if dim_cols else None
+    amounts = frame.get_column("amount").to_list()
+    decimals: list[Decimal | None] = (
+        [
+            None if d is None else quantize(d, s)
+            for d, s in zip(
+                frame.get_column("decimal").to_list(),
+                frame.get_column("scale").to_list(),
+                strict=True,
+            )
+        ]
+        if "decimal" in frame.columns
+        else [None] * frame.height
+    )
+    construct = Observation.model_construct
+    no_dims = Dims()
+    out: list[Observation] = []
+    for code, place, period_text, status, qualifier_text, source, quote, reason, a, d in zip(
+        *(_texts(frame, c) for c in TEXT), amounts, decimals, strict=True
+    ):
+        assert code is not None  # noqa: S101 - refused rows are not in a table
+        assert place is not None  # noqa: S101
+        assert period_text is not None  # noqa: S101
+        period = periods.get(period_text)
+        if period is None:
+            period = periods[period_text] = Period.parse(period_text)
+        value: Value
+        if status is None:
+            unit = units.get(code)
+            if unit is None:
+                unit = units[code] = _unit_of(cat, code)
+            qualifier = qualifiers.get(qualifier_text)
+            if qualifier is None:
+                assert qualifier_text is not None  # noqa: S101 - None is in the dict
+                qualifier = qualifiers[qualifier_text] = Qualifier.parse(qualifier_text)
+            amount = a if a is not None else d
+            assert amount is not None  # noqa: S101 - a reported row has its figure
+            value = Quantity(amount, unit, qualifier)
+        elif status == Status.WITHHELD.value:
+            assert reason is not None  # noqa: S101 - a withheld row has its reason
+            withheld = reasons.get(reason)
+            if withheld is None:
+                withheld = reasons[reason] = Withheld(reason)
+            value = withheld
+        else:
+            value = missing[status]
+        dims = no_dims
+        if dim_values is not None:
+            key = next(dim_values)
+            found = cells.get(key)
+            if found is None:
+                found = cells[key] = Dims.of(
+                    {n: v for n, v in zip(names, key, strict=True) if v is not None}
+                )
+            dims = found
+        out.append(
+            construct(
+                indicator=code,
+                place=place,
+                period=period,
+                value=value,
+                dims=dims,
+                source=source,
+                quote=quote,
+            )
+        )
+    return out
+
+
 # --- reading -------------------------------------------------------------------
 
 
@@ -229,15 +368,25 @@ def read_table(
     *,
     format: FileFormat | None = None,  # noqa: A002 - the natural name for callers
     catalogue: Catalogue | None = None,
+    spreadsheet_safe: bool = True,
+    registry: Registry | None = None,
+    check_places: bool = True,
 ) -> ObservationTable:
-    r"""Read tidy rows (CSV or JSON Lines) into a validated `ObservationTable`.
+    r"""Read tidy rows (CSV, JSON Lines or xlsx) into a validated `ObservationTable`.
 
-    The rules are those of [`read_observations`][antq_domain.io.files.read_observations]
-    (unknown keys, bad values, dimensions, units, qualifiers, statuses):
-    every problem of every row is raised at once as one
+    The rules and options are those of
+    [`read_observations`][antq_domain.io.files.read_observations] (unknown keys, bad
+    values, dimensions, units, qualifiers, statuses, and places: each a code
+    of ``registry``, the bundled one by default, that existed during the
+    row's period, checked once per distinct place and period): every
+    problem of every row is raised at once as one
     [`RecordError`][antq_domain.errors.RecordError] naming row and key, worded as
     the reference words it. Counts are exact ``Int64``; decimal units are
-    polars ``Decimal`` (never floats).
+    polars ``Decimal`` (never floats). A CSV is read in columns whether it
+    is comma-separated or written by Excel (a byte-order mark, ``;`` or a
+    tab between cells); JSON Lines, xlsx and CSV the columns cannot vouch
+    for (quoted header names, blank lines, formula escapes to undo) are
+    read by the reference.
 
     Raises:
         RecordError: problems in the rows.
@@ -249,39 +398,108 @@ def read_table(
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "bad.csv"
         >>> _ = p.write_text("indicator,place,period,value,unit\n"
         ...                  "tips.received,62,2023,12,tip\ntips.received,62,2022,1.5,tip\n"
-        ...                  "tips.received,62,2021,3,case\n")
+        ...                  "tips.received,62,2021,3,case\ntips.received,Kon Tum,2023,4,tip\n")
         >>> read_table(p)
         Traceback (most recent call last):
         ...
-        antq_domain.errors.RecordError: tidy rows: 2 problems
+        antq_domain.errors.RecordError: tidy rows: 3 problems
           row 2: value='1.5': expected a whole number of 'tip' such as '1160' or '1.160'
           row 3: unit='case': expected 'tip' for 'tips.received'
+          row 4: place='Kon Tum': expected a code of the register (did you mean '62' ...?)
     """
     source = Path(path)
     fmt = _format_of(source, format)
     cat = catalogue if catalogue is not None else standard_catalogue()
-    table = _read_csv(source, cat) if fmt == "csv" else None
+    reg = (registry if registry is not None else standard_registry()) if check_places else None
+    table = _read_csv(source, cat, reg, spreadsheet_safe=spreadsheet_safe) if fmt == "csv" else None
     if table is None:
-        observations = read_observations(source, format=fmt, catalogue=cat, check_places=False)
+        observations = read_observations(
+            source,
+            format=fmt,
+            catalogue=cat,
+            spreadsheet_safe=spreadsheet_safe,
+            registry=reg,
+            check_places=reg is not None,
+        )
         table = ObservationTable.from_observations(observations, catalogue=cat)
     return table
 
 
-def header_names(path: Path) -> list[str] | None:
-    """The header names, or None when the columnar reader must not read the file."""
+def csv_layout(path: Path) -> tuple[list[str], str, str] | None:
+    """The header names, the cell separator and the header line of a CSV file the columns read.
+
+    ``None`` when the columnar reader must not read the file (a quoted or
+    repeated header name, an unknown column, a required one missing, bytes
+    that are not UTF-8). A byte-order mark and Excel's ``;`` or tab
+    separator are fine ([`csv_delimiter`][antq_domain.io.files.csv_delimiter]).
+    """
     with path.open("rb") as fh:
         first = fh.readline()
-    if not first or first.startswith(b"\xef\xbb\xbf") or b'"' in first:
+    if not first or b'"' in first:
         return None
     try:
-        names = next(csv.reader(io.StringIO(first.decode("utf-8"))), [])
+        line = first.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
         return None
+    separator = csv_delimiter(line)
+    names = next(csv.reader([line.removeprefix("\ufeff")], delimiter=separator), [])
     known = [n for n in names if n in TIDY_KEYS or n.startswith("dim_")]
     required = {"indicator", "place", "period", "value"}
     if len(set(names)) != len(names) or len(known) != len(names) or not required <= set(names):
         return None
-    return names
+    return names, separator, line
+
+
+def header_names(path: Path) -> list[str] | None:
+    """The header names of a plain comma-separated file without a byte-order mark, else None.
+
+    (The streaming scan reads only those; `csv_layout` gives the layouts the
+    held reader takes.)
+    """
+    layout = csv_layout(path)
+    if layout is None or layout[1] != "," or layout[2].startswith("\ufeff"):
+        return None
+    return layout[0]
+
+
+def place_filter(places: Iterable[str], periods: Iterable[str], reg: Registry) -> pl.Expr | None:
+    """The rows whose place the reference reader refuses, on the text columns ``place``, ``period``.
+
+    A place that is not a code of ``reg``, or one that did not exist during
+    the row's period ([`Registry.check`][antq_domain.records.places.Registry.check]). Checked
+    once per distinct place and per distinct life: places that lived the
+    same days share one term. ``None`` when every row's place is fine.
+    Period texts that are not periods are refused on their own.
+    """
+    unknown: list[str] = []
+    lives: dict[tuple[date | None, date | None], list[str]] = {}
+    for code in places:
+        if not code:
+            continue
+        if code not in reg:
+            unknown.append(code)
+            continue
+        found = reg.get(code)
+        if found.valid_from is not None or found.valid_to is not None:
+            lives.setdefault((found.valid_from, found.valid_to), []).append(code)
+    spans: list[tuple[str, Period]] = []
+    if lives:
+        for text in periods:
+            try:
+                spans.append((text, Period.parse(text)))
+            except (ValueError, TypeError):
+                continue
+    place, period = pl.col("place").cast(pl.String), pl.col("period").cast(pl.String)
+    terms: list[pl.Expr] = [place.is_in(sorted(unknown))] if unknown else []
+    for (start, end), codes in sorted(lives.items(), key=lambda kv: str(kv[0])):
+        outside = [
+            text
+            for text, p in spans
+            if not ((start is None or start <= p.end) and (end is None or p.start <= end))
+        ]
+        if outside:
+            terms.append(place.is_in(sorted(codes)) & period.is_in(outside))
+    return pl.any_horizontal(terms).fill_null(False) if terms else None
 
 
 def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
@@ -306,16 +524,18 @@ def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
 
 
 def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
-    path: Path, cat: Catalogue
+    path: Path, cat: Catalogue, reg: Registry | None, *, spreadsheet_safe: bool
 ) -> ObservationTable | None:
-    names = header_names(path)
-    if names is None:
+    layout = csv_layout(path)
+    if layout is None:
         return None
+    names, separator, header_line = layout
     schema: dict[str, Any] = dict.fromkeys(names, CAT)
     schema["value"] = pl.String
     try:
         frame = pl.read_csv(
             path,
+            separator=separator,
             schema_overrides=schema,
             infer_schema=False,
             empty_string_is_null=False,
@@ -323,6 +543,13 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
         )
     except (pl.exceptions.PolarsError, OSError):
         return None
+    if list(frame.columns) != names:
+        return None  # pragma: no cover - polars read another header than the first line
+    longest = frame.select(
+        pl.col(c).unique().cast(pl.String).str.len_chars().max() for c in names
+    ).row(0)
+    if any(n is not None and n > MAX_FIELD_CHARS for n in longest):
+        return None  # a cell over the limit: the reference words it, by line
     frame = frame.with_columns(pl.col("value").replace("", None))
     dim_cols = sorted(n for n in names if n.startswith("dim_"))
     missing_cols = [c for c in TEXT if c not in frame.columns]
@@ -341,7 +568,12 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
     ):
         return None  # a blank line (skipped by the reference) or an empty row
     escaped = [pl.col(c).cast(pl.String).str.starts_with("'") for c in names if c != "value"]
-    if frame.height and escaped and frame.select(pl.any_horizontal(escaped).any()).item():
+    if (
+        spreadsheet_safe
+        and frame.height
+        and escaped
+        and frame.select(pl.any_horizontal(escaped).any()).item()
+    ):
         return None  # a spreadsheet-safe escape to undo: the reference reader undoes it
 
     # 1. per distinct combination: one representative row checked by the reference
@@ -417,6 +649,15 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
             flags.append(pl.col(column).cast(pl.String).is_in(bad_list).fill_null(False))
     flags.append(pl.col("indicator").is_null() | pl.col("place").is_null())
     flags.append(pl.col("period").is_null())
+    if reg is not None:
+        # each distinct place once against the register, and once per distinct life
+        unknown_or_gone = place_filter(
+            frame.get_column("place").drop_nulls().unique().cast(pl.String).to_list(),
+            frame.get_column("period").drop_nulls().unique().cast(pl.String).to_list(),
+            reg,
+        )
+        if unknown_or_gone is not None:
+            flags.append(unknown_or_gone)
 
     # 3. per row: the figure's text
     is_dec = pl.col("indicator").is_in(sorted(decimal_codes)).fill_null(False)
@@ -435,13 +676,14 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
             number = row.pop("_row")
             text = {k: v for k, v in row.items() if v is not None and v != ""}
             try:
-                from_tidy([text], catalogue=cat, check_places=False)
+                from_tidy([text], catalogue=cat, registry=reg, check_places=reg is not None)
             except RecordError as exc:
                 problems.extend(
                     (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.problems
                 )
         if problems:
-            raise RecordError("tidy rows", problems)
+            # an Excel-style file says how it was read, as the reference's errors do
+            raise RecordError("tidy rows", problems + _separator_note(header_line))
         return None  # valid in a form the columns do not read (" 12"): the reference reads it
 
     # 4. the figures, exactly

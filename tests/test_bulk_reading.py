@@ -1,0 +1,171 @@
+"""The bulk readers read files as the reference reader does: Excel's layouts, places, errors.
+
+``read_table`` (held in columns) and the streaming scan behind ``rollup_file``
+/ ``scan_rollups`` give the observations, or the `RecordError`, that
+``read_observations`` gives for the same file; places are checked against the
+register at read time, once per distinct place (issue 14 item 1, issue 17).
+The fast path is shown to be taken by making the reference reader refuse.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from antq_domain import bulk
+from antq_domain.analysis.aggregation import rollup
+from antq_domain.bulk import _read, read_table, rollup_file, scan_rollups
+from antq_domain.errors import RecordError
+from antq_domain.io.files import read_observations
+from antq_domain.records.places import Place, PlaceKind, Registry, registry
+
+HEADER = ["indicator", "place", "period", "value", "qualifier", "status", "dim_category"]
+GOOD = [
+    ["tips.received", "608", "202301", "30", "", "", ""],
+    ["tips.received", "616", "202301", "4", "at_least", "", ""],
+    ["tips.received", "62", "2023", "", "", "not_reported", ""],
+    ["crime.cases_occurred", "608", "2023", "7", "", "", "drugs"],
+    ["weapons.explosives", "608", "2023", "13.50", "", "", ""],
+]
+BAD = [
+    ["tips.received", "Kon Tum", "202302", "5", "", "", ""],  # a name, not a code
+    ["tips.received", "51", "2023", "5", "", "", ""],  # the new province, not alive in 2023
+    ["tips.received", "608", "2026", "5", "", "", ""],  # the district, ended in 2025
+    ["tips.received", "99999", "2023", "abc", "", "", ""],  # unknown place and a bad figure
+    ["tips.received", "608", "202303", "1x", "", "", ""],
+    ["tips.received", "616", "2023Q5", "1", "", "", ""],
+]
+LAYOUTS = [(",", False), (",", True), (";", True), (";", False), ("\t", False)]
+
+
+def _csv(path: Path, rows: list[list[str]], *, delimiter: str = ",", bom: bool = False) -> Path:
+    """Written as Excel writes it: its dialect (CRLF), ``utf-8-sig`` for the mark."""
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, dialect="excel", delimiter=delimiter)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def _refuse(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("the reference reader read the whole file")
+
+
+@pytest.mark.parametrize(("delimiter", "bom"), LAYOUTS)
+def test_excel_layouts_are_read_in_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, delimiter: str, *, bom: bool
+) -> None:
+    path = _csv(tmp_path / "rows.csv", GOOD, delimiter=delimiter, bom=bom)
+    expected = read_observations(path)
+    monkeypatch.setattr(_read, "read_observations", _refuse)
+    assert read_table(path).to_observations() == expected
+
+
+@pytest.mark.parametrize(("delimiter", "bom"), LAYOUTS)
+def test_bad_rows_and_places_are_worded_as_the_reference_words_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, delimiter: str, *, bom: bool
+) -> None:
+    path = _csv(tmp_path / "rows.csv", GOOD + BAD, delimiter=delimiter, bom=bom)
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    monkeypatch.setattr(_read, "read_observations", _refuse)
+    with pytest.raises(RecordError) as mine:
+        read_table(path)
+    assert mine.value.problems == reference.value.problems
+    assert str(mine.value) == str(reference.value)
+    words = dict(mine.value.problems)
+    assert "did you mean '62'" in words["row 6"]  # a name: the codes it may mean
+    assert "exists during 2023" in words["row 7.place"]
+
+
+def test_places_are_checked_once_per_distinct_place_not_per_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        ["tips.received", place, f"2023{m:02d}", str(m), "", "", ""]
+        for place in ("608", "616", "610")
+        for m in range(1, 13)
+    ]
+    path = _csv(tmp_path / "rows.csv", [*rows, BAD[0]])
+    checked: list[str] = []
+    real = Registry.check
+
+    def counting(self: Registry, code: str, **kwargs: Any) -> Any:
+        checked.append(code)
+        return real(self, code, **kwargs)
+
+    monkeypatch.setattr(Registry, "check", counting)
+    with pytest.raises(RecordError):
+        read_table(path)
+    assert checked == ["Kon Tum"]  # only the refused row is read again, by the reference
+
+
+def test_a_register_of_ones_own_and_no_place_check(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "rows.csv", [["tips.received", "X1", "2023", "3", "", "", ""]])
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    with pytest.raises(RecordError) as mine:
+        read_table(path)
+    assert mine.value.problems == reference.value.problems
+    assert read_table(path, check_places=False).to_observations() == read_observations(
+        path, check_places=False
+    )
+    mine_reg = Registry([*registry(), _commune("X1")])
+    assert read_table(path, registry=mine_reg).to_observations() == read_observations(
+        path, registry=mine_reg
+    )
+
+
+def _commune(code: str) -> Any:
+    return Place(
+        code=code, name="Xã Một", kind=PlaceKind.COMMUNE, parent="608", valid_to=date(2025, 6, 30)
+    )
+
+
+ROLLUP: dict[str, Any] = {
+    "to": "province",
+    "period": "2023",
+    "registry": registry(),
+    "as_of": date(2023, 12, 31),
+}
+
+
+def test_a_streamed_rollup_refuses_an_unknown_place_as_the_reader_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _csv(tmp_path / "rows.csv", [*GOOD[:2], BAD[0], BAD[2]])
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    monkeypatch.setattr(bulk, "read_table", _refuse)
+    with pytest.raises(RecordError) as mine:
+        rollup_file(path, **ROLLUP)
+    assert mine.value.problems == reference.value.problems
+
+
+def test_rows_with_refused_places_are_left_out_and_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = [
+        ["tips.received", p, f"2023{m:02d}", str(m), "", "", ""]
+        for p in ("608", "616")
+        for m in range(1, 13)
+    ]
+    path = _csv(tmp_path / "rows.csv", [*good, BAD[0], BAD[1], BAD[2]])
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    clean = _csv(tmp_path / "clean.csv", good)
+    expected = rollup(read_observations(clean), **ROLLUP)
+    monkeypatch.setattr(bulk, "read_table", _refuse)
+    monkeypatch.setattr(bulk, "rollup", _refuse)
+    scanned = scan_rollups(
+        path,
+        to=[ROLLUP["to"]],
+        **{k: v for k, v in ROLLUP.items() if k != "to"},
+        bad_rows="leave_out",
+    )
+    assert list(scanned.left_out) == reference.value.problems
+    assert scanned.rollups == (expected,)
