@@ -1,3 +1,6 @@
+# Size: reading and validating tidy rows in columns, kept together: the table and its
+# observations, the CSV layout, the per-distinct-value checks (codes, places against the
+# register) and the rows re-read by the reference; about a third is docstrings with examples.
 """Reading and validating tidy rows in columns: `ObservationTable`, `read_table`.
 
 The columns are checked per distinct value (indicator, status, qualifier,
