@@ -684,3 +684,58 @@ def test_the_persons_an_activity_was_for_are_its_participants() -> None:
     # The rule is one a corpus text suggested: leaving that text out turns it off.
     off = extract_report(text, leave_out={"24-lang-son-2020-2021"})
     assert [f.indicator for f in off.figures] == []
+
+
+def _read(text: str) -> list[tuple[str | None, dict[str, str], int | Decimal]]:
+    return [(f.indicator, dict(f.dims), f.value) for f in extract_report(text).figures]
+
+
+def test_the_words_after_a_listed_number_are_its_own() -> None:
+    # "N tổ hòa giải, M câu lạc bộ …": the noun after a number is that number's, so the
+    # figure after the comma does not take "tổ hòa giải" as the words before it.
+    got = _read("Năm 2022, phường duy trì 40 tổ hòa giải, 3 câu lạc bộ thể thao.")
+    assert got == [("forces.mediation_teams", {}, 40), ("forces.clubs", {}, 3)]
+
+
+def test_a_noun_of_its_own_does_not_take_the_indicator_of_the_figure_before() -> None:
+    # "4 nhóm trực đêm" has a counted noun of its own (another counter word): it is not
+    # one more "tổ hòa giải". A verb before the list is shared ("tặng … cho 2 tập thể, 5 cá nhân").
+    got = _read("Năm 2022, xã có 12 tổ hòa giải, 4 nhóm trực đêm.")
+    assert got == [("forces.mediation_teams", {}, 12)]
+    shared = _read("Năm 2022, UBND huyện tặng giấy khen cho 2 tập thể, 5 cá nhân.")
+    assert [(code, dims["recipient_kind"], n) for code, dims, n in shared] == [
+        ("commendations.recipients", "collective", 2),
+        ("commendations.recipients", "individual", 5),
+    ]
+
+
+def test_dimensions_from_the_counted_noun_phrase() -> None:
+    # The modifiers of the counted noun name the kind counted ...
+    assert _read("Năm 2023, huyện bàn giao 5 nhà tình nghĩa cho gia đình chính sách.") == [
+        ("welfare.buildings_handed_over", {"building_kind": "house"}, 5)
+    ]
+    assert _read("Năm 2023, xã tổ chức 14 buổi tuyên truyền về phòng, chống ma túy.") == [
+        ("mobilisation.propaganda_sessions", {"topic": "drugs"}, 14)
+    ]
+    # ... only up to the comma that ends the noun phrase, and not inside a quoted name.
+    assert _read("Năm 2023, xã tổ chức 20 buổi tuyên truyền, phổ biến pháp luật về ma túy.") == [
+        ("mobilisation.propaganda_sessions", {}, 20)
+    ]
+    assert _read("Năm 2023, huyện tổ chức 7 diễn đàn “Công an với Nhân dân”.") == [
+        ("mobilisation.dialogue_forums", {}, 7)
+    ]
+
+
+def test_a_kind_written_as_a_counted_noun_names_its_thing() -> None:
+    # "đội thanh niên xung kích" (counter "đội" + modifiers) is a value of team_kind:
+    # a number it follows counts shock teams. "UBND xã" (an issuer) names nothing.
+    assert _read("Năm 2023, xã thành lập 6 đội thanh niên xung kích.") == [
+        ("forces.shock_teams", {"team_kind": "youth"}, 6)
+    ]
+    assert _read("Năm 2023, hội nghị trực tuyến tới 30 UBND xã.") == []
+
+
+def test_a_fraction_reads_only_the_dimensions_its_ratio_matches_on() -> None:
+    # "do cấp huyện quản lý" (managed_by) would split the part and not the whole.
+    got = _read("Năm 2023, 30/32 trường học do cấp huyện quản lý đạt chuẩn An toàn về ANTT.")
+    assert [dims for _, dims, _ in got] == [{"unit_kind": "school"}, {"unit_kind": "school"}]

@@ -157,6 +157,13 @@ def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -
             return
         if (src.whole is None) != (dst.whole is None) or src.percent or dst.percent:
             return
+        # What a figure's own counted noun names ("126 tổ hòa giải") is that figure's: a
+        # figure listed beside it with another counter word ("1 câu lạc bộ …") counts
+        # another thing. What a verb before the list names ("tặng giấy khen cho 10 tập thể,
+        # 16 cá nhân") is shared by the list.
+        own = src.chosen is not None and src.chosen.where in ("head", "junction")
+        if own and dst.counter != src.counter:
+            return
         ind = cat[src.indicator]
         if ind.unit in dst.counter_units:
             dst.indicator, dst.chosen = src.indicator, None
@@ -190,6 +197,19 @@ def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
             best = max(found, key=lambda m: m.entry.length) if found else None
         elif name in CONTEXT_DIMS:
             best = _nearest(found)
+        elif not after:
+            # Any other dimension is read only from the noun phrase the figure counts: a
+            # value phrase starting in it ("2 cụm an ninh liên hoàn", "29 buổi tuyên truyền
+            # về luật phòng, chống ma túy"); the longest wins.
+            found = [
+                m
+                for m in fig.matches
+                if m.entry.code == name
+                and m.entry.dim_value
+                and m.where in ("head", "junction", "after")
+                and m.start < fig.np_end
+            ]
+            best = max(found, key=lambda m: (m.entry.length, -m.start)) if found else None
         else:
             best = None
         if best is not None and best.entry.dim_value is not None:

@@ -31,6 +31,12 @@ _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)[ ]+$")
 _TWO_WORDS_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+[ ][^\W\d_]+)[ ]+$")
 _WORD_AFTER = re.compile(r"[ ]([^\W\d_]+)(?:[ ](đồng))?")
 _PERCENT = re.compile(r"[ ]?%")
+# Where the noun phrase of the number before ends, when the two are listed: the first
+# comma or "và" after it ("58 tổ tự quản về ANTT, 5 đội thanh niên xung kích").
+_LIST_SEPARATOR = re.compile(r",|[ ]và[ ]")
+# The counted noun phrase also ends where a quoted name begins ("12 diễn đàn “Công an lắng
+# nghe ý kiến nhân dân”"): the words of a name are not modifiers of the noun.
+_NOUN_PHRASE_END = re.compile(r",|[ ]và[ ]|[\"“”«»]")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
 
@@ -65,6 +71,7 @@ class Fig:
     noun_end: int = 0
     unit_hint: Unit | None = None
     next_number: int = -1
+    np_end: int = 0  # where the counted noun phrase after the number ends
     matches: list[Match] = attrs.field(factory=list)
     indicator: str | None = None
     chosen: Match | None = None
@@ -129,12 +136,24 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
     index of the first word after the figure.
     """
     prev_end = tokens[i - 1].end if i > 0 else 0
+    if fig.qstart - prev_end <= _BEFORE_CHARS and sc.boundary_before(fig.qstart) <= prev_end:
+        # In Vietnamese the counted noun and its modifiers follow the number: the words
+        # after the number before, up to the comma or "và" that ends its noun phrase, are
+        # that number's ("N tổ hòa giải, M câu lạc bộ …": "tổ hòa giải" counts N, not M).
+        sep = _LIST_SEPARATOR.search(sc.key, prev_end, fig.qstart)
+        if sep is not None:
+            prev_end = sep.end()
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
     b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
     a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
     # A verb phrase right before the next number is that number's ("xảy ra 560 vụ,
     # điều tra khám phá 512 vụ"): its start, where this figure's words end.
     fig.next_number = next_start if i + 1 < len(tokens) else -1
+    # The noun phrase the number counts runs from it to the first comma, "và", clause
+    # boundary or next number ("29 buổi tuyên truyền về luật phòng, …"): its words name
+    # the kind of thing counted (read as dimensions, `own_dims`).
+    sep = _NOUN_PHRASE_END.search(sc.key, fig.end, a1)
+    fig.np_end = sep.start() if sep is not None else a1
     words, starts, ends = sc.words_in(min(b0, fig.qstart), a1)
     # Drop the qualifier and the number (and a word running across the figure's end).
     junction = bisect_right(ends, fig.qstart)
@@ -245,6 +264,7 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
         m
         for m in fig.matches
         if m.entry.dim_value is None
+        and (not m.entry.head_only or m.where in ("head", "junction"))
         and _unit_ok(m.entry.code, fig, m, idx)
         and not _leads_to_next(fig, m, key)
     ]

@@ -47,7 +47,7 @@ CONTEXT_DIMS = frozenset(
 )
 """Dimensions read from the words around the figure (the nearest phrase wins)."""
 
-_NOT_READ = frozenset({"unspecified", "other", "mixed", "all"})
+_NOT_READ = frozenset({"unspecified", "other", "mixed", "all", "total"})
 
 
 _CRIME_NOUN, _CRIME_VERB = "tội phạm ", "phạm tội "
@@ -124,6 +124,7 @@ class Entry:
     code: str
     dim_value: str | None = None
     order: int = 0
+    head_only: bool = False
     length: int = attrs.field(init=False, eq=False)
 
     @length.default
@@ -208,6 +209,36 @@ def _partner(code: str, cat: Catalogue) -> str | None:
     return None
 
 
+def _kind_names(cat: Catalogue, dim: str, phrase: str) -> tuple[str, ...]:
+    """The indicators a value phrase of ``dim`` names when it is the noun a number counts.
+
+    A counted noun phrase is a counter word and its modifiers ("đội thanh niên xung kích",
+    "ban an ninh trật tự", "mô hình cấp huyện"). A value of a dimension written that way, with
+    a counter word of an indicator's unit first, names a kind of that indicator's thing: a
+    number it follows counts that thing. Values written otherwise ("UBND xã" as an issuer,
+    "ma túy" as a topic) describe the figure and name nothing; the head dimensions
+    (``unit_kind``, ``recipient_kind``) are the counter words themselves.
+
+    Example:
+        >>> from antq_domain.extract._match import _kind_names
+        >>> from antq_domain.records.indicators import catalogue
+        >>> _kind_names(catalogue(), "team_kind", "đội thanh niên xung kích")
+        ('forces.shock_teams',)
+        >>> _kind_names(catalogue(), "issuer", "UBND xã")
+        ()
+    """
+    if dim in HEAD_DIMS:
+        return ()
+    words = phrase_words(phrase)
+    return tuple(
+        ind.code
+        for ind in cat.indicators
+        if dim in ind.dimension_names
+        and ind.unit is not None
+        and any(ind.unit in COUNTERS.get(words[:n], ()) for n in (1, 2, 3))
+    )
+
+
 @lru_cache(maxsize=8)
 def phrase_index(cat: Catalogue) -> PhraseIndex:
     """Build (once per catalogue) the phrase index the extractor matches with.
@@ -221,11 +252,12 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
     first: dict[str, list[Entry]] = {}
     order = 0
 
-    def add(phrase: str, code: str, value: str | None = None) -> None:
+    def add(phrase: str, code: str, value: str | None = None, *, head_only: bool = False) -> None:
         nonlocal order
         words = phrase_words(phrase)
         if words:
-            first.setdefault(words[0], []).append(Entry(words, phrase, code, value, order))
+            entry = Entry(words, phrase, code, value, order, head_only)
+            first.setdefault(words[0], []).append(entry)
             order += 1
 
     numerators: dict[str, str] = {}
@@ -244,8 +276,6 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
     for phrase, code in _activity_phrases(cat):
         add(phrase, code)
     for dim in cat.dimensions:
-        if dim.name not in HEAD_DIMS | CONTEXT_DIMS:
-            continue
         for value in dim.values:
             if value.code in _NOT_READ:
                 continue
@@ -253,6 +283,8 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
                 add(phrase, dim.name, value.code)
                 for variant in _word_orders(phrase):
                     add(variant, dim.name, value.code)
+                for code in _kind_names(cat, dim.name, phrase):
+                    add(phrase, code, head_only=True)
     every = sorted((e for v in first.values() for e in v), key=lambda e: e.order)
     return PhraseIndex(
         {k: tuple(v) for k, v in first.items()},

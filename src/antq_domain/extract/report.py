@@ -48,7 +48,7 @@ from antq_domain.extract._dimensions import (
     propagate,
 )
 from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
-from antq_domain.extract._match import PhraseIndex, phrase_index
+from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
@@ -103,6 +103,22 @@ _ADMIN_KINDS = frozenset(
 )
 """Kinds of unit whose fractions ("8/8 xã", "9/9 khu dân cư") have their whole in ``admin.units``:
 the administrative levels and the residential areas below the commune (thôn, bản, tổ dân phố)."""
+
+
+def _readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]:
+    """The dimensions of the figure's indicator that its words may set.
+
+    The whole of a fraction takes only the dimensions its ratio matches on: a
+    dimension outside them, read on the part alone ("173/173 nhà trường do cấp huyện
+    quản lý"), would split the part and not the whole, so it is not read on a fraction.
+    """
+    names = idx.dim_names[fig.indicator or ""]
+    ratio = idx.numerators.get(fig.indicator or "") if fig.whole is not None else None
+    spec = cat[ratio].ratio if ratio is not None else None
+    if spec is None:
+        return names
+    keep = HEAD_DIMS | CONTEXT_DIMS | frozenset(spec.match)
+    return tuple(n for n in names if n in keep)
 
 
 def _span_quote(norm: Normalised, start: int, end: int) -> tuple[tuple[int, int], str]:
@@ -349,7 +365,7 @@ def _read_figures(
     for after_words in (False, True):
         for fig in figs:
             if fig.indicator is not None:
-                own_dims(fig, idx.dim_names[fig.indicator], after=after_words)
+                own_dims(fig, _readable_dims(fig, cat, idx), after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
