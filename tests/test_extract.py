@@ -739,3 +739,26 @@ def test_a_fraction_reads_only_the_dimensions_its_ratio_matches_on() -> None:
     # "do cấp huyện quản lý" (managed_by) would split the part and not the whole.
     got = _read("Năm 2023, 30/32 trường học do cấp huyện quản lý đạt chuẩn An toàn về ANTT.")
     assert [dims for _, dims, _ in got] == [{"unit_kind": "school"}, {"unit_kind": "school"}]
+
+
+def test_what_the_tips_brought_about_is_the_tips_result() -> None:
+    # A connective after the tips ("qua đó", "góp phần", "giúp") introduces what they led to.
+    got = _read(
+        "Năm 2021, người dân cung cấp 45 nguồn tin, qua đó giúp cơ quan công an "
+        "điều tra khám phá 6 vụ việc, bắt giữ 4 đối tượng."
+    )
+    assert [(code, n) for code, _, n in got] == [
+        ("tips.received", 45),
+        ("tips.cases_solved", 6),
+        ("tips.suspects_arrested", 4),
+    ]
+    # Not in another sentence, and "giúp đỡ" (helping someone) is no connective.
+    other = _read(
+        "Năm 2021, người dân cung cấp 45 nguồn tin. Công an huyện điều tra khám phá 30 vụ."
+    )
+    assert [(code, n) for code, _, n in other] == [
+        ("tips.received", 45),
+        ("crime.cases_solved", 30),
+    ]
+    helped = _read("Năm 2021, từ 45 nguồn tin, xã đã giúp đỡ 12 đối tượng.")
+    assert ("tips.suspects_arrested", 12) not in [(code, n) for code, _, n in helped]

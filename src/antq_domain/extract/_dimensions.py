@@ -10,8 +10,10 @@ work is linear in the number of figures, however many share a clause.
 
 from __future__ import annotations
 
+import re
+
 from antq_domain.extract._figures import Fig, Match
-from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
+from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, PhraseIndex
 from antq_domain.extract._text import Scanned
 from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.values.unit import Unit
@@ -27,6 +29,7 @@ __all__ = [
     "percent_ratios",
     "propagate",
     "same_clause",
+    "tips_results",
 ]
 
 _DEFAULT_DIMS = {
@@ -292,3 +295,72 @@ def percent_ratios(
         elif fig.whole is not None and fig.indicator in idx.numerators:
             fraction = fig
         clause = at_end
+
+
+# "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc": what the tips
+# brought about. "giúp đỡ" (to help someone) is not a result.
+_RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)")
+_TIP_WORD = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        sorted(
+            (re.escape(" ".join(w)) for w, units in COUNTERS.items() if Unit.TIP in units),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?!\w)"
+)
+_RESULT_REACH = 160  # characters from a result back to its connective, and from it to the tips
+
+
+def _tips_partner(code: str | None, unit: Unit, cat: Catalogue) -> str | None:
+    """The tips' result counted in ``unit`` that ``code`` (or no indicator) stands for.
+
+    ``crime.cases_solved`` → ``tips.cases_solved``, ``crime.suspects`` →
+    ``tips.suspects_arrested`` (the same name, or the name it begins); a figure with no
+    indicator takes the catalogue's first tips indicator in its unit. Any other
+    indicator (``crime.wanted_arrested``) keeps its own.
+    """
+    tips = [ind.code for ind in cat.indicators if ind.code.startswith("tips.") and ind.unit is unit]
+    if code is None:
+        return tips[0] if tips else None
+    name = code.partition(".")[2]
+    return next((t for t in tips if t.partition(".")[2].startswith(name)), None)
+
+
+def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
+    """Cases and persons a clause says the tips before brought about are the tips' results.
+
+    Vietnamese reports state what tips led to with a connective after the tips:
+    "cung cấp hơn 100 nguồn tin, qua đó giúp … làm rõ 28 vụ việc, bắt 10 đối tượng",
+    "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc". A figure of
+    cases or persons after "qua đó", "góp phần" or "giúp" (not "giúp đỡ"), with a tip
+    word ("tin", "tin báo", "nguồn tin": the catalogue's counters of tips) before that
+    word in the same clause, counts the tips' results (``tips.cases_solved``,
+    ``tips.suspects_arrested``), not all cases solved or suspects. The look-back is
+    bounded (``_RESULT_REACH``), so the work stays linear.
+    """
+    key = sc.key
+    for fig in figs:
+        if fig.whole is not None or fig.percent:
+            continue
+        if fig.indicator is not None:
+            unit = cat[fig.indicator].unit
+        else:
+            units = (fig.counter_units or frozenset()) & {Unit.CASE, Unit.PERSON}
+            unit = next(iter(units)) if len(units) == 1 else None
+        if unit not in (Unit.CASE, Unit.PERSON):
+            continue
+        clause = sc.boundary_before(fig.qstart)
+        found: re.Match[str] | None = None
+        for m in _RESULT_WORD.finditer(key, max(clause, fig.qstart - _RESULT_REACH), fig.qstart):
+            found = m  # the last connective before the figure
+        if found is None:
+            continue
+        if _TIP_WORD.search(key, max(clause, found.start() - _RESULT_REACH), found.start()) is None:
+            continue
+        partner = _tips_partner(fig.indicator, unit, cat)
+        if partner is not None and partner != fig.indicator:
+            fig.indicator, fig.chosen = partner, None
+            fig.rule = f"a result of the tips before it ('{found.group()}')"

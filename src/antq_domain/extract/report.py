@@ -46,6 +46,7 @@ from antq_domain.extract._dimensions import (
     percent_ratios,
     persons_with,
     propagate,
+    tips_results,
 )
 from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
 from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex, phrase_index
@@ -357,6 +358,7 @@ def _read_figures(
     pair_participants(sc, figs, keys, idx)
     members = rule_on("members of the groups before", leave_out)
     persons_with(sc, figs, keys, cat, members=members)
+    tips_results(sc, figs, cat)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     propagate(sc, figs, links, cat)
