@@ -762,3 +762,20 @@ def test_what_the_tips_brought_about_is_the_tips_result() -> None:
     ]
     helped = _read("Năm 2021, từ 45 nguồn tin, xã đã giúp đỡ 12 đối tượng.")
     assert ("tips.suspects_arrested", 12) not in [(code, n) for code, _, n in helped]
+
+
+def test_all_of_the_units_states_how_many_there_are() -> None:
+    # "tất cả N" / "toàn bộ N" before units: every one there is (admin.units); a list of
+    # kinds of one level ("phường, thị trấn") counts units of that level.
+    got = _read("Năm 2023, mô hình được nhân rộng tại tất cả 7 phường, thị trấn của thị xã.")
+    assert ("admin.units", {"unit_kind": "commune_level"}, 7) in got
+    got = _read("Năm 2023, huấn luyện tại toàn bộ 5 quận, thị xã của thành phố.")
+    assert ("admin.units", {"unit_kind": "district_level"}, 5) in got
+    # Without "tất cả" the number says nothing of how many there are.
+    got = _read("Năm 2023, mô hình được nhân rộng tại 7 phường, thị trấn của thị xã.")
+    assert [code for code, _, _ in got if code == "admin.units"] == []
+
+
+def test_a_list_of_kinds_of_one_level_is_that_level() -> None:
+    got = _read("Năm 2023, 6/6 thị trấn, xã đạt chuẩn an toàn về an ninh, trật tự.")
+    assert {dims["unit_kind"] for _, dims, _ in got} == {"commune_level"}

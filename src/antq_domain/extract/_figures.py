@@ -19,6 +19,7 @@ from antq_domain.errors import AntqError
 from antq_domain.extract._match import COUNTERS, Entry, PhraseIndex
 from antq_domain.extract._scan import Token, is_scale_word, qualifier_word
 from antq_domain.extract._text import Scanned
+from antq_domain.extract.vocabulary import words
 from antq_domain.values.numbers import parse_fraction, parse_number
 from antq_domain.values.unit import Qualifier, Unit
 
@@ -37,6 +38,7 @@ _LIST_SEPARATOR = re.compile(r",|[ ]và[ ]")
 # The counted noun phrase also ends where a quoted name begins ("12 diễn đàn “Công an lắng
 # nghe ý kiến nhân dân”"): the words of a name are not modifiers of the noun.
 _NOUN_PHRASE_END = re.compile(r",|[ ]và[ ]|[\"“”«»]")
+_ALL_OF = frozenset(words("all_of"))
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
 
@@ -72,6 +74,7 @@ class Fig:
     unit_hint: Unit | None = None
     next_number: int = -1
     np_end: int = 0  # where the counted noun phrase after the number ends
+    all_of: bool = False  # "tất cả 9 xã": the number is every one there is
     matches: list[Match] = attrs.field(factory=list)
     indicator: str | None = None
     chosen: Match | None = None
@@ -123,6 +126,9 @@ def read_value(sc: Scanned, tok: Token) -> Fig | None:
             break
     fig = Fig(tok.start, end, qstart, tok.end, value, qualifier, whole, percent)
     fig.unit_hint = unit_hint
+    if qualifier is Qualifier.EXACT and whole is None and not percent:
+        before = _TWO_WORDS_BEFORE.search(key, max(0, tok.start - 14), tok.start)
+        fig.all_of = before is not None and before.group(1) in _ALL_OF
     return fig
 
 

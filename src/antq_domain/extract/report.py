@@ -106,6 +106,45 @@ _ADMIN_KINDS = frozenset(
 the administrative levels and the residential areas below the commune (thôn, bản, tổ dân phố)."""
 
 
+_LEVELS = {
+    "commune_level": frozenset({"commune", "ward", "township", "special_zone"}),
+    "district_level": frozenset({"district", "urban_district", "town", "provincial_city"}),
+}
+"""The kinds of each administrative level (Law on the Organisation of Local Government 2015,
+Art. 2, as amended in 2025: xã, phường, thị trấn, đặc khu; huyện, quận, thị xã, thành phố
+thuộc tỉnh)."""
+
+
+_KINDS_OF_A_LEVEL = frozenset().union(*_LEVELS.values())
+
+
+def _head_kind(fig: Fig, key: str) -> str | None:
+    """The kind of unit a number counts, from its counter words ("85 xã").
+
+    An enumeration of kinds of one administrative level ("9 xã, thị trấn", "12 phường
+    và xã") counts units of that level: ``commune_level``, ``district_level``.
+    """
+    kinds = [m for m in fig.matches if m.entry.code == "unit_kind" and m.entry.dim_value]
+    heads = [m for m in kinds if m.where == "head"]
+    if not heads:
+        return None
+    head = max(heads, key=lambda m: m.entry.length)
+    listed = [head.entry.dim_value]
+    end = head.end
+    for m in sorted((m for m in kinds if m.start >= end), key=lambda m: m.start):
+        if m.start < end:
+            continue
+        if key[end : m.start].strip(" ,") not in ("", "và"):
+            break
+        listed.append(m.entry.dim_value)
+        end = m.end
+    if len(set(listed)) > 1:
+        for level, members in _LEVELS.items():
+            if all(k in members for k in listed):
+                return level
+    return head.entry.dim_value
+
+
 def _readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]:
     """The dimensions of the figure's indicator that its words may set.
 
@@ -259,6 +298,22 @@ def _outputs(
                     rule=fig.rule,
                 )
             )
+        if fig.all_of and fig.indicator != "admin.units" and "admin.units" in cat:
+            kind = _head_kind(fig, sc.key)
+            if kind in _ADMIN_KINDS:
+                emit(
+                    _figure(
+                        norm,
+                        cat,
+                        fig,
+                        dims_cache,
+                        indicator="admin.units",
+                        value=fig.value,
+                        role=FigureRole.COUNT,
+                        dims={"unit_kind": kind or "mixed"},
+                        rule="'tất cả N' units: all there are",
+                    )
+                )
         if fig.whole is None:
             continue
         ratio = idx.numerators.get(fig.indicator or "")
@@ -279,8 +334,7 @@ def _outputs(
                 )
             )
             continue
-        kinds = [m for m in fig.matches if m.where == "head" and m.entry.code == "unit_kind"]
-        kind = max(kinds, key=lambda m: m.entry.length).entry.dim_value if kinds else None
+        kind = _head_kind(fig, sc.key)
         # A part above its whole ("13/3, huyện …") is a day and month, not a fraction.
         if kind in _ADMIN_KINDS and "admin.units" in cat and fig.value <= fig.whole:
             emit(
@@ -369,6 +423,9 @@ def _read_figures(
             if fig.indicator is not None:
                 own_dims(fig, _readable_dims(fig, cat, idx), after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
+    for fig in figs:
+        if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
+            fig.dims["unit_kind"] = _head_kind(fig, sc.key) or fig.dims["unit_kind"]
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:

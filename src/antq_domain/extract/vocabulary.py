@@ -69,12 +69,21 @@ class Word:
         )
 
 
+_LANGUAGE_ALL = (
+    "language: 'tất cả', 'toàn bộ' (all, the whole) before a number of units say it counts "
+    "every one there is"
+)
 _LANGUAGE_NATIONAL = "language: 'toàn quốc', 'cả nước', 'trên phạm vi cả nước' name the country"
 
 LISTS: dict[str, tuple[Word, ...]] = {
     "national": (
         Word("toàn quốc", "the whole country", (_LANGUAGE_NATIONAL, "issue 13")),
         Word("cả nước", "the whole country", (_LANGUAGE_NATIONAL, "issue 13")),
+    ),
+    # "tất cả 9 xã, thị trấn": a word before a number saying the number is every one there is.
+    "all_of": (
+        Word("tất cả", "all of them", (_LANGUAGE_ALL,)),
+        Word("toàn bộ", "the whole of them", (_LANGUAGE_ALL,)),
     ),
     # Rules of reading that a corpus text's reading suggested: on or off as a whole.
     "rules": (
