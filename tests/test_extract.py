@@ -779,3 +779,12 @@ def test_all_of_the_units_states_how_many_there_are() -> None:
 def test_a_list_of_kinds_of_one_level_is_that_level() -> None:
     got = _read("Năm 2023, 6/6 thị trấn, xã đạt chuẩn an toàn về an ninh, trật tự.")
     assert {dims["unit_kind"] for _, dims, _ in got} == {"commune_level"}
+
+
+def test_numbers_listed_without_a_conjunction() -> None:
+    # "cho 02 cá nhân 04 tập thể": nothing between the two but the first one's counter.
+    got = _read("Năm 2024, UBND phường tặng giấy khen cho 02 cá nhân 04 tập thể.")
+    assert [(code, dims["recipient_kind"], n) for code, dims, n in got] == [
+        ("commendations.recipients", "individual", 2),
+        ("commendations.recipients", "collective", 4),
+    ]

@@ -57,14 +57,25 @@ def clause_keys(sc: Scanned, figs: list[Fig]) -> list[tuple[int, int]]:
 
 
 def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
-    """Whether ``b`` is listed with ``a`` ("03 tập thể, 05 cá nhân", "12 vụ và 15 đối tượng")."""
+    """Whether ``b`` is listed with ``a`` ("03 tập thể, 05 cá nhân", "12 vụ và 15 đối tượng").
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report("Năm 2024, UBND xã tặng giấy khen cho 02 cá nhân 04 tập thể.")
+        >>> [(f.value, f.dims["recipient_kind"]) for f in ex.figures]
+        [(2, 'individual'), (4, 'collective')]
+    """
     if b.qstart - a.end > 80 or not same_clause(sc, a, b):
         return False
     between = sc.key[a.end : b.qstart]
     if "trong đó" in between:
         return False
     tail = between.rstrip()
-    return tail.endswith((",", " và")) or tail == "và"
+    if tail.endswith((",", " và")) or tail == "và":
+        return True
+    # Listed without a conjunction: nothing between but the first number's counter word
+    # ("tặng giấy khen cho 01 cá nhân 03 tập thể").
+    return a.counter is not None and between.strip() == " ".join(a.counter)
 
 
 def pair_participants(
