@@ -702,6 +702,9 @@ def test_a_noun_of_its_own_does_not_take_the_indicator_of_the_figure_before() ->
     # one more "tổ hòa giải". A verb before the list is shared ("tặng … cho 2 tập thể, 5 cá nhân").
     got = _read("Năm 2022, xã có 12 tổ hòa giải, 4 nhóm trực đêm.")
     assert got == [("forces.mediation_teams", {}, 12)]
+    # The same counter word with words of its own after it counts another thing too.
+    got = _read("Năm 2022, xã có 12 tổ hòa giải, 4 tổ trực đêm.")
+    assert got == [("forces.mediation_teams", {}, 12)]
     shared = _read("Năm 2022, UBND huyện tặng giấy khen cho 2 tập thể, 5 cá nhân.")
     assert [(code, dims["recipient_kind"], n) for code, dims, n in shared] == [
         ("commendations.recipients", "collective", 2),

@@ -165,6 +165,12 @@ def persons_with(
         clause = at_end
 
 
+def _modified(sc: Scanned, fig: Fig) -> bool:
+    """Whether words follow the figure's counter inside its noun phrase ("7 tổ dân phòng")."""
+    start = max(fig.counter_end, fig.end)
+    return fig.counter is not None and sc.key[start : fig.np_end].strip(" .…") != ""
+
+
 def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -> None:
     def give(src: Fig, dst: Fig) -> None:
         if dst.indicator is not None or src.indicator is None or dst.counter_units is None:
@@ -176,7 +182,7 @@ def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -
         # another thing. What a verb before the list names ("tặng giấy khen cho 10 tập thể,
         # 16 cá nhân") is shared by the list.
         own = src.chosen is not None and src.chosen.where in ("head", "junction")
-        if own and dst.counter != src.counter:
+        if own and (dst.counter != src.counter or _modified(sc, dst)):
             return
         ind = cat[src.indicator]
         if ind.unit in dst.counter_units:
