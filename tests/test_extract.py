@@ -791,3 +791,9 @@ def test_numbers_listed_without_a_conjunction() -> None:
         ("commendations.recipients", "individual", 2),
         ("commendations.recipients", "collective", 4),
     ]
+
+
+def test_a_count_joined_by_voi_takes_the_kind_of_the_noun_before() -> None:
+    # "… “Mô hình an ninh trường học” với 6 điểm": the sites of that kind of model.
+    got = _read("Năm 2023, huyện duy trì mô hình “Mô hình an ninh trường học” với 6 điểm.")
+    assert got == [("models.sites", {"model_kind": "school_security"}, 6)]

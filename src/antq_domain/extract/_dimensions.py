@@ -220,14 +220,17 @@ def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
         elif not after:
             # Any other dimension is read only from the noun phrase the figure counts: a
             # value phrase starting in it ("2 cụm an ninh liên hoàn", "29 buổi tuyên truyền
-            # về luật phòng, chống ma túy"); the longest wins.
+            # về luật phòng, chống ma túy"), or ending the noun that "với" joins the figure
+            # to ("Mô hình camera an ninh” với 19 điểm"); the longest wins.
             found = [
                 m
                 for m in fig.matches
                 if m.entry.code == name
                 and m.entry.dim_value
-                and m.where in ("head", "junction", "after")
-                and m.start < fig.np_end
+                and (
+                    (m.where in ("head", "junction", "after") and m.start < fig.np_end)
+                    or (m.where == "before" and m.end == fig.with_at)
+                )
             ]
             best = max(found, key=lambda m: (m.entry.length, -m.start)) if found else None
         else:

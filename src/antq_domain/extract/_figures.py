@@ -39,6 +39,8 @@ _LIST_SEPARATOR = re.compile(r",|[ ]và[ ]")
 # nghe ý kiến nhân dân”"): the words of a name are not modifiers of the noun.
 _NOUN_PHRASE_END = re.compile(r",|[ ]và[ ]|[\"“”«»]")
 _ALL_OF = frozenset(words("all_of"))
+# "… Mô hình camera an ninh” với 19 điểm": "với" (with) joins a count to the noun before it.
+_WITH_BEFORE = re.compile(r"[ ”\"»]*(?<!\w)(?:với|gồm)[ ]+$")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
 
@@ -75,6 +77,7 @@ class Fig:
     next_number: int = -1
     np_end: int = 0  # where the counted noun phrase after the number ends
     all_of: bool = False  # "tất cả 9 xã": the number is every one there is
+    with_at: int = -1  # where "với" before the number starts ("Mô hình X” với 19 điểm")
     matches: list[Match] = attrs.field(factory=list)
     indicator: str | None = None
     chosen: Match | None = None
@@ -160,6 +163,8 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
     # the kind of thing counted (read as dimensions, `own_dims`).
     sep = _NOUN_PHRASE_END.search(sc.key, fig.end, a1)
     fig.np_end = sep.start() if sep is not None else a1
+    with_word = _WITH_BEFORE.search(sc.key, max(b0, fig.qstart - 12), fig.qstart)
+    fig.with_at = with_word.start() if with_word is not None else -1
     words, starts, ends = sc.words_in(min(b0, fig.qstart), a1)
     # Drop the qualifier and the number (and a word running across the figure's end).
     junction = bisect_right(ends, fig.qstart)
