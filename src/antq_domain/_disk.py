@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
@@ -21,13 +22,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from antq_domain.errors import FileError, LimitError, ParseError, RecordError
+from antq_domain.errors import FileError, LimitError, Message, ParseError, Problem, RecordError
 from antq_domain.limits import (
     MAX_FIELD_CHARS,
     MAX_FRACTION_DIGITS,
     MAX_INTEGER_DIGITS,
     check_nesting,
 )
+from antq_domain.values.label import Lang
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -35,7 +37,10 @@ __all__ = [
     "csv_records",
     "strict_json",
     "escape_cell",
+    "not_json",
+    "os_reason",
     "read_text",
+    "repeated_key",
     "unescape_cell",
     "write_atomic",
 ]
@@ -76,6 +81,78 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
+_OS_REASONS_VI = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EISDIR: "là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EEXIST: "tệp đã có",
+    errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EFBIG: "tệp quá lớn",
+}
+
+
+def os_reason(exc: OSError, lang: Lang = "en") -> str:
+    """Why the operating system refused, in ``lang`` (its own words when not translated here).
+
+    Example:
+        >>> import errno
+        >>> err = FileNotFoundError(errno.ENOENT, "No such file or directory")
+        >>> os_reason(err, "vi"), os_reason(err, "en")
+        ('không có tệp hoặc thư mục này', 'No such file or directory')
+    """
+    if lang == "vi" and exc.errno in _OS_REASONS_VI:
+        return _OS_REASONS_VI[exc.errno]
+    return _reason(exc)
+
+
+_JSON_VI = {
+    "Expecting value": "thiếu một giá trị",
+    "Expecting property name enclosed in double quotes": "cần tên khóa trong dấu ngoặc kép",
+    "Expecting ',' delimiter": "thiếu dấu phẩy ','",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm ':'",
+    "Extra data": "còn dữ liệu thừa sau giá trị JSON",
+    "Unterminated string starting at": "chuỗi chưa đóng ngoặc kép",
+    "Invalid control character at": "ký tự điều khiển không hợp lệ",
+    "Invalid \\escape": "ký tự thoát không hợp lệ",
+    "Invalid \\uXXXX escape": "mã \\uXXXX không hợp lệ",
+    "Illegal trailing comma before end of object": "dấu phẩy thừa trước dấu đóng '}'",
+    "Illegal trailing comma before end of array": "dấu phẩy thừa trước dấu đóng ']'",
+}
+
+
+def repeated_key(key: str) -> Message:
+    """``key 'id' repeated: expected once`` in both languages.
+
+    Example:
+        >>> repeated_key("id").vi
+        "khóa 'id' lặp lại: mỗi khóa chỉ được một lần"
+    """
+    return Message(
+        f"key {key!r} repeated: expected once", f"khóa {key!r} lặp lại: mỗi khóa chỉ được một lần"
+    )
+
+
+def not_json(exc: json.JSONDecodeError, *, column: bool = True) -> Message:
+    """``not JSON: …`` in both languages (the column too unless ``column`` is false).
+
+    Example:
+        >>> import json
+        >>> try:
+        ...     json.loads('{"a" 1}')
+        ... except json.JSONDecodeError as exc:
+        ...     print(not_json(exc).vi)
+        không phải JSON: thiếu dấu hai chấm ':' (cột 6)
+    """
+    where_en = f" (column {exc.colno})" if column else ""
+    where_vi = f" (cột {exc.colno})" if column else ""
+    vi = _JSON_VI.get(exc.msg, exc.msg)
+    return Message(f"not JSON: {exc.msg}{where_en}", f"không phải JSON: {vi}{where_vi}")
+
+
 def read_text(source: Path, *, record: str, field: str = "path") -> str:
     r"""The UTF-8 text of ``source``, its line ends untouched.
 
@@ -97,12 +174,21 @@ def read_text(source: Path, *, record: str, field: str = "path") -> str:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise FileError(field, str(source), f"a readable file ({_reason(exc)})") from exc
+        raise FileError(
+            field,
+            str(source),
+            f"a readable file ({_reason(exc)})",
+            expected_vi=f"một tệp đọc được ({os_reason(exc, 'vi')})",
+        ) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problem = f"byte {data[exc.start]:#04x} at offset {exc.start}: expected UTF-8 text"
+        byte = f"{data[exc.start]:#04x}"
+        problem = Message(
+            f"byte {byte} at offset {exc.start}: expected UTF-8 text",
+            f"byte {byte} ở vị trí {exc.start}: cần văn bản mã hóa UTF-8",
+        )
         raise RecordError(record, [(f"line {line}", problem)]) from None
 
 
@@ -139,7 +225,12 @@ def write_atomic(target: Path, text: str, *, field: str = "path") -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise FileError(field, str(target), f"a writable file ({_reason(exc)})") from exc
+        raise FileError(
+            field,
+            str(target),
+            f"a writable file ({_reason(exc)})",
+            expected_vi=f"một tệp ghi được ({os_reason(exc, 'vi')})",
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -177,7 +268,7 @@ def csv_records(
           line 1: column 'a' appears 2 times: expected each column once in the header
     """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     start = 1
@@ -188,12 +279,24 @@ def csv_records(
                 continue
             for cell in cells:
                 if len(cell) > MAX_FIELD_CHARS:
-                    limit = LimitError("cell", cell, f"at most {MAX_FIELD_CHARS} characters")
-                    problems.append((f"line {line}", str(limit)))
+                    limit = LimitError(
+                        "cell",
+                        cell,
+                        f"at most {MAX_FIELD_CHARS} characters",
+                        expected_vi=f"nhiều nhất {MAX_FIELD_CHARS} ký tự",
+                    )
+                    problems.append((f"line {line}", limit))
             if header is None:
                 header = cells
                 problems.extend(
-                    (f"line {line}", f"column {name!r} appears {times} times: {_ONCE}")
+                    (
+                        f"line {line}",
+                        Message(
+                            f"column {name!r} appears {times} times: {_ONCE}",
+                            f"cột {name!r} xuất hiện {times} lần: mỗi cột chỉ được một lần "
+                            "trong dòng tiêu đề",
+                        ),
+                    )
                     for name, times in Counter(cells).items()
                     if times > 1
                 )
@@ -202,18 +305,24 @@ def csv_records(
                 problems.append(
                     (
                         f"line {line}",
-                        f"{len(cells)} cells: expected {len(header)}, one per header column",
+                        Message(
+                            f"{len(cells)} cells: expected {len(header)}, one per header column",
+                            f"{len(cells)} ô: cần {len(header)} ô, mỗi cột tiêu đề một ô",
+                        ),
                     )
                 )
                 continue
             rows.append((line, cells))
     except csv.Error as exc:
-        message = str(exc)
+        message = vi = str(exc)
         if "field larger than field limit" in message:
             message = f"a cell over {MAX_FIELD_CHARS} characters"
+            vi = f"một ô dài quá {MAX_FIELD_CHARS} ký tự"
         elif "unexpected end of data" in message:
             message = "unexpected end of data (an unterminated quote?)"
-        problems.append((f"line {start}", f"malformed CSV: {message}"))
+            vi = "dữ liệu kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"
+        malformed = Message(f"malformed CSV: {message}", f"CSV sai cấu trúc: {vi}")
+        problems.append((f"line {start}", malformed))
     if problems:
         raise RecordError(record, problems)
     return header or [], rows
@@ -234,7 +343,12 @@ def _unique_keys(max_string: int | None) -> Callable[[list[tuple[str, Any]]], di
             if key in out:
                 raise DuplicateKeyError(key)
             if max_string is not None and isinstance(value, str) and len(value) > max_string:
-                raise LimitError(key, value, f"at most {max_string} characters")
+                raise LimitError(
+                    key,
+                    value,
+                    f"at most {max_string} characters",
+                    expected_vi=f"nhiều nhất {max_string} ký tự",
+                )
             out[key] = value
         return out
 
@@ -245,25 +359,34 @@ _DIGITS = (
     f"at most {MAX_INTEGER_DIGITS} digits before the decimal mark and "
     f"{MAX_FRACTION_DIGITS} after it"
 )
+_DIGITS_VI = (
+    f"nhiều nhất {MAX_INTEGER_DIGITS} chữ số phần nguyên và {MAX_FRACTION_DIGITS} chữ số "
+    "phần thập phân"
+)
 
 
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise LimitError("number", text, _DIGITS)
+        raise LimitError("number", text, _DIGITS, expected_vi=_DIGITS_VI)
     return int(text)
 
 
 def _json_decimal(text: str) -> Decimal:
     if "e" in text or "E" in text:
-        raise ParseError("number", text, "a decimal without an exponent, such as 13.85")
+        raise ParseError(
+            "number",
+            text,
+            "a decimal without an exponent, such as 13.85",
+            expected_vi="một số thập phân không có số mũ, ví dụ 13.85",
+        )
     whole, _, frac = text.lstrip("-").partition(".")
     if len(whole) > MAX_INTEGER_DIGITS or len(frac) > MAX_FRACTION_DIGITS:
-        raise LimitError("number", text, _DIGITS)
+        raise LimitError("number", text, _DIGITS, expected_vi=_DIGITS_VI)
     return Decimal(text)
 
 
 def _no_constant(text: str) -> Any:
-    raise ParseError("number", text, "a finite number")
+    raise ParseError("number", text, "a finite number", expected_vi="một số hữu hạn")
 
 
 def strict_json(text: str, *, max_string: int | None = MAX_FIELD_CHARS) -> Any:

@@ -45,6 +45,7 @@ import argparse
 import codecs
 import contextlib
 import csv
+import errno
 import importlib
 import io
 import json
@@ -232,20 +233,24 @@ def _load_text(text: str) -> MovementReport | list[Observation]:
         return read_observations(path)
 
 
-def _lazy(module: str, name: str, command: str) -> Any:
+def _lazy(module: str, name: str, command: str, lang: Lang = "en") -> Any:
     """Import ``name`` from ``module`` at run time, or fail with a clear usage error."""
     try:
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         raise _UsageError(
-            f"'{PROG} {command}' is not available yet: {module}.{name} is missing "
-            "from this installation"
+            t(
+                lang,
+                f"'{PROG} {command}' chưa dùng được: bản cài đặt này thiếu {module}.{name}",
+                f"'{PROG} {command}' is not available yet: {module}.{name} is missing "
+                "from this installation",
+            )
         ) from None
 
 
 # -- commands -----------------------------------------------------------------------
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    validate = _lazy("antq_domain.analysis.validation", "validate", "validate")
+    validate = _lazy("antq_domain.analysis.validation", "validate", "validate", args.lang)
     subject = _load(args.file, args.lang, command="validate")
     with _progress_if(_many(subject), "validate") as step:
         step("checking")
@@ -315,7 +320,7 @@ def _cmd_tidy(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    compare = _lazy("antq_domain.analysis.comparison", "compare", "compare")
+    compare = _lazy("antq_domain.analysis.comparison", "compare", "compare", args.lang)
     if args.current == STDIN and args.previous == STDIN:
         raise _UsageError(
             t(args.lang, "chỉ một bên có thể đọc từ stdin (-)", "only one side can be stdin (-)")
@@ -375,7 +380,7 @@ def _extract_hints(extraction: Any, lang: Lang) -> list[str]:
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    extract_report = _lazy("antq_domain.extract", "extract_report", "extract")
+    extract_report = _lazy("antq_domain.extract", "extract_report", "extract", args.lang)
     if args.file == STDIN:
         text = _stdin_text()
     else:
@@ -461,7 +466,7 @@ def _progress_if(wanted: bool, command: str) -> contextlib.AbstractContextManage
 
 
 def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
-    scan_rollups = _lazy("antq_domain.bulk", "scan_rollups", "rollup")
+    scan_rollups = _lazy("antq_domain.bulk", "scan_rollups", "rollup", args.lang)
     lang: Lang = args.lang
     if args.file == STDIN:
         raise _UsageError(
@@ -474,7 +479,12 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
         try:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
-            raise InvariantError("as_of", args.as_of, "a date such as 2025-07-01") from None
+            raise InvariantError(
+                "as_of",
+                args.as_of,
+                "a date such as 2025-07-01",
+                expected_vi="một ngày dạng NNNN-TT-NN, ví dụ 2025-07-01",
+            ) from None
     else:
         as_of = _latest_change(reg) if args.restated else target.end
     with _progress("rollup") as step:
@@ -754,24 +764,55 @@ def _problem_line(text: str) -> str:
     return one if len(one) <= _MAX_PROBLEM else one[: _MAX_PROBLEM - 1] + "…"
 
 
-def _report_error(command: str, exc: BaseException) -> None:
-    """Write a user error to stderr: a head line, then one line per problem."""
-    prefix = f"{PROG} {command}: error: " if command else f"{PROG}: error: "
+def _report_error(command: str, exc: BaseException, lang: Lang = "en") -> None:
+    """Write a user error to stderr in ``lang``: a head line, then one line per problem."""
+    word = t(lang, "lỗi", "error")
+    prefix = f"{PROG} {command}: {word}: " if command else f"{PROG}: {word}: "
     if isinstance(exc, RecordError):
-        count = len(exc.problems)
-        print(f"{prefix}{exc.record}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-        for loc, msg in exc.problems:
-            print("  " + _problem_line(f"{loc or '(record)'}: {msg}"), file=sys.stderr)
+        print(f"{prefix}{exc.head(lang)}", file=sys.stderr)
+        for loc, msg in exc.lines(lang):
+            print("  " + _problem_line(f"{loc}: {msg}"), file=sys.stderr)
     elif isinstance(exc, FileError) and isinstance(exc.__cause__, OSError):
-        reason = exc.__cause__.strerror or exc.__cause__
+        reason = _os_reason(exc.__cause__, lang)
         print(_problem_line(f"{prefix}{exc.value}: {reason}"), file=sys.stderr)
     elif isinstance(exc, UnicodeDecodeError):
-        print(f"{prefix}the file is not UTF-8 text ({exc.reason})", file=sys.stderr)
+        print(
+            prefix
+            + t(
+                lang,
+                f"tệp không phải văn bản UTF-8 ({exc.reason})",
+                f"the file is not UTF-8 text ({exc.reason})",
+            ),
+            file=sys.stderr,
+        )
     elif isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        print(_problem_line(f"{prefix}{where}{exc.strerror or exc}"), file=sys.stderr)
+        print(_problem_line(f"{prefix}{where}{_os_reason(exc, lang)}"), file=sys.stderr)
+    elif isinstance(exc, AntqError):
+        print(_problem_line(f"{prefix}{exc.text(lang)}"), file=sys.stderr)
     else:
         print(_problem_line(f"{prefix}{exc}"), file=sys.stderr)
+
+
+_OS_REASONS_VI = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EISDIR: "là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.EEXIST: "tệp đã có",
+    errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
+
+
+def _os_reason(exc: OSError, lang: Lang) -> str:
+    """The operating system's reason, in ``lang`` (its own words when it is not known here)."""
+    english = exc.strerror or str(exc)
+    if lang == "vi" and exc.errno in _OS_REASONS_VI:
+        return _OS_REASONS_VI[exc.errno]
+    return english
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -796,7 +837,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_usage(sys.stderr)
-        print(f"{PROG}: error: a command is required", file=sys.stderr)
+        print(
+            f"{PROG}: {t(args.lang, 'lỗi: cần một lệnh', 'error: a command is required')}",
+            file=sys.stderr,
+        )
         return 2
 
     try:
@@ -808,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AntqError, OSError, UnicodeError, csv.Error, RecursionError, _UsageError) as exc:
         # input errors (the library raises AntqError; the others are a safety net so
         # that no input ever produces a traceback): exit 2, one line per problem
-        _report_error(args.command, exc)
+        _report_error(args.command, exc, args.lang)
         return 2
 
 

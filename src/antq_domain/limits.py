@@ -144,6 +144,7 @@ def exact_decimal(field: str = "amount") -> Iterator[Context]:
             field,
             "an inexact decimal result",
             f"an exact result within {DECIMAL_PRECISION} significant digits",
+            expected_vi=f"một kết quả chính xác trong {DECIMAL_PRECISION} chữ số có nghĩa",
         ) from None
 
 
@@ -177,21 +178,24 @@ def check_amount_digits(field: str, value: int | Decimal) -> None:
     if isinstance(value, int):
         if -(10**MAX_INTEGER_DIGITS) < value < 10**MAX_INTEGER_DIGITS:
             return
-        raise LimitError(
-            field, _shown(value), f"at most {MAX_INTEGER_DIGITS} digits before the decimal mark"
-        )
+        raise LimitError(field, _shown(value), _BEFORE, expected_vi=_BEFORE_VI)
     if not value.is_finite():
         return
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)  # noqa: S101 - finite
     if value and value.adjusted() >= MAX_INTEGER_DIGITS:
-        raise LimitError(
-            field, _shown(value), f"at most {MAX_INTEGER_DIGITS} digits before the decimal mark"
-        )
+        raise LimitError(field, _shown(value), _BEFORE, expected_vi=_BEFORE_VI)
     if exponent < -MAX_FRACTION_DIGITS:
         raise LimitError(
-            field, _shown(value), f"at most {MAX_FRACTION_DIGITS} digits after the decimal mark"
+            field,
+            _shown(value),
+            f"at most {MAX_FRACTION_DIGITS} digits after the decimal mark",
+            expected_vi=f"nhiều nhất {MAX_FRACTION_DIGITS} chữ số sau dấu thập phân",
         )
+
+
+_BEFORE = f"at most {MAX_INTEGER_DIGITS} digits before the decimal mark"
+_BEFORE_VI = f"nhiều nhất {MAX_INTEGER_DIGITS} chữ số trước dấu thập phân"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -214,11 +218,20 @@ def check_text(field: str, text: str) -> str:
         antq_domain.errors.LimitError: quote='xxx...x... (100001 characters)': expected at most ...
     """
     if len(text) > MAX_FIELD_CHARS:
-        raise LimitError(field, text, f"at most {MAX_FIELD_CHARS} characters")
+        raise LimitError(
+            field,
+            text,
+            f"at most {MAX_FIELD_CHARS} characters",
+            expected_vi=f"nhiều nhất {MAX_FIELD_CHARS} ký tự",
+        )
     found = _SURROGATE.search(text)
     if found is not None:
+        code = f"U+{ord(found.group()):04X}"
         raise ParseError(
-            field, text[:40], f"text without lone surrogates (U+{ord(found.group()):04X} found)"
+            field,
+            text[:40],
+            f"text without lone surrogates ({code} found)",
+            expected_vi=f"văn bản không có ký tự thay thế đơn lẻ (có {code})",
         )
     return text
 
@@ -250,6 +263,7 @@ def check_nesting(field: str, text: str) -> None:
                     field,
                     f"a bracket at character {match.start()} opening level {depth}",
                     f"JSON nested at most {MAX_NESTING} deep",
+                    expected_vi=f"JSON lồng nhau không quá {MAX_NESTING} cấp",
                 )
         elif token in ("]", "}"):
             depth -= 1

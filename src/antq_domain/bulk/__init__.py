@@ -117,12 +117,20 @@ from antq_domain.bulk._scan import (
     scan_file,
     scan_table,
 )
-from antq_domain.errors import AntqError, InvariantError, RecordError
+from antq_domain.errors import (
+    AntqError,
+    InvariantError,
+    Message,
+    Problem,
+    RecordError,
+    problem_lines,
+)
 from antq_domain.io.files import _format_of
 from antq_domain.io.rows import from_tidy
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import Registry
+from antq_domain.values.label import Lang
 from antq_domain.values.period import Period
 
 __all__ = [
@@ -290,6 +298,22 @@ class ScannedRollups:
 
     rollups: tuple[Rollup, ...]
     left_out: tuple[tuple[str, str], ...] = ()
+    left_out_parts: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def left_out_text(self, lang: Lang = "en") -> list[tuple[str, str]]:
+        """The problems of the rows left out, location and message in ``lang``.
+
+        ``left_out_text("en")`` is ``left_out`` with locations as errors show them; Vietnamese
+        comes from ``left_out_parts`` (the problems as the reference raised them).
+
+        Example:
+            >>> from antq_domain.bulk import ScannedRollups
+            >>> from antq_domain.errors import Message
+            >>> ScannedRollups((), (("row 2", "x"),), (("row 2", Message("x", "y")),)
+            ...                ).left_out_text("vi")
+            [('hàng 2', 'y')]
+        """
+        return problem_lines(self.left_out_parts or self.left_out, lang)
 
 
 _ROW = re.compile(r"row (\d+)")
@@ -297,7 +321,7 @@ _ROW = re.compile(r"row (\d+)")
 
 def _reference_read(
     rows: pl.DataFrame, cat: Catalogue, reg: Registry
-) -> tuple[list[Observation], list[tuple[str, str]], list[int]]:
+) -> tuple[list[Observation], list[Problem], list[int]]:
     """The rows read by the reference: observations, problems (by file row), bad file rows."""
     numbers = rows.get_column("_row").to_list()
     texts = [
@@ -307,9 +331,9 @@ def _reference_read(
     try:
         return from_tidy(texts, catalogue=cat, registry=reg), [], []
     except RecordError as exc:
-        problems: list[tuple[str, str]] = []
+        problems: list[Problem] = []
         bad: set[int] = set()
-        for loc, msg in exc.problems:
+        for loc, msg in exc.parts:
             m = _ROW.match(loc)
             if m is None:  # pragma: no cover - from_tidy always names the row
                 problems.append((loc, msg))
@@ -327,7 +351,7 @@ def _reference_read(
 
 def _word_problems(
     rows: pl.DataFrame, cat: Catalogue, reg: Registry, suspect: frozenset[str]
-) -> tuple[list[tuple[str, str]], set[str]]:
+) -> tuple[list[Problem], set[str]]:
     """The reference's problems with ``rows`` (by file row), and the indicators of valid rows.
 
     Rows that differ only in place and period are read once: the reference's
@@ -351,14 +375,14 @@ def _word_problems(
             )
         )
         by_key.setdefault(key, []).append(i)
-    problems: list[tuple[int, int, str, str]] = []
+    problems: list[tuple[int, int, str, str | AntqError | Message]] = []
     valid: set[str] = set()
 
-    def read(i: int) -> list[tuple[str, str]]:
+    def read(i: int) -> list[Problem]:
         try:
             from_tidy([texts[i]], catalogue=cat, registry=reg)
         except RecordError as exc:
-            return list(exc.problems)
+            return list(exc.parts)
         valid.add(str(texts[i]["indicator"]))
         return []
 
@@ -366,7 +390,7 @@ def _word_problems(
         first = members[0]
         found = read(first)
         quoted = [str(texts[first][k]) for k in ("place", "period") if texts[first].get(k)]
-        shared = not any(q in loc or q in msg for q in quoted for loc, msg in found)
+        shared = not any(q in loc or q in str(msg) for q in quoted for loc, msg in found)
         for order, i in enumerate(members):
             mine = found if (i == first or shared) else read(i)
             if not mine and i != first and shared:
@@ -388,7 +412,7 @@ def _settle_problems(
     reg: Registry,
     the_plan: Plan,
     bad_rows: BadRows,
-) -> tuple[Plan, list[tuple[str, str]]] | None:
+) -> tuple[Plan, list[Problem]] | None:
     """Have the reference read the rows the columns refuse: raise or list their problems.
 
     The rows refused on their own text are held by the scan in groups of
@@ -532,7 +556,11 @@ def scan_rollups(
         if table is None:
             table = read_table(source, catalogue=cat, registry=registry)
         results.append(rollup_table(table, to=goal, **kwargs))
-    return ScannedRollups(tuple(results), tuple(left_out))
+    return ScannedRollups(
+        tuple(results),
+        tuple((loc, str(msg)) for loc, msg in left_out),
+        tuple(left_out),
+    )
 
 
 def _held(

@@ -21,7 +21,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from antq_domain.errors import RecordError
+from antq_domain.errors import Problem, RecordError
 from antq_domain.io.files import (
     FileFormat,
     _format_of,
@@ -674,7 +674,7 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
     flagged_expr = pl.any_horizontal(flags)
     flagged = frame.lazy().with_row_index("_row", offset=1).filter(flagged_expr).collect()
     if flagged.height:
-        problems: list[tuple[str, str]] = []
+        problems: list[Problem] = []
         for row in flagged.drop(*missing_cols).iter_rows(named=True):
             number = row.pop("_row")
             text = {k: v for k, v in row.items() if v is not None and v != ""}
@@ -682,7 +682,7 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
                 from_tidy([text], catalogue=cat, registry=reg, check_places=reg is not None)
             except RecordError as exc:
                 problems.extend(
-                    (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.problems
+                    (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.parts
                 )
         if problems:
             # an Excel-style file says how it was read, as the reference's errors do

@@ -38,12 +38,22 @@ from antq_domain._disk import (
     DuplicateKeyError,
     csv_records,
     escape_cell,
+    not_json,
+    os_reason,
     read_text,
+    repeated_key,
     strict_json,
     unescape_cell,
     write_atomic,
 )
-from antq_domain.errors import FileError, MissingExtraError, ParseError, RecordError
+from antq_domain.errors import (
+    FileError,
+    Message,
+    MissingExtraError,
+    ParseError,
+    Problem,
+    RecordError,
+)
 from antq_domain.io.rows import TIDY_KEYS, from_tidy, tidy
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
@@ -66,12 +76,17 @@ _SUFFIXES: dict[str, FileFormat] = {
 def _format_of(path: Path, fmt: FileFormat | None) -> FileFormat:
     if fmt is not None:
         if fmt not in ("csv", "jsonl", "xlsx"):
-            raise ParseError("format", fmt, "'csv', 'jsonl' or 'xlsx'")
+            raise ParseError(
+                "format", fmt, "'csv', 'jsonl' or 'xlsx'", expected_vi="'csv', 'jsonl' hoặc 'xlsx'"
+            )
         return fmt
     found = _SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise ParseError(
-            "path", str(path), "a file ending in .csv, .jsonl, .ndjson or .xlsx (or pass format=)"
+            "path",
+            str(path),
+            "a file ending in .csv, .jsonl, .ndjson or .xlsx (or pass format=)",
+            expected_vi="một tệp có đuôi .csv, .jsonl, .ndjson hoặc .xlsx (hoặc truyền format=)",
         )
     return found
 
@@ -141,6 +156,7 @@ def write_observations(
 
 
 _DELIMITERS = {",": "','", ";": "';'", "\t": "a tab"}
+_DELIMITERS_VI = {",": "dấu ','", ";": "dấu ';'", "\t": "dấu tab"}
 
 
 def csv_delimiter(text: str) -> str:
@@ -205,11 +221,16 @@ def _write_xlsx(rows: list[dict[str, Any]], target: Path) -> Path:
         os.replace(temp, final)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise FileError("path", str(target), f"a writable file ({exc.strerror})") from exc
+        raise FileError(
+            "path",
+            str(target),
+            f"a writable file ({exc.strerror})",
+            expected_vi=f"một tệp ghi được ({os_reason(exc, 'vi')})",
+        ) from exc
     return target
 
 
-def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The rows of the first sheet of an .xlsx file and the problems of its header.
 
     Empty cells are absent keys. A number cell is read as Excel stores it: a
@@ -221,11 +242,18 @@ def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except OSError as exc:
-        raise FileError("path", str(source), f"a readable file ({exc.strerror})") from exc
+        raise FileError(
+            "path",
+            str(source),
+            f"a readable file ({exc.strerror})",
+            expected_vi=f"một tệp đọc được ({os_reason(exc, 'vi')})",
+        ) from exc
     except Exception as exc:  # openpyxl raises zipfile/KeyError/... on a file that is no xlsx
-        raise RecordError(
-            _RECORD, [("(file)", f"not an .xlsx workbook ({type(exc).__name__}: {exc})")]
-        ) from None
+        why = f"{type(exc).__name__}: {exc}"
+        not_xlsx = Message(
+            f"not an .xlsx workbook ({why})", f"không phải một sổ tính .xlsx ({why})"
+        )
+        raise RecordError(_RECORD, [("(file)", not_xlsx)]) from None
     try:
         lines = list(book.worksheets[0].iter_rows(values_only=True))
     finally:
@@ -234,9 +262,8 @@ def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]
     if not lines:
         return [], []
     header = ["" if v is None else str(v).strip() for v in lines[0]]
-    expected = f"one of {', '.join(TIDY_KEYS)} or dim_<name>"
-    problems = [
-        ("line 1", f"unknown column {h!r}: expected {expected}")
+    problems: list[Problem] = [
+        ("line 1", _unknown_column(h))
         for h in header
         if h and h not in TIDY_KEYS and not h.startswith("dim_")
     ]
@@ -259,7 +286,7 @@ def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]
 
 def _csv_rows(
     text: str, record: str, *, spreadsheet_safe: bool
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The rows of CSV text and the problems of its header (unknown columns).
 
     A UTF-8 byte-order mark (Excel's "CSV UTF-8") is not part of the first
@@ -267,12 +294,9 @@ def _csv_rows(
     """
     text = text.removeprefix("\ufeff")
     header, rows = csv_records(text, record=record, delimiter=csv_delimiter(text))
-    expected = f"one of {', '.join(TIDY_KEYS)} or dim_<name>"
     known = [h in TIDY_KEYS or h.startswith("dim_") for h in header]
-    problems = [
-        ("line 1", f"unknown column {h!r}: expected {expected}")
-        for h, ok in zip(header, known, strict=True)
-        if not ok
+    problems: list[Problem] = [
+        ("line 1", _unknown_column(h)) for h, ok in zip(header, known, strict=True) if not ok
     ]
     cell = unescape_cell if spreadsheet_safe else str
     out = [
@@ -282,9 +306,17 @@ def _csv_rows(
     return out, problems
 
 
+def _unknown_column(name: str) -> Message:
+    keys = ", ".join(TIDY_KEYS)
+    return Message(
+        f"unknown column {name!r}: expected one of {keys} or dim_<name>",
+        f"cột {name!r} không có trong mẫu: cần một trong các cột {keys} hoặc dim_<tên>",
+    )
+
+
 def _jsonl_rows(text: str, record: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -293,19 +325,21 @@ def _jsonl_rows(text: str, record: str) -> list[dict[str, Any]]:
             # decimals become Decimal exactly as written: no float ever exists
             row = strict_json(line)
         except json.JSONDecodeError as exc:
-            problems.append((where, f"not JSON: {exc.msg}"))
+            problems.append((where, not_json(exc, column=False)))
             continue
         except DuplicateKeyError as exc:
-            problems.append((f"{where}.{exc.key}", f"key {exc.key!r} repeated: expected once"))
+            problems.append((f"{where}.{exc.key}", repeated_key(exc.key)))
             continue
         except ParseError as exc:
-            problems.append((where, str(exc)))
+            problems.append((where, exc))
             continue
         except RecursionError:  # pragma: no cover - strict_json's nesting check stops it first
-            problems.append((where, "JSON nested too deep"))
+            problems.append((where, Message("JSON nested too deep", "JSON lồng nhau quá sâu")))
             continue
         if not isinstance(row, dict):
-            problems.append((where, "expected a JSON object"))
+            problems.append(
+                (where, Message("expected a JSON object", "cần một đối tượng JSON ({...})"))
+            )
             continue
         rows.append(row)
     if problems:
@@ -370,7 +404,7 @@ def read_observations(
         try:
             rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
         except RecordError as exc:
-            raise RecordError(_RECORD, exc.problems + _separator_note(text)) from None
+            raise RecordError(_RECORD, exc.parts + _separator_note(text)) from None
     else:
         text = read_text(source, record=_RECORD)
         rows, problems = _jsonl_rows(text.removeprefix("\ufeff"), _RECORD), []
@@ -380,7 +414,7 @@ def read_observations(
         )
     except RecordError as exc:
         # the file's own problems first, then every row's: none hides another
-        problems = problems + exc.problems
+        problems = problems + exc.parts
         observations = []
     if problems:
         if fmt == "csv":
@@ -389,7 +423,7 @@ def read_observations(
     return observations
 
 
-def _separator_note(text: str) -> list[tuple[str, str]]:
+def _separator_note(text: str) -> list[Problem]:
     """How an Excel-style CSV was read, stated in its errors: the separator, the BOM skipped.
 
     Nothing for a plain comma-separated file without a byte-order mark.
@@ -399,4 +433,8 @@ def _separator_note(text: str) -> list[tuple[str, str]]:
     if delimiter == "," and not bom:
         return []
     how = f"read as CSV with {_DELIMITERS[delimiter]} between cells (found in the header line)"
-    return [("(file)", how + ("; a UTF-8 byte-order mark was skipped" if bom else ""))]
+    how_vi = f"đọc như CSV với {_DELIMITERS_VI[delimiter]} giữa các ô (nhận ra từ dòng tiêu đề)"
+    if bom:
+        how += "; a UTF-8 byte-order mark was skipped"
+        how_vi += "; đã bỏ qua dấu BOM của UTF-8 ở đầu tệp"
+    return [("(file)", Message(how, how_vi))]

@@ -7,8 +7,15 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from antq_domain._disk import DuplicateKeyError, read_text, strict_json, write_atomic
-from antq_domain.errors import ParseError, RecordError
+from antq_domain._disk import (
+    DuplicateKeyError,
+    not_json,
+    read_text,
+    repeated_key,
+    strict_json,
+    write_atomic,
+)
+from antq_domain.errors import Message, ParseError, RecordError
 from antq_domain.records.places import Registry
 from antq_domain.records.report import MovementReport
 
@@ -37,15 +44,14 @@ def _screen(text: str, record: str) -> None:
         # observations' quote and source are bounded by Observation itself)
         strict_json(text, max_string=None)
     except DuplicateKeyError as exc:
-        raise RecordError(record, [(exc.key, f"key {exc.key!r} repeated: expected once")]) from None
+        raise RecordError(record, [(exc.key, repeated_key(exc.key))]) from None
     except json.JSONDecodeError as exc:
-        raise RecordError(
-            record, [(f"line {exc.lineno}", f"not JSON: {exc.msg} (column {exc.colno})")]
-        ) from None
+        raise RecordError(record, [(f"line {exc.lineno}", not_json(exc))]) from None
     except ParseError as exc:
-        raise RecordError(record, [(exc.field, str(exc))]) from None
+        raise RecordError(record, [(exc.field, exc)]) from None
     except RecursionError:  # pragma: no cover - strict_json's nesting check stops it first
-        raise RecordError(record, [("(file)", "JSON nested too deep")]) from None
+        deep = Message("JSON nested too deep", "JSON lồng nhau quá sâu")
+        raise RecordError(record, [("(file)", deep)]) from None
 
 
 def load_report(path: str | PathLike[str], *, registry: Registry | None = None) -> MovementReport:
@@ -74,7 +80,7 @@ def load_report(path: str | PathLike[str], *, registry: Registry | None = None) 
     """
     source = Path(path)
     if source.suffix.lower() not in (".json", ""):
-        raise ParseError("path", str(source), "a .json file")
+        raise ParseError("path", str(source), "a .json file", expected_vi="một tệp .json")
     return report_from_text(
         read_text(source, record=source.name), record=source.name, registry=registry
     )
@@ -100,7 +106,7 @@ def report_from_text(text: str, *, record: str, registry: Registry | None = None
         context = {"registry": registry} if registry is not None else None
         return MovementReport.model_validate_json(text, context=context)
     except RecordError as exc:
-        raise RecordError(record, exc.problems) from None
+        raise RecordError(record, exc.parts) from None
 
 
 def dump_report(report: MovementReport, path: str | PathLike[str], *, indent: int = 2) -> Path:

@@ -33,7 +33,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
-from antq_domain.errors import AntqError, RecordError
+from antq_domain.errors import (
+    AntqError,
+    InvariantError,
+    LimitError,
+    Message,
+    ParseError,
+    Problem,
+    RecordError,
+    UnitMismatchError,
+)
 from antq_domain.limits import MAX_NUMBER_CHARS, check_text
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
 from antq_domain.records.observation import Dims, Observation
@@ -161,24 +170,35 @@ def _text(row: Mapping[str, Any], key: str) -> str | None:
     if _absent(value):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{key}={value!r}: expected text")
+        raise ParseError(key, value, "text", expected_vi="văn bản")
     return check_text(key, value)
 
 
 def _amount(raw: Any, unit: Unit) -> int | Decimal:
     if isinstance(raw, bool):
-        raise ValueError(f"value={raw!r}: expected a number, not a boolean")
+        raise ParseError(
+            "value", raw, "a number, not a boolean", expected_vi="một con số, không phải true/false"
+        )
     if isinstance(raw, int | Decimal):
         return raw
     if isinstance(raw, numbers.Integral):  # numpy's integers, from a DataFrame
         return int(raw)
     if isinstance(raw, float):
-        raise ValueError(f"value={raw!r}: expected an int or a decimal string, never a float")
+        raise ParseError(
+            "value",
+            raw,
+            "an int or a decimal string, never a float",
+            expected_vi="một số nguyên hoặc một số thập phân viết dạng chuỗi, không bao giờ là "
+            "số thực dấu phẩy động (float)",
+        )
     if isinstance(raw, str):
         text = raw.strip()
         if len(text) > MAX_NUMBER_CHARS:
-            raise ValueError(
-                f"value={text[:20]!r}...: expected at most {MAX_NUMBER_CHARS} characters"
+            raise LimitError(
+                "value",
+                text,
+                f"at most {MAX_NUMBER_CHARS} characters",
+                expected_vi=f"nhiều nhất {MAX_NUMBER_CHARS} ký tự",
             )
         if unit.is_decimal:
             if _WIRE_DECIMAL.fullmatch(text):
@@ -187,7 +207,12 @@ def _amount(raw: Any, unit: Unit) -> int | Decimal:
         if _WIRE_WHOLE.fullmatch(text):
             return int(text)
         return _vietnamese(raw, text, unit)
-    raise ValueError(f"value={raw!r}: expected an int or a decimal string")
+    raise ParseError(
+        "value",
+        raw,
+        "an int or a decimal string",
+        expected_vi="một số nguyên hoặc một số thập phân viết dạng chuỗi",
+    )
 
 
 def _vietnamese(raw: str, text: str, unit: Unit) -> int | Decimal:
@@ -199,23 +224,28 @@ def _vietnamese(raw: str, text: str, unit: Unit) -> int | Decimal:
     refused: an English writer means 1160 by it); a qualifier word belongs in
     the ``qualifier`` key, never in the figure.
     """
-    expected = (
-        f"a decimal such as '13.85' or '13,85' for unit {unit.value!r}"
-        if unit.is_decimal
-        else f"a whole number of {unit.value!r} such as '1160' or '1.160'"
-    )
+    if unit.is_decimal:
+        expected = f"a decimal such as '13.85' or '13,85' for unit {unit.value!r}"
+        expected_vi = f"một số thập phân như '13.85' hoặc '13,85' cho đơn vị tính {unit.value!r}"
+    else:
+        expected = f"a whole number of {unit.value!r} such as '1160' or '1.160'"
+        expected_vi = f"một số nguyên ({unit.value!r}) như '1160' hoặc '1.160'"
+    bad = ParseError("value", raw, expected, expected_vi=expected_vi)
     try:
         parsed = parse_number(text, field="value", strict=True)
     except AntqError:
-        raise ValueError(f"value={raw!r}: expected {expected}") from None
+        raise bad from None
     if parsed.qualifier is not Qualifier.EXACT:
-        raise ValueError(
-            f"value={raw!r}: expected the figure alone; put {parsed.qualifier.value!r} in the "
-            "'qualifier' key"
+        word = parsed.qualifier.value
+        raise ParseError(
+            "value",
+            raw,
+            f"the figure alone; put {word!r} in the 'qualifier' key",
+            expected_vi=f"chỉ con số; ghi {word!r} vào cột 'qualifier'",
         )
     amount = parsed.value
     if not unit.is_decimal and not isinstance(amount, int):
-        raise ValueError(f"value={raw!r}: expected {expected}")
+        raise bad
     return amount
 
 
@@ -224,8 +254,9 @@ def _status(row: Mapping[str, Any]) -> Status:
     try:
         return Status(text)
     except ValueError:
-        raise ValueError(
-            f"status={text!r}: expected one of {', '.join(s.value for s in Status)}"
+        codes = ", ".join(s.value for s in Status)
+        raise ParseError(
+            "status", text, f"one of {codes}", expected_vi=f"một trong các mã {codes}"
         ) from None
 
 
@@ -237,7 +268,12 @@ def _unit(row: Mapping[str, Any], indicator: Indicator) -> Unit:
         unit = indicator.unit
     given = _text(row, "unit")
     if given is not None and given != unit.value:
-        raise ValueError(f"unit={given!r}: expected {unit.value!r} for {indicator.code!r}")
+        raise UnitMismatchError(
+            "unit",
+            given,
+            f"{unit.value!r} for {indicator.code!r}",
+            expected_vi=f"{unit.value!r}, đơn vị tính của chỉ tiêu {indicator.code!r}",
+        )
     return unit
 
 
@@ -246,24 +282,46 @@ def _value(row: Mapping[str, Any], status: Status, unit: Unit) -> Value:
     qualifier_text = _text(row, "qualifier")
     reason = _text(row, "reason")
     if reason is not None and status is not Status.WITHHELD:
-        raise ValueError(f"reason={reason!r}: expected only with status 'withheld'")
+        raise InvariantError(
+            "reason",
+            reason,
+            "only with status 'withheld'",
+            expected_vi="chỉ ghi khi tình trạng là 'withheld' (không công bố)",
+        )
     if status is Status.REPORTED:
         if raw is None:
-            raise ValueError(
-                "value=None: expected a figure when status is 'reported' "
-                "(a missing figure needs a status such as 'not_reported')"
+            raise InvariantError(
+                "value",
+                None,
+                "a figure when status is 'reported' "
+                "(a missing figure needs a status such as 'not_reported')",
+                expected_vi="một con số khi tình trạng là 'reported' (số liệu thiếu cần ghi "
+                "tình trạng, ví dụ 'not_reported' là không báo cáo)",
             )
         qualifier = Qualifier.parse(qualifier_text or Qualifier.EXACT.value)
         return Quantity(_amount(raw, unit), unit, qualifier)
     if raw is not None:
-        raise ValueError(f"value={raw!r}: expected no value when status is {status.value!r}")
+        raise InvariantError(
+            "value",
+            raw,
+            f"no value when status is {status.value!r}",
+            expected_vi=f"để trống khi tình trạng là {status.value!r}",
+        )
     if qualifier_text is not None and qualifier_text != Qualifier.EXACT.value:
-        raise ValueError(
-            f"qualifier={qualifier_text!r}: expected none when status is {status.value!r}"
+        raise InvariantError(
+            "qualifier",
+            qualifier_text,
+            f"none when status is {status.value!r}",
+            expected_vi=f"để trống khi tình trạng là {status.value!r}",
         )
     if status is Status.WITHHELD:
         if reason is None:
-            raise ValueError("reason=None: expected why the figure is withheld")
+            raise InvariantError(
+                "reason",
+                None,
+                "why the figure is withheld",
+                expected_vi="lý do số liệu không được công bố",
+            )
         return Withheld(reason)
     return NOT_REPORTED if status is Status.NOT_REPORTED else NOT_APPLICABLE
 
@@ -273,15 +331,21 @@ def _row_to_observation(
 ) -> Observation:
     unknown = [k for k in row if k not in TIDY_KEYS and not k.startswith("dim_")]
     if unknown:
-        raise ValueError(
-            f"unknown key {unknown[0]!r}: expected one of {', '.join(TIDY_KEYS)} or dim_<name>"
+        keys = ", ".join(TIDY_KEYS)
+        unknown_key = Message(
+            f"unknown key {unknown[0]!r}: expected one of {keys} or dim_<name>",
+            f"khóa {unknown[0]!r} không có trong mẫu: cần một trong các khóa {keys} hoặc dim_<tên>",
         )
+        raise RecordError("tidy rows", [("", unknown_key)])
     for key in _REQUIRED:
         if key not in row:
-            raise ValueError(f"missing key {key!r}")
+            missing = Message(f"missing key {key!r}", f"thiếu khóa {key!r}")
+            raise RecordError("tidy rows", [("", missing)])
     code = _text(row, "indicator")
     if code is None:
-        raise ValueError("indicator=None: expected a catalogue code")
+        raise InvariantError(
+            "indicator", None, "a catalogue code", expected_vi="một mã trong danh mục chỉ tiêu"
+        )
     indicator = cat.get(code)
     value = _value(row, _status(row), _unit(row, indicator))
     dims = {k[4:]: v for k, v in row.items() if k.startswith("dim_") and not _absent(v)}
@@ -345,15 +409,16 @@ def from_tidy(
     cat = catalogue if catalogue is not None else _standard()
     reg = (registry if registry is not None else standard_registry()) if check_places else None
     out: list[Observation] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     for number, row in enumerate(rows, start=1):
         try:
             out.append(_row_to_observation(row, cat, reg))
         except RecordError as exc:
             problems.extend(
-                (f"row {number}.{loc}" if loc else f"row {number}", msg)
-                for loc, msg in exc.problems
+                (f"row {number}.{loc}" if loc else f"row {number}", msg) for loc, msg in exc.parts
             )
+        except AntqError as exc:
+            problems.append((f"row {number}", exc))
         except (ValueError, KeyError) as exc:
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
             problems.append((f"row {number}", str(message)))

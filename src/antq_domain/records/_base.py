@@ -14,20 +14,22 @@ from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from antq_domain.errors import AntqError, RecordError
+from antq_domain.errors import AntqError, Message, Problem, RecordError
 from antq_domain.values._pydantic import summary
 
 __all__ = ["Record", "problems_of"]
 
 
-def problems_of(exc: pydantic.ValidationError) -> list[tuple[str, str]]:
+def problems_of(exc: pydantic.ValidationError) -> list[Problem]:
     """Turn pydantic's error list into ``(location, message)`` pairs.
 
     The location is a dotted path (``observations.3.value.amount``); the
     message keeps the offending input with ``!r`` so it names field, value and
-    expectation.
+    expectation. A message is our own error when a validator raised one, else pydantic's words
+    with Vietnamese ones beside them (a [`Message`][antq_domain.errors.Message]).
     """
-    out: list[tuple[str, str]] = []
+    out: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
         # drop pydantic's schema tags ("function-after[...]", "json-or-python[...]")
         parts = [str(p) for p in err["loc"] if not _is_schema_tag(p)]
@@ -37,21 +39,83 @@ def problems_of(exc: pydantic.ValidationError) -> list[tuple[str, str]]:
         if isinstance(inner, RecordError):
             # a nested record raised our own error: keep its problems, re-rooted
             out.extend(
-                (".".join(x for x in (loc, inner_loc) if x), msg)
-                for inner_loc, msg in inner.problems
+                (".".join(x for x in (loc, inner_loc) if x), msg) for inner_loc, msg in inner.parts
             )
             continue
+        message: AntqError | Message
         if isinstance(inner, AntqError):
-            message = str(inner)
+            message = inner
             field = getattr(inner, "field", None)
             if not loc and isinstance(field, str):
                 # a record-level rule: locate the problem at the field it names
                 loc = field
         else:
-            message = f"{err['msg']} (got {err.get('input')!r})"
-        if (loc, message) not in out:
+            message = _pydantic_message(err)
+        if (loc, str(message)) not in seen:
+            seen.add((loc, str(message)))
             out.append((loc, message))
     return out
+
+
+def _pydantic_message(err: Any) -> Message:
+    """The message of pydantic with the input, and the same in Vietnamese (by the error's type)."""
+    got = err.get("input")
+    english = f"{err['msg']} (got {got!r})"
+    words = _vi_words(err["type"], err.get("ctx") or {})
+    if words is None:  # a kind of error not translated here: pydantic's words
+        return Message(english, english)
+    if err["type"] == "missing":  # nothing was given: the input is the enclosing object
+        return Message(english, words)
+    return Message(english, f"{words} (nhận được {got!r})")
+
+
+def _vi_words(kind: str, ctx: dict[str, Any]) -> str | None:  # noqa: PLR0911 - one per kind
+    if kind in _VI_WORDS:
+        return _VI_WORDS[kind]
+    if kind in ("literal_error", "enum"):
+        return f"cần {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}"
+    if kind == "string_too_long":
+        return f"cần nhiều nhất {ctx.get('max_length')} ký tự"
+    if kind == "too_short":
+        return f"cần ít nhất {ctx.get('min_length')} phần tử"
+    if kind == "too_long":
+        return f"cần nhiều nhất {ctx.get('max_length')} phần tử"
+    if kind in _VI_BOUNDS:
+        words, key = _VI_BOUNDS[kind]
+        return f"cần {words} {ctx.get(key)}"
+    return None
+
+
+_VI_WORDS = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không có trong mẫu, không được phép",
+    "string_type": "cần một chuỗi văn bản",
+    "string_too_short": "không được để trống",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên",
+    "bool_type": "cần true hoặc false",
+    "bool_parsing": "cần true hoặc false",
+    "date_type": "cần một ngày dạng NNNN-TT-NN (ví dụ 2023-12-31)",
+    "date_parsing": "cần một ngày dạng NNNN-TT-NN (ví dụ 2023-12-31)",
+    "date_from_datetime_parsing": "cần một ngày có thật dạng NNNN-TT-NN (ví dụ 2023-12-31)",
+    "date_from_datetime_inexact": "cần một ngày, không kèm giờ",
+    "list_type": "cần một danh sách",
+    "tuple_type": "cần một danh sách",
+    "dict_type": "cần một đối tượng (các cặp khóa: giá trị)",
+    "model_type": "cần một đối tượng (các cặp khóa: giá trị)",
+    "model_attributes_type": "cần một đối tượng (các cặp khóa: giá trị)",
+    "union_tag_invalid": "loại đối tượng không có trong mẫu",
+    "union_tag_not_found": "thiếu khóa cho biết loại đối tượng",
+    "none_required": "cần để trống (null)",
+}
+
+_VI_BOUNDS = {
+    "greater_than": ("lớn hơn", "gt"),
+    "greater_than_equal": ("lớn hơn hoặc bằng", "ge"),
+    "less_than": ("nhỏ hơn", "lt"),
+    "less_than_equal": ("nhỏ hơn hoặc bằng", "le"),
+}
 
 
 def _is_schema_tag(part: object) -> bool:

@@ -102,9 +102,12 @@ _CODE_RE = identifiers.CODE
 _NAME_RE = identifiers.NAME
 
 
-def _close(word: str, candidates: Iterable[str]) -> str:
+def _close(word: str, candidates: Iterable[str], lang: Lang = "en") -> str:
     matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(repr(m) for m in matches)}?)" if matches else ""
+    if not matches:
+        return ""
+    shown = ", ".join(repr(m) for m in matches)
+    return f" (có phải là {shown}?)" if lang == "vi" else f" (did you mean {shown}?)"
 
 
 def _check_name(field: str, value: object) -> str:
@@ -368,8 +371,12 @@ class Dimension(Record):
         for value in self.values:
             if value.code == code:
                 return value
+        codes = ", ".join(self.codes)
         raise UnknownCodeError(
-            f"dims.{self.name}", code, "one of " + ", ".join(self.codes) + _close(code, self.codes)
+            f"dims.{self.name}",
+            code,
+            f"one of {codes}" + _close(code, self.codes),
+            expected_vi=f"một trong các mã {codes}" + _close(code, self.codes, "vi"),
         )
 
     def check(self, code: object) -> str:
@@ -387,7 +394,14 @@ class Dimension(Record):
             return code
         if not isinstance(code, str) or code not in self.codes:
             hint = _close(code, self.codes) if isinstance(code, str) else ""
-            raise ParseError(field, code, "one of " + ", ".join(self.codes) + hint)
+            hint_vi = _close(code, self.codes, "vi") if isinstance(code, str) else ""
+            codes = ", ".join(self.codes)
+            raise ParseError(
+                field,
+                code,
+                f"one of {codes}{hint}",
+                expected_vi=f"một trong các mã {codes}{hint_vi}",
+            )
         return code
 
     def as_required(self, required: bool = True) -> Dimension:
@@ -725,10 +739,13 @@ class Indicator(Record):
         for name, value in dims.items():
             if name not in names:
                 allowed = ", ".join(names) if names else "none (the indicator is not split)"
+                allowed_vi = ", ".join(names) if names else "không có (chỉ tiêu không phân tổ)"
                 raise ParseError(
                     f"dims.{name}",
                     value,
                     f"a dimension of {self.code!r}: {allowed}" + _close(str(name), names),
+                    expected_vi=f"một phân tổ của chỉ tiêu {self.code!r}: {allowed_vi}"
+                    + _close(str(name), names, "vi"),
                 )
         out: dict[str, str] = {}
         for dim in self.dimensions:
@@ -813,7 +830,11 @@ the catalogue (did you mean 'tips.received', ...?)
             return self._by_code[code]
         except (KeyError, TypeError):
             raise UnknownCodeError(
-                "indicator", code, "a code of the catalogue" + _close(str(code), self._by_code)
+                "indicator",
+                code,
+                "a code of the catalogue" + _close(str(code), self._by_code),
+                expected_vi="một mã trong danh mục chỉ tiêu"
+                + _close(str(code), self._by_code, "vi"),
             ) from None
 
     def get(self, code: str) -> Indicator:

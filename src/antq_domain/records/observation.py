@@ -241,7 +241,7 @@ class Observation(Record):
         except UnknownCodeError as exc:
             # a KeyError would escape pydantic unlocated and hide the other
             # problems of the file; as a RecordError it is located and gathered
-            raise RecordError("Observation", [(exc.field, str(exc))]) from None
+            raise RecordError("Observation", [(exc.field, exc)]) from None
         if isinstance(self.value, Quantity):
             if indicator.kind in (IndicatorKind.RATIO, IndicatorKind.REPORTED_RATIO):
                 expected = Unit.PERCENT
@@ -253,9 +253,15 @@ class Observation(Record):
                     "value",
                     self.value.unit.value,
                     f"{expected.value!r}, the unit of indicator {self.indicator!r}",
+                    expected_vi=f"{expected.value!r}, đơn vị tính của chỉ tiêu {self.indicator!r}",
                 )
         if self.quote is not None and not self.quote.strip():
-            raise InvariantError("quote", self.quote, "a non-empty phrase, or no quote")
+            raise InvariantError(
+                "quote",
+                self.quote,
+                "a non-empty phrase, or no quote",
+                expected_vi="một câu trích không rỗng, hoặc không trích",
+            )
         return self
 
     @property

@@ -59,6 +59,7 @@ from antq_domain.errors import (
 from antq_domain.records._base import Record
 from antq_domain.values._codelist import Codelist
 from antq_domain.values._vietnamese import modern_tone_marks
+from antq_domain.values.label import Lang
 from antq_domain.values.period import Period
 
 __all__ = [
@@ -1082,15 +1083,20 @@ class Registry:
         place = self._by_code.get(code)
         if place is None:
             raise UnknownCodeError(
-                field, code, "a code of the register" + self._meant(code, during)
+                field,
+                code,
+                "a code of the register" + self._meant(code, during),
+                expected_vi="một mã trong danh mục địa bàn" + self._meant(code, during, lang="vi"),
             )
         if during is not None and not _overlaps(place, during):
+            life = _interval(place.valid_from, place.valid_to)
             raise InvariantError(
                 field,
                 code,
-                f"a place that exists during {during}; {place.name} ({code!r}) exists"
-                f" {_interval(place.valid_from, place.valid_to)}"
+                f"a place that exists during {during}; {place.name} ({code!r}) exists {life}"
                 + self._meant(code, during, instead_of=place),
+                expected_vi=f"một địa bàn tồn tại trong kỳ {during}; {place.name} ({code!r}) "
+                f"tồn tại {life}" + self._meant(code, during, instead_of=place, lang="vi"),
             )
         return place
 
@@ -1149,22 +1155,31 @@ class Registry:
                 "a code of the register or the name of a place"
                 + (f" that exists during {during}" if during is not None else "")
                 + self._meant(text, during),
+                expected_vi="một mã trong danh mục địa bàn hoặc tên một địa bàn"
+                + (f" tồn tại trong kỳ {during}" if during is not None else "")
+                + self._meant(text, during, lang="vi"),
             )
         top = min(p.kind.level.rank for p in found)
         highest = [p for p in found if p.kind.level.rank == top]
         if len(highest) > 1:
+            named = ", ".join(
+                f"{p.code!r} ({p.name}, {_interval(p.valid_from, p.valid_to)})" for p in highest
+            )
             raise InvariantError(
                 field,
                 text,
-                "the name of one place; it names "
-                + ", ".join(
-                    f"{p.code!r} ({p.name}, {_interval(p.valid_from, p.valid_to)})" for p in highest
-                )
-                + ": give the code",
+                f"the name of one place; it names {named}: give the code",
+                expected_vi=f"tên của một địa bàn; tên này chỉ {named}: hãy ghi mã",
             )
         return highest[0]
 
-    def _meant(self, text: str, during: Period | None, instead_of: Place | None = None) -> str:
+    def _meant(
+        self,
+        text: str,
+        during: Period | None,
+        instead_of: Place | None = None,
+        lang: Lang = "en",
+    ) -> str:
         """What ``text`` may have meant: places by that name, holders of that official code."""
         hints = []
         named = [p for p in self.find(text) if p is not instead_of]
@@ -1172,7 +1187,7 @@ class Registry:
             named = [p for p in named if _overlaps(p, during)] or named
         if named:
             shown = ", ".join(f"{p.code!r} ({p.name}{_life(p)})" for p in named[:4])
-            hints.append(f"did you mean {shown}?")
+            hints.append(f"có phải là {shown}?" if lang == "vi" else f"did you mean {shown}?")
         official = text.split("@", 1)[0]
         holders = [
             p
@@ -1181,12 +1196,16 @@ class Registry:
         ]
         if during is not None:
             holders = [p for p in holders if _overlaps(p, during)]
-            when = f"during {during}"
+            when = f"trong kỳ {during}" if lang == "vi" else f"during {during}"
         else:
-            when = "at other times"
+            when = "vào thời điểm khác" if lang == "vi" else "at other times"
         if holders:
             shown = ", ".join(f"{p.code!r} ({p.name}{_life(p)})" for p in holders[:4])
-            hints.append(f"{when} the official code {official} was {shown}")
+            hints.append(
+                f"{when}, mã chính thức {official} là {shown}"
+                if lang == "vi"
+                else f"{when} the official code {official} was {shown}"
+            )
         return f" ({'; '.join(hints)})" if hints else ""
 
     # -- rows

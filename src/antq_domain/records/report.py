@@ -9,7 +9,7 @@ from typing import Self
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from antq_domain.errors import InvariantError, RecordError, UnknownCodeError
+from antq_domain.errors import InvariantError, Problem, RecordError, UnknownCodeError
 from antq_domain.records import _html
 from antq_domain.records._base import Record
 from antq_domain.records.activities import Campaign
@@ -127,13 +127,13 @@ class MovementReport(Record):
         context = info.context if info is not None else None
         given = context.get("registry") if isinstance(context, Mapping) else None
         reg = given if isinstance(given, Registry) else registry()
-        problems: list[tuple[str, str]] = []
+        problems: list[Problem] = []
 
         def check(location: str, code: str, during: Period | None) -> None:
             try:
                 reg.check(code, during=during)
             except (UnknownCodeError, InvariantError) as exc:
-                problems.append((location, str(exc)))
+                problems.append((location, exc))
 
         check("place", self.place, self.period)
         for i, obs in enumerate(self.observations):
@@ -161,12 +161,20 @@ class MovementReport(Record):
     def _rules(self) -> Self:
         if self.as_of < self.period.start:
             raise InvariantError(
-                "as_of", self.as_of, f"a date on or after the period's start {self.period.start}"
+                "as_of",
+                self.as_of,
+                f"a date on or after the period's start {self.period.start}",
+                expected_vi=f"một ngày không trước ngày đầu kỳ báo cáo {self.period.start}",
             )
         for name, items in (("limitations", self.limitations), ("directions", self.directions)):
             ordinals = [item.ordinal for item in items]
             if ordinals != list(range(1, len(items) + 1)):
-                raise InvariantError(name, ordinals, f"ordinals 1..{len(items)} in order")
+                raise InvariantError(
+                    name,
+                    ordinals,
+                    f"ordinals 1..{len(items)} in order",
+                    expected_vi=f"số thứ tự 1..{len(items)} theo thứ tự",
+                )
         ids = Counter(
             rec.id
             for group in (
@@ -182,7 +190,12 @@ class MovementReport(Record):
         )
         repeated = sorted(str(i) for i, n in ids.items() if n > 1)
         if repeated:
-            raise InvariantError("id", repeated[0], "an id used by one record of the report only")
+            raise InvariantError(
+                "id",
+                repeated[0],
+                "an id used by one record of the report only",
+                expected_vi="một mã định danh chỉ dùng cho một bản ghi trong báo cáo",
+            )
         programme_ids = {p.id for p in self.programmes}
         for i, award in enumerate(self.commendations):
             if award.programme is not None and award.programme not in programme_ids:
@@ -190,6 +203,7 @@ class MovementReport(Record):
                     f"commendations.{i}.programme",
                     award.programme,
                     "the id of a programme in this report",
+                    expected_vi="mã định danh của một chương trình phối hợp trong báo cáo này",
                 )
         return self
 

@@ -79,8 +79,13 @@ class CodelistBase(enum.StrEnum):
         try:
             return cls(code)
         except ValueError:
-            expected = "one of " + ", ".join(m.value for m in cls)
-            raise UnknownCodeError(cls.codelist_field(), code, expected) from None
+            codes = ", ".join(m.value for m in cls)
+            raise UnknownCodeError(
+                cls.codelist_field(),
+                code,
+                f"one of {codes}",
+                expected_vi=f"một trong các mã {codes}",
+            ) from None
 
     @classmethod
     def __get_pydantic_json_schema__(

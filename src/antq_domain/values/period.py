@@ -86,25 +86,33 @@ PERIOD_ID_PATTERN: Final[str] = (
 """JSON Schema pattern of the canonical period ids (the wire form)."""
 
 _CALENDAR: Final = "a period within the calendar years 1 to 9999"
+_CALENDAR_VI: Final = "một kỳ nằm trong các năm dương lịch từ 1 đến 9999"
 
 
 # -- small checked helpers -----------------------------------------------------
 def _int(field: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError(field, value, "an int")
+        raise AntqTypeError(field, value, "an int", expected_vi="một số nguyên")
     return value
 
 
 def _year(field: str, value: object) -> int:
     year = _int(field, value)
     if not 1 <= year <= 9999:
-        raise InvariantError(field, year, "a year between 1 and 9999")
+        raise InvariantError(
+            field, year, "a year between 1 and 9999", expected_vi="một năm từ 1 đến 9999"
+        )
     return year
 
 
 def _plain_date(field: str, value: object) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise AntqTypeError(field, value, "a datetime.date (not a datetime)")
+        raise AntqTypeError(
+            field,
+            value,
+            "a datetime.date (not a datetime)",
+            expected_vi="một datetime.date (không kèm giờ)",
+        )
     return value
 
 
@@ -124,7 +132,10 @@ def make_date(field: str, year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise InvariantError(
-            field, f"{year:04d}-{month:02d}-{day:02d}", "a real calendar date"
+            field,
+            f"{year:04d}-{month:02d}-{day:02d}",
+            "a real calendar date",
+            expected_vi="một ngày có thật trong lịch",
         ) from None
 
 
@@ -161,7 +172,7 @@ def _guard(what: str, build: Callable[[], Period]) -> Period:
     except (OverflowError, ValueError) as err:
         if isinstance(err, InvariantError):
             raise
-        raise InvariantError("period", what, _CALENDAR) from None
+        raise InvariantError("period", what, _CALENDAR, expected_vi=_CALENDAR_VI) from None
 
 
 def _standard_bounds(kind: PeriodKind, day: date) -> tuple[date, date]:
@@ -182,31 +193,63 @@ def _standard_bounds(kind: PeriodKind, day: date) -> tuple[date, date]:
         return monday, monday + timedelta(days=6)
     if kind is PeriodKind.DAY:
         return day, day
-    raise InvariantError("period.kind", kind.value, "a standard kind")  # pragma: no cover
+    raise InvariantError(
+        "period.kind", kind.value, "a standard kind", expected_vi="một loại kỳ chuẩn"
+    )  # pragma: no cover
 
 
 def _check_bounds(kind: PeriodKind, start: date, end: date) -> None:
     if kind is PeriodKind.RANGE:
         if end < start:
-            raise InvariantError("period.end", end.isoformat(), f"on or after {start.isoformat()}")
+            raise InvariantError(
+                "period.end",
+                end.isoformat(),
+                f"on or after {start.isoformat()}",
+                expected_vi=f"không trước {start.isoformat()}",
+            )
         return
     if kind is PeriodKind.SPAN:
         if (start.month, start.day) != (1, 1):
-            raise InvariantError("period.start", start.isoformat(), "1 January of the first year")
+            raise InvariantError(
+                "period.start",
+                start.isoformat(),
+                "1 January of the first year",
+                expected_vi="ngày 1 tháng 1 của năm đầu",
+            )
         if (end.month, end.day) != (12, 31):
-            raise InvariantError("period.end", end.isoformat(), "31 December of the last year")
+            raise InvariantError(
+                "period.end",
+                end.isoformat(),
+                "31 December of the last year",
+                expected_vi="ngày 31 tháng 12 của năm cuối",
+            )
         if end.year <= start.year:
-            raise InvariantError("period.end", end.year, f"a year after {start.year}")
+            raise InvariantError(
+                "period.end",
+                end.year,
+                f"a year after {start.year}",
+                expected_vi=f"một năm sau {start.year}",
+            )
         return
     try:
         first, last = _standard_bounds(kind, start)
     except OverflowError:
-        raise InvariantError("period.start", start.isoformat(), _CALENDAR) from None
+        raise InvariantError(
+            "period.start", start.isoformat(), _CALENDAR, expected_vi=_CALENDAR_VI
+        ) from None
     if first != start:
-        raise InvariantError("period.start", start.isoformat(), f"the first day of a {kind.value}")
+        raise InvariantError(
+            "period.start",
+            start.isoformat(),
+            f"the first day of a {kind.value}",
+            expected_vi=f"ngày đầu tiên của một kỳ {kind.text('vi')}",
+        )
     if last != end:
         raise InvariantError(
-            "period.end", end.isoformat(), f"{last.isoformat()}, the last day of that {kind.value}"
+            "period.end",
+            end.isoformat(),
+            f"{last.isoformat()}, the last day of that {kind.value}",
+            expected_vi=f"{last.isoformat()}, ngày cuối cùng của kỳ {kind.text('vi')} đó",
         )
 
 
@@ -322,7 +365,9 @@ class Period:
             return hit
         y = _year("period.year", year)
         if _int("period.half", half) not in (1, 2):
-            raise InvariantError("period.half", half, "a half-year 1 or 2")
+            raise InvariantError(
+                "period.half", half, "a half-year 1 or 2", expected_vi="nửa năm 1 hoặc 2"
+            )
         first = 6 * half - 5
         made = cls(PeriodKind.HALF_YEAR, date(y, first, 1), _month_end(y, first + 5))
         _STANDARD[(PeriodKind.HALF_YEAR, y, half)] = made
@@ -347,7 +392,12 @@ class Period:
             return hit
         y = _year("period.year", year)
         if not 1 <= _int("period.quarter", quarter) <= 4:
-            raise InvariantError("period.quarter", quarter, "a quarter between 1 and 4")
+            raise InvariantError(
+                "period.quarter",
+                quarter,
+                "a quarter between 1 and 4",
+                expected_vi="một quý từ 1 đến 4",
+            )
         first = 3 * quarter - 2
         made = cls(PeriodKind.QUARTER, date(y, first, 1), _month_end(y, first + 2))
         _STANDARD[(PeriodKind.QUARTER, y, quarter)] = made
@@ -366,7 +416,12 @@ class Period:
             return hit
         y = _year("period.year", year)
         if not 1 <= _int("period.month", month) <= 12:
-            raise InvariantError("period.month", month, "a month between 1 and 12")
+            raise InvariantError(
+                "period.month",
+                month,
+                "a month between 1 and 12",
+                expected_vi="một tháng từ 1 đến 12",
+            )
         made = cls(PeriodKind.MONTH, date(y, month, 1), _month_end(y, month))
         _STANDARD[(PeriodKind.MONTH, y, month)] = made
         return made
@@ -390,7 +445,12 @@ class Period:
         y = _year("period.year", year)
         weeks = _weeks_in(y)
         if not 1 <= _int("period.week", week) <= weeks:
-            raise InvariantError("period.week", week, f"an ISO week of {y} (1 to {weeks})")
+            raise InvariantError(
+                "period.week",
+                week,
+                f"an ISO week of {y} (1 to {weeks})",
+                expected_vi=f"một tuần ISO của năm {y} (1 đến {weeks})",
+            )
         monday = date.fromisocalendar(y, week, 1)
         return _guard(
             f"{y:04d}W{week:02d}",
@@ -435,7 +495,9 @@ class Period:
         first = _year("period.start", first_year)
         last = _year("period.end", last_year)
         if last <= first:
-            raise InvariantError("period.end", last, f"a year after {first}")
+            raise InvariantError(
+                "period.end", last, f"a year after {first}", expected_vi=f"một năm sau {first}"
+            )
         return cls(PeriodKind.SPAN, date(first, 1, 1), date(last, 12, 31))
 
     @classmethod
@@ -453,7 +515,12 @@ class Period:
         d = _plain_date("period.day", day)
         k = _kind(kind)
         if not k.is_standard:
-            raise InvariantError("period.kind", k.value, "a standard kind (not range or span)")
+            raise InvariantError(
+                "period.kind",
+                k.value,
+                "a standard kind (not range or span)",
+                expected_vi="một loại kỳ chuẩn (không phải khoảng ngày hay giai đoạn)",
+            )
         y, m = d.year, d.month
         if k is PeriodKind.MONTH:
             return cls.month(y, m)
@@ -527,15 +594,17 @@ class Period:
         if year is None and type(text) is str and (hit := _PARSED.get(text)) is not None:
             return hit
         if not isinstance(text, str):
-            raise AntqTypeError("period", text, "a str such as '2023Q1'")
+            raise AntqTypeError(
+                "period", text, "a str such as '2023Q1'", expected_vi="một chuỗi như '2023Q1'"
+            )
         if year is not None:
             _year("year", year)
         try:
             found = _parse_period(text, year)
         except InvariantError as err:
-            raise ParseError("period", text, err.expected) from None
+            raise ParseError("period", text, err.expected, expected_vi=err.expected_vi) from None
         if found is None:
-            raise ParseError("period", text, _EXPECTED_TEXT)
+            raise ParseError("period", text, _EXPECTED_TEXT, expected_vi=_EXPECTED_TEXT_VI)
         if year is None and type(text) is str and len(_PARSED) < _PARSED_MAX:
             _PARSED[text] = found
         return found
@@ -712,7 +781,12 @@ class Period:
         """
         k = _kind(kind)
         if not k.is_standard:
-            raise InvariantError("period.kind", k.value, "a standard kind (not range or span)")
+            raise InvariantError(
+                "period.kind",
+                k.value,
+                "a standard kind (not range or span)",
+                expected_vi="một loại kỳ chuẩn (không phải khoảng ngày hay giai đoạn)",
+            )
         first = Period.containing(self.start, k)
         if first.start != self.start:
             return None
@@ -794,6 +868,11 @@ def _bounds_of(other: Period | date) -> tuple[date, date]:
 _EXPECTED_TEXT: Final = (
     "a period id (2023, 2023S1, 2023Q1, 202301, 2023W01, 20230115, "
     "2023-01-01/2023-07-31, 2013/2023) or a Vietnamese form such as 'quý II/2020', "
+    "'7 tháng đầu năm 2023', 'giai đoạn 2013-2023', '01/8/2013'"
+)
+_EXPECTED_TEXT_VI: Final = (
+    "một mã kỳ (2023, 2023S1, 2023Q1, 202301, 2023W01, 20230115, "
+    "2023-01-01/2023-07-31, 2013/2023) hoặc cách viết tiếng Việt như 'quý II/2020', "
     "'7 tháng đầu năm 2023', 'giai đoạn 2013-2023', '01/8/2013'"
 )
 
@@ -894,13 +973,20 @@ def _need_year(found: str | None, default: int | None, folded: str) -> int:
     if found is not None:
         return int(found)
     if default is None:
-        raise InvariantError("period", folded, "a year in the text, or parse(..., year=...)")
+        raise InvariantError(
+            "period",
+            folded,
+            "a year in the text, or parse(..., year=...)",
+            expected_vi="năm ghi trong văn bản, hoặc parse(..., year=...)",
+        )
     return default
 
 
 def _first_last(count: int, which: str, year: int) -> Period:
     if not 1 <= count <= 12:
-        raise InvariantError("period.months", count, "between 1 and 12 months")
+        raise InvariantError(
+            "period.months", count, "between 1 and 12 months", expected_vi="từ 1 đến 12 tháng"
+        )
     if which == "đầu":
         found = Period.between(date(year, 1, 1), _month_end(year, count))
     else:

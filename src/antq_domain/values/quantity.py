@@ -46,9 +46,14 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
         LimitError: more digits than [`antq_domain.limits`][antq_domain.limits] allows.
     """
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal):
-        raise AntqTypeError(field, amount, "an int or a decimal.Decimal (never a float)")
+        raise AntqTypeError(
+            field,
+            amount,
+            "an int or a decimal.Decimal (never a float)",
+            expected_vi="một số nguyên hoặc decimal.Decimal (không bao giờ là float)",
+        )
     if isinstance(amount, Decimal) and not amount.is_finite():
-        raise InvariantError(field, amount, "a finite amount")
+        raise InvariantError(field, amount, "a finite amount", expected_vi="một con số hữu hạn")
     check_amount_digits(field, amount)
     if isinstance(amount, Decimal):
         if amount.is_zero() and amount.is_signed():
@@ -56,13 +61,18 @@ def check_amount(field: str, amount: object, unit: Unit) -> Amount:
         if not unit.is_decimal:
             if amount != amount.to_integral_value():
                 raise InvariantError(
-                    field, amount, f"a whole number: {unit.value!r} counts whole things"
+                    field,
+                    amount,
+                    f"a whole number: {unit.value!r} counts whole things",
+                    expected_vi=f"một số nguyên: đơn vị {unit.value!r} đếm theo số nguyên",
                 )
             amount = int(amount)
     elif unit.is_decimal:
         amount = Decimal(amount)
     if amount < 0:
-        raise InvariantError(field, amount, "a non-negative amount")
+        raise InvariantError(
+            field, amount, "a non-negative amount", expected_vi="một con số không âm"
+        )
     return amount
 
 
@@ -283,10 +293,21 @@ def _amount_in(value: object) -> Amount:
     """Wire amount: an int, a Decimal, or a decimal string; never a float or bool."""
     if isinstance(value, str):
         if len(value) > MAX_NUMBER_CHARS or not _DECIMAL_TEXT.fullmatch(value):
-            raise ParseError("amount", value, "digits with an optional '.' decimal part")
+            raise ParseError(
+                "amount",
+                value,
+                "digits with an optional '.' decimal part",
+                expected_vi="các chữ số, có thể có phần thập phân sau dấu '.'",
+            )
         return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise ParseError("amount", value, "an integer or a decimal string (never a float)")
+        raise ParseError(
+            "amount",
+            value,
+            "an integer or a decimal string (never a float)",
+            expected_vi="một số nguyên hoặc một số thập phân viết dạng chuỗi "
+            "(không bao giờ là float)",
+        )
     return value
 
 
