@@ -106,7 +106,7 @@ def test_version() -> None:
     ],
 )
 def test_usage_errors_exit_2(argv: tuple[str, ...], expected: str) -> None:
-    result = run(*argv)
+    result = run("--lang", "en", *argv)
     assert result.code == 2
     assert expected in result.err
     assert "Traceback" not in result.err
@@ -218,7 +218,7 @@ def test_summary_needs_a_report_not_observations(tmp_path: Path) -> None:
     result = run("summary", path)
     assert result.code == 2
     assert result.err == (
-        f"antq summary: error: {path} chứa số liệu, không phải báo cáo: "
+        f"antq summary: lỗi: {path} chứa số liệu, không phải báo cáo: "
         f"dùng `antq validate {path}` hoặc `antq tidy {path}`\n"
     )
 
@@ -292,7 +292,7 @@ def test_tidy_of_an_observations_file(tmp_path: Path) -> None:
 
 
 def test_tidy_output_with_unknown_suffix_is_an_input_error(tmp_path: Path) -> None:
-    result = run("tidy", KON_TUM, "--output", tmp_path / "rows.xls")
+    result = run("tidy", KON_TUM, "--output", tmp_path / "rows.xls", "--lang", "en")
     assert result.code == 2
     assert result.err.startswith("antq tidy: error: path=")
     assert "expected a file ending in .csv" in result.err
@@ -363,7 +363,7 @@ def test_compare_conflicting_side_is_an_input_error(tmp_path: Path) -> None:
     path.write_text(
         "indicator,place,period,value\r\ntips.received,62,2023,1\r\ntips.received,62,2023,2\r\n"
     )
-    result = run("compare", path, KON_TUM)
+    result = run("compare", path, KON_TUM, "--lang", "en")
     assert result.code == 2
     assert result.err.startswith("antq compare: error: ")
     assert "Traceback" not in result.err
@@ -427,14 +427,14 @@ def test_extract_notes_go_to_stderr(tmp_path: Path) -> None:
 def test_extract_bad_period_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(TEXT, encoding="utf-8")
-    result = run("extract", path, "--period", "2023Q5")
+    result = run("extract", path, "--period", "2023Q5", "--lang", "en")
     assert result.code == 2
     assert result.err.startswith("antq extract: error: period='2023Q5'")
 
 
 def test_missing_layer_is_reported_not_available(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "antq_domain.extract", None)  # import now fails
-    result = run("extract", KON_TUM)
+    result = run("extract", KON_TUM, "--lang", "en")
     assert result.code == 2
     assert "'antq extract' is not available yet" in result.err
 
@@ -479,7 +479,7 @@ def bad_files(tmp: Path) -> Iterator[tuple[str, Path, list[str]]]:
     yield (
         "wrong suffix",
         text,
-        [f"{text} là văn bản, không phải báo cáo: đọc nó bằng `antq extract"],
+        [f"{text} is text, not a report: read it with `antq extract"],
     )
     # a bad row in an observations file
     rows = tmp / "rows.csv"
@@ -502,8 +502,9 @@ def test_bad_file_exits_2_with_one_line_per_problem(
     cases = {n: (path, lines) for n, path, lines in bad_files(tmp_path)}
     path, expected = cases[name]
     if command == "summary" and name == "bad csv row":
-        expected = [f"{path} chứa số liệu, không phải báo cáo"]  # summary reads reports only
+        expected = [f"{path} holds figures, not a report"]  # summary reads reports only
     argv: list[str | Path] = [command, path, KON_TUM] if command == "compare" else [command, path]
+    argv += ["--lang", "en"]  # the same files in Vietnamese: tests/test_error_language.py
     result = run(*argv)
     assert result.code == 2
     assert result.out == ""
@@ -519,10 +520,12 @@ def test_long_problem_lines_are_cut(tmp_path: Path) -> None:
     path = tmp_path / "long.json"
     # pydantic echoes the input of an unknown field
     path.write_text('{"colour": "' + "x" * 5000 + '"}', encoding="utf-8")
-    result = run("validate", path)
-    assert result.code == 2
-    assert all(len(line) <= 420 for line in result.err.splitlines())
-    assert result.err.splitlines()[1].endswith("…")
+    for lang in ("en", "vi"):
+        result = run("validate", path, "--lang", lang)
+        assert result.code == 2
+        assert all(len(line) <= 420 for line in result.err.splitlines())
+        # the unknown field's line, which echoes the 5000 characters
+        assert any("colour" in line and line.endswith("…") for line in result.err.splitlines())
 
 
 # -- real processes -----------------------------------------------------------------
@@ -545,7 +548,9 @@ def test_output_is_utf8_whatever_the_locale() -> None:
 
 
 def test_process_error_has_no_traceback() -> None:
-    done = run_module("validate", "does-not-exist.json", env={"PYTHONIOENCODING": "ascii"})
+    done = run_module(
+        "validate", "does-not-exist.json", "--lang", "en", env={"PYTHONIOENCODING": "ascii"}
+    )
     assert done.returncode == 2
     err = done.stderr.decode("utf-8")
     assert "Traceback" not in err

@@ -60,17 +60,23 @@ def test_bad_rows_stop_the_run_or_are_left_out(
     path = _file(
         tmp_path, "tips.received,608,202413,1,,,,,,\r\ntips.received,616,202304,x,,,,,,\r\n"
     )
-    assert main(["rollup", str(path), "--to", "nation", "--period", "2023"]) == 2
+    assert main(["rollup", str(path), "--to", "nation", "--period", "2023", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "2 problems" in err
+    assert main(["rollup", str(path), "--to", "nation", "--period", "2023"]) == 2
+    assert "bảng số liệu: 2 lỗi" in capsys.readouterr().err
     assert (
         main(["rollup", str(path), "--to", "nation", "--period", "2023", "--leave-out-bad-rows"])
         == 1
     )
     out, err = capsys.readouterr()
     assert "tips.received,VN,2023," in out
-    left = [line for line in err.splitlines() if "bỏ ra: row" in line]
-    assert [line.split("bỏ ra: ")[1].split(":")[0] for line in left] == ["row 47.period", "row 48"]
+    left = [line for line in err.splitlines() if "bỏ ra: hàng" in line]
+    assert [line.split("bỏ ra: ")[1].split(":")[0] for line in left] == [
+        "hàng 47, kỳ báo cáo (period)",
+        "hàng 48",
+    ]
+    assert "cần một tháng từ 1 đến 12" in left[0]
 
 
 def test_restated_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -288,7 +288,7 @@ def test_cli_extract_of_non_utf8_exits_2(
 ) -> None:
     path = tmp_path / "t.txt"
     path.write_bytes(b"Kon Tum \xff")
-    assert main(["extract", str(path)]) == 2
+    assert main(["extract", str(path), "--lang", "en"]) == 2
     assert "line 1" in capsys.readouterr().err
 
 
@@ -560,7 +560,7 @@ def test_report_on_stdin_is_screened_like_a_file(
 
     text = json.dumps(_report_data())[:-1] + ', "observations": []}'
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode()), "utf-8"))
-    assert main(["summary", "-"]) == 2
+    assert main(["summary", "-", "--lang", "en"]) == 2
     assert "key 'observations' repeated" in capsys.readouterr().err
 
 

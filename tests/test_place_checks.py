@@ -176,8 +176,10 @@ class TestCommandLine:
         base = ["extract", str(article), "--period", "2023", "--format", "report"]
         assert main([*base, "--place", "tỉnh Kon Tum"]) == 0
         assert json.loads(capsys.readouterr().out)["place"] == "62"
-        assert main([*base, "--place", "XYZ"]) == 2
+        assert main([*base, "--place", "XYZ", "--lang", "en"]) == 2
         assert "--place='XYZ': expected a code of the register" in capsys.readouterr().err
+        assert main([*base, "--place", "XYZ"]) == 2
+        assert "--place = 'XYZ': cần một mã trong danh mục địa bàn" in capsys.readouterr().err
 
     def test_summary_of_a_report_with_an_unknown_place_is_refused(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -186,8 +188,12 @@ class TestCommandLine:
 
         path = tmp_path / "r.json"
         path.write_text(json.dumps(_report("99")), "utf-8")
-        assert main(["summary", str(path)]) == 2
+        assert main(["summary", str(path), "--lang", "en"]) == 2
         assert "place='99': expected a code of the register" in capsys.readouterr().err
+        assert main(["summary", str(path)]) == 2
+        assert (
+            "địa bàn (place) = '99': cần một mã trong danh mục địa bàn" in capsys.readouterr().err
+        )
 
 
 class TestValidate:

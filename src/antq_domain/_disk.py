@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from antq_domain.errors import FileError, LimitError, Message, ParseError, Problem, RecordError
 from antq_domain.limits import (
@@ -29,7 +29,6 @@ from antq_domain.limits import (
     MAX_INTEGER_DIGITS,
     check_nesting,
 )
-from antq_domain.values.label import Lang
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -95,7 +94,7 @@ _OS_REASONS_VI = {
 }
 
 
-def os_reason(exc: OSError, lang: Lang = "en") -> str:
+def os_reason(exc: OSError, lang: Literal["vi", "en"] = "en") -> str:
     """Why the operating system refused, in ``lang`` (its own words when not translated here).
 
     Example:

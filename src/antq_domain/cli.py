@@ -508,7 +508,7 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
             path = write_observations(list(result.observations), Path(tmp) / "rollup.csv")
             with path.open(encoding="utf-8", newline="") as fh:
                 out.write(fh.read())
-    for loc, msg in scanned.left_out:
+    for loc, msg in scanned.left_out_text(lang):
         left = t(lang, "bỏ ra", "left out")
         print(_problem_line(f"{PROG} rollup: {left}: {loc}: {msg}"), file=sys.stderr)
     rows = len({loc.split(".")[0] for loc, _ in scanned.left_out})

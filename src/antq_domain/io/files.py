@@ -308,9 +308,10 @@ def _csv_rows(
 
 def _unknown_column(name: str) -> Message:
     keys = ", ".join(TIDY_KEYS)
+    quoted = ", ".join(repr(k) for k in TIDY_KEYS)
     return Message(
         f"unknown column {name!r}: expected one of {keys} or dim_<name>",
-        f"cột {name!r} không có trong mẫu: cần một trong các cột {keys} hoặc dim_<tên>",
+        f"cột {name!r} không có trong mẫu: cần một trong các cột {quoted} hoặc 'dim_<tên>'",
     )
 
 

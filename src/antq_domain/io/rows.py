@@ -256,7 +256,10 @@ def _status(row: Mapping[str, Any]) -> Status:
     except ValueError:
         codes = ", ".join(s.value for s in Status)
         raise ParseError(
-            "status", text, f"one of {codes}", expected_vi=f"một trong các mã {codes}"
+            "status",
+            text,
+            f"one of {codes}",
+            expected_vi="một trong các mã " + ", ".join(repr(s.value) for s in Status),
         ) from None
 
 
@@ -332,9 +335,11 @@ def _row_to_observation(
     unknown = [k for k in row if k not in TIDY_KEYS and not k.startswith("dim_")]
     if unknown:
         keys = ", ".join(TIDY_KEYS)
+        quoted = ", ".join(repr(k) for k in TIDY_KEYS)
         unknown_key = Message(
             f"unknown key {unknown[0]!r}: expected one of {keys} or dim_<name>",
-            f"khóa {unknown[0]!r} không có trong mẫu: cần một trong các khóa {keys} hoặc dim_<tên>",
+            f"khóa {unknown[0]!r} không có trong mẫu: cần một trong các khóa {quoted} "
+            "hoặc 'dim_<tên>'",
         )
         raise RecordError("tidy rows", [("", unknown_key)])
     for key in _REQUIRED:

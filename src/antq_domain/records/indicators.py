@@ -376,7 +376,9 @@ class Dimension(Record):
             f"dims.{self.name}",
             code,
             f"one of {codes}" + _close(code, self.codes),
-            expected_vi=f"một trong các mã {codes}" + _close(code, self.codes, "vi"),
+            expected_vi="một trong các mã "
+            + ", ".join(repr(c) for c in self.codes)
+            + _close(code, self.codes, "vi"),
         )
 
     def check(self, code: object) -> str:
@@ -400,7 +402,7 @@ class Dimension(Record):
                 field,
                 code,
                 f"one of {codes}{hint}",
-                expected_vi=f"một trong các mã {codes}{hint_vi}",
+                expected_vi="một trong các mã " + ", ".join(repr(c) for c in self.codes) + hint_vi,
             )
         return code
 
@@ -739,7 +741,11 @@ class Indicator(Record):
         for name, value in dims.items():
             if name not in names:
                 allowed = ", ".join(names) if names else "none (the indicator is not split)"
-                allowed_vi = ", ".join(names) if names else "không có (chỉ tiêu không phân tổ)"
+                allowed_vi = (
+                    ", ".join(repr(n) for n in names)
+                    if names
+                    else "không có (chỉ tiêu không phân tổ)"
+                )
                 raise ParseError(
                     f"dims.{name}",
                     value,

@@ -84,7 +84,7 @@ class CodelistBase(enum.StrEnum):
                 cls.codelist_field(),
                 code,
                 f"one of {codes}",
-                expected_vi=f"một trong các mã {codes}",
+                expected_vi="một trong các mã " + ", ".join(repr(m.value) for m in cls),
             ) from None
 
     @classmethod
