@@ -738,6 +738,7 @@ def _dedup(observations: Iterable[Observation]) -> dict[CellKey, Observation]:
                 f"{o.indicator} {o.place} {o.period} {o.dims}: {o.value} and {seen.value}"
                 f" ({how.value})",
                 "one value per cell: settle conflicting sources before aggregating",
+                expected_vi="mỗi ô một giá trị: giải quyết các nguồn mâu thuẫn trước khi tổng hợp",
             )
     return unique
 
@@ -824,6 +825,8 @@ def _over_time(
                     "period",
                     f"{a.indicator} {a.place}: {a.period} and {b.period}",
                     "disjoint sub-periods: a flow over overlapping periods would double count",
+                    expected_vi="các kỳ con không chồng lấn: cộng số phát sinh của các kỳ chồng "
+                    "lấn sẽ tính trùng",
                 )
         total: Quantity | None = None
         missing_periods: list[Period] = []
@@ -854,6 +857,7 @@ def _over_time(
                     f"{last.indicator} {last.place}: {other.period}={other.value}"
                     f" and {last.period}={last.value}",
                     "one stock value at the end of the period",
+                    expected_vi="một giá trị số hiện có ở cuối kỳ",
                 )
         return _part_of(last)
     # TimeAggregation.NONE: only a figure for the target period itself passes

@@ -751,12 +751,14 @@ def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | N
                 field,
                 f"{o.indicator} {o.place} {o.dims}: {seen.period} and {o.period}",
                 "one period per indicator, place and dims (roll them up first)",
+                expected_vi="mỗi chỉ tiêu, địa bàn và phân tổ chỉ một kỳ (tổng hợp trước)",
             )
         elif (how := grade((seen.value, o.value))) in STRICT_CONFLICTS:
             raise ConflictError(
                 field,
                 f"{o.indicator} {o.place} {o.period}: {seen.value} and {o.value} ({how.value})",
                 "one value per cell: settle the conflict first",
+                expected_vi="mỗi ô một giá trị: giải quyết số liệu mâu thuẫn trước",
             )
     return out, cat if isinstance(cat, Catalogue) else None
 

@@ -78,12 +78,27 @@ class Dims(Mapping[str, str]):
         if mapping is None:
             return cls(())
         if not isinstance(mapping, Mapping):
-            raise AntqTypeError("dims", mapping, "a Dims or a mapping of dimension names to codes")
+            raise AntqTypeError(
+                "dims",
+                mapping,
+                "a Dims or a mapping of dimension names to codes",
+                expected_vi="một Dims hoặc một ánh xạ từ tên phân tổ sang mã",
+            )
         for name, code in mapping.items():
             if not isinstance(name, str) or not _NAME.fullmatch(name):
-                raise ParseError("dims", name, "a lower-case name such as 'unit_kind'")
+                raise ParseError(
+                    "dims",
+                    name,
+                    "a lower-case name such as 'unit_kind'",
+                    expected_vi="một tên chữ thường như 'unit_kind'",
+                )
             if not isinstance(code, str) or not _CODE_VALUE.fullmatch(code):
-                raise ParseError(f"dims.{name}", code, "a lower-case code such as 'commune'")
+                raise ParseError(
+                    f"dims.{name}",
+                    code,
+                    "a lower-case code such as 'commune'",
+                    expected_vi="một mã chữ thường như 'commune'",
+                )
         return cls(tuple(sorted(mapping.items())))
 
     def __getitem__(self, key: str) -> str:
@@ -145,7 +160,12 @@ def as_dims(value: object) -> Dims:
     """
     if value is None or isinstance(value, Mapping):
         return Dims.of(value)
-    raise AntqTypeError("dims", value, "a Dims or a mapping of dimension names to codes")
+    raise AntqTypeError(
+        "dims",
+        value,
+        "a Dims or a mapping of dimension names to codes",
+        expected_vi="một Dims hoặc một ánh xạ từ tên phân tổ sang mã",
+    )
 
 
 Cell = tuple[str, str, str, Dims]
@@ -216,7 +236,12 @@ class Observation(Record):
     @classmethod
     def _place_code(cls, v: str) -> str:
         if not v or v != v.strip():
-            raise ParseError("place", v, "a non-empty place code without surrounding spaces")
+            raise ParseError(
+                "place",
+                v,
+                "a non-empty place code without surrounding spaces",
+                expected_vi="một mã địa bàn không rỗng, không có dấu cách ở hai đầu",
+            )
         return check_text("place", v)
 
     @field_validator("source", "quote")
@@ -224,7 +249,12 @@ class Observation(Record):
     def _bounded_text(cls, v: str | None, info: ValidationInfo) -> str | None:
         # "" would be written as an empty cell and read back as None: refused, not lost
         if v == "":
-            raise InvariantError(str(info.field_name), v, "a non-empty text, or None for no text")
+            raise InvariantError(
+                str(info.field_name),
+                v,
+                "a non-empty text, or None for no text",
+                expected_vi="một văn bản không rỗng, hoặc None nếu không có",
+            )
         return None if v is None else check_text(str(info.field_name), v)
 
     @model_validator(mode="after")
@@ -321,5 +351,5 @@ def observations_of(value: object, field: str, expected: str) -> tuple[Observati
     out = tuple(items)
     for o in out:
         if not isinstance(o, Observation):
-            raise AntqTypeError(field, o, "an Observation")
+            raise AntqTypeError(field, o, "an Observation", expected_vi="một Observation (số liệu)")
     return out

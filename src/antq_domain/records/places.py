@@ -52,7 +52,9 @@ from antq_domain._once import once
 from antq_domain.errors import (
     AntqValueError,
     InvariantError,
+    Message,
     ParseError,
+    Problem,
     RecordError,
     UnknownCodeError,
 )
@@ -290,13 +292,22 @@ def _rule_errors(
     """Every cross-field rule a place breaks (shared by Place and the CSV reader)."""
     errors: list[AntqValueError] = []
     if valid_from is not None and valid_to is not None and valid_to < valid_from:
-        errors.append(InvariantError("valid_to", valid_to, f"a day on or after {valid_from}"))
+        errors.append(
+            InvariantError(
+                "valid_to",
+                valid_to,
+                f"a day on or after {valid_from}",
+                expected_vi=f"một ngày không trước {valid_from}",
+            )
+        )
     if kind.legal_to is not None and (valid_to is None or valid_to > kind.legal_to):
         errors.append(
             InvariantError(
                 "valid_to",
                 valid_to,
                 f"a day on or before {kind.legal_to} (no {kind.label.vi} exists after it)",
+                expected_vi=f"một ngày không sau {kind.legal_to} "
+                f"(sau ngày này không còn {kind.label.vi})",
             )
         )
     if kind.legal_from is not None and (valid_from is None or valid_from < kind.legal_from):
@@ -305,24 +316,57 @@ def _rule_errors(
                 "valid_from",
                 valid_from,
                 f"a day on or after {kind.legal_from} (no {kind.label.vi} exists before it)",
+                expected_vi=f"một ngày không trước {kind.legal_from} "
+                f"(trước ngày này chưa có {kind.label.vi})",
             )
         )
     if parent == code:
-        errors.append(InvariantError("parent", parent, "a code other than the place's own"))
+        errors.append(
+            InvariantError(
+                "parent",
+                parent,
+                "a code other than the place's own",
+                expected_vi="một mã khác mã của chính địa bàn",
+            )
+        )
     if code in successors:
-        errors.append(InvariantError("successors", code, "codes other than the place's own"))
+        errors.append(
+            InvariantError(
+                "successors",
+                code,
+                "codes other than the place's own",
+                expected_vi="các mã khác mã của chính địa bàn",
+            )
+        )
     if len(set(successors)) != len(successors):
-        errors.append(InvariantError("successors", tuple(successors), "codes without repeats"))
+        errors.append(
+            InvariantError(
+                "successors",
+                tuple(successors),
+                "codes without repeats",
+                expected_vi="các mã không lặp lại",
+            )
+        )
     if successors and valid_to is None:
         errors.append(
-            InvariantError("valid_to", valid_to, "the place's last day, since it has successors")
+            InvariantError(
+                "valid_to",
+                valid_to,
+                "the place's last day, since it has successors",
+                expected_vi="ngày cuối cùng của địa bàn, vì địa bàn có đơn vị kế thừa",
+            )
         )
     return errors
 
 
 def _check_code(field: str, value: str) -> str:
     if not _CODE.fullmatch(value):
-        raise ParseError(field, value, "a code without spaces, ';' or ','")
+        raise ParseError(
+            field,
+            value,
+            "a code without spaces, ';' or ','",
+            expected_vi="một mã không có dấu cách, ';' hoặc ','",
+        )
     return value
 
 
@@ -386,7 +430,7 @@ class Place(Record):
     @classmethod
     def _name_ok(cls, value: str) -> str:
         if not value.strip():
-            raise ParseError("name", value, "a non-empty name")
+            raise ParseError("name", value, "a non-empty name", expected_vi="một tên không rỗng")
         return unicodedata.normalize("NFC", value)
 
     @model_validator(mode="after")
@@ -560,7 +604,14 @@ def _parent_errors(place: Place, parent: Place | None) -> list[AntqValueError | 
     if place.parent is None:
         return []
     if parent is None:
-        return [UnknownCodeError("parent", place.parent, "a code of the register")]
+        return [
+            UnknownCodeError(
+                "parent",
+                place.parent,
+                "a code of the register",
+                expected_vi="một mã trong danh mục địa bàn",
+            )
+        ]
     errors: list[AntqValueError | UnknownCodeError] = []
     if parent.level.rank >= place.level.rank:
         errors.append(
@@ -596,7 +647,14 @@ def _successor_errors(
     for code in place.successors:
         successor = by_code.get(code)
         if successor is None:
-            errors.append(UnknownCodeError("successors", code, "a code of the register"))
+            errors.append(
+                UnknownCodeError(
+                    "successors",
+                    code,
+                    "a code of the register",
+                    expected_vi="một mã trong danh mục địa bàn",
+                )
+            )
         elif (
             successor.valid_from is None
             or place.valid_to is None
@@ -613,19 +671,24 @@ def _successor_errors(
     return errors
 
 
-def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[tuple[str, str]]:
+def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[Problem]:
     """Every rule across places the list breaks, located by ``where[i]`` (row or code)."""
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     by_code: dict[str, Place] = {}
     for place, loc in zip(places, where, strict=True):
         if place.code in by_code:
-            err = InvariantError("code", place.code, "a code used once in the register")
-            problems.append((f"{loc}.code", str(err)))
+            err = InvariantError(
+                "code",
+                place.code,
+                "a code used once in the register",
+                expected_vi="một mã chỉ dùng một lần trong danh mục",
+            )
+            problems.append((f"{loc}.code", err))
         by_code.setdefault(place.code, place)
     for place, loc in zip(places, where, strict=True):
         parent = None if place.parent is None else by_code.get(place.parent)
         errors = _parent_errors(place, parent) + _successor_errors(place, by_code)
-        problems.extend((f"{loc}.{err.field}", str(err)) for err in errors)
+        problems.extend((f"{loc}.{err.field}", err) for err in errors)
     links: dict[str, dict[str, list[str]]] = {
         "parent": {p.code: [p.parent] for p in places if p.parent is not None},
         "successors": {p.code: list(p.successors) for p in places},
@@ -635,8 +698,14 @@ def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[tu
         for column, step in links.items():
             found = _cycle(place.code, step, acyclic[column])
             if found and found[0] == place.code:
-                err = InvariantError(column, place.code, "links without a cycle")
-                problems.append((f"{loc}.{column}", f"{err} (cycle: {' -> '.join(found)})"))
+                cycle = " -> ".join(found)
+                err = InvariantError(
+                    column,
+                    place.code,
+                    f"links without a cycle (cycle: {cycle})",
+                    expected_vi=f"các liên kết không tạo vòng (vòng: {cycle})",
+                )
+                problems.append((f"{loc}.{column}", err))
     return problems
 
 
@@ -778,7 +847,10 @@ class Registry:
             return self._by_code[code]
         except KeyError:
             raise UnknownCodeError(
-                "place", code, "a code of the register (e.g. '62', '51@2025-06-30')"
+                "place",
+                code,
+                "a code of the register (e.g. '62', '51@2025-06-30')",
+                expected_vi="một mã trong danh mục địa bàn (ví dụ '62', '51@2025-06-30')",
             ) from None
 
     def name_of(self, code: str) -> str:
@@ -809,7 +881,10 @@ class Registry:
             if place.alive_on(as_of):
                 return place
         raise UnknownCodeError(
-            "place", official_code, f"an official code held by a unit on {as_of.isoformat()}"
+            "place",
+            official_code,
+            f"an official code held by a unit on {as_of.isoformat()}",
+            expected_vi=f"mã chính thức của một đơn vị còn tồn tại ngày {as_of.isoformat()}",
         )
 
     def _alive_place(self, code: str, as_of: date | None) -> Place:
@@ -1253,7 +1328,7 @@ class Registry:
             antq_domain.errors.RecordError: Registry: 1 problem
               row 2.kind: kind='tinh': expected one of nation, province, ...
         """
-        problems: list[tuple[str, str]] = []
+        problems: list[Problem] = []
         places: list[Place] = []
         where: list[str] = []
         for number, row in enumerate(rows, start=2):
@@ -1272,15 +1347,22 @@ def _parse_date(column: str, text: str) -> date | None:
     if not text:
         return None
     if not _ISO_DATE.fullmatch(text):
-        raise ParseError(column, text, "an ISO date YYYY-MM-DD, or empty for open-ended")
+        raise ParseError(
+            column,
+            text,
+            "an ISO date YYYY-MM-DD, or empty for open-ended",
+            expected_vi="một ngày dạng NNNN-TT-NN, hoặc để trống nếu không có thời hạn",
+        )
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ParseError(column, text, "an existing calendar day") from None
+        raise ParseError(
+            column, text, "an existing calendar day", expected_vi="một ngày có thật trong lịch"
+        ) from None
 
 
 def _place_from_row(
-    row: Mapping[str, str | None], loc: str, problems: list[tuple[str, str]]
+    row: Mapping[str, str | None], loc: str, problems: list[Problem]
 ) -> Place | None:
     """One place from a CSV row, or None after adding its problems to ``problems``."""
     before = len(problems)
@@ -1293,7 +1375,9 @@ def _place_from_row(
     for column in COLUMNS:
         value = row.get(column)
         if value is None:
-            problems.append((f"{loc}.{column}", f"{column}: missing cell"))
+            problems.append(
+                (f"{loc}.{column}", Message(f"{column}: missing cell", f"thiếu ô {column!r}"))
+            )
             value = ""
         cells[column] = value.strip()
 
@@ -1301,7 +1385,7 @@ def _place_from_row(
         try:
             return parse(cells[column])
         except (AntqValueError, UnknownCodeError) as exc:
-            problems.append((f"{loc}.{column}", str(exc)))
+            problems.append((f"{loc}.{column}", exc))
             return None
 
     code = attempt("code", lambda v: _check_code("code", v))
@@ -1314,7 +1398,8 @@ def _place_from_row(
         lambda v: tuple(_check_code("successors", s.strip()) for s in v.split(";")) if v else (),
     )
     if not cells["name"]:
-        problems.append((f"{loc}.name", str(ParseError("name", cells["name"], "a name"))))
+        no_name = ParseError("name", cells["name"], "a name", expected_vi="một tên")
+        problems.append((f"{loc}.name", no_name))
     if len(problems) > before:
         return None
     errors = _rule_errors(
@@ -1344,16 +1429,37 @@ def _read_csv(text: str, source: str, *, spreadsheet_safe: bool = False) -> Regi
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
-        raise RecordError(source, [("row 1", f"malformed CSV: {exc}")]) from None
+        malformed = Message(f"malformed CSV: {exc}", f"CSV sai cấu trúc: {exc}")
+        raise RecordError(source, [("row 1", malformed)]) from None
     unknown = [h for h in header if h not in COLUMNS]
     missing = [c for c in COLUMNS if c not in header]
     repeated = sorted(h for h, n in Counter(header).items() if n > 1)
     if unknown or missing or repeated:
-        problems = [
-            (f"row 1.{h}", f"{h}: unknown column (expected {', '.join(COLUMNS)})") for h in unknown
+        columns = ", ".join(COLUMNS)
+        quoted = ", ".join(repr(c) for c in COLUMNS)
+        problems: list[Problem] = [
+            (
+                f"row 1.{h}",
+                Message(
+                    f"{h}: unknown column (expected {columns})",
+                    f"cột {h!r} không có trong mẫu (cần các cột {quoted})",
+                ),
+            )
+            for h in unknown
         ]
-        problems += [(f"row 1.{c}", f"{c}: missing column") for c in missing]
-        problems += [(f"row 1.{h}", f"{h}: column repeated (expected once)") for h in repeated]
+        problems += [
+            (f"row 1.{c}", Message(f"{c}: missing column", f"thiếu cột {c!r}")) for c in missing
+        ]
+        problems += [
+            (
+                f"row 1.{h}",
+                Message(
+                    f"{h}: column repeated (expected once)",
+                    f"cột {h!r} lặp lại (mỗi cột chỉ được một lần)",
+                ),
+            )
+            for h in repeated
+        ]
         raise RecordError(source, problems)
     rows: Iterable[dict[str, Any]] = reader
     if spreadsheet_safe:

@@ -108,9 +108,11 @@ class NotApplicable(_Marker):
 
 def _reason(value: object) -> str:
     if not isinstance(value, str):
-        raise AntqTypeError("withheld.reason", value, "a str")
+        raise AntqTypeError("withheld.reason", value, "a str", expected_vi="một chuỗi")
     if not value.strip():
-        raise InvariantError("withheld.reason", value, "a non-empty reason")
+        raise InvariantError(
+            "withheld.reason", value, "a non-empty reason", expected_vi="một lý do không rỗng"
+        )
     return check_text("withheld.reason", value)
 
 

@@ -118,18 +118,28 @@ _GROUPING = (
     "one separator per figure ('1.160' and '1 160' are 1160; a decimal is written "
     "with ',': '1,16')"
 )
+_EXPECTED_VI = "một con số viết kiểu Việt Nam như '145.410', '13,85', 'hơn 1.160' hoặc '2,5 triệu'"
+_GROUPING_VI = (
+    "'.' hoặc dấu cách chỉ dùng để tách hàng nghìn, theo sau đúng ba chữ số, cùng một dấu "
+    "tách trong một con số ('1.160' và '1 160' là 1160; phần thập phân viết sau dấu ',': '1,16')"
+)
 
 
 def _exact(field: str, value: object) -> int | Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise AntqTypeError(field, value, "an int or a decimal.Decimal (never a float)")
+        raise AntqTypeError(
+            field,
+            value,
+            "an int or a decimal.Decimal (never a float)",
+            expected_vi="một số nguyên hoặc decimal.Decimal (không bao giờ là float)",
+        )
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InvariantError(field, value, "a finite number")
+            raise InvariantError(field, value, "a finite number", expected_vi="một số hữu hạn")
         if value.as_tuple().exponent >= 0:  # type: ignore[operator]  # finite: an int
             value = int(value)
     if value < 0:
-        raise InvariantError(field, value, "a non-negative number")
+        raise InvariantError(field, value, "a non-negative number", expected_vi="một số không âm")
     return value
 
 
@@ -203,36 +213,61 @@ def strip_invisible(text: str) -> str:
 
 def _text(field: str, text: object) -> str:
     if not isinstance(text, str):
-        raise AntqTypeError(field, text, "a str")
+        raise AntqTypeError(field, text, "a str", expected_vi="một chuỗi")
     if len(text) > 4 * MAX_NUMBER_CHARS:  # before any work on it
-        raise LimitError(field, text, f"a figure of at most {MAX_NUMBER_CHARS} characters")
+        raise LimitError(
+            field,
+            text,
+            f"a figure of at most {MAX_NUMBER_CHARS} characters",
+            expected_vi=f"một con số dài nhiều nhất {MAX_NUMBER_CHARS} ký tự",
+        )
     clean = " ".join(unicodedata.normalize("NFC", strip_invisible(text)).split())
     if len(clean) > MAX_NUMBER_CHARS:
-        raise LimitError(field, text, f"a figure of at most {MAX_NUMBER_CHARS} characters")
+        raise LimitError(
+            field,
+            text,
+            f"a figure of at most {MAX_NUMBER_CHARS} characters",
+            expected_vi=f"một con số dài nhiều nhất {MAX_NUMBER_CHARS} ký tự",
+        )
     for char in clean:
         if char.isdigit() and not char.isascii():
             raise ParseError(
-                field, text, f"ASCII digits 0-9 (found {char!r}, {unicodedata.name(char, '?')})"
+                field,
+                text,
+                f"ASCII digits 0-9 (found {char!r}, {unicodedata.name(char, '?')})",
+                expected_vi=f"các chữ số ASCII 0-9 (có {char!r}, {unicodedata.name(char, '?')})",
             )
     return clean
 
 
 def _body(field: str, original: str, body: str, *, strict: bool) -> int | Decimal:
     if body.startswith(("-", "−")):
-        raise ParseError(field, original, "a non-negative figure (reports have no negatives)")
+        raise ParseError(
+            field,
+            original,
+            "a non-negative figure (reports have no negatives)",
+            expected_vi="một con số không âm (báo cáo không có số âm)",
+        )
     if "/" in body:
-        raise ParseError(field, original, "a single figure; read 'a/b' with parse_fraction")
+        raise ParseError(
+            field,
+            original,
+            "a single figure; read 'a/b' with parse_fraction",
+            expected_vi="một con số duy nhất; đọc 'a/b' bằng parse_fraction",
+        )
     match = _BODY.fullmatch(body)
     if match is None:
         if _NUMERIC_SHAPE.fullmatch(body) and ("." in body or " " in body):
-            raise ParseError(field, original, _GROUPING)
-        raise ParseError(field, original, _EXPECTED)
+            raise ParseError(field, original, _GROUPING, expected_vi=_GROUPING_VI)
+        raise ParseError(field, original, _EXPECTED, expected_vi=_EXPECTED_VI)
     if strict and _AMBIGUOUS.fullmatch(body):
         raise ParseError(
             field,
             original,
             "an unambiguous figure: a ',' followed by three digits is a decimal in "
             "Vietnamese but a thousands separator in English (strict mode refuses it)",
+            expected_vi="một con số không mập mờ: dấu ',' theo sau ba chữ số là dấu thập phân "
+            "trong tiếng Việt nhưng là dấu tách hàng nghìn trong tiếng Anh (chế độ strict từ chối)",
         )
     whole = match["whole"].replace(".", "").replace(" ", "")
     value: int | Decimal = (
@@ -276,10 +311,15 @@ def parse_number(text: str, *, field: str = "number", strict: bool = False) -> P
     """
     clean = _text(field, text)
     if clean.casefold().startswith("hàng "):
-        raise ParseError(field, text, "a figure; 'hàng ...' ('thousands of') is not one")
+        raise ParseError(
+            field,
+            text,
+            "a figure; 'hàng ...' ('thousands of') is not one",
+            expected_vi="một con số; 'hàng ...' không phải là con số",
+        )
     match = _PHRASE.fullmatch(clean)
     if match is None:
-        raise ParseError(field, text, _EXPECTED)
+        raise ParseError(field, text, _EXPECTED, expected_vi=_EXPECTED_VI)
     value = _body(field, text, match["body"], strict=strict)
     qualifier = Qualifier.EXACT
     if match["qualifier"] is not None:
@@ -316,7 +356,10 @@ def parse_fraction(text: str, *, field: str = "fraction") -> tuple[int, int]:
     parts = [p.strip() for p in clean.split("/")]
     if len(parts) != 2 or not all(_WHOLE.fullmatch(p) for p in parts):
         raise ParseError(
-            field, text, "two whole figures separated by '/', e.g. '70/85' or '1.376/1.376'"
+            field,
+            text,
+            "two whole figures separated by '/', e.g. '70/85' or '1.376/1.376'",
+            expected_vi="hai số nguyên cách nhau bởi '/', ví dụ '70/85' hoặc '1.376/1.376'",
         )
     whole = [int(p.replace(".", "").replace(" ", "")) for p in parts]
     for part in whole:
@@ -344,7 +387,12 @@ def to_quantity(parsed: ParsedNumber, unit: Unit | str) -> Quantity:
     unit = unit if isinstance(unit, Unit) else Unit.parse(unit)
     value = parsed.value
     if isinstance(value, Decimal) and not unit.is_decimal and value != value.to_integral_value():
-        raise InvariantError("number", value, f"a whole number: {unit.value!r} counts whole things")
+        raise InvariantError(
+            "number",
+            value,
+            f"a whole number: {unit.value!r} counts whole things",
+            expected_vi=f"một số nguyên: đơn vị {unit.value!r} đếm theo số nguyên",
+        )
     return Quantity(value, unit, parsed.qualifier)
 
 

@@ -151,13 +151,19 @@ class Quantity:
             antq_domain.errors.UnknownCodeError: unit='apples': expected one of ...
         """
         if not isinstance(text, str):
-            raise AntqTypeError("quantity", text, "a str such as '>145410 participation'")
+            raise AntqTypeError(
+                "quantity",
+                text,
+                "a str such as '>145410 participation'",
+                expected_vi="một chuỗi như '>145410 participation'",
+            )
         match = _TEXT.fullmatch(text) if len(text) <= 2 * MAX_NUMBER_CHARS else None
         if match is None:
             raise ParseError(
                 "quantity",
                 text,
                 "'[>|>=|<|<=|~]<amount> <unit>', e.g. '>145410 participation'",
+                expected_vi="'[>|>=|<|<=|~]<con số> <đơn vị>', ví dụ '>145410 participation'",
             )
         prefix, digits, unit_code = match.groups()
         unit = Unit.parse(unit_code)
@@ -167,7 +173,9 @@ class Quantity:
             try:
                 amount = Decimal(digits)
             except InvalidOperation:  # pragma: no cover - the regex admits only digits
-                raise ParseError("quantity", text, "a decimal amount") from None
+                raise ParseError(
+                    "quantity", text, "a decimal amount", expected_vi="một con số thập phân"
+                ) from None
         else:
             amount = int(digits)
         return cls(amount, unit, qualifier)
@@ -195,13 +203,18 @@ class Quantity:
             return NotImplemented
         if other.unit is not self.unit:
             raise UnitMismatchError(
-                "unit", other.unit.value, f"{self.unit.value!r}, the unit of the left operand"
+                "unit",
+                other.unit.value,
+                f"{self.unit.value!r}, the unit of the left operand",
+                expected_vi=f"{self.unit.value!r}, đơn vị của toán hạng bên trái",
             )
         if not self.unit.is_additive:
             raise UnitMismatchError(
                 "unit",
                 self.unit.value,
                 "an additive unit: percentages never add; aggregate the ratio's parts",
+                expected_vi="một đơn vị cộng được: không cộng các tỷ lệ phần trăm; "
+                "hãy tổng hợp tử số và mẫu số",
             )
         # the library's own decimal context, never the caller's: exact or an error
         with exact_decimal("amount"):
