@@ -9,7 +9,7 @@ with ``!r`` and say what was expected.
 
 **Two languages.** An error keeps its parts (``field``, ``value``, ``expected`` and, where the
 raise site gives it, ``expected_vi``) and renders them in either language with
-[`text`][antq_domain.AntqError.text]: ``str(err)`` is the English message developers
+[`text`][antq_domain.errors.AntqError.text]: ``str(err)`` is the English message developers
 search for, ``err.text("vi")`` the Vietnamese one the command line prints in a ``--lang vi`` run,
 with the field named in Vietnamese and its key kept in brackets (``kỳ báo cáo (period)``). As
 with [`Undefined.reason_vi`][antq_domain.values.Undefined], the Vietnamese words are a
@@ -424,7 +424,7 @@ class RecordError(AntqError, ValueError):
             the location is a dotted path such as ``observations.3.value`` and the message is
             English.
         parts: the same problems as given: each message an [`AntqError`][antq_domain.AntqError]
-            (rendered by its own [`text`][antq_domain.AntqError.text]), a
+            (rendered by its own [`text`][antq_domain.errors.AntqError.text]), a
             [`Message`][antq_domain.errors.Message] or English text; what ``text(lang)``
             renders.
 
@@ -450,7 +450,15 @@ class RecordError(AntqError, ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: _Lang = "en") -> str:
-        """The head line and one line per problem, in ``lang`` (see the class example)."""
+        """The head line and one line per problem, in ``lang``.
+
+        Example:
+            >>> from antq_domain.errors import Message, RecordError
+            >>> err = RecordError("x.csv", [("line 2", Message("2 cells", "2 ô"))])
+            >>> print(err.text("vi"))
+            x.csv: 1 lỗi
+              dòng 2: 2 ô
+        """
         lines = [self.head(lang)]
         lines.extend(f"  {loc}: {msg}" for loc, msg in self.lines(lang))
         return "\n".join(lines)
