@@ -229,6 +229,8 @@ def evaluate(corpus: Path) -> list[Scored]:
     )
     print(header)
     paths = sorted(corpus.glob("*.canon.json"))
+    if not paths:
+        raise SystemExit(f"no NN-slug.canon.json in {corpus}: give the corpus directory")
     scores = [score_text(path, reg) for path in paths]
     for s in scores:
         print("\n".join(s.lines))
@@ -251,6 +253,10 @@ def evaluate(corpus: Path) -> list[Scored]:
     for s in loo:
         if dropped[s.slug]:
             print(f"  {s.slug}: {dropped[s.slug]} entries dropped")
+    tuned = {s.slug: s for s in scores}
+    for s in loo:  # what each text loses without its own entries
+        if s.lines != tuned[s.slug].lines:
+            print("\n".join(f"  {line}" for line in s.lines))
     print(_total("leave-one-out, all", loo))
     print(_total("leave-one-out, unseen", [s for s in loo if s.slug in unseen]))
     return scores

@@ -797,3 +797,11 @@ def test_a_count_joined_by_voi_takes_the_kind_of_the_noun_before() -> None:
     # "… “Mô hình an ninh trường học” với 6 điểm": the sites of that kind of model.
     got = _read("Năm 2023, huyện duy trì mô hình “Mô hình an ninh trường học” với 6 điểm.")
     assert got == [("models.sites", {"model_kind": "school_security"}, 6)]
+
+
+def test_a_list_of_kinds_after_a_number_counts_them_together() -> None:
+    # "15 lựu đạn, đầu đạn, mìn các loại": grenades, shells and mines together.
+    got = _read("Năm 2022, nhân dân giao nộp 15 lựu đạn, đầu đạn, mìn các loại.")
+    assert got == [("weapons.ordnance", {"ordnance_kind": "total"}, 15)]
+    # One kind is that kind's own figure.
+    assert _read("Năm 2022, nhân dân giao nộp 3 quả lựu đạn.") == [("weapons.grenades", {}, 3)]

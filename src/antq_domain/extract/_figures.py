@@ -16,14 +16,23 @@ from decimal import Decimal
 import attrs
 
 from antq_domain.errors import AntqError
-from antq_domain.extract._match import COUNTERS, Entry, PhraseIndex
+from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, Entry, PhraseIndex
 from antq_domain.extract._scan import Token, is_scale_word, qualifier_word
 from antq_domain.extract._text import Scanned
 from antq_domain.extract.vocabulary import words
 from antq_domain.values.numbers import parse_fraction, parse_number
 from antq_domain.values.unit import Qualifier, Unit
 
-__all__ = ["Context", "Fig", "Match", "choose", "context", "match_context", "read_value"]
+__all__ = [
+    "Context",
+    "Fig",
+    "Match",
+    "choose",
+    "context",
+    "listed_values",
+    "match_context",
+    "read_value",
+]
 
 # The words before and after a number; whether they qualify or scale it is the
 # number grammar's to say (values/numbers.py), not a list of the extractor's.
@@ -270,6 +279,39 @@ def _for_persons(fig: Fig, key: str) -> bool:
     return key[max(0, fig.qstart - 5) : fig.qstart].rstrip().endswith(" cho")
 
 
+def listed_values(fig: Fig, key: str, dim: str) -> list[str]:
+    """The values of ``dim`` listed right after the number, in order ("9 xã, thị trấn").
+
+    The list starts with the longest value phrase at the number's head and goes on
+    while only a comma, "và" or a space lies between one value phrase and the next.
+    """
+    values = [m for m in fig.matches if m.entry.code == dim and m.entry.dim_value]
+    heads = [m for m in values if m.where == "head"]
+    if not heads:
+        return []
+    head = max(heads, key=lambda m: m.entry.length)
+    listed = [head.entry.dim_value or ""]
+    end = head.end
+    for m in sorted(values, key=lambda m: (m.start, -m.entry.length)):
+        if m.start < end:
+            continue
+        if key[end : m.start].strip(" ,") not in ("", "và"):
+            break
+        listed.append(m.entry.dim_value or "")
+        end = m.end
+    return listed
+
+
+def _listing(fig: Fig, key: str) -> frozenset[str]:
+    """The dimensions of which the number's noun phrase lists several kinds."""
+    names = {
+        m.entry.code
+        for m in fig.matches
+        if m.where == "head" and m.entry.dim_value and m.entry.code not in HEAD_DIMS | CONTEXT_DIMS
+    }
+    return frozenset(n for n in names if len(set(listed_values(fig, key, n))) > 1)
+
+
 def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
     candidates = [
         m
@@ -282,6 +324,20 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
     if fig.whole is not None:
         numerators = [m for m in candidates if m.entry.code in idx.numerators]
         candidates = numerators or candidates
+    # "42 lựu đạn, đầu đạn, bom mìn các loại": several kinds listed are counted by the
+    # indicator that has them as a dimension, not by the first kind's own indicator.
+    listing = _listing(fig, key)
+    owners = [
+        code
+        for code, names in idx.dim_names.items()
+        if listing & set(names)
+        and (fig.counter_units is None or idx.units[code] in fig.counter_units)
+    ]
+    if len(owners) == 1:
+        fig.indicator, fig.chosen = owners[0], None
+        fig.rule = "a list of several kinds, counted together"
+        fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
+        return
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best

@@ -48,7 +48,14 @@ from antq_domain.extract._dimensions import (
     propagate,
     tips_results,
 )
-from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
+from antq_domain.extract._figures import (
+    Fig,
+    choose,
+    context,
+    listed_values,
+    match_context,
+    read_value,
+)
 from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
@@ -64,7 +71,7 @@ from antq_domain.extract.results import (
     UnusedNumber,
 )
 from antq_domain.extract.vocabulary import catalogue_without, rule_on
-from antq_domain.records.indicators import Catalogue
+from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.records.indicators import catalogue as standard_catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
@@ -124,25 +131,29 @@ def _head_kind(fig: Fig, key: str) -> str | None:
     An enumeration of kinds of one administrative level ("9 xã, thị trấn", "12 phường
     và xã") counts units of that level: ``commune_level``, ``district_level``.
     """
-    kinds = [m for m in fig.matches if m.entry.code == "unit_kind" and m.entry.dim_value]
-    heads = [m for m in kinds if m.where == "head"]
-    if not heads:
+    listed = listed_values(fig, key, "unit_kind")
+    if not listed:
         return None
-    head = max(heads, key=lambda m: m.entry.length)
-    listed = [head.entry.dim_value]
-    end = head.end
-    for m in sorted((m for m in kinds if m.start >= end), key=lambda m: m.start):
-        if m.start < end:
-            continue
-        if key[end : m.start].strip(" ,") not in ("", "và"):
-            break
-        listed.append(m.entry.dim_value)
-        end = m.end
     if len(set(listed)) > 1:
         for level, members in _LEVELS.items():
             if all(k in members for k in listed):
                 return level
-    return head.entry.dim_value
+    return listed[0]
+
+
+def _listed_kinds(fig: Fig, key: str, ind: Indicator) -> None:
+    """A list of several kinds of one dimension after a number counts them all: "total".
+
+    "42 lựu đạn, đầu đạn, bom mìn các loại" (grenades, shells, bombs, mines) is 42 of
+    all those kinds together, the dimension's value for "all kinds, not split".
+    """
+    for dim in ind.dimensions:
+        if dim.name in HEAD_DIMS | CONTEXT_DIMS or "total" not in dim.codes:
+            continue
+        if len(set(listed_values(fig, key, dim.name))) > 1:
+            fig.dims[dim.name] = "total"
+            fig.dim_rules[dim.name] = "a list of several kinds: all of them"
+            fig.dim_matches.pop(dim.name, None)
 
 
 def _readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]:
@@ -424,6 +435,8 @@ def _read_figures(
                 own_dims(fig, _readable_dims(fig, cat, idx), after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
     for fig in figs:
+        if fig.indicator is not None:
+            _listed_kinds(fig, sc.key, cat[fig.indicator])
         if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
             fig.dims["unit_kind"] = _head_kind(fig, sc.key) or fig.dims["unit_kind"]
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
