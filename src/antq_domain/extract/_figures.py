@@ -16,7 +16,7 @@ from decimal import Decimal
 import attrs
 
 from antq_domain.errors import AntqError
-from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, Entry, PhraseIndex
+from antq_domain.extract._match import COUNTERS, NOUN_READ_ELSEWHERE, Entry, PhraseIndex
 from antq_domain.extract._scan import Token, is_scale_word, qualifier_word
 from antq_domain.extract._text import Scanned
 from antq_domain.extract.vocabulary import words
@@ -307,7 +307,7 @@ def _listing(fig: Fig, key: str) -> frozenset[str]:
     names = {
         m.entry.code
         for m in fig.matches
-        if m.where == "head" and m.entry.dim_value and m.entry.code not in HEAD_DIMS | CONTEXT_DIMS
+        if m.where == "head" and m.entry.dim_value and m.entry.code not in NOUN_READ_ELSEWHERE
     }
     return frozenset(n for n in names if len(set(listed_values(fig, key, n))) > 1)
 
@@ -329,7 +329,7 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
     listing = _listing(fig, key)
     owners = [
         code
-        for code, names in idx.dim_names.items()
+        for code, names in (idx.dim_names.items() if listing else ())
         if listing & set(names)
         and (fig.counter_units is None or idx.units[code] in fig.counter_units)
     ]

@@ -21,6 +21,7 @@ __all__ = [
     "CONTEXT_DIMS",
     "COUNTERS",
     "HEAD_DIMS",
+    "NOUN_READ_ELSEWHERE",
     "Entry",
     "PhraseIndex",
     "TrieNode",
@@ -46,6 +47,9 @@ CONTEXT_DIMS = frozenset(
     {"scope", "group_kind", "club_kind", "category", "form", "issuer", "status"}
 )
 """Dimensions read from the words around the figure (the nearest phrase wins)."""
+
+NOUN_READ_ELSEWHERE = HEAD_DIMS | CONTEXT_DIMS
+"""Dimensions not read from the counted noun phrase (they have rules of their own)."""
 
 _NOT_READ = frozenset({"unspecified", "other", "mixed", "all", "total"})
 

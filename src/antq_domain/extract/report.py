@@ -56,7 +56,7 @@ from antq_domain.extract._figures import (
     match_context,
     read_value,
 )
-from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex, phrase_index
+from antq_domain.extract._match import NOUN_READ_ELSEWHERE, PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
@@ -148,7 +148,7 @@ def _listed_kinds(fig: Fig, key: str, ind: Indicator) -> None:
     all those kinds together, the dimension's value for "all kinds, not split".
     """
     for dim in ind.dimensions:
-        if dim.name in HEAD_DIMS | CONTEXT_DIMS or "total" not in dim.codes:
+        if dim.name in NOUN_READ_ELSEWHERE or "total" not in dim.codes:
             continue
         if len(set(listed_values(fig, key, dim.name))) > 1:
             fig.dims[dim.name] = "total"
@@ -168,7 +168,7 @@ def _readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...
     spec = cat[ratio].ratio if ratio is not None else None
     if spec is None:
         return names
-    keep = HEAD_DIMS | CONTEXT_DIMS | frozenset(spec.match)
+    keep = NOUN_READ_ELSEWHERE | frozenset(spec.match)
     return tuple(n for n in names if n in keep)
 
 
