@@ -583,3 +583,151 @@ class TestErrors:
         ]
         path = write_observations(obs, tmp_path / "rows.jsonl")
         assert read_table(path).to_observations() == obs
+
+
+class TestPeriodsKept:
+    """Without a target period every period is kept: parts per period, in columns."""
+
+    @LAW
+    @given(drawn_sets(), st.data())
+    def test_agreement_law_without_a_period(
+        self, drawn: tuple[Registry, list[Observation], date], data: st.DataObject
+    ) -> None:
+        reg, obs, as_of = drawn
+        obs = obs + _extras(obs, data)
+        view = (
+            "restated" if as_of.year > 2023 else data.draw(st.sampled_from(["as_of", "restated"]))
+        )
+        kwargs: dict[str, Any] = {
+            "to": data.draw(st.sampled_from([None, "nation", "province", "district"])),
+            "period": None,
+            "registry": reg,
+            "as_of": as_of,
+            "view": view,
+            "shares": data.draw(share_tables(reg, as_of)) if view == "restated" else None,
+            "missing": data.draw(st.sampled_from(["lower_bound", "strict", "ignore"])),
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            path = _write(obs, Path(tmp))
+            table = read_table(path, registry=reg)
+            expected, error = _attempt(
+                lambda: rollup(read_observations(path, registry=reg), **kwargs)
+            )
+            streamed, stream_error = _attempt(lambda: rollup_file(path, **kwargs))
+        calls: list[int] = []
+
+        def counting(*args: Any, **kw: Any) -> Any:
+            calls.append(1)
+            return rollup(*args, **kw)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(bulk, "rollup", counting)
+            got, got_error = _attempt(lambda: rollup_table(table, **kwargs))
+        if error is not None:
+            event("the reference refuses")
+            assert type(got_error) is type(error)
+            assert str(got_error) == str(error)
+            assert type(stream_error) is type(error)
+            assert str(stream_error) == str(error)
+            return
+        event("whole reference" if calls else "columns")
+        assert not calls  # what the reference accepts, the columns roll up
+        for mine, theirs in zip(got.cells, expected.cells, strict=True):
+            assert mine == theirs
+        assert got == expected
+        assert streamed == expected
+
+    def test_only_the_odd_families_go_to_the_reference(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Monthly flows and stocks, quarterly flows, a decimal unit, a dimension,
+        not-reported and not-applicable figures: in columns; the stated percentage
+        and the family (indicator, period, dims) with a repeated cell are the
+        only rows the reference reads."""
+        obs = [
+            Observation(indicator=i, place=p, period=f"2023{m:02d}", value=Quantity(m, u))
+            for i, u in (("tips.received", "tip"), ("models.active", "model"))
+            for p in ("608", "616")
+            for m in range(1, 13)
+            if (p, m) != ("616", 3)
+        ]
+        obs += [
+            Observation(
+                indicator="tips.received", place="616", period="202303", value=NOT_REPORTED
+            ),
+            Observation(
+                indicator="tips.resolved",
+                place="608",
+                period="2023Q1",
+                value=Quantity(1, "tip", "at_least"),
+            ),
+            Observation(
+                indicator="tips.resolved",
+                place="616",
+                period="2023Q1",
+                value=Quantity(2, "tip", "more_than"),
+            ),
+            Observation(
+                indicator="crime.cases_occurred",
+                place="616",
+                period="202305",
+                value=Quantity(2, "case"),
+                dims={"category": "drugs"},
+            ),
+            Observation(
+                indicator="weapons.explosives",
+                place="608",
+                period="2023Q1",
+                value=Quantity(Decimal("1.25"), "kilogram"),
+            ),
+            Observation(
+                indicator="weapons.explosives",
+                place="616",
+                period="2023Q1",
+                value=Quantity(Decimal("0.5"), "kilogram"),
+            ),
+            Observation(
+                indicator="forces.camera_data_sharing_rate",
+                place="608",
+                period="2023",
+                value=Quantity(Decimal("91.5"), "percent"),
+            ),
+        ]
+        repeated = Observation(
+            indicator="tips.valuable", place="608", period="202302", value=Quantity(4, "tip")
+        )
+        obs += [repeated, repeated]
+        path = _write(obs, tmp_path)
+        table = read_table(path)
+        read: list[Observation] = []
+
+        def refuse(*args: Any, **kw: Any) -> Any:
+            raise AssertionError("fell back to the whole reference")
+
+        def counting(observations: Any, **kw: Any) -> Any:
+            read.extend(observations)
+            return rollup_parts(observations, **kw)
+
+        for to in ("province", "nation", None):
+            kwargs: dict[str, Any] = {
+                "to": to,
+                "period": None,
+                "registry": registry(),
+                "as_of": date(2023, 12, 31),
+            }
+            expected = rollup(obs, **kwargs)
+            read.clear()
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(bulk, "rollup", refuse)
+                patch.setattr(bulk, "rollup_parts", counting)
+                assert rollup_table(table, **kwargs) == expected
+                assert rollup_file(path, **kwargs) == expected
+            assert {(o.indicator, str(o.period)) for o in read} == {
+                ("forces.camera_data_sharing_rate", "2023"),
+                ("tips.valuable", "202302"),
+            }
+        r = rollup_table(
+            table, to="province", period=None, registry=registry(), as_of=date(2023, 12, 31)
+        )
+        assert str(r.cell("tips.resolved", "62", "2023Q1").value) == ">3 tip"
+        assert str(r.cell("weapons.explosives", "62", "2023Q1").value) == ">=1.75 kilogram"

@@ -45,10 +45,19 @@ cells are built in one place.
   ...``, all rows at once); [`scan_rollups`][antq_domain.bulk.scan_rollups] can
   instead leave them out and report them.
 
-What still goes to the reference whole: no target ``period``; a file that is
-not a plain CSV (JSON Lines, a byte-order mark, quoted or unknown header
-names); and an input the rollup refuses (an unknown place, a conflict, a
-split without shares...), so that the reference words the error.
+* **periods kept** (``_kept``): without a target ``period`` every period is
+  kept; the columns make the parts per (indicator, output place, period,
+  dims) for every period present at once, and the reference reads only the
+  rows of indicators that do not add up over places and of the (indicator,
+  period, dims) families with a repeated cell or a place not alive during
+  its period.
+
+What still goes to the reference whole: a file the columns cannot read
+(JSON Lines, workbooks, quoted or unknown header names, blank lines); and
+an input the rollup refuses (a conflict, a split without shares...), so that
+the reference words the error. The streaming scan reads a plain
+comma-separated file with a target period; anything else is read into a
+table (in columns where it can be) and rolled up from it.
 
 Needs the ``bulk`` extra (``pip install 'antq-domain[bulk]'``: polars).
 
@@ -100,6 +109,7 @@ from antq_domain.analysis.aggregation import (
     rollup,
     rollup_parts,
 )
+from antq_domain.bulk._kept import kept_parts
 from antq_domain.bulk._parts import Plan, columnar_parts, over_time, plan
 from antq_domain.bulk._read import (
     ObservationTable,
@@ -277,7 +287,31 @@ def rollup_table(
             return _rollup_groups(groups, the_plan, tree, cat, missing, reference_rows)
         except (_Fallback, AntqError):
             pass  # the reference decides: its result, or its error as it words it
+    else:
+        try:
+            return _rollup_kept(table, to, registry, as_of, view, shares, missing)
+        except AntqError:
+            pass  # the reference decides: its result, or its error as it words it
     return rollup(table.to_observations(), catalogue=cat, **kwargs)
+
+
+def _rollup_kept(  # noqa: PLR0917 - the reference's own arguments
+    table: ObservationTable,
+    to: str | Sequence[str] | None,
+    registry: Registry,
+    as_of: date,
+    view: View,
+    shares: Mapping[str, Mapping[str, Fraction | int]] | None,
+    missing: MissingStrategy,
+) -> Rollup:
+    """A rollup without a target period: every period kept, parts in columns (``_kept``)."""
+    cat = table.catalogue
+    tree = PlaceTree.of(registry, as_of=as_of, view=view, to=to, shares=shares)
+    parts, odd = kept_parts(table.frame, tree, cat)
+    if odd.any():
+        observations = ObservationTable(table.frame.filter(odd), cat).to_observations()
+        parts = parts.merge(rollup_parts(observations, tree=tree, period=None, catalogue=cat))
+    return finish_rollup(parts, tree=tree, period=None, missing=missing, catalogue=cat)
 
 
 @attrs.frozen
