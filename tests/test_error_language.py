@@ -54,10 +54,13 @@ OPTION = re.compile(r"--[a-z][a-z-]*")
 def english_words(text: str, tmp: Path) -> list[str]:
     text = text.replace(str(tmp), "TMP")
     text = re.sub(r"^antq [a-z]+: ", "", text, flags=re.MULTILINE)  # the command's name
-    for pattern in (QUOTED, KEY, OPTION):
-        text = pattern.sub(" ", text)
     text = re.sub(r"TMP/[^\s:]+|[\w.-]+\.(json|csv|jsonl|txt|xlsx)\b", " ", text)  # file names
+    for pattern in (QUOTED, KEY, OPTION, METAVAR):
+        text = pattern.sub(" ", text)
     return ENGLISH.findall(text)
+
+
+METAVAR = re.compile(r"\b[A-Z][A-Z_]+\b")  # FILE, COMMAND: names in the usage line
 
 
 def run(*argv: str | Path) -> tuple[int, str]:
@@ -446,6 +449,38 @@ def test_a_left_out_row_is_reported_in_the_run_language(tmp_path: Path) -> None:
     assert english_words(err, tmp_path) == [], err
     code, err = run(*argv, "--lang", "en")
     assert "left out: row 2: value='1x': expected a whole number of 'tip'" in err, err
+
+
+# command lines argparse refuses: (argv, vi reason, en reason as argparse words it)
+REFUSED: list[tuple[list[str], str, str]] = [
+    (["frobnicate"], "tham số COMMAND: lựa chọn không hợp lệ: 'frobnicate'", "invalid choice"),
+    (["summary"], "thiếu tham số bắt buộc: FILE", "the following arguments are required: FILE"),
+    (["summary", "r.json", "--bogus"], "không nhận ra tham số: --bogus", "unrecognized arguments"),
+    (["tidy", "r.json", "--format", "xls"], "tham số --format: lựa chọn", "invalid choice: 'xls'"),
+    (["rollup", "x.csv", "--period", "2023"], "thiếu tham số bắt buộc: --to", "required: --to"),
+    (["summary", "r.json", "--lang"], "tham số --lang: cần một giá trị", "expected one argument"),
+    ([], "cần một lệnh", "a command is required"),
+]
+
+
+@pytest.mark.parametrize(("argv", "vi", "en"), REFUSED)
+def test_a_command_line_argparse_refuses_is_refused_in_the_run_language(
+    tmp_path: Path, argv: list[str], vi: str, en: str
+) -> None:
+    lang_vi = [] if argv and argv[-1] == "--lang" else ["--lang", "vi"]
+    code, err = run(*argv, *lang_vi)
+    assert code == 2
+    assert err.startswith("cách dùng: antq"), err
+    assert f": lỗi: {vi}" in err, err
+    reason = err.split(": lỗi: ", 1)[1]
+    assert english_words(reason, tmp_path) == [], err
+    if argv and argv[-1] == "--lang":
+        return  # no language can follow a --lang without its value
+    code, err = run("--lang", "en", *argv)
+    assert code == 2
+    assert err.startswith("usage: antq"), err
+    assert ": error: " in err, err
+    assert en in err, err
 
 
 # -- the parts and their rendering ----------------------------------------------------

@@ -50,13 +50,14 @@ import importlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from antq_domain import __version__
 from antq_domain._disk import escape_cell, read_text
@@ -92,6 +93,74 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 class _UsageError(Exception):
     """A command-line mistake found after parsing (exit code 2)."""
+
+
+class _ArgumentsError(Exception):
+    """A command line argparse refused: the (sub)parser and argparse's message."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose refusals `main` reports in the run's language."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _ArgumentsError(self, message)
+
+
+# argparse's messages (Python 3.11 to 3.13), in Vietnamese; any other stays as argparse says it
+_ARGPARSE_VI = [
+    (r"the following arguments are required: (.+)", r"thiếu tham số bắt buộc: \1"),
+    (
+        r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)",
+        r"tham số \1: lựa chọn không hợp lệ: \2 (chọn một trong \3)",
+    ),
+    (r"unrecognized arguments: (.+)", r"không nhận ra tham số: \1"),
+    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (\S+): expected at most one argument", r"tham số \1: nhiều nhất một giá trị"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1: không dùng cùng \2"),
+    (r"ambiguous option: (\S+) could match (.+)", r"tùy chọn mơ hồ: \1 có thể là \2"),
+    (r"argument (\S+): ignored explicit argument (.+)", r"tham số \1: bỏ qua giá trị \2"),
+]
+
+
+def _argparse_text(message: str, lang: Lang) -> str:
+    """The refusal of argparse in ``lang``.
+
+    Example:
+        >>> _argparse_text("the following arguments are required: FILE", "vi")
+        'thiếu tham số bắt buộc: FILE'
+    """
+    if lang == "vi":
+        for pattern, words in _ARGPARSE_VI:
+            if re.fullmatch(pattern, message):
+                return re.sub(pattern, words, message)
+    return message
+
+
+def _requested_lang(argv: Sequence[str]) -> Lang:
+    """The ``--lang`` of a command line argparse may refuse (the last one given; default vi)."""
+    lang: Lang = "vi"
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("vi", "en"):
+            lang = "en" if value == "en" else "vi"
+    return lang
+
+
+def _usage(parser: argparse.ArgumentParser, lang: Lang) -> str:
+    """The usage lines of ``parser``, headed "cách dùng:" in Vietnamese."""
+    if lang == "en":
+        return parser.format_usage()
+    # argparse's own way to format usage, with the head word in Vietnamese
+    formatter = parser._get_formatter()
+    formatter.add_usage(
+        parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix="cách dùng: "
+    )
+    return formatter.format_help()
 
 
 # -- the comparison ---------------------------------------------------------------
@@ -588,7 +657,7 @@ def build_parser() -> argparse.ArgumentParser:
         'en'
     """
     lang_help = "language of everything written, errors too: vi (default) or en"
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Check, summarise, tidy, compare and extract ANTQ movement reports.",
         epilog="Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.\n"
@@ -815,6 +884,20 @@ def _os_reason(exc: OSError, lang: Lang) -> str:
     return english
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """The parsed command line, or the exit code of one argparse refused or answered (--help)."""
+    try:
+        return parser.parse_args(argv)
+    except _ArgumentsError as exc:  # a usage error: usage and reason, in the run's language
+        lang = _requested_lang(list(sys.argv[1:] if argv is None else argv))
+        sys.stderr.write(_usage(exc.parser, lang))
+        reason = _argparse_text(exc.message, lang)
+        print(f"{exc.parser.prog}: {t(lang, 'lỗi', 'error')}: {reason}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help, which argparse printed
+        return exc.code if isinstance(exc.code, int) else 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``antq`` with ``argv`` (default: the process arguments); return the exit code.
 
@@ -827,16 +910,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8(sys.stdout)
     _utf8(sys.stderr)
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, or a usage error argparse already reported
-        return exc.code if isinstance(exc.code, int) else 2
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
     if args.version:
         print(_version(), file=sys.stdout)
         return 0
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_usage(sys.stderr)
+        sys.stderr.write(_usage(parser, args.lang))
         print(
             f"{PROG}: {t(args.lang, 'lỗi: cần một lệnh', 'error: a command is required')}",
             file=sys.stderr,
