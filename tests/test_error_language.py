@@ -311,7 +311,44 @@ def command_lines(tmp: Path) -> list[tuple[str, list[str | Path], str, str]]:
     article.write_text("Năm 2023, có 63 tổ hòa giải.", encoding="utf-8")
     rows = tmp / "ok.csv"
     rows.write_text("indicator,place,period,value\ntips.received,608,2023,5\n", encoding="utf-8")
+    conflict = tmp / "conflict.csv"
+    conflict.write_text(
+        "indicator,place,period,value\ntips.received,608,2023,5\ntips.received,608,2023,6\n",
+        encoding="utf-8",
+    )
+    register = tmp / "register.csv"
+    register.write_text(
+        "code,name,kind,parent,valid_from,valid_to,successors\n"
+        "P,Tỉnh A,provinse,,,,\nD,Huyện B,district,P,2020-13-01,,\n",
+        encoding="utf-8",
+    )
+    workbook = tmp / "book.xlsx"
+    workbook.write_bytes(b"not a zip")
     return [
+        (
+            "conflicting rows",
+            ["rollup", conflict, "--to", "province", "--period", "2023"],
+            "cần mỗi ô một giá trị: giải quyết các nguồn mâu thuẫn trước khi tổng hợp",
+            "expected one value per cell: settle conflicting sources before aggregating",
+        ),
+        (
+            "unknown target",
+            ["rollup", rows, "--to", "provincee", "--period", "2023"],
+            "địa bàn (place) = 'provincee': cần mã chính thức của một đơn vị",
+            "place='provincee': expected an official code held by a unit on 2023-12-31",
+        ),
+        (
+            "bad register",
+            ["rollup", rows, "--to", "province", "--period", "2023", "--registry", register],
+            "hàng 2, loại (kind): loại (kind) = 'provinse': cần một trong các mã 'nation'",
+            "  row 2.kind: kind='provinse': expected one of nation, province",
+        ),
+        (
+            "not a workbook",
+            ["validate", workbook],
+            "(tệp): không phải một sổ tính .xlsx (BadZipFile)",
+            "  (file): not an .xlsx workbook (BadZipFile: File is not a zip file)",
+        ),
         (
             "missing file",
             ["validate", tmp / "nope.json"],
@@ -376,6 +413,10 @@ def cases(tmp: Path) -> list[tuple[str, list[str | Path], str, str]]:
 
 
 COMMANDS = [
+    "conflicting rows",
+    "unknown target",
+    "bad register",
+    "not a workbook",
     "missing file",
     "unknown place option",
     "bad period option",

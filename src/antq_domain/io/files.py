@@ -249,9 +249,9 @@ def _xlsx_rows(source: Path) -> tuple[list[dict[str, Any]], list[Problem]]:
             expected_vi=f"một tệp đọc được ({os_reason(exc, 'vi')})",
         ) from exc
     except Exception as exc:  # openpyxl raises zipfile/KeyError/... on a file that is no xlsx
-        why = f"{type(exc).__name__}: {exc}"
+        kind = type(exc).__name__
         not_xlsx = Message(
-            f"not an .xlsx workbook ({why})", f"không phải một sổ tính .xlsx ({why})"
+            f"not an .xlsx workbook ({kind}: {exc})", f"không phải một sổ tính .xlsx ({kind})"
         )
         raise RecordError(_RECORD, [("(file)", not_xlsx)]) from None
     try:
