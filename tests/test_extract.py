@@ -805,3 +805,31 @@ def test_a_list_of_kinds_after_a_number_counts_them_together() -> None:
     assert got == [("weapons.ordnance", {"ordnance_kind": "total"}, 15)]
     # One kind is that kind's own figure.
     assert _read("Năm 2022, nhân dân giao nộp 3 quả lựu đạn.") == [("weapons.grenades", {}, 3)]
+
+
+def test_a_phrase_running_past_the_noun_phrase_up_to_the_next_number_is_its() -> None:
+    # "… 6 mô hình, xây dựng mới 4 mô hình": "mô hình xây dựng mới" is not the 6's.
+    got = _read("Năm 2022, xã nhân rộng 6 mô hình, xây dựng mới 4 mô hình.")
+    assert [(code, n) for code, _, n in got] == [("models.replicated", 6), ("models.new", 4)]
+
+
+def test_a_verb_across_the_number_is_shared_by_the_list() -> None:
+    # "xảy ra [15] vụ …, 2 vụ …": the verb governs both; each keeps its own category.
+    got = _read("Năm 2022, xảy ra 15 vụ tội phạm về môi trường, 2 vụ tín dụng đen.")
+    assert got == [
+        ("crime.cases_occurred", {"category": "environmental"}, 15),
+        ("crime.cases_occurred", {"category": "loan_sharking"}, 2),
+    ]
+
+
+def test_a_comma_of_a_catalogue_phrase_may_be_written_va() -> None:
+    got = _read("Năm 2022, khám phá 4/5 vụ án rất nghiêm trọng và đặc biệt nghiêm trọng.")
+    assert {dims["category"] for _, dims, _ in got} == {"serious"}
+
+
+def test_tin_bai_on_social_networks_are_online_posts() -> None:
+    # issue 13: "tin, bài" are online posts on social networks, news items in the press.
+    got = _read("Năm 2022, công an xã đăng tải 64 tin, bài trên mạng xã hội.")
+    assert [(code, n) for code, _, n in got] == [("media.online_posts", 64)]
+    got = _read("Năm 2022, công an xã có 12 tin, bài trên báo chí.")
+    assert [(code, n) for code, _, n in got] == [("media.news_items", 12)]

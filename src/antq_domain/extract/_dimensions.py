@@ -181,7 +181,8 @@ def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -
         # figure listed beside it with another counter word ("1 câu lạc bộ …") counts
         # another thing. What a verb before the list names ("tặng giấy khen cho 10 tập thể,
         # 16 cá nhân") is shared by the list.
-        own = src.chosen is not None and src.chosen.where in ("head", "junction")
+        # (A phrase across the number, "xảy ra [12] vụ", is a verb before the list.)
+        own = src.chosen is not None and src.chosen.where == "head"
         if own and (dst.counter != src.counter or _modified(sc, dst)):
             return
         ind = cat[src.indicator]

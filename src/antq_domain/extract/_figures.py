@@ -264,8 +264,15 @@ def _unit_ok(code: str, fig: Fig, m: Match, idx: PhraseIndex) -> bool:
 
 
 def _leads_to_next(fig: Fig, m: Match, key: str) -> bool:
-    """Whether a phrase after the figure runs up to the next number (its verb, not ours)."""
-    if m.where != "after" or fig.next_number < 0 or fig.next_number - m.end > 10:
+    """Whether a phrase after the figure runs up to the next number (its verb, not ours).
+
+    A phrase starting at the figure's counter word counts too when it runs past the end
+    of the figure's noun phrase ("nhân rộng 9 mô hình, xây dựng mới 5 mô hình": "mô hình
+    xây dựng mới" is not the 9's).
+    """
+    if fig.next_number < 0 or fig.next_number - m.end > 10:
+        return False
+    if m.where != "after" and not (m.where == "head" and m.end > fig.np_end):
         return False
     between = key[m.end : fig.next_number].strip()
     return between == "" or qualifier_word(between) is not None

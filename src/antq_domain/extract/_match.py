@@ -73,6 +73,24 @@ def _word_orders(phrase: str) -> tuple[str, ...]:
     return ()
 
 
+def _with_va(phrase: str) -> tuple[str, ...]:
+    """The phrase with its last comma written "và" ("A, B" is also written "A và B").
+
+    Vietnamese joins the last two items of a coordination with "và" or a comma alike:
+    "rất nghiêm trọng, đặc biệt nghiêm trọng" is also "rất nghiêm trọng và đặc biệt
+    nghiêm trọng".
+
+    Example:
+        >>> from antq_domain.extract._match import _with_va
+        >>> _with_va("rất nghiêm trọng, đặc biệt nghiêm trọng"), _with_va("ma túy")
+        (('rất nghiêm trọng và đặc biệt nghiêm trọng',), ())
+    """
+    at = phrase.rfind(", ")
+    if at < 0:
+        return ()
+    return (f"{phrase[:at]} và {phrase[at + 2 :]}",)
+
+
 _ACTIVITIES = frozenset({Unit.SESSION, Unit.CAMPAIGN, Unit.CONTACT, Unit.PARTICIPATION})
 """Units of activities, whose counter may follow the verb ("tuyên truyền 7.866 cuộc")."""
 
@@ -243,6 +261,30 @@ def _kind_names(cat: Catalogue, dim: str, phrase: str) -> tuple[str, ...]:
     )
 
 
+def _dimension_phrases(cat: Catalogue) -> list[tuple[str, str, str | None, bool]]:
+    """(phrase, code, value, head only) of every dimension value's phrase and its variants.
+
+    Each value's label and synonyms, in the other word order and with "và" for the last
+    comma; and, for a value written as a counted noun, the phrase as one of the indicator
+    it names (head only, `_kind_names`).
+    """
+    out: list[tuple[str, str, str | None, bool]] = []
+    for dim in cat.dimensions:
+        for value in dim.values:
+            if value.code in _NOT_READ:
+                continue
+            for phrase in (value.label.vi, *value.synonyms_vi):
+                out.append((phrase, dim.name, value.code, False))
+                out.extend(
+                    (variant, dim.name, value.code, False)
+                    for variant in (*_word_orders(phrase), *_with_va(phrase))
+                )
+                out.extend(
+                    (phrase, code, None, True) for code in _kind_names(cat, dim.name, phrase)
+                )
+    return out
+
+
 @lru_cache(maxsize=8)
 def phrase_index(cat: Catalogue) -> PhraseIndex:
     """Build (once per catalogue) the phrase index the extractor matches with.
@@ -279,16 +321,12 @@ def phrase_index(cat: Catalogue) -> PhraseIndex:
     # (after every other phrase, so that a phrase of the catalogue wins a tie).
     for phrase, code in _activity_phrases(cat):
         add(phrase, code)
-    for dim in cat.dimensions:
-        for value in dim.values:
-            if value.code in _NOT_READ:
-                continue
-            for phrase in (value.label.vi, *value.synonyms_vi):
-                add(phrase, dim.name, value.code)
-                for variant in _word_orders(phrase):
-                    add(variant, dim.name, value.code)
-                for code in _kind_names(cat, dim.name, phrase):
-                    add(phrase, code, head_only=True)
+    for ind in cat.indicators:  # "A, B" written "A và B" (after the phrases as written)
+        for phrase in (ind.label.vi, *ind.synonyms_vi):
+            for variant in _with_va(phrase):
+                add(variant, ind.code)
+    for phrase, code, value, head_only in _dimension_phrases(cat):
+        add(phrase, code, value, head_only=head_only)
     every = sorted((e for v in first.values() for e in v), key=lambda e: e.order)
     return PhraseIndex(
         {k: tuple(v) for k, v in first.items()},
