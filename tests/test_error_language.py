@@ -209,8 +209,14 @@ FILES: list[tuple[str, str, bytes, str, str]] = [
         "nested too deep",
         "deep.json",
         b"[" * 100,
-        "JSON lồng nhau không quá 64 cấp",
-        "expected JSON nested at most 64 deep",
+        (
+            "văn bản JSON (JSON) = 'dấu ngoặc ở ký tự 64 mở cấp 65': cần JSON lồng nhau không "
+            "quá 64 cấp"
+        ),
+        (
+            "  JSON: JSON='a bracket at character 64 opening level 65': expected JSON nested at "
+            "most 64 deep"
+        ),
     ),
     (
         "bad rows",
@@ -328,8 +334,14 @@ def command_lines(tmp: Path) -> list[tuple[str, list[str | Path], str, str]]:
         (
             "conflicting rows",
             ["rollup", conflict, "--to", "province", "--period", "2023"],
-            "cần mỗi ô một giá trị: giải quyết các nguồn mâu thuẫn trước khi tổng hợp",
-            "expected one value per cell: settle conflicting sources before aggregating",
+            (
+                "giá trị (value) = 'tips.received 608 2023 : 6 tip và 5 tip (values_differ)': "
+                "cần mỗi ô một giá trị: giải quyết các nguồn mâu thuẫn trước khi tổng hợp"
+            ),
+            (
+                "value='tips.received 608 2023 : 6 tip and 5 tip (values_differ)': expected one "
+                "value per cell: settle conflicting sources before aggregating"
+            ),
         ),
         (
             "unknown target",
@@ -537,6 +549,19 @@ class TestParts:
             "a quarter between 1 and 4",
             "một quý",
         )
+
+    def test_a_value_in_words_is_shown_in_the_message_language(self) -> None:
+        err = LimitError(
+            "JSON",
+            Message("a bracket at character 64", "dấu ngoặc ở ký tự 64"),
+            "at most 64 deep",
+            expected_vi="không quá 64 cấp",
+        )
+        assert str(err) == "JSON='a bracket at character 64': expected at most 64 deep"
+        assert (
+            err.text("vi") == "văn bản JSON (JSON) = 'dấu ngoặc ở ký tự 64': cần không quá 64 cấp"
+        )
+        assert pickle.loads(pickle.dumps(err)).text("vi") == err.text("vi")  # noqa: S301 - ours
 
     def test_without_vietnamese_words_both_languages_show_the_english(self) -> None:
         err = InvariantError("x", 1, "two")

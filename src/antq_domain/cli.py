@@ -399,12 +399,13 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     except InvariantError as exc:
         if exc.field not in ("current", "previous"):
             raise
+        cell = exc.value
         raise _UsageError(
             t(
                 args.lang,
-                f"{exc.value}: mỗi chỉ tiêu, địa bàn và phân tổ chỉ được một kỳ; "
+                f"{getattr(cell, 'vi', cell)}: mỗi chỉ tiêu, địa bàn và phân tổ chỉ được một kỳ; "
                 f"tổng hợp trước bằng `{PROG} rollup`",
-                f"{exc.value}: one period per indicator, place and dims; "
+                f"{getattr(cell, 'en', cell)}: one period per indicator, place and dims; "
                 f"roll them up first with `{PROG} rollup`",
             )
         ) from None

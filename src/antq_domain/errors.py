@@ -131,6 +131,7 @@ FIELD_NAMES: Mapping[str, str] = {
     "date": "ngày",
     "number": "số",
     "text": "văn bản",
+    "JSON": "văn bản JSON",
     "file": "tệp",
     "path": "đường dẫn",
     "output": "tệp ghi ra",
@@ -154,7 +155,8 @@ Example:
 
 
 def _describe(field: str, value: Any, expected: str) -> str:
-    return f"{field}={value!r}: expected {expected}"
+    shown = repr(value.en) if isinstance(value, Message) else repr(value)
+    return f"{field}={shown}: expected {expected}"
 
 
 def _field_vi(field: str) -> str:
@@ -174,7 +176,9 @@ def _field_vi(field: str) -> str:
 
 
 def _shown_vi(value: Any) -> str:
-    """A value as a Vietnamese message shows it: ``!r``, except that nothing is "trống"."""
+    """A value as a Vietnamese message shows it: ``!r``; nothing is "trống"; words in Vietnamese."""
+    if isinstance(value, Message):
+        return repr(value.vi)
     return "(trống)" if value is None else repr(value)
 
 
@@ -262,7 +266,9 @@ class _DescribedError(Exception):
     """``field``, ``value`` and ``expected``, the message made of them, and pickling by them.
 
     ``expected_vi`` is what was expected in Vietnamese (``None``: the raise site gave none, and
-    the Vietnamese message shows the English words).
+    the Vietnamese message shows the English words). A value that is not a given input but a
+    description of one ("a bracket at character 64 opening level 65") is a
+    [`Message`][antq_domain.errors.Message], shown in the message's language.
     """
 
     field: str

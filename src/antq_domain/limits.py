@@ -54,7 +54,7 @@ from decimal import (
 )
 from typing import Final
 
-from antq_domain.errors import LimitError, ParseError
+from antq_domain.errors import LimitError, Message, ParseError
 
 __all__ = [
     "DECIMAL_PRECISION",
@@ -142,18 +142,23 @@ def exact_decimal(field: str = "amount") -> Iterator[Context]:
     except DecimalException:
         raise LimitError(
             field,
-            "an inexact decimal result",
+            Message("an inexact decimal result", "một kết quả thập phân không chính xác"),
             f"an exact result within {DECIMAL_PRECISION} significant digits",
             expected_vi=f"một kết quả chính xác trong {DECIMAL_PRECISION} chữ số có nghĩa",
         ) from None
 
 
-def _shown(value: int | Decimal) -> str:
+def _shown(value: int | Decimal) -> str | Message:
     if isinstance(value, int):
         digits = len(str(abs(value))) if value.bit_length() < 4000 else None
         if digits is None:
-            return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
-        return f"<an integer of {digits} digits>" if digits > 40 else str(value)
+            about = int(value.bit_length() * 0.30103) + 1
+            return Message(
+                f"<an integer of about {about} digits>", f"<một số nguyên khoảng {about} chữ số>"
+            )
+        if digits > 40:
+            return Message(f"<an integer of {digits} digits>", f"<một số nguyên {digits} chữ số>")
+        return str(value)
     return str(value)
 
 
@@ -259,9 +264,13 @@ def check_nesting(field: str, text: str) -> None:
         if token in ("[", "{"):
             depth += 1
             if depth > MAX_NESTING:
+                where = match.start()
                 raise LimitError(
                     field,
-                    f"a bracket at character {match.start()} opening level {depth}",
+                    Message(
+                        f"a bracket at character {where} opening level {depth}",
+                        f"dấu ngoặc ở ký tự {where} mở cấp {depth}",
+                    ),
                     f"JSON nested at most {MAX_NESTING} deep",
                     expected_vi=f"JSON lồng nhau không quá {MAX_NESTING} cấp",
                 )

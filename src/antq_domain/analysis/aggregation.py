@@ -76,6 +76,7 @@ from antq_domain.errors import (
     AntqTypeError,
     ConflictError,
     InvariantError,
+    Message,
     UnknownCodeError,
 )
 from antq_domain.records.indicators import (
@@ -733,10 +734,13 @@ def _dedup(observations: Iterable[Observation]) -> dict[CellKey, Observation]:
         if seen is None:
             unique[key] = o
         elif (how := grade((o.value, seen.value))) in STRICT_CONFLICTS:
+            cell = f"{o.indicator} {o.place} {o.period} {o.dims}"
             raise ConflictError(
                 "value",
-                f"{o.indicator} {o.place} {o.period} {o.dims}: {o.value} and {seen.value}"
-                f" ({how.value})",
+                Message(
+                    f"{cell}: {o.value} and {seen.value} ({how.value})",
+                    f"{cell}: {o.value} và {seen.value} ({how.value})",
+                ),
                 "one value per cell: settle conflicting sources before aggregating",
                 expected_vi="mỗi ô một giá trị: giải quyết các nguồn mâu thuẫn trước khi tổng hợp",
             )
@@ -823,7 +827,10 @@ def _over_time(
             if b.period.start <= a.period.end:
                 raise InvariantError(
                     "period",
-                    f"{a.indicator} {a.place}: {a.period} and {b.period}",
+                    Message(
+                        f"{a.indicator} {a.place}: {a.period} and {b.period}",
+                        f"{a.indicator} {a.place}: {a.period} và {b.period}",
+                    ),
                     "disjoint sub-periods: a flow over overlapping periods would double count",
                     expected_vi="các kỳ con không chồng lấn: cộng số phát sinh của các kỳ chồng "
                     "lấn sẽ tính trùng",
@@ -852,10 +859,13 @@ def _over_time(
         last = at_end[-1]
         for other in at_end:
             if grade((other.value, last.value)) in STRICT_CONFLICTS:
+                both = (
+                    f"{last.indicator} {last.place}: {other.period}={other.value}",
+                    f"{last.period}={last.value}",
+                )
                 raise ConflictError(
                     "value",
-                    f"{last.indicator} {last.place}: {other.period}={other.value}"
-                    f" and {last.period}={last.value}",
+                    Message(f"{both[0]} and {both[1]}", f"{both[0]} và {both[1]}"),
                     "one stock value at the end of the period",
                     expected_vi="một giá trị số hiện có ở cuối kỳ",
                 )

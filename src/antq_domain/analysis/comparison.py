@@ -68,7 +68,13 @@ from antq_domain.display import (
     t,
     value_text,
 )
-from antq_domain.errors import AntqTypeError, ConflictError, InvariantError, UnknownCodeError
+from antq_domain.errors import (
+    AntqTypeError,
+    ConflictError,
+    InvariantError,
+    Message,
+    UnknownCodeError,
+)
 from antq_domain.markup import Html, html_table
 from antq_domain.records.groups import RecordGroup
 from antq_domain.records.indicators import Catalogue, Indicator, IndicatorKind, catalogue
@@ -747,16 +753,23 @@ def _side(x: object, field: str) -> tuple[dict[_Key, Observation], Catalogue | N
         if seen is None:
             out[key] = o
         elif seen.period != o.period:
+            cell = f"{o.indicator} {o.place} {o.dims}"
             raise InvariantError(
                 field,
-                f"{o.indicator} {o.place} {o.dims}: {seen.period} and {o.period}",
+                Message(
+                    f"{cell}: {seen.period} and {o.period}", f"{cell}: {seen.period} và {o.period}"
+                ),
                 "one period per indicator, place and dims (roll them up first)",
                 expected_vi="mỗi chỉ tiêu, địa bàn và phân tổ chỉ một kỳ (tổng hợp trước)",
             )
         elif (how := grade((seen.value, o.value))) in STRICT_CONFLICTS:
+            cell = f"{o.indicator} {o.place} {o.period}"
             raise ConflictError(
                 field,
-                f"{o.indicator} {o.place} {o.period}: {seen.value} and {o.value} ({how.value})",
+                Message(
+                    f"{cell}: {seen.value} and {o.value} ({how.value})",
+                    f"{cell}: {seen.value} và {o.value} ({how.value})",
+                ),
                 "one value per cell: settle the conflict first",
                 expected_vi="mỗi ô một giá trị: giải quyết số liệu mâu thuẫn trước",
             )
