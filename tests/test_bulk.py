@@ -23,6 +23,7 @@ from antq_domain.bulk import (
     rollup_table,
     scan_rollups,
 )
+from antq_domain.bulk import _scan as bulk_scan
 from antq_domain.errors import ConflictError, RecordError
 from antq_domain.io.files import read_observations, write_observations
 from antq_domain.records.observation import Observation
@@ -167,7 +168,11 @@ class TestAgreementLaw:
             "shares": shares,
             "missing": data.draw(st.sampled_from(["lower_bound", "strict", "ignore"])),
         }
-        with tempfile.TemporaryDirectory() as tmp:
+        # small blocks: cells and refused rows split between blocks, places met twice
+        block = data.draw(st.sampled_from([None, 64, 500]))
+        with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
+            if block is not None:
+                patch.setattr(bulk_scan, "BLOCK_BYTES", block)
             path = _write(obs, Path(tmp))
             table = read_table(path, registry=reg)
             reference_obs = read_observations(path, registry=reg)
@@ -495,7 +500,12 @@ class TestErrors:
             rollup_file(path, period="2023", registry=registry(), as_of=date(2023, 12, 31))
         assert streamed.value.problems == reference.value.problems
 
-    def test_bad_rows_left_out_are_listed_and_count_as_absent(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("block", [None, 40, 300])
+    def test_bad_rows_left_out_are_listed_and_count_as_absent(
+        self, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        if block is not None:  # a refused combination or place met in a later block
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
         good = [
             f"tips.received,{p},2023{m:02d},{m},,,,,," for p in ("608", "616") for m in range(1, 13)
         ]
@@ -574,6 +584,76 @@ class TestErrors:
             "as_of": date(2023, 12, 31),
         }
         assert rollup_file(path, **kwargs) == rollup(expected, **kwargs)
+
+    @pytest.mark.parametrize("block", [1, 7, 64, 10_000])
+    def test_blocks_end_where_records_end(
+        self, block: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Quoted newlines, commas and quotes never split a record between two blocks;
+        places out of order and bad rows in any block give the reference's result."""
+        monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        lines = [HEADER]
+        for m in range(1, 13):
+            for p in ("616", "608"):
+                quote = f'"hơn {m} tin,\n""mới"" ({p})\r\nnữa"' if m % 3 == 0 else ""
+                lines.append(f"tips.received,{p},2023{m:02d},{m},,,,,{quote},")
+        lines[5] = "tips.received,608,202303,1O,,,,,,"
+        path = tmp_path / "quoted.csv"
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+        clean = tmp_path / "clean.csv"
+        clean.write_bytes(("\r\n".join(lines[:5] + lines[6:]) + "\r\n").encode())
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        scanned = scan_rollups(path, to=["province", None], bad_rows="leave_out", **kwargs)
+        assert list(scanned.left_out) == reference.value.problems
+        expected = [rollup(read_observations(clean), to=to, **kwargs) for to in ("province", None)]
+        assert list(scanned.rollups) == expected
+        assert rollup_file(clean, to=None, **kwargs) == expected[1]
+
+    @pytest.mark.parametrize("block", [None, 30])
+    def test_rows_the_register_refuses_are_left_out_in_its_words(
+        self, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A place the register does not have, or one that did not exist during the
+        row's period, is refused in the pass as the reference reader refuses it."""
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        good = [f"tips.received,{p},2023{m:02d},{m}" for p in ("23287", "23281") for m in (1, 2)]
+        bad = [
+            "tips.received,23281,202508,5",  # ended on 30 June 2025
+            "tips.received,99999,202301,1",
+            "tips.received,Kon Tum,2023,1",
+            "tips.received,23281,202509,6",
+        ]
+        header = "indicator,place,period,value"
+        path = tmp_path / "places.csv"
+        path.write_text("\n".join([header, good[0], *bad[:2], *good[1:], *bad[2:]]) + "\n")
+        clean = tmp_path / "clean.csv"
+        clean.write_text("\n".join([header, *good]) + "\n")
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        scanned = scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
+        assert list(scanned.left_out) == reference.value.problems
+        assert [loc for loc, _ in scanned.left_out] == [
+            "row 2.place",
+            "row 3",
+            "row 7",
+            "row 8.place",
+        ]
+        assert list(scanned.rollups) == [rollup(read_observations(clean), to="province", **kwargs)]
+        with pytest.raises(RecordError) as streamed:
+            rollup_file(path, to="province", **kwargs)
+        assert streamed.value.problems == reference.value.problems
 
     def test_json_lines_are_read_by_the_reference(self, tmp_path: Path) -> None:
         obs = [

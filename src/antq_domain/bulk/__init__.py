@@ -22,10 +22,12 @@ cells, ratios and notes). The bulk path computes the same parts in columns
 and hands them to the same [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup]:
 cells are built in one place.
 
-* **scanning** (``_scan``): the rows are summed to one group per (indicator,
-  place, dimensions, status, qualifier, unit), with which tiles of the target
-  period they fall on (every standard kind that tiles it: months, quarters,
-  halves, the year itself), the sums and a stock's last value;
+* **scanning** (``_scan``): a file is read in blocks of whole records; each
+  block's valid rows are summed to one row per cell (indicator, place,
+  dimensions), with which tiles of the target period they fall on (every
+  standard kind that tiles it: months, quarters, halves, the year itself),
+  the sums and a stock's last value; memory is bounded by a block and the
+  cells;
 * **parts** (``_parts``): per indicator, the columns vouch for flows and
   stocks that add up over places and for indicators that do not aggregate
   over time (kept per period: only a figure for the target period itself
@@ -119,9 +121,7 @@ from antq_domain.bulk._read import (
     standard_catalogue,
 )
 from antq_domain.bulk._scan import (
-    ROW_TEXT,
     Groups,
-    bad_text,
     canonical_ids,
     rows_where,
     scan_file,
@@ -384,51 +384,70 @@ def _reference_read(
 
 
 def _word_problems(
-    rows: pl.DataFrame, cat: Catalogue, reg: Registry, suspect: frozenset[str]
+    rows: pl.DataFrame, cat: Catalogue, reg: Registry
 ) -> tuple[list[Problem], set[str]]:
     """The reference's problems with ``rows`` (by file row), and the indicators of valid rows.
 
     Rows that differ only in place and period are read once: the reference's
     words for one are the words for all, unless they quote the place or the
-    period (then each row is read). A ``suspect`` place (one the register
-    refuses for some row) stays in the key: its rows are not like the others.
+    period (then each row is read). A row whose place the register refuses
+    (`place_filter`: not a code of it, or not existing during the row's
+    period) keeps its place and period in the key: its rows are not like the
+    others. The rows are grouped so in columns.
     """
     numbers = rows.get_column("_row").to_list()
-    known = set(canonical_ids())
-    by_key: dict[tuple[tuple[str, object], ...], list[int]] = {}
-    texts: list[dict[str, Any]] = []
-    for i, row in enumerate(rows.iter_rows(named=True)):
-        text = {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
-        texts.append(text)
-        # a valid period or place id is not what is wrong with the row: left out of the key
-        odd_place = text.get("place") in suspect
-        key = tuple(
-            sorted(
-                (k, "" if not odd_place and (k == "place" or (k == "period" and v in known)) else v)
-                for k, v in text.items()
-            )
-        )
-        by_key.setdefault(key, []).append(i)
+    text_cols = [c for c in rows.columns if c != "_row"]
+    # a valid period or place id is not what is wrong with the row: left out of the key
+    place, period = pl.col("place"), pl.col("period")
+    places = [p for p in rows.get_column("place").unique().to_list() if p is not None]
+    periods = [p for p in rows.get_column("period").unique().to_list() if p is not None]
+    refused = place_filter(places, periods, reg)
+    odd_place = refused if refused is not None else pl.lit(False)
+    key = [
+        (
+            pl.when(odd_place)
+            .then(pl.lit("=") + place)
+            .otherwise(place.is_not_null().cast(pl.String))
+            if c == "place"
+            else pl.when(~odd_place & period.is_in(canonical_ids()))
+            .then(pl.lit(""))
+            .otherwise(period)
+            if c == "period"
+            else pl.col(c)
+        ).alias(f"_key{j}")
+        for j, c in enumerate(text_cols)
+    ]
+    members_of = (
+        rows.select(key)
+        .with_row_index("_i")
+        .group_by([f"_key{j}" for j in range(len(text_cols))], maintain_order=True)
+        .agg("_i")
+        .get_column("_i")
+        .to_list()
+    )
+
+    def text_of(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
+
+    firsts = [members[0] for members in members_of]
+    first_texts = [text_of(r) for r in rows[firsts].iter_rows(named=True)]
     problems: list[tuple[int, int, str, str | AntqError | Message]] = []
     valid: set[str] = set()
 
-    def read(i: int) -> list[Problem]:
+    def read(text: dict[str, Any]) -> list[Problem]:
         try:
-            from_tidy([texts[i]], catalogue=cat, registry=reg)
+            from_tidy([text], catalogue=cat, registry=reg)
         except RecordError as exc:
             return list(exc.parts)
-        valid.add(str(texts[i]["indicator"]))
+        valid.add(str(text.get("indicator")))
         return []
 
-    for members in by_key.values():
-        first = members[0]
-        found = read(first)
-        quoted = [str(texts[first][k]) for k in ("place", "period") if texts[first].get(k)]
+    for members, first_text in zip(members_of, first_texts, strict=True):
+        found = read(first_text)
+        quoted = [str(first_text[k]) for k in ("place", "period") if first_text.get(k)]
         shared = not any(q in loc or q in str(msg) for q in quoted for loc, msg in found)
         for order, i in enumerate(members):
-            mine = found if (i == first or shared) else read(i)
-            if not mine and i != first and shared:
-                valid.add(str(texts[i].get("indicator")))
+            mine = found if (order == 0 or shared) else read(text_of(rows.row(i, named=True)))
             problems.extend(
                 (numbers[i], order, f"row {numbers[i]}{loc.removeprefix('row 1')}", msg)
                 for loc, msg in mine
@@ -438,8 +457,6 @@ def _word_problems(
 
 
 def _settle_problems(
-    source: Path,
-    names: list[str],
     groups: Groups,
     *,
     cat: Catalogue,
@@ -447,48 +464,22 @@ def _settle_problems(
     the_plan: Plan,
     bad_rows: BadRows,
 ) -> tuple[Plan, list[Problem]] | None:
-    """Have the reference read the rows the columns refuse: raise or list their problems.
+    """Have the reference read the rows the columns refused: raise or list their problems.
 
-    The rows refused on their own text are held by the scan in groups of
-    their own; rows refused only afterwards (a code combination, a period
-    or a place: one the register does not have, or one that did not exist
-    during the row's period) are read in a second streamed pass. Returns the
-    plan (indicators with rows valid in a form the columns do not read now
-    go to the reference) and the problems left out; ``None`` when the
-    reference must read the file (it has a blank line).
+    The scan holds those rows whole (refused on their own text, for a code
+    combination, or for a place the register does not have or that did not
+    exist during the row's period). Returns the plan (indicators with rows
+    valid in a form the columns do not read now go to the reference) and the
+    problems left out; ``None`` when the reference must read the file (it
+    has a blank line).
     """
-    places = [p for p in groups.frame.get_column("place").unique().to_list() if p is not None]
-    gone = place_filter(places, groups.period_texts, reg)
-    if not the_plan.has_problems and gone is None:
+    flagged = groups.held
+    if not the_plan.has_problems or flagged is None:
         return the_plan, []
-    text_cols = [
-        "indicator",
-        "place",
-        *groups.dim_cols,
-        "status",
-        "qualifier",
-        "unit",
-        *ROW_TEXT,
-    ]
-    held = groups.held if groups.held is not None else pl.DataFrame()
-    flagged = held
-    if the_plan.second_pass or gone is not None:
-        where = pl.col("period").is_in(list(the_plan.bad_periods))
-        where = where | pl.col("place").is_in(list(the_plan.bad_places))
-        if gone is not None:
-            where = where | gone
-        again = rows_where(source, names, where, the_plan.bad_combos, unless=bad_text(cat))
-        if held.height:
-            again = again.select(*text_cols, pl.col("_row").cast(held.schema["_row"]))
-            flagged = pl.concat([held, again]).sort("_row")
-        else:
-            flagged = again.select(*text_cols, "_row")
     blank = pl.all_horizontal(pl.exclude("_row").is_null())
     if flagged.height and flagged.select(blank.any()).item():
         return None  # a blank line, which the reference skips (and does not number)
-    suspect = frozenset(p for p in places if p not in reg or reg.get(p).valid_to is not None)
-    suspect |= frozenset(p for p in places if p in reg and reg.get(p).valid_from is not None)
-    problems, odd = _word_problems(flagged, cat, reg, suspect)
+    problems, odd = _word_problems(flagged, cat, reg)
     if problems and bad_rows == "raise":
         raise RecordError("tidy rows", problems)
     # rows valid in a form the columns do not read (" 12"): their indicators go to the reference
@@ -552,14 +543,12 @@ def scan_rollups(
     try:
         target = Period.parse(str(period))
         step("scanning")
-        groups = scan_file(source, names, cat, target)
+        groups = scan_file(source, names, cat, target, registry)
     except (pl.exceptions.PolarsError, OSError, AntqError):
         return ScannedRollups(_held(source, cat, targets, kwargs))
     step("checking")
     the_plan = plan(groups, cat, registry)
-    settled = _settle_problems(
-        source, names, groups, cat=cat, reg=registry, the_plan=the_plan, bad_rows=bad_rows
-    )
+    settled = _settle_problems(groups, cat=cat, reg=registry, the_plan=the_plan, bad_rows=bad_rows)
     if settled is None:
         return ScannedRollups(_held(source, cat, targets, kwargs))
     the_plan, left_out = settled
@@ -577,6 +566,9 @@ def scan_rollups(
     results: list[Rollup] = []
     table: ObservationTable | None = None
     over = over_time(groups, the_plan, cat)  # the same for every target
+    # the cells and the rows refused are not needed any more: their memory is given back
+    groups = attrs.evolve(groups, frame=groups.frame.clear(), held=None)
+    the_plan = attrs.evolve(the_plan, good=the_plan.good.clear())
     for goal in targets:
         step(f"rolling up to {goal}")
         try:

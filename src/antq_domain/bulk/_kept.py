@@ -23,8 +23,9 @@ from typing import Any
 import polars as pl
 
 from antq_domain.analysis.aggregation import CellParts, PlaceTree, RollupParts
-from antq_domain.bulk._parts import _QUALIFIER_BITS, _qualifier, _split_parts
+from antq_domain.bulk._parts import _qualifier, _split_parts
 from antq_domain.bulk._read import place_filter, quantize
+from antq_domain.bulk._scan import QUALIFIER_BITS
 from antq_domain.records.indicators import Catalogue, PlaceAggregation
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import PlaceLevel
@@ -124,7 +125,7 @@ def _over_places(  # noqa: PLR0917 - private, one caller
         pl.col("amount").fill_null(0).alias("_int"),
         pl.col("qualifier")
         .cast(pl.String)
-        .replace_strict(_QUALIFIER_BITS, default=0, return_dtype=pl.Int64)
+        .replace_strict(QUALIFIER_BITS, default=0, return_dtype=pl.Int64)
         .alias("_q"),
         *(
             [pl.col("decimal").alias("_dec"), pl.col("scale").alias("_scale")]

@@ -1,18 +1,25 @@
-"""Scanning: tidy rows summed to groups in one pass (a streamed file, or a held table).
+# Size: the one pass over a file (blocks of whole records, the row checks on categorical ids,
+# the checks of places and code combinations, the per-cell sums and their merging) and the
+# cells of a held table, kept together; about a third is docstrings.
+"""Scanning: tidy rows summed to one row per cell, in one pass over bounded blocks.
 
-A *group* is every row of one (indicator, place, dimensions, status,
-qualifier, unit) combination, with whether it has a reason and a figure, and
-whether the row's own text is bad (a figure that is not digits, no period, a
-blank quote or reason, no indicator or place). Per group the scan keeps what
-the rollup needs and nothing else: the number of rows, which tiles of the
-target period the rows fall on (one bit per tile, for every standard kind
-that tiles the target), the sum and maximum of the counts, a stock's value on
-its last tile, the sum and scale of decimal figures. Every distinct period
-text is kept too (the period column is a categorical with its own category
-list, so they cost nothing extra).
+A *cell* is every valid row of one (indicator, place, dimensions)
+combination. Per cell the scan keeps what the rollup needs and nothing else:
+the number of rows and of rows on a tile of the target period (every
+standard kind that tiles the target: months, quarters, halves, the year),
+the kinds and the bits of those tiles, the sum and maximum of the reported
+counts, the bits of the tiles not reported or withheld, the qualifiers' bits,
+a stock's value and status on its last tile, the sum and scale of decimal
+figures, and which status/qualifier/unit combinations occur (so that each is
+checked once by the reference). Rows the columns refuse are kept whole, with
+their row numbers, for the reference to word; every distinct period text is
+kept too.
 
-The groups of a 3.5 M-row national year are ~0.4 M; the memory of the scan
-is bounded by them, not by the file.
+A file is read in blocks of whole records (`BLOCK_BYTES`), each parsed by
+polars and summed at once, so memory is bounded by a block and the cells,
+never by the file: a 3.8 M-row national year has ~0.35 M cells. The cells of
+a place met in several blocks are merged at the end (a file sorted by place
+merges almost nothing); a file in another order is merged as it goes.
 """
 
 from __future__ import annotations
@@ -20,26 +27,51 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 import polars as pl
 
-from antq_domain.bulk._read import CAT, ObservationTable
+from antq_domain.bulk._read import CAT, ObservationTable, place_filter
+from antq_domain.errors import RecordError
+from antq_domain.io.rows import from_tidy
 from antq_domain.records.indicators import Catalogue
+from antq_domain.records.places import Registry
 from antq_domain.values.missing import Status
 from antq_domain.values.period import Period, PeriodKind
 from antq_domain.values.unit import Qualifier
 
-__all__ = ["LAST_BASE", "MAX_TILES", "Groups", "Tiling", "rows_where", "scan_file", "scan_table"]
+__all__ = [
+    "BLOCK_BYTES",
+    "LAST_BASE",
+    "MAX_TILES",
+    "QUALIFIER_BITS",
+    "Groups",
+    "Tiling",
+    "rows_where",
+    "scan_file",
+    "scan_table",
+]
 
 LAST_BASE = 10**16
 """A stock's last value is streamed as ``tile index * LAST_BASE + amount``."""
 MAX_TILES = 62
 """Tiles of one kind kept as bits of an ``Int64``."""
-_INT_TEXT = r"^[0-9]{1,15}$"
-_DEC_TEXT = r"^[0-9]{1,12}(\.[0-9]{1,18})?$"
+BLOCK_BYTES = 4 << 20
+"""The size of the blocks a file is read in (whole records; a longer record is read whole)."""
+LAST_FLAGS = 1024
+"""A stock's last tile is streamed as ``tile index * LAST_FLAGS + flags`` (see `cell_rows`)."""
+QUALIFIER_BITS = {
+    Qualifier.AT_LEAST.value: 1,
+    Qualifier.AT_MOST.value: 2,
+    Qualifier.APPROXIMATELY.value: 4,
+    Qualifier.MORE_THAN.value: 8,
+    Qualifier.LESS_THAN.value: 16,
+}
+"""The bit of each qualifier that is not ``exact`` (their union is joined in ``_parts``)."""
 
 
 @attrs.frozen
@@ -104,7 +136,11 @@ class Tiling:
 
 @attrs.frozen
 class Groups:
-    """The groups of a scan, the distinct period texts and the column names seen."""
+    """The cells of a scan, the distinct period texts and the rows refused.
+
+    ``frame`` has one row per (indicator, place, dimensions) of the valid
+    rows, with the columns of `CELL_COLUMNS`.
+    """
 
     frame: pl.DataFrame
     dim_cols: tuple[str, ...]
@@ -112,51 +148,195 @@ class Groups:
     period_texts: tuple[str, ...]
     tiling: Tiling
     held: pl.DataFrame | None = None
-    """The rows refused on their own text, with their row numbers (``_row``)."""
+    """The rows refused by the columns, as text, with their row numbers (``_row``)."""
 
 
-GROUP_KEYS = ("status", "qualifier", "unit", "_reason", "_value", "_bad")
+CELL_COLUMNS = {
+    "_n": "rows",
+    "_tiles": "rows on a tile of the target",
+    "_kmin": "the least kind index of those tiles",
+    "_kmax": "the greatest kind index",
+    "_bits": "the sum of the tiles' bits (their union when no tile repeats)",
+    "_lm": "the bit of the last tile",
+    "_has": "some row on a tile is reported",
+    "_nas": "rows on a tile that are not applicable",
+    "_gone": "the sum of the bits of tiles not reported or withheld",
+    "_qn": "per qualifier, the reported rows on a tile that have it (`QUALIFIER_FIELD` bits each)",
+    "_int": "the sum of the reported counts on tiles",
+    "_max": "the greatest of them",
+    "_enc": "the last tile's count, as ``index * LAST_BASE + count``",
+    "_fin": "the last tile's status, as ``index * LAST_FLAGS + flags``",
+}
+"""The columns of a cell (and with decimals ``_dsum``, ``_smax``: their sum and greatest scale)."""
+
+QUALIFIER_FIELD = 12
+"""Bits per qualifier in ``_qn``: a cell whose rows on tiles outnumber its tiles is the
+reference's, so a field (up to 4,095 rows) never overflows in a cell the columns keep."""
+
+# how the cells of two blocks merge (every aggregation is of these kinds)
+_MERGE = {
+    "_n": "sum",
+    "_tiles": "sum",
+    "_kmin": "min",
+    "_kmax": "max",
+    "_bits": "sum",
+    "_lm": "max",
+    "_has": "max",
+    "_nas": "sum",
+    "_gone": "sum",
+    "_qn": "sum",
+    "_int": "sum",
+    "_max": "max",
+    "_enc": "max",
+    "_fin": "max",
+    "_dsum": "sum",
+    "_smax": "max",
+}
+_STATUS_PARTS = len(Status) + 1  # no status, or one of them
+_QUALIFIER_PARTS = len(Qualifier) + 1
 
 
-def _aggregations(has_decimal: bool) -> list[pl.Expr]:
-    """Plain counts, sums, minima and maxima of row-wise columns: what polars streams.
+def qualifier_bits(counts: pl.Expr) -> pl.Expr:
+    """The union of the qualifiers' bits (`QUALIFIER_BITS`) of a cell's ``_qn``."""
+    mask = (1 << QUALIFIER_FIELD) - 1
+    out = pl.lit(0, pl.Int64)
+    for bit in QUALIFIER_BITS.values():
+        position = bit.bit_length() - 1
+        present = (counts // (1 << (QUALIFIER_FIELD * position))) % (mask + 1) > 0
+        out = out + present.cast(pl.Int64) * bit
+    return out
 
-    (A filter or a bitwise or inside an aggregation is not streamed: polars
-    would hold the rows. The bits of a group's tiles are summed; without a
-    repeated tile the sum is their union, and a repeat shows as a carry:
-    fewer bits set than rows on tiles.)
+
+def _qualifier_field(bit: int) -> int:
+    return 1 << (QUALIFIER_FIELD * (bit.bit_length() - 1)) if bit else 0
+
+
+def cell_rows(  # noqa: PLR0917 - the row-wise facts, each named
+    kind: pl.Expr,
+    mask: pl.Expr,
+    index: pl.Expr,
+    reported: pl.Expr,
+    not_applicable: pl.Expr,
+    gone: pl.Expr,
+    qualifier: tuple[pl.Expr, pl.Expr],
+    amount: pl.Expr,
+    decimal: tuple[pl.Expr, pl.Expr] | None,
+) -> list[pl.Expr]:
+    """The row-wise columns that `cell_aggregations` sums to cells.
+
+    ``kind``/``mask``/``index``: the row's tile (null, 0, null off the
+    tiles); the status facts as booleans; ``qualifier`` the qualifier's bit
+    (`QUALIFIER_BITS`) and its field in ``_qn``; ``amount`` the count (null
+    for decimals and missing figures); ``decimal`` the decimal figure and
+    its scale.
+    """
+    on = kind.is_not_null()
+    rep = on & reported
+    bits, field = qualifier
+    q = pl.when(rep).then(bits).otherwise(0)
+    flags = (
+        rep.cast(pl.Int64)
+        + 2 * (on & not_applicable).cast(pl.Int64)
+        + 4 * (on & gone).cast(pl.Int64)
+        + 8 * q
+    )
+    rows = [
+        kind.alias("_k"),
+        mask.alias("_m"),
+        rep.alias("_rep"),
+        (on & not_applicable).alias("_na"),
+        pl.when(on & gone).then(mask).otherwise(0).alias("_gm"),
+        pl.when(rep).then(field).otherwise(0).alias("_qf"),
+        pl.when(rep).then(amount).alias("_a"),
+        pl.when(on).then(index * LAST_BASE + amount.fill_null(0)).alias("_e"),
+        pl.when(on).then(index * LAST_FLAGS + flags).alias("_f"),
+    ]
+    if decimal is not None:
+        value, scale = decimal
+        rows += [pl.when(rep).then(value).alias("_d"), pl.when(rep).then(scale).alias("_s")]
+    return rows
+
+
+def cell_aggregations(has_decimal: bool) -> list[pl.Expr]:
+    """Each row-wise column of `cell_rows` summed to its cell (`CELL_COLUMNS`).
+
+    Only counts, sums, minima and maxima: they merge across blocks, and
+    polars computes them fast (a bitwise or is several times slower).
     """
     aggs = [
         pl.len().alias("_n"),
-        pl.col("_o").sum().alias("_other"),
-        pl.col("_m").sum().alias("_bits"),
-        pl.col("_m").max().alias("_lm"),
+        pl.col("_k").count().alias("_tiles"),
         pl.col("_k").min().alias("_kmin"),
         pl.col("_k").max().alias("_kmax"),
+        pl.col("_m").sum().alias("_bits"),
+        pl.col("_m").max().alias("_lm"),
+        pl.col("_rep").any().alias("_has"),
+        pl.col("_na").sum().alias("_nas"),
+        pl.col("_gm").sum().alias("_gone"),
+        pl.col("_qf").sum().alias("_qn"),
         pl.col("_a").sum().alias("_int"),
         pl.col("_a").max().alias("_max"),
         pl.col("_e").max().alias("_enc"),
+        pl.col("_f").max().alias("_fin"),
     ]
     if has_decimal:
-        aggs += [pl.col("_d").sum().alias("_dsum"), pl.col("_s").max().alias("_smax")]
+        aggs += _decimal_aggregations()
     return aggs
 
 
-def _finish_groups(groups: pl.DataFrame) -> pl.DataFrame:
-    """``_or``: the union of a group's tile bits (its sum, when no tile repeats)."""
-    return groups.with_columns(_or=pl.col("_bits"))
+def _decimal_aggregations() -> list[pl.Expr]:
+    return [pl.col("_d").sum().alias("_dsum"), pl.col("_s").max().alias("_smax")]
 
 
-def _tile_columns(tiling: Tiling, period: pl.Expr, amount: pl.Expr) -> list[pl.Expr]:
-    kind = period.replace_strict(tiling.kind_of, default=None, return_dtype=pl.Int64)
-    index = period.replace_strict(tiling.index_of, default=None, return_dtype=pl.Int64)
-    return [
-        kind.alias("_k"),
-        kind.is_null().cast(pl.Int64).alias("_o"),
-        period.replace_strict(tiling.mask_of, default=0, return_dtype=pl.Int64).alias("_m"),
-        pl.when(kind.is_not_null()).then(amount).alias("_a"),
-        (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
-    ]
+def _merged(frames: list[pl.DataFrame], keys: list[str]) -> pl.DataFrame:
+    """Cells of several blocks merged (each aggregation is a sum, min, max or union)."""
+    how = {
+        "sum": lambda c: pl.col(c).sum(),
+        "min": lambda c: pl.col(c).min(),
+        "max": lambda c: pl.col(c).max(),
+    }
+    frame = pl.concat(frames, how="vertical_relaxed")
+    aggs = [how[_MERGE[c]](c) for c in frame.columns if c not in keys]
+    return frame.group_by(keys).agg(aggs)
+
+
+class _Cells:
+    """The cells of the blocks read so far, merged when they would grow past the cells.
+
+    A cell's rows can be in several blocks: the cells of places met in more
+    than one block are merged at the end; when the blocks' cells outgrow
+    ``limit`` rows and what was merged (a file not sorted by place), all
+    are merged at once, so memory stays bounded by the cells.
+    """
+
+    def __init__(self, keys: list[str], limit: int = 1_000_000) -> None:
+        self.keys = keys
+        self.limit = limit
+        self.frames: list[pl.DataFrame] = []
+        self.places: Counter[str] = Counter()
+        self.pending = 0
+        self.merged = 0
+
+    def add(self, cells: pl.DataFrame, places: list[str]) -> None:
+        self.frames.append(cells)
+        self.places.update(places)
+        self.pending += cells.height
+        if self.pending > max(self.limit, self.merged):
+            whole = _merged(self.frames, self.keys)
+            self.frames = [whole]
+            self.places = Counter(set(self.places))
+            self.merged, self.pending = whole.height, 0
+
+    def result(self) -> pl.DataFrame | None:
+        if not self.frames:
+            return None
+        again = [p for p, n in self.places.items() if n > 1]
+        if not again:
+            return pl.concat(self.frames, how="vertical_relaxed")
+        repeated = pl.col("place").cast(pl.String).is_in(again)
+        kept = [f.filter(~repeated) for f in self.frames]
+        joined = _merged([f.filter(repeated) for f in self.frames], self.keys)
+        return pl.concat([*kept, joined.select(kept[0].columns)], how="vertical_relaxed")
 
 
 def _decimal_codes(cat: Catalogue) -> list[str]:
@@ -229,7 +409,15 @@ class _Known:
         return self._lookup(self.decimal, self.ids("indicator"), False, pl.Boolean)
 
     def bad(self) -> pl.Expr:
-        """`bad_text`, with the code checks done on ids."""
+        """A row the columns refuse on its own text (the reference words why, or reads it).
+
+        A figure that is not digits (with decimals only for decimal units), no
+        indicator, place or period, a period that is not written as a canonical
+        id, a blank quote or reason, an indicator the catalogue does not have, a
+        unit that is not the indicator's, a status or qualifier that is not a
+        code, a figure with a status other than reported (or none without), a
+        reason without ``withheld``: integer compares on the columns' ids.
+        """
         value = pl.col("value")
         ind = self.ids("indicator")
         figure_ok = value.str.contains(_FIGURE) & (
@@ -262,28 +450,215 @@ class _Known:
         status = self.ids("status")
         return (status == self.statuses.index(Status.WITHHELD.value)).fill_null(False)
 
+    def _status_is(self, *statuses: Status) -> pl.Expr:
+        ids = [self.statuses.index(st.value) for st in statuses]
+        return self.ids("status").is_in(ids).fill_null(False)
 
-def _file_frame(path: Path, names: list[str], known: _Known) -> pl.LazyFrame:
+    def base(self) -> list[pl.Expr]:
+        """The facts of a row that several columns of `cell_rows` use, computed once.
+
+        ``_k``/``_m``/``_ix``: its tile's kind, bit and position; ``_dec``: a
+        decimal unit; ``_c``: its status/qualifier/unit combination, a small
+        integer (`_Checks`).
+        """
+        kind, mask, index = self.tile()
+        status, qualifier = self.ids("status"), self.ids("qualifier")
+        combo = (status + 1).fill_null(0) * _QUALIFIER_PARTS + (qualifier + 1).fill_null(0)
+        return [
+            kind.alias("_k"),
+            mask.alias("_m"),
+            index.alias("_ix"),
+            self.is_decimal().alias("_dec"),
+            (combo * 2 + pl.col("unit").is_not_null().cast(pl.Int64)).alias("_c"),
+        ]
+
+    def cell_rows(self) -> list[pl.Expr]:
+        """`cell_rows` of a valid row (counts only), from `base` and its columns' ids."""
+        qualifier = self.ids("qualifier")
+        bits = [QUALIFIER_BITS.get(q, 0) for q in self.qualifiers]
+        return cell_rows(
+            pl.col("_k"),
+            pl.col("_m"),
+            pl.col("_ix"),
+            reported=self._reported(),
+            not_applicable=self._status_is(Status.NOT_APPLICABLE),
+            gone=self._status_is(Status.NOT_REPORTED, Status.WITHHELD),
+            qualifier=(
+                self._lookup(bits, qualifier, 0, pl.Int64),
+                self._lookup([_qualifier_field(b) for b in bits], qualifier, 0, pl.Int64),
+            ),
+            amount=pl.when(~pl.col("_dec")).then(pl.col("value")).cast(pl.Int64, strict=False),
+            decimal=None,
+        )
+
+    def decimal_rows(self) -> list[pl.Expr]:
+        """The decimal figure and scale of a valid row of a decimal unit, if reported on a tile."""
+        value = pl.col("value")
+        dot = value.str.find(".", literal=True)
+        scale = (
+            pl.when(dot.is_null())
+            .then(0)
+            .otherwise(value.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
+        )
+        rep = pl.col("_k").is_not_null() & self._reported()
+        return [
+            pl.when(rep).then(value.cast(pl.Decimal(38, 18), strict=False)).alias("_d"),
+            pl.when(rep & value.is_not_null()).then(scale).alias("_s"),
+        ]
+
+
+class _Checks:
+    """The code combinations and places of valid rows, each checked once by the reference.
+
+    A status/qualifier/unit combination of an indicator and its dimensions,
+    and a place, is valid or not whatever the row: the reference reads one
+    representative row per combination (as `bad_combos` does), and each
+    place text once.
+    """
+
+    def __init__(self, cat: Catalogue, known: _Known, dim_cols: tuple[str, ...]) -> None:
+        self.cat = cat
+        self.known = known
+        self.dim_cols = dim_cols
+        self.refused: dict[tuple[Any, ...], bool] = {}
+        self.bad_places: set[str] = set()
+        self.places: set[str] = set()
+
+    def _combo_refused(self, combo: tuple[Any, ...]) -> bool:
+        found = self.refused.get(combo)
+        if found is None:
+            indicator, dims, status, qualifier, has_unit = combo
+            row: dict[str, Any] = {"indicator": indicator, "place": "X", "period": "2000"}
+            row.update((d, v) for d, v in zip(self.dim_cols, dims, strict=True) if v is not None)
+            if status is not None:
+                row["status"] = status
+            if qualifier is not None:
+                row["qualifier"] = qualifier
+            unit = self.cat.get(indicator).unit
+            if has_unit and unit is not None:
+                row["unit"] = unit.value
+            if status == Status.WITHHELD.value:
+                row["reason"] = "r"
+            if status in (None, Status.REPORTED.value):
+                row["value"] = "1"
+            try:
+                from_tidy([row], catalogue=self.cat, check_places=False)
+                found = False
+            except RecordError:
+                found = True
+            self.refused[combo] = found
+        return found
+
+    def combos(self, rows: pl.LazyFrame) -> list[tuple[Any, ...]]:
+        """The combinations in ``rows`` (``indicator``, dims, ``_c``) the reference refuses."""
+        seen = (
+            rows.unique()
+            .with_columns(pl.col(c).cast(pl.String) for c in ["indicator", *self.dim_cols])
+            .collect()
+        )
+        statuses = [None, *self.known.statuses]
+        qualifiers = [None, *self.known.qualifiers]
+        bad: list[tuple[Any, ...]] = []
+        for row in seen.iter_rows():
+            code = row[-1]
+            s, q = divmod(code // 2, _QUALIFIER_PARTS)
+            combo = (row[0], tuple(row[1:-1]), statuses[s], qualifiers[q], bool(code % 2))
+            if self._combo_refused(combo):
+                bad.append(combo)
+        return bad
+
+    def new_bad_places(self, places: list[str]) -> list[str]:
+        """Of ``places``, those the reference refuses (blank, or with spaces around)."""
+        for p in places:
+            if p not in self.places:
+                self.places.add(p)
+                if not p or p != p.strip():
+                    self.bad_places.add(p)
+        return [p for p in places if p in self.bad_places]
+
+    def flag(self, combos: list[tuple[Any, ...]]) -> pl.Expr:
+        """Rows with one of ``combos``."""
+        flags: list[pl.Expr] = []
+        for indicator, dims, status, qualifier, has_unit in combos:
+            same = [
+                pl.col("indicator").cast(pl.String) == indicator,
+                pl.col("unit").is_not_null() == has_unit,
+            ]
+            for column, v in (
+                ("status", status),
+                ("qualifier", qualifier),
+                *zip(self.dim_cols, dims, strict=True),
+            ):
+                c = pl.col(column).cast(pl.String)
+                same.append(c.is_null() if v is None else (c == v).fill_null(False))
+            flags.append(pl.all_horizontal(same))
+        return pl.any_horizontal(flags).fill_null(False)
+
+
+def _schema(names: list[str], known: _Known) -> dict[str, Any]:
     schema: dict[str, Any] = dict.fromkeys(names, pl.String)
     for c in names:
         if c == "place" or c.startswith("dim_"):
             schema[c] = CAT
         elif c in known.categories:
             schema[c] = known.dtype(c)
-    return pl.scan_csv(
-        path,
-        schema=schema,
-        empty_string_is_null=True,
-        raise_if_empty=False,
-        row_index_name="_row",
-        row_index_offset=1,
-    ).with_columns(
+    return schema
+
+
+def _absent_columns(names: list[str], known: _Known) -> list[pl.Expr]:
+    return [
         (
             pl.lit(None, dtype=known.dtype(c)) if c in known.categories else pl.lit(None, pl.String)
         ).alias(c)
         for c in ("status", "qualifier", "unit", "quote", "reason", "source")
         if c not in names
-    )
+    ]
+
+
+def _record_end(buf: bytes) -> int:
+    """Where the last whole record of ``buf`` ends (0: none), ``buf`` starting a record.
+
+    A newline inside a quoted field is not a record's end: a record ends at a
+    newline after an even number of quote characters (an escaped quote is two).
+    """
+    end = buf.rfind(b"\n") + 1
+    if b'"' not in buf:
+        return end
+    while end > 0:
+        if buf.count(b'"', 0, end) % 2 == 0:
+            return end
+        end = buf.rfind(b"\n", 0, end - 1) + 1
+    return 0
+
+
+def blocks(path: Path, size: int | None = None) -> Iterator[bytes]:
+    """The records of a CSV file after its header, in blocks of about ``size`` bytes.
+
+    Raises:
+        polars.exceptions.ComputeError: a block would start with a blank line (the
+            reference skips blank lines and numbers rows without them: it reads such a file).
+    """
+    size = size if size is not None else BLOCK_BYTES
+    with path.open("rb") as fh:
+        fh.readline()
+        rest = b""
+        while True:
+            data = fh.read(size)
+            buf = rest + data if rest else data
+            if not data:
+                if buf:
+                    yield _checked_block(buf)
+                return
+            cut = _record_end(buf)
+            if cut:
+                yield _checked_block(buf[:cut])
+            rest = buf[cut:]
+
+
+def _checked_block(block: bytes) -> bytes:
+    if block.startswith((b"\n", b"\r\n")):
+        raise pl.exceptions.ComputeError("a blank line")
+    return block
 
 
 CANONICAL_YEARS = range(1900, 2101)
@@ -317,187 +692,209 @@ def canonical_ids() -> tuple[str, ...]:
 _FIGURE = r"^[0-9]{1,15}(\.[0-9]{1,18})?$"
 
 
-def bad_text(cat: Catalogue) -> pl.Expr:
-    """A row the columns refuse on its own text (the reference words why, or reads it).
-
-    A figure that is not digits (with decimals only for decimal units), no
-    indicator, place or period, a period that is not written as a canonical
-    id, a blank quote or reason, an indicator the catalogue does not have, a
-    unit that is not the indicator's, a status or qualifier that is not a code.
-    """
-    value = pl.col("value")
-    status = pl.col("status").cast(pl.String)
-    decimal_codes = _decimal_codes(cat)
-    is_dec = pl.col("indicator").is_in(decimal_codes).fill_null(False)
-    figure_ok = value.str.contains(_FIGURE) & (is_dec | ~value.str.contains(".", literal=True))
-    units = {ind.code: ind.unit.value for ind in cat.indicators if ind.unit is not None}
-    unit_ok = pl.col("unit").is_null() | (
-        pl.col("unit").cast(pl.String)
-        == pl.col("indicator").cast(pl.String).replace_strict(units, default="")
-    )
-    blank = pl.col("quote", "reason")
-    blanks = pl.any_horizontal(blank.str.contains(r"^\s*$")).fill_null(False)
-    return (
-        (value.is_not_null() & ~figure_ok)
-        | pl.col("indicator").is_null()
-        | pl.col("place").is_null()
-        | pl.col("period").is_null()
-        | ~pl.col("period").cast(pl.String).is_in(canonical_ids()).fill_null(False)
-        | blanks
-        | ~pl.col("indicator").cast(pl.String).is_in([i.code for i in cat.indicators])
-        | ~unit_ok
-        | ~pl.col("status").cast(pl.String).is_in([s.value for s in Status]).fill_null(True)
-        | ~pl.col("qualifier").cast(pl.String).is_in([q.value for q in Qualifier]).fill_null(True)
-        | (value.is_null() == (status.is_null() | (status == Status.REPORTED.value)))
-        | (pl.col("reason").is_not_null() != (status == Status.WITHHELD.value).fill_null(False))
-    )
-
-
 ROW_TEXT = ("period", "value", "quote", "reason", "source")
-"""The columns a bad row's group keeps, so that the reference can read it."""
+"""The columns of a refused row kept as text, so that the reference can read it."""
 
 
-def scan_file(path: Path, names: list[str], cat: Catalogue, target: Period) -> Groups:
-    """One streaming pass over a tidy CSV file: its groups.
+class _FileScan:
+    """The state of one pass over a file: the checks, the cells and rows refused so far."""
 
-    The rows the columns refuse on their own text are kept whole (they are
-    few), so the reference can word their problems without a second pass.
+    def __init__(self, names: list[str], cat: Catalogue, target: Period, reg: Registry) -> None:
+        self.reg = reg
+        self.tiling = Tiling.of(target)
+        self.dim_cols = tuple(sorted(n for n in names if n.startswith("dim_")))
+        self.has_decimal = bool(_decimal_codes(cat))
+        known = _Known(cat, self.tiling)
+        self.checks = _Checks(cat, known, self.dim_cols)
+        self.schema = _schema(names, known)
+        self.keys = ["indicator", "place", *self.dim_cols]
+        self.text_cols = [*self.keys, "status", "qualifier", "unit", *ROW_TEXT]
+        self.row_columns = [*_absent_columns(names, known)]
+        self.base = [*known.base(), known.bad().alias("_bad")]
+        self.rows = known.cell_rows()
+        self.decimal_rows = known.decimal_rows()
+        self.cells = _Cells(self.keys)
+        self.held: list[pl.DataFrame] = []
+        self.periods: set[str] = set()
+        self.count = 0
+
+    def parse(self, block: bytes) -> pl.DataFrame:
+        """A block's rows, with their numbers and the facts `_Known.base` gives."""
+        frame = pl.read_csv(
+            block,
+            has_header=False,
+            schema=self.schema,
+            empty_string_is_null=True,
+            raise_if_empty=False,
+        )
+        first = self.count + 1
+        self.count += frame.height
+        return frame.with_columns(
+            *self.row_columns, pl.int_range(first, self.count + 1, dtype=pl.Int64).alias("_row")
+        ).with_columns(self.base)
+
+    def sums(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The cells of the rows not refused."""
+        keys = self.keys
+        # lazily, so that polars selects the columns before it filters the rows
+        good = frame.lazy().filter(~pl.col("_bad"))
+        part = good.select(*keys, *self.rows).group_by(keys).agg(cell_aggregations(False))
+        cells = part.collect()
+        if self.has_decimal:
+            dec = (
+                good.filter(pl.col("_dec"))
+                .select(*keys, *self.decimal_rows)
+                .group_by(keys)
+                .agg(_decimal_aggregations())
+                .collect()
+            )
+            cells = cells.join(dec, on=keys, how="left", nulls_equal=True)
+        return cells
+
+    def add(self, frame: pl.DataFrame) -> None:
+        """Rows of whole places (unless the file is not sorted by place) summed to cells.
+
+        First the rows are refused for their place (blank, spaces around, not
+        in the register, or not existing during the row's period: each
+        distinct place and life checked against the block's period texts) and
+        for their code combination; then the others are summed.
+        """
+        periods = frame.get_column("period").unique().cast(pl.String).drop_nulls().to_list()
+        self.periods.update(periods)
+        places = frame.get_column("place").unique().cast(pl.String).drop_nulls().to_list()
+        refused = [pl.col("place").cast(pl.String).is_in(self.checks.new_bad_places(places))]
+        gone = place_filter(places, periods, self.reg)
+        if gone is not None:
+            refused.append(gone)
+        frame = frame.with_columns(pl.col("_bad") | pl.any_horizontal(refused).fill_null(False))
+        valid = frame.lazy().filter(~pl.col("_bad"))
+        combos = self.checks.combos(valid.select("indicator", *self.dim_cols, "_c").unique())
+        if combos:  # rare
+            frame = frame.with_columns(pl.col("_bad") | self.checks.flag(combos))
+        cells = self.sums(frame)
+        text = (pl.col(c).cast(pl.String) for c in self.text_cols)
+        self.held.append(frame.lazy().filter(pl.col("_bad")).select(*text, "_row").collect())
+        self.cells.add(cells, places)
+
+    def groups(self) -> Groups:
+        merged = self.cells.result()
+        if merged is None:  # no rows
+            empty = pl.DataFrame(schema=self.schema).with_columns(*self.row_columns)
+            merged = self.sums(empty.with_columns(self.base))
+        frame = merged.with_columns(pl.col(c).cast(pl.String) for c in self.keys)
+        held = pl.concat(self.held).sort("_row") if self.held else None
+        periods = tuple(sorted(self.periods))
+        return Groups(frame, self.dim_cols, self.has_decimal, periods, self.tiling, held)
+
+
+def scan_file(  # noqa: PLR0917 - the file, what it holds and what it is rolled up to
+    path: Path,
+    names: list[str],
+    cat: Catalogue,
+    target: Period,
+    reg: Registry,
+    block_bytes: int | None = None,
+) -> Groups:
+    """One pass over a tidy CSV file, block by block (`blocks`): its cells.
+
+    Every row is checked as it is read: its own text (`_Known.bad`), then
+    its place (against ``reg``, as the reference reader checks it) and code
+    combination (`_Checks`, each distinct one once by the reference); the
+    rows refused are kept whole (they are few), so the
+    reference can word their problems without a second pass.
 
     Raises:
         polars.exceptions.PolarsError, OSError: the file cannot be read as CSV.
     """
-    tiling = Tiling.of(target)
-    dim_cols = tuple(sorted(n for n in names if n.startswith("dim_")))
-    decimal_codes = _decimal_codes(cat)
-    known = _Known(cat, tiling)
-    frame = _file_frame(path, names, known)
-    value = pl.col("value")
-    is_dec = known.is_decimal()
-    # the figures cast where they are of their kind only (a cast of nulls costs nothing)
-    amount = pl.when(~is_dec).then(value).cast(pl.Int64, strict=False)
-    bad = known.bad()
-    kind, mask, index = known.tile()
-    rows = [
-        "indicator",
-        "place",
-        *dim_cols,
-        "status",
-        "qualifier",
-        "unit",
-        pl.col("reason").is_not_null().alias("_reason"),
-        value.is_not_null().alias("_value"),
-        bad.alias("_bad"),
-        kind.alias("_k"),
-        kind.is_null().cast(pl.Int64).alias("_o"),
-        mask.alias("_m"),
-        pl.when(kind.is_not_null()).then(amount).alias("_a"),
-        (index * LAST_BASE + amount.fill_null(0)).alias("_e"),
-    ]
-    if decimal_codes:
-        decimal = pl.when(is_dec).then(value)
-        dot = decimal.str.find(".", literal=True)
-        scale = (
-            pl.when(dot.is_null() & decimal.is_not_null())
-            .then(0)
-            .otherwise(decimal.str.len_bytes().cast(pl.Int64) - dot.cast(pl.Int64) - 1)
-        )
-        rows += [
-            pl.when(kind.is_not_null())
-            .then(decimal.cast(pl.Decimal(38, 18), strict=False))
-            .alias("_d"),
-            pl.when(kind.is_not_null()).then(scale).alias("_s"),
-        ]
-    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
-    grouped = frame.select(rows).group_by(keys).agg(_aggregations(bool(decimal_codes)))
-    # from the same scan (polars shares it): every distinct period text, and the bad rows
-    distinct = frame.select(pl.col("period").cast(pl.String)).unique()
-    text_cols = ["indicator", "place", *dim_cols, "status", "qualifier", "unit", *ROW_TEXT]
-    refused = frame.filter(bad).select(*(pl.col(c).cast(pl.String) for c in text_cols), "_row")
-    groups, periods, held = pl.collect_all([grouped, distinct, refused], engine="streaming")
-    groups = _finish_groups(groups).with_columns(
-        pl.col(c).cast(pl.String) for c in ["indicator", "place", *dim_cols, *GROUP_KEYS[:3]]
-    )
-    period_texts = tuple(t for t in periods.get_column("period").to_list() if t is not None)
-    return Groups(groups, dim_cols, bool(decimal_codes), period_texts, tiling, held)
+    scan = _FileScan(names, cat, target, reg)
+    carry: pl.DataFrame | None = None
+    for block in blocks(path, block_bytes):
+        frame = scan.parse(block)
+        if carry is not None:
+            frame = pl.concat([carry, frame], rechunk=False)
+        # the rows of the last place wait for the next block: in a file sorted by
+        # place, no place then spans two blocks and no cell needs merging
+        runs = frame.select(pl.col("place").rle_id()).to_series()
+        start = int(runs.search_sorted(runs[-1], side="left")) if frame.height else 0
+        if start:
+            scan.add(frame.slice(0, start))
+            carry = frame.slice(start)
+        else:
+            carry = frame
+    if carry is not None:
+        scan.add(carry)
+    return scan.groups()
 
 
 def scan_table(table: ObservationTable, target: Period) -> Groups:
-    """The groups of a held table (its rows are valid: no bad text)."""
+    """The cells of a held table (its rows are valid: none is refused)."""
     tiling = Tiling.of(target)
     frame = table.frame
     dim_cols = tuple(c for c in frame.columns if c.startswith("dim_"))
     has_decimal = "decimal" in frame.columns
     period = pl.col("period").cast(pl.String)
-    value_present = pl.col("amount").is_not_null()
-    if has_decimal:
-        value_present = value_present | pl.col("decimal").is_not_null()
-    rows: list[Any] = [
-        "indicator",
-        "place",
-        *dim_cols,
-        "status",
-        "qualifier",
-        pl.lit(None, pl.String).alias("unit"),
-        pl.col("reason").is_not_null().alias("_reason"),
-        value_present.alias("_value"),
-        pl.lit(False).alias("_bad"),
-        *_tile_columns(tiling, period, pl.col("amount")),
-    ]
-    on_tile = period.replace_strict(
-        tiling.kind_of, default=None, return_dtype=pl.Int64
-    ).is_not_null()
-    if has_decimal:
-        rows += [
-            pl.when(on_tile).then(pl.col("decimal").cast(pl.Decimal(38, 18))).alias("_d"),
-            pl.when(on_tile).then(pl.col("scale").cast(pl.Int64)).alias("_s"),
-        ]
-    keys = ["indicator", "place", *dim_cols, *GROUP_KEYS]
-    groups = frame.lazy().select(rows).group_by(keys).agg(_aggregations(has_decimal)).collect()
-    groups = _finish_groups(groups).with_columns(pl.col(c).cast(pl.String) for c in keys[:-3])
+    status = pl.col("status").cast(pl.String)
+    qualifier = pl.col("qualifier").cast(pl.String)
+    decimal = (
+        (pl.col("decimal").cast(pl.Decimal(38, 18)), pl.col("scale").cast(pl.Int64))
+        if has_decimal
+        else None
+    )
+    rows = cell_rows(
+        period.replace_strict(tiling.kind_of, default=None, return_dtype=pl.Int64),
+        period.replace_strict(tiling.mask_of, default=0, return_dtype=pl.Int64),
+        period.replace_strict(tiling.index_of, default=None, return_dtype=pl.Int64),
+        reported=status.is_null() | (status == Status.REPORTED.value),
+        not_applicable=(status == Status.NOT_APPLICABLE.value).fill_null(False),
+        gone=status.is_in([Status.NOT_REPORTED.value, Status.WITHHELD.value]).fill_null(False),
+        qualifier=(
+            qualifier.replace_strict(QUALIFIER_BITS, default=0, return_dtype=pl.Int64),
+            qualifier.replace_strict(
+                {q: _qualifier_field(b) for q, b in QUALIFIER_BITS.items()},
+                default=0,
+                return_dtype=pl.Int64,
+            ),
+        ),
+        amount=pl.col("amount"),
+        decimal=decimal,
+    )
+    keys = ["indicator", "place", *dim_cols]
+    groups = (
+        frame.lazy()
+        .select(*keys, *rows)
+        .group_by(keys)
+        .agg(cell_aggregations(has_decimal))
+        .collect()
+        .with_columns(pl.col(c).cast(pl.String) for c in keys)
+    )
     texts = tuple(t for t in frame.get_column("period").cast(pl.String).unique().to_list() if t)
     return Groups(groups, dim_cols, has_decimal, texts, tiling)
 
 
-def rows_where(
-    path: Path,
-    names: list[str],
-    where: pl.Expr,
-    combos: pl.DataFrame | None = None,
-    unless: pl.Expr | None = None,
-) -> pl.DataFrame:
+def rows_where(path: Path, names: list[str], where: pl.Expr) -> pl.DataFrame:
     """The rows of a file for which ``where`` holds, with their row numbers (``_row``, from 1).
 
-    With ``combos`` (code columns with ``_reason`` and ``_value``, as
-    `bad_combos` lists them), the rows of
-    those combinations too. Streamed: memory is bounded by the rows returned.
-    Every column is text.
+    Read block by block (`blocks`): memory is bounded by a block and the rows
+    returned. Every column is text.
     """
     schema: dict[str, Any] = dict.fromkeys(names, pl.String)
-    frame = pl.scan_csv(path, schema=schema, empty_string_is_null=True, raise_if_empty=False)
-    frame = frame.with_columns(
+    absent = [
         pl.lit(None, dtype=pl.String).alias(c)
         for c in ("status", "qualifier", "unit", "quote", "reason", "source")
         if c not in names
-    ).with_row_index("_row", offset=1)
-    if combos is not None:
-        marked = combos.with_columns(
-            pl.col(c).cast(pl.String) for c in combos.columns if c[0] != "_"
+    ]
+    found: list[pl.DataFrame] = []
+    count = 0
+    for block in blocks(path):
+        frame = pl.read_csv(
+            block, has_header=False, schema=schema, empty_string_is_null=True, raise_if_empty=False
         )
-        frame = (
-            frame.with_columns(
-                _reason=pl.col("reason").is_not_null(), _value=pl.col("value").is_not_null()
-            )
-            .join(
-                marked.with_columns(_refused=pl.lit(True)).lazy(),
-                on=list(combos.columns),
-                how="left",
-                nulls_equal=True,
-            )
-            .filter(where | pl.col("_refused").fill_null(False))
-            .drop("_reason", "_value", "_refused")
+        first = count + 1
+        count += frame.height
+        row = pl.int_range(first, count + 1, dtype=pl.Int64).alias("_row")
+        found.append(frame.with_columns(*absent, row).filter(where))
+    if not found:
+        return pl.DataFrame(
+            schema={**schema, **{c.meta.output_name(): pl.String for c in absent}, "_row": pl.Int64}
         )
-    else:
-        frame = frame.filter(where)
-    if unless is not None:
-        frame = frame.filter(~unless)
-    return frame.collect(engine="streaming").sort("_row")
+    return pl.concat(found)
