@@ -309,6 +309,17 @@ PLACE_PERIOD_PHRASES = [
     "được UBND thành phố Bắc Kạn tặng giấy khen",
     "với 15 đối tượng",
     "Source: https://baophutho.vn/a.htm\n",
+    # the grammar of counted noun phrases, lists, kinds and tips' results
+    "tại tất cả",
+    "xã, thị trấn",
+    "nguồn tin, qua đó giúp",
+    "góp phần điều tra khám phá",
+    "“Mô hình camera an ninh” với",
+    "lựu đạn, đầu đạn, bom mìn các loại",
+    "đội thanh niên xung kích,",
+    "tổ hòa giải, 1 câu lạc bộ",
+    "cho 01 cá nhân 03 tập thể",
+    "tin, bài trên mạng xã hội",
 ]
 
 
