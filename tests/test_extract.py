@@ -844,3 +844,16 @@ def test_tin_bai_on_social_networks_are_online_posts() -> None:
     assert [(code, n) for code, _, n in got] == [("media.online_posts", 64)]
     got = _read("Năm 2022, công an xã có 12 tin, bài trên báo chí.")
     assert [(code, n) for code, _, n in got] == [("media.news_items", 12)]
+
+
+def test_a_part_after_trong_do_is_counted_like_its_whole_in_its_own_cell() -> None:
+    # "… 50 vụ, trong đó 12 vụ ma túy": some of the 50, in the cell its words name.
+    got = _read("Năm 2022, trên địa bàn xảy ra 50 vụ phạm pháp hình sự, trong đó 12 vụ ma túy.")
+    assert got == [
+        ("crime.cases_occurred", {"category": "all_criminal"}, 50),
+        ("crime.cases_occurred", {"category": "drugs"}, 12),
+    ]
+    # A part nothing sets apart from its whole would be a second value for its cell.
+    ex = extract_report("Năm 2022, bắt 30 đối tượng, trong đó 10 đối tượng nữ.")
+    assert [(f.indicator, f.value) for f in ex.figures] == [("crime.suspects", 30)]
+    assert [f.value for f in ex.unmatched] == [10]

@@ -30,6 +30,8 @@ __all__ = [
     "propagate",
     "same_clause",
     "tips_results",
+    "unsplit_parts",
+    "whole_of_parts",
 ]
 
 _DEFAULT_DIMS = {
@@ -385,3 +387,55 @@ def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         if partner is not None and partner != fig.indicator:
             fig.indicator, fig.chosen = partner, None
             fig.rule = f"a result of the tips before it ('{found.group()}')"
+
+
+_PART_OF = re.compile(r"(?<!\w)trong đó(?!\w)")
+_PART_REACH = 60  # characters between a whole and its "trong đó" part
+
+
+def whole_of_parts(sc: Scanned, figs: list[Fig], idx: PhraseIndex) -> list[tuple[int, int]]:
+    """Figures after "trong đó" (of which): parts of the figure before.
+
+    "xảy ra 50 vụ, trong đó 12 vụ ma túy": the 12 are some of the 50 cases, so a part
+    with no indicator of its own is counted by the whole's, in the cell its own words
+    name (`unsplit_parts` takes the indicator back when nothing sets the part apart
+    from its whole). Returns (part, whole) indices of the parts with no indicator or the
+    whole's.
+    """
+    parts: list[tuple[int, int]] = []
+    key = sc.key
+    for k in range(1, len(figs)):
+        fig, whole = figs[k], figs[k - 1]
+        if whole.indicator is None or fig.indicator not in (None, whole.indicator):
+            continue
+        if fig.counter_units is None:
+            continue
+        if fig.whole is not None or whole.whole is not None or fig.percent or whole.percent:
+            continue
+        if fig.qstart - whole.end > _PART_REACH or sc.boundaries_between(whole.end, fig.qstart):
+            continue
+        if _PART_OF.search(key, whole.end, fig.qstart) is None:
+            continue
+        if idx.units[whole.indicator] not in fig.counter_units:
+            continue
+        if fig.indicator is None:
+            fig.indicator, fig.chosen = whole.indicator, None
+            fig.rule = f"a part ('trong đó') of the figure '{key[whole.start : whole.number_end]}'"
+        parts.append((k, k - 1))
+    return parts
+
+
+def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
+    """A "trong đó" part whose dimensions are its whole's names no cell of its own: unread.
+
+    "xử lý 30 đối tượng, trong đó 10 đối tượng nữ": nothing the catalogue splits by sets
+    the 10 apart, and a second value for the 30's cell would contradict it.
+    """
+    for k, w in parts:
+        fig, whole = figs[k], figs[w]
+        if fig.indicator == whole.indicator and fig.dims == whole.dims:
+            fig.indicator, fig.chosen, fig.rule = None, None, ""
+            fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
+            fig.reason = (
+                f"a part ('trong đó') of the figure '{whole.value}' that names no cell of its own"
+            )

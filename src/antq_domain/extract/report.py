@@ -47,6 +47,8 @@ from antq_domain.extract._dimensions import (
     persons_with,
     propagate,
     tips_results,
+    unsplit_parts,
+    whole_of_parts,
 )
 from antq_domain.extract._figures import (
     Fig,
@@ -427,6 +429,7 @@ def _read_figures(
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
     propagate(sc, figs, links, cat)
+    parts = whole_of_parts(sc, figs, idx)
     # Dimensions: words before the figure, then the figures it is listed with,
     # then words after it, then the listed figures again, then its clause.
     for after_words in (False, True):
@@ -434,6 +437,7 @@ def _read_figures(
             if fig.indicator is not None:
                 own_dims(fig, _readable_dims(fig, cat, idx), after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
+    unsplit_parts(figs, parts)
     for fig in figs:
         if fig.indicator is not None:
             _listed_kinds(fig, sc.key, cat[fig.indicator])
