@@ -509,7 +509,9 @@ class TestErrors:
         good = [
             f"tips.received,{p},2023{m:02d},{m},,,,,," for p in ("608", "616") for m in range(1, 13)
         ]
-        lines = [HEADER, *good[:5], *BAD_ROWS, *good[5:]]
+        # a bad period at two places: worded once, row by row
+        again = "tips.received,608,2023Q5,4,,,,,,"
+        lines = [HEADER, *good[:5], *BAD_ROWS, again, *good[5:]]
         path = tmp_path / "bad.csv"
         path.write_text("\n".join(lines) + "\n")
         with pytest.raises(RecordError) as reference:

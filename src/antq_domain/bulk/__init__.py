@@ -390,7 +390,7 @@ def _word_problems(
 
     Rows that differ only in place and period are read once: the reference's
     words for one are the words for all, unless they quote the place or the
-    period (then each row is read). A row whose place the register refuses
+    period that the key leaves out (then each row is read). A row whose place the register refuses
     (`place_filter`: not a code of it, or not existing during the row's
     period) keeps its place and period in the key: its rows are not like the
     others. The rows are grouped so in columns.
@@ -417,14 +417,16 @@ def _word_problems(
         ).alias(f"_key{j}")
         for j, c in enumerate(text_cols)
     ]
-    members_of = (
-        rows.select(key)
+    # which of place and period the key leaves out (the members' may differ there)
+    canonical = period.is_in(canonical_ids()).fill_null(False)
+    grouped = (
+        rows.select(key, _place_out=~odd_place, _period_out=~odd_place & canonical)
         .with_row_index("_i")
         .group_by([f"_key{j}" for j in range(len(text_cols))], maintain_order=True)
-        .agg("_i")
-        .get_column("_i")
-        .to_list()
+        .agg("_i", pl.col("_place_out", "_period_out").first())
     )
+    members_of = grouped.get_column("_i").to_list()
+    left_out = grouped.select("_place_out", "_period_out").rows()
 
     def text_of(row: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
@@ -442,9 +444,13 @@ def _word_problems(
         valid.add(str(text.get("indicator")))
         return []
 
-    for members, first_text in zip(members_of, first_texts, strict=True):
+    for members, first_text, outside in zip(members_of, first_texts, left_out, strict=True):
         found = read(first_text)
-        quoted = [str(first_text[k]) for k in ("place", "period") if first_text.get(k)]
+        quoted = [
+            str(first_text[k])
+            for k, out in zip(("place", "period"), outside, strict=True)
+            if out and first_text.get(k)
+        ]
         shared = not any(q in loc or q in str(msg) for q in quoted for loc, msg in found)
         for order, i in enumerate(members):
             mine = found if (order == 0 or shared) else read(text_of(rows.row(i, named=True)))
