@@ -20,6 +20,7 @@ from antq_domain import bulk
 from antq_domain.analysis.aggregation import rollup
 from antq_domain.bulk import _read, read_table, rollup_file, scan_rollups
 from antq_domain.errors import RecordError
+from antq_domain.io import files
 from antq_domain.io.files import read_observations
 from antq_domain.records.places import Place, PlaceKind, Registry, registry
 
@@ -61,7 +62,7 @@ def test_excel_layouts_are_read_in_columns(
 ) -> None:
     path = _csv(tmp_path / "rows.csv", GOOD, delimiter=delimiter, bom=bom)
     expected = read_observations(path)
-    monkeypatch.setattr(_read, "read_observations", _refuse)
+    monkeypatch.setattr(_read, "_read_rows", _refuse)
     assert read_table(path).to_observations() == expected
 
 
@@ -72,7 +73,7 @@ def test_bad_rows_and_places_are_worded_as_the_reference_words_them(
     path = _csv(tmp_path / "rows.csv", GOOD + BAD, delimiter=delimiter, bom=bom)
     with pytest.raises(RecordError) as reference:
         read_observations(path)
-    monkeypatch.setattr(_read, "read_observations", _refuse)
+    monkeypatch.setattr(_read, "_read_rows", _refuse)
     with pytest.raises(RecordError) as mine:
         read_table(path)
     assert mine.value.problems == reference.value.problems
@@ -80,6 +81,26 @@ def test_bad_rows_and_places_are_worded_as_the_reference_words_them(
     words = dict(mine.value.problems)
     assert "did you mean '62'" in words["row 6"]  # a name: the codes it may mean
     assert "exists during 2023" in words["row 7.place"]
+
+
+@pytest.mark.parametrize("rows", [GOOD, GOOD + BAD], ids=["good", "bad"])
+def test_read_observations_reads_a_large_csv_with_the_bulk_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: list[list[str]]
+) -> None:
+    path = _csv(tmp_path / "rows.csv", rows, delimiter=";", bom=True)
+    expected: Any = None
+    try:
+        expected = read_observations(path)
+    except RecordError as exc:
+        expected = exc.problems
+    monkeypatch.setattr(files, "BULK_FROM_BYTES", 0)
+    monkeypatch.setattr(files, "_read_rows", _refuse)
+    monkeypatch.setattr(_read, "_read_rows", _refuse)
+    try:
+        got: Any = read_observations(path)
+    except RecordError as exc:
+        got = exc.problems
+    assert got == expected
 
 
 def test_places_are_checked_once_per_distinct_place_not_per_row(

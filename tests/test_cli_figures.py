@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 
+import antq_domain.bulk as bulk_package
 from antq_domain import cli
 from antq_domain.bulk import _read
+from antq_domain.io import files
 
 HEADER = ["indicator", "place", "period", "value", "qualifier", "status", "source", "quote"]
 GOOD = [
@@ -61,11 +63,11 @@ def _run(
 ) -> tuple[int, str, str]:
     with monkeypatch.context() as patch:
         if bulk:
-            patch.setattr(cli, "BULK_FROM_BYTES", 0)
-            patch.setattr(cli, "read_observations", _refuse)
-            patch.setattr(_read, "read_observations", _refuse)
+            patch.setattr(files, "BULK_FROM_BYTES", 0)
+            patch.setattr(files, "_read_rows", _refuse)
+            patch.setattr(_read, "_read_rows", _refuse)
         else:
-            patch.setattr(cli, "BULK_FROM_BYTES", 1 << 62)
+            patch.setattr(files, "BULK_FROM_BYTES", 1 << 62)
         code = cli.main(argv)
     out, err = capsys.readouterr()
     return code, out, err
@@ -136,14 +138,10 @@ def test_a_large_file_reports_its_steps_and_a_small_one_is_read_by_the_reference
     monkeypatch.setattr(cli, "_progress", recording)
     monkeypatch.setattr(cli, "_MANY", 1)
     _run(["validate", str(path)], capsys, monkeypatch, bulk=True)
-    assert steps == [
-        ("validate", "reading"),
-        ("validate", "building the observations"),
-        ("validate", "checking"),
-    ]
+    assert steps == [("validate", "reading"), ("validate", "checking")]
     # below the size, the reference reads (the bulk reader is never asked)
-    monkeypatch.setattr(_read, "read_table", _refuse)
-    monkeypatch.setattr(cli, "BULK_FROM_BYTES", path.stat().st_size + 1)
+    monkeypatch.setattr(bulk_package, "read_table", _refuse)
+    monkeypatch.setattr(files, "BULK_FROM_BYTES", path.stat().st_size + 1)
     assert cli.main(["tidy", str(path)]) == 0
 
 

@@ -65,6 +65,7 @@ from antq_domain.display import summary_text, t
 from antq_domain.errors import AntqError, FileError, InvariantError, RecordError
 from antq_domain.io import (
     FileFormat,
+    files,
     load_report,
     read_observations,
     report_json,
@@ -225,35 +226,20 @@ def _load(
     return load_report(path)
 
 
-BULK_FROM_BYTES = 1 << 20
-"""A CSV file of figures this large (1 MiB, some 15,000 rows) is read by the bulk reader."""
-
-
 def _read_figures(path: Path, *, spreadsheet_safe: bool, command: str) -> list[Observation]:
-    """The observations of a file of figures, as `read_observations` gives them.
+    """The observations of a file of figures (`read_observations`).
 
     A large CSV file is read in columns by the bulk reader (the ``bulk``
-    extra: the same checks, the same errors word for word, places checked
-    once per distinct place), with a progress line on stderr when it takes
-    long; small files, JSON Lines and workbooks by the reference reader.
+    extra: the same checks, the same errors word for word), with a progress
+    line on stderr on a terminal when it takes long.
     """
-    if path.suffix.lower() == ".csv":
-        try:
-            big = path.stat().st_size >= BULK_FROM_BYTES
-        except OSError:
-            big = False  # the reference reader says what is wrong with the path
-        if big:
-            try:
-                from antq_domain.bulk import read_table  # noqa: PLC0415 - the optional extra
-            except ImportError:  # pragma: no cover - installed with the bulk extra
-                pass
-            else:
-                with _progress(command) as step:
-                    step("reading")
-                    table = read_table(path, spreadsheet_safe=spreadsheet_safe)
-                    step("building the observations")
-                    return table.to_observations()
-    return read_observations(path, spreadsheet_safe=spreadsheet_safe)
+    try:
+        large = path.suffix.lower() == ".csv" and path.stat().st_size >= files.BULK_FROM_BYTES
+    except OSError:
+        large = False  # the reader says what is wrong with the path
+    with _progress_if(large, command) as step:
+        step("reading")
+        return read_observations(path, spreadsheet_safe=spreadsheet_safe)
 
 
 def _load_report(path: str, lang: Lang) -> MovementReport:

@@ -24,6 +24,7 @@ What is written is read back, and nothing is lost or invented on the way:
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
@@ -59,7 +60,17 @@ from antq_domain.records.indicators import Catalogue
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import Registry
 
-__all__ = ["FileFormat", "csv_delimiter", "read_observations", "write_observations"]
+__all__ = [
+    "BULK_FROM_BYTES",
+    "FileFormat",
+    "csv_delimiter",
+    "read_observations",
+    "write_observations",
+]
+
+BULK_FROM_BYTES = 1 << 20
+"""A CSV file of figures this large (1 MiB, some 15,000 rows) is read by the bulk reader
+([`read_table`][antq_domain.bulk.read_table]) when the ``bulk`` extra is installed."""
 
 FileFormat = Literal["csv", "jsonl", "xlsx"]
 """The file formats of tidy rows: ``csv``, ``jsonl`` (JSON Lines), ``xlsx`` (extra ``xlsx``)."""
@@ -365,6 +376,11 @@ def read_observations(
     or unknown columns, ragged rows, repeated JSON keys) are all listed,
     located by line, before any row is validated.
 
+    A CSV file of [`BULK_FROM_BYTES`][antq_domain.io.files.BULK_FROM_BYTES] or more is read
+    in columns by [`read_table`][antq_domain.bulk.read_table] when the ``bulk`` extra
+    (polars) is installed: the same observations, or the same error word for word, several
+    times faster.
+
     Args:
         path: the file.
         format: ``"csv"`` or ``"jsonl"``; by default from the suffix.
@@ -395,6 +411,48 @@ def read_observations(
     """
     source = Path(path)
     fmt = _format_of(source, format)
+    if fmt == "csv" and _large(source):
+        try:
+            bulk = importlib.import_module("antq_domain.bulk")
+        except ImportError:  # pragma: no cover - the bulk extra (polars) is not installed
+            pass
+        else:
+            table = bulk.read_table(
+                source,
+                format=fmt,
+                catalogue=catalogue,
+                spreadsheet_safe=spreadsheet_safe,
+                registry=registry,
+                check_places=check_places,
+            )
+            return list(table.to_observations())
+    return _read_rows(
+        source,
+        fmt,
+        catalogue=catalogue,
+        spreadsheet_safe=spreadsheet_safe,
+        registry=registry,
+        check_places=check_places,
+    )
+
+
+def _large(source: Path) -> bool:
+    try:
+        return source.stat().st_size >= BULK_FROM_BYTES
+    except OSError:
+        return False  # the reader says what is wrong with the path
+
+
+def _read_rows(
+    source: Path,
+    fmt: FileFormat,
+    *,
+    catalogue: Catalogue | None,
+    spreadsheet_safe: bool,
+    registry: Registry | None,
+    check_places: bool,
+) -> list[Observation]:
+    """`read_observations` row by row: the reference reader (the bulk reader's fallback)."""
     # bytes decoded as they are: "\r" stays inside quoted CSV cells and JSON
     # Lines split only at "\n" (JSON escapes "\n" inside strings)
     text = ""
