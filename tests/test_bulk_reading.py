@@ -190,3 +190,21 @@ def test_rows_with_refused_places_are_left_out_and_listed(
     )
     assert list(scanned.left_out) == reference.value.problems
     assert scanned.rollups == (expected,)
+
+
+def test_a_refused_place_is_not_hidden_by_a_like_row_that_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows alike but for the place are worded once (the scan's shortcut), unless the
+    register refuses the place of one of them: its row is read on its own."""
+    rows = [
+        ["tips.received", "608", "2023", " 12", "", "", ""],  # valid, not in the columns' form
+        ["tips.received", "Kon Tum", "2023", " 12", "", "", ""],
+    ]
+    path = _csv(tmp_path / "rows.csv", rows)
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    monkeypatch.setattr(bulk, "read_table", _refuse)
+    with pytest.raises(RecordError) as mine:
+        rollup_file(path, **ROLLUP)
+    assert mine.value.problems == reference.value.problems
