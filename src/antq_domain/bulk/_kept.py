@@ -17,18 +17,16 @@ during the row's period (the reference resolves it by date, or refuses it).
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import polars as pl
 
 from antq_domain.analysis.aggregation import CellParts, PlaceTree, RollupParts
-from antq_domain.bulk._parts import _qualifier, _split_parts
+from antq_domain.bulk._parts import _LEVELS, _place_map, _qualifier, _split_parts
 from antq_domain.bulk._read import place_filter, quantize
 from antq_domain.bulk._scan import QUALIFIER_BITS
 from antq_domain.records.indicators import Catalogue, PlaceAggregation
 from antq_domain.records.observation import Dims
-from antq_domain.records.places import PlaceLevel
 from antq_domain.values.missing import Status
 from antq_domain.values.period import Period
 from antq_domain.values.quantity import Quantity
@@ -134,27 +132,7 @@ def _over_places(  # noqa: PLR0917 - private, one caller
         ),
     )
     places = sorted(parts.get_column("place").unique().to_list())
-    mapping: list[tuple[str, str, str, str, str]] = []
-    split: dict[str, tuple[tuple[str, Fraction], ...]] = {}
-    for code in places:
-        restated = tree.restated(code)
-        source_level = tree.level_of(code).value
-        if len(restated) > 1:
-            split[code] = restated
-        for unit, _share in restated:
-            unit_level = tree.level_of(unit).value
-            mapping.extend((code, unit, t, unit_level, source_level) for t in tree.targets(unit))
-    place_map = pl.DataFrame(
-        mapping,
-        schema={
-            "place": pl.String,
-            "_unit": pl.String,
-            "_target": pl.String,
-            "_ulevel": pl.String,
-            "_slevel": pl.String,
-        },
-        orient="row",
-    )
+    place_map, split = _place_map(tree, places)
     if split:
         units = {code: tree.restated(code)[0][0] for code in places if code not in split}
         parts = _split_parts(parts, split, units, cat, has_decimal)
@@ -194,6 +172,6 @@ def _over_places(  # noqa: PLR0917 - private, one caller
         acc.contributors.update(c["_contributors"])
         acc.periods.add(period)
         acc.missing.update(c["_missing"])
-        acc.levels.update(PlaceLevel(v) for v in c["_ulevels"])
-        acc.sources.update(PlaceLevel(v) for v in c["_slevels"])
+        acc.levels.update(_LEVELS[v] for v in c["_ulevels"])
+        acc.sources.update(_LEVELS[v] for v in c["_slevels"])
     return RollupParts(out, [])
