@@ -776,28 +776,42 @@ class Registry:
         self._by_code = {p.code: p for p in places}
         children: dict[str, list[Place]] = {}
         predecessors: dict[str, list[Place]] = {}
-        by_name: dict[str, list[Place]] = {}
-        by_loose: dict[str, list[Place]] = {}
         by_official: dict[str, list[Place]] = {}
         for p in places:
             if p.parent is not None:
                 children.setdefault(p.parent, []).append(p)
             for s in p.successors:
                 predecessors.setdefault(s, []).append(p)
-            for key in {_name_key(p.name), _name_key(p.short_name)}:
-                by_name.setdefault(key, []).append(p)
-                by_loose.setdefault(_loose_key(key), []).append(p)
             by_official.setdefault(p.official_code, []).append(p)
         self._children = {k: tuple(v) for k, v in children.items()}
         self._predecessors = {k: tuple(v) for k, v in predecessors.items()}
+        self._by_official = {k: tuple(v) for k, v in by_official.items()}
+        # the name indexes are built on the first lookup by name (`_names`): a register read
+        # to roll figures up by code never needs them
+        self._by_name: dict[str, tuple[Place, ...]] | None = None
+        self._by_loose: dict[str, tuple[Place, ...]] | None = None
+        self._places = places
+
+    def _names(self) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
+        """The places by name key and by name key without diacritics (built once)."""
+        if self._by_name is not None and self._by_loose is not None:
+            return self._by_name, self._by_loose
+        by_name: dict[str, list[Place]] = {}
+        by_loose: dict[str, list[Place]] = {}
+        for p in self._places:
+            for key in {_name_key(p.name), _name_key(p.short_name)}:
+                by_name.setdefault(key, []).append(p)
+                by_loose.setdefault(_loose_key(key), []).append(p)
         for other, code, _source in _OTHER_NAMES:
-            for p in by_official.get(code, ()):
+            for p in self._by_official.get(code, ()):
                 if p.kind.level is PlaceLevel.PROVINCE:
                     by_name.setdefault(other, []).append(p)
-        self._by_name = {k: tuple(v) for k, v in by_name.items()}
-        self._by_loose = {k: tuple(v) for k, v in by_loose.items()}
-        self._by_official = {k: tuple(v) for k, v in by_official.items()}
-        self._places = places
+        names = {k: tuple(v) for k, v in by_name.items()}
+        loose = {k: tuple(v) for k, v in by_loose.items()}
+        # a cache filled once: the register's places (and so its answers) never change
+        object.__setattr__(self, "_by_name", names)
+        object.__setattr__(self, "_by_loose", loose)
+        return names, loose
 
     # -- container protocol
 
@@ -1103,15 +1117,16 @@ class Registry:
             ['79@2025-06-30']
         """
         keys = _query_keys(name)
+        by_name, by_loose = self._names()
         found: tuple[Place, ...] = ()
         for key in keys:
-            found = self._by_name.get(key, ())
+            found = by_name.get(key, ())
             if found:
                 break
         else:
             for key in keys:
                 if _loose_key(key) == key:  # typed without diacritics
-                    found = self._by_loose.get(key, ())
+                    found = by_loose.get(key, ())
                     if found:
                         break
         if as_of is not None:
