@@ -118,15 +118,19 @@ def plan(groups: Groups, cat: Catalogue, registry: Registry) -> Plan:
         )
     )
     reference.update(good.filter(odd).get_column("indicator").unique().to_list())
-    bounds = frame.group_by("indicator").agg(
-        (pl.col("_tiles").cast(pl.Int64) * pl.col("_max").fill_null(0)).sum().alias("bound"),
-        pl.col("_n").cast(pl.Int64).sum().alias("rows"),
-    )
-    reference.update(
-        bounds.filter((pl.col("bound") >= _BOUND) | (pl.col("rows") >= 10**8))
-        .get_column("indicator")
-        .to_list()
-    )
+    # an indicator whose sums could pass Int64 is the reference's (Python ints): per
+    # indicator only when the whole file's bound, in floats with a margin, comes near
+    bound = pl.col("_tiles").cast(pl.Int64) * pl.col("_max").fill_null(0)
+    rows = pl.col("_n").cast(pl.Int64)
+    as_float = pl.col("_tiles").cast(pl.Float64) * pl.col("_max").fill_null(0).cast(pl.Float64)
+    whole = frame.select(as_float.sum(), rows.cast(pl.Float64).sum()).row(0)
+    if whole[0] >= _BOUND / 4 or whole[1] >= 10**8 / 4:
+        bounds = frame.group_by("indicator").agg(bound.sum().alias("bound"), rows.sum())
+        reference.update(
+            bounds.filter((pl.col("bound") >= _BOUND) | (pl.col("_n") >= 10**8))
+            .get_column("indicator")
+            .to_list()
+        )
     unknown = tuple(sorted(p for p in places if p and p not in registry))
     target = groups.tiling.target
     stray: set[str] = set(unknown)
@@ -221,7 +225,7 @@ def _split_parts(
     when restating).
     """
     whole = parts.filter(~pl.col("place").is_in(list(split))).with_columns(
-        _unit=pl.col("place").replace_strict(units, return_dtype=pl.String)
+        _unit=pl.col("place").cast(pl.String).replace_strict(units, return_dtype=pl.String)
     )
     pieces: list[dict[str, Any]] = []
     for row in parts.filter(pl.col("place").is_in(list(split))).iter_rows(named=True):
@@ -314,6 +318,7 @@ def columnar_parts(
     if split:
         units = {code: tree.restated(code)[0][0] for code in part_places if code not in split}
         parts = _split_parts(parts, split, units, cat, groups.has_decimal)
+    place_map = place_map.with_columns(pl.col("place").cast(parts.schema["place"]))
     joined = parts.join(place_map, on=["place", "_unit"] if split else "place", how="inner")
     contributes = pl.col("_has") | (pl.col("_mbits") == 0)
     gap = contributes & (pl.col("_mbits") != 0)
@@ -344,6 +349,8 @@ def columnar_parts(
     cell_rows = joined.group_by(["indicator", "_target", *dim_cols, "_kind"]).agg(cells_agg)
 
     out: dict[CellKey, CellParts] = {}
+    # one str object per place, shared by every cell (polars makes a new one per list item)
+    same = {p: p for p in part_places}.__getitem__
     at = {c: i for i, c in enumerate(cell_rows.columns)}
     dims_at = [(d[4:], at[d]) for d in dim_cols]
     q_at = [(bit, at[f"_q{bit}"]) for bit in QUALIFIER_BITS.values()]
@@ -367,11 +374,11 @@ def columnar_parts(
                 else Quantity(int(c[at["_int"]]), measure, q)
             )
             acc.total = total if acc.total is None else acc.total + total
-        acc.contributors.update(c[at["_contributors"]])
+        acc.contributors.update(map(same, c[at["_contributors"]]))
         acc.periods.update(periods(kind, c[at["_periods"]]))
-        acc.missing.update(c[at["_missing"]])
+        acc.missing.update(map(same, c[at["_missing"]]))
         acc.missing_periods.update(
-            (place, p)
+            (same(place), p)
             for place, bits in zip(c[at["_gap_places"]], c[at["_gap_bits"]], strict=True)
             for p in periods(kind, bits)
         )

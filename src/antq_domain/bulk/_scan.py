@@ -139,7 +139,7 @@ class Groups:
     """The cells of a scan, the distinct period texts and the rows refused.
 
     ``frame`` has one row per (indicator, place, dimensions) of the valid
-    rows, with the columns of `CELL_COLUMNS`.
+    rows (categorical columns), with the columns of `CELL_COLUMNS`.
     """
 
     frame: pl.DataFrame
@@ -781,7 +781,7 @@ class _FileScan:
         if merged is None:  # no rows
             empty = pl.DataFrame(schema=self.schema).with_columns(*self.row_columns)
             merged = self.sums(empty.with_columns(self.base))
-        frame = merged.with_columns(pl.col(c).cast(pl.String) for c in self.keys)
+        frame = merged
         held = pl.concat(self.held).sort("_row") if self.held else None
         periods = tuple(sorted(self.periods))
         return Groups(frame, self.dim_cols, self.has_decimal, periods, self.tiling, held)
@@ -865,7 +865,6 @@ def scan_table(table: ObservationTable, target: Period) -> Groups:
         .group_by(keys)
         .agg(cell_aggregations(has_decimal))
         .collect()
-        .with_columns(pl.col(c).cast(pl.String) for c in keys)
     )
     texts = tuple(t for t in frame.get_column("period").cast(pl.String).unique().to_list() if t)
     return Groups(groups, dim_cols, has_decimal, texts, tiling)
