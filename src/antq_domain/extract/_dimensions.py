@@ -10,10 +10,8 @@ work is linear in the number of figures, however many share a clause.
 
 from __future__ import annotations
 
-import re
-
 from antq_domain.extract._figures import Fig, Match
-from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, PhraseIndex
+from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
 from antq_domain.extract._text import Scanned
 from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.values.unit import Unit
@@ -29,9 +27,6 @@ __all__ = [
     "percent_ratios",
     "propagate",
     "same_clause",
-    "tips_results",
-    "unsplit_parts",
-    "whole_of_parts",
 ]
 
 _DEFAULT_DIMS = {
@@ -318,124 +313,3 @@ def percent_ratios(
         elif fig.whole is not None and fig.indicator in idx.numerators:
             fraction = fig
         clause = at_end
-
-
-# "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc": what the tips
-# brought about. "giúp đỡ" (to help someone) is not a result.
-_RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)")
-_TIP_WORD = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        sorted(
-            (re.escape(" ".join(w)) for w, units in COUNTERS.items() if Unit.TIP in units),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?!\w)"
-)
-_RESULT_REACH = 160  # characters from a result back to its connective, and from it to the tips
-
-
-def _tips_partner(code: str | None, unit: Unit, cat: Catalogue) -> str | None:
-    """The tips' result counted in ``unit`` that ``code`` (or no indicator) stands for.
-
-    ``crime.cases_solved`` → ``tips.cases_solved``, ``crime.suspects`` →
-    ``tips.suspects_arrested`` (the same name, or the name it begins); a figure with no
-    indicator takes the catalogue's first tips indicator in its unit. Any other
-    indicator (``crime.wanted_arrested``) keeps its own.
-    """
-    tips = [ind.code for ind in cat.indicators if ind.code.startswith("tips.") and ind.unit is unit]
-    if code is None:
-        return tips[0] if tips else None
-    name = code.partition(".")[2]
-    return next((t for t in tips if t.partition(".")[2].startswith(name)), None)
-
-
-def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
-    """Cases and persons a clause says the tips before brought about are the tips' results.
-
-    Vietnamese reports state what tips led to with a connective after the tips:
-    "cung cấp hơn 100 nguồn tin, qua đó giúp … làm rõ 28 vụ việc, bắt 10 đối tượng",
-    "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc". A figure of
-    cases or persons after "qua đó", "góp phần" or "giúp" (not "giúp đỡ"), with a tip
-    word ("tin", "tin báo", "nguồn tin": the catalogue's counters of tips) before that
-    word in the same clause, counts the tips' results (``tips.cases_solved``,
-    ``tips.suspects_arrested``), not all cases solved or suspects. The look-back is
-    bounded (``_RESULT_REACH``), so the work stays linear.
-    """
-    key = sc.key
-    for fig in figs:
-        if fig.whole is not None or fig.percent:
-            continue
-        if fig.indicator is not None:
-            unit = cat[fig.indicator].unit
-        else:
-            units = (fig.counter_units or frozenset()) & {Unit.CASE, Unit.PERSON}
-            unit = next(iter(units)) if len(units) == 1 else None
-        if unit not in (Unit.CASE, Unit.PERSON):
-            continue
-        clause = sc.boundary_before(fig.qstart)
-        found: re.Match[str] | None = None
-        for m in _RESULT_WORD.finditer(key, max(clause, fig.qstart - _RESULT_REACH), fig.qstart):
-            found = m  # the last connective before the figure
-        if found is None:
-            continue
-        if _TIP_WORD.search(key, max(clause, found.start() - _RESULT_REACH), found.start()) is None:
-            continue
-        partner = _tips_partner(fig.indicator, unit, cat)
-        if partner is not None and partner != fig.indicator:
-            fig.indicator, fig.chosen = partner, None
-            fig.rule = f"a result of the tips before it ('{found.group()}')"
-
-
-_PART_OF = re.compile(r"(?<!\w)trong đó(?!\w)")
-_PART_REACH = 60  # characters between a whole and its "trong đó" part
-
-
-def whole_of_parts(sc: Scanned, figs: list[Fig], idx: PhraseIndex) -> list[tuple[int, int]]:
-    """Figures after "trong đó" (of which): parts of the figure before.
-
-    "xảy ra 50 vụ, trong đó 12 vụ ma túy": the 12 are some of the 50 cases, so a part
-    with no indicator of its own is counted by the whole's, in the cell its own words
-    name (`unsplit_parts` takes the indicator back when nothing sets the part apart
-    from its whole). Returns (part, whole) indices of the parts with no indicator or the
-    whole's.
-    """
-    parts: list[tuple[int, int]] = []
-    key = sc.key
-    for k in range(1, len(figs)):
-        fig, whole = figs[k], figs[k - 1]
-        if whole.indicator is None or fig.indicator not in (None, whole.indicator):
-            continue
-        if fig.counter_units is None:
-            continue
-        if fig.whole is not None or whole.whole is not None or fig.percent or whole.percent:
-            continue
-        if fig.qstart - whole.end > _PART_REACH or sc.boundaries_between(whole.end, fig.qstart):
-            continue
-        if _PART_OF.search(key, whole.end, fig.qstart) is None:
-            continue
-        if idx.units[whole.indicator] not in fig.counter_units:
-            continue
-        if fig.indicator is None:
-            fig.indicator, fig.chosen = whole.indicator, None
-            fig.rule = f"a part ('trong đó') of the figure '{key[whole.start : whole.number_end]}'"
-        parts.append((k, k - 1))
-    return parts
-
-
-def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
-    """A "trong đó" part whose dimensions are its whole's names no cell of its own: unread.
-
-    "xử lý 30 đối tượng, trong đó 10 đối tượng nữ": nothing the catalogue splits by sets
-    the 10 apart, and a second value for the 30's cell would contradict it.
-    """
-    for k, w in parts:
-        fig, whole = figs[k], figs[w]
-        if fig.indicator == whole.indicator and fig.dims == whole.dims:
-            fig.indicator, fig.chosen, fig.rule = None, None, ""
-            fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
-            fig.reason = (
-                f"a part ('trong đó') of the figure '{whole.value}' that names no cell of its own"
-            )

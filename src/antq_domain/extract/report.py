@@ -46,22 +46,14 @@ from antq_domain.extract._dimensions import (
     percent_ratios,
     persons_with,
     propagate,
-    tips_results,
-    unsplit_parts,
-    whole_of_parts,
 )
-from antq_domain.extract._figures import (
-    Fig,
-    choose,
-    context,
-    listed_values,
-    match_context,
-    read_value,
-)
-from antq_domain.extract._match import NOUN_READ_ELSEWHERE, PhraseIndex, phrase_index
+from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
+from antq_domain.extract._kinds import ADMIN_KINDS, head_kind, listed_kinds, readable_dims
+from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
+from antq_domain.extract._relations import tips_results, unsplit_parts, whole_of_parts
 from antq_domain.extract._scan import UnusedReason, find_documents, scan_tokens
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import (
@@ -73,7 +65,7 @@ from antq_domain.extract.results import (
     UnusedNumber,
 )
 from antq_domain.extract.vocabulary import catalogue_without, rule_on
-from antq_domain.records.indicators import Catalogue, Indicator
+from antq_domain.records.indicators import Catalogue
 from antq_domain.records.indicators import catalogue as standard_catalogue
 from antq_domain.records.observation import Dims
 from antq_domain.records.places import Registry
@@ -93,85 +85,6 @@ __all__ = [
     "UnusedNumber",
     "extract_report",
 ]
-
-_ADMIN_KINDS = frozenset(
-    {
-        "province",
-        "central_city",
-        "district",
-        "urban_district",
-        "town",
-        "provincial_city",
-        "district_level",
-        "commune",
-        "ward",
-        "township",
-        "special_zone",
-        "commune_level",
-        "residential_area",
-    }
-)
-"""Kinds of unit whose fractions ("8/8 xã", "9/9 khu dân cư") have their whole in ``admin.units``:
-the administrative levels and the residential areas below the commune (thôn, bản, tổ dân phố)."""
-
-
-_LEVELS = {
-    "commune_level": frozenset({"commune", "ward", "township", "special_zone"}),
-    "district_level": frozenset({"district", "urban_district", "town", "provincial_city"}),
-}
-"""The kinds of each administrative level (Law on the Organisation of Local Government 2015,
-Art. 2, as amended in 2025: xã, phường, thị trấn, đặc khu; huyện, quận, thị xã, thành phố
-thuộc tỉnh)."""
-
-
-_KINDS_OF_A_LEVEL = frozenset().union(*_LEVELS.values())
-
-
-def _head_kind(fig: Fig, key: str) -> str | None:
-    """The kind of unit a number counts, from its counter words ("85 xã").
-
-    An enumeration of kinds of one administrative level ("9 xã, thị trấn", "12 phường
-    và xã") counts units of that level: ``commune_level``, ``district_level``.
-    """
-    listed = listed_values(fig, key, "unit_kind")
-    if not listed:
-        return None
-    if len(set(listed)) > 1:
-        for level, members in _LEVELS.items():
-            if all(k in members for k in listed):
-                return level
-    return listed[0]
-
-
-def _listed_kinds(fig: Fig, key: str, ind: Indicator) -> None:
-    """A list of several kinds of one dimension after a number counts them all: "total".
-
-    "42 lựu đạn, đầu đạn, bom mìn các loại" (grenades, shells, bombs, mines) is 42 of
-    all those kinds together, the dimension's value for "all kinds, not split".
-    """
-    for dim in ind.dimensions:
-        if dim.name in NOUN_READ_ELSEWHERE or "total" not in dim.codes:
-            continue
-        if len(set(listed_values(fig, key, dim.name))) > 1:
-            fig.dims[dim.name] = "total"
-            fig.dim_rules[dim.name] = "a list of several kinds: all of them"
-            fig.dim_matches.pop(dim.name, None)
-
-
-def _readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]:
-    """The dimensions of the figure's indicator that its words may set.
-
-    The whole of a fraction takes only the dimensions its ratio matches on: a
-    dimension outside them, read on the part alone ("173/173 nhà trường do cấp huyện
-    quản lý"), would split the part and not the whole, so it is not read on a fraction.
-    """
-    names = idx.dim_names[fig.indicator or ""]
-    ratio = idx.numerators.get(fig.indicator or "") if fig.whole is not None else None
-    spec = cat[ratio].ratio if ratio is not None else None
-    if spec is None:
-        return names
-    keep = NOUN_READ_ELSEWHERE | frozenset(spec.match)
-    return tuple(n for n in names if n in keep)
 
 
 def _span_quote(norm: Normalised, start: int, end: int) -> tuple[tuple[int, int], str]:
@@ -312,8 +225,8 @@ def _outputs(
                 )
             )
         if fig.all_of and fig.indicator != "admin.units" and "admin.units" in cat:
-            kind = _head_kind(fig, sc.key)
-            if kind in _ADMIN_KINDS:
+            kind = head_kind(fig, sc.key)
+            if kind in ADMIN_KINDS:
                 emit(
                     _figure(
                         norm,
@@ -347,9 +260,9 @@ def _outputs(
                 )
             )
             continue
-        kind = _head_kind(fig, sc.key)
+        kind = head_kind(fig, sc.key)
         # A part above its whole ("13/3, huyện …") is a day and month, not a fraction.
-        if kind in _ADMIN_KINDS and "admin.units" in cat and fig.value <= fig.whole:
+        if kind in ADMIN_KINDS and "admin.units" in cat and fig.value <= fig.whole:
             emit(
                 _figure(
                     norm,
@@ -435,14 +348,10 @@ def _read_figures(
     for after_words in (False, True):
         for fig in figs:
             if fig.indicator is not None:
-                own_dims(fig, _readable_dims(fig, cat, idx), after=after_words)
+                own_dims(fig, readable_dims(fig, cat, idx), after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
     unsplit_parts(figs, parts)
-    for fig in figs:
-        if fig.indicator is not None:
-            _listed_kinds(fig, sc.key, cat[fig.indicator])
-        if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
-            fig.dims["unit_kind"] = _head_kind(fig, sc.key) or fig.dims["unit_kind"]
+    listed_kinds(figs, sc.key, cat)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:

@@ -1,0 +1,103 @@
+"""Kinds read from the counted noun phrase: administrative levels, lists of kinds, fractions.
+
+A number's counter words and the words after them say what kind of thing it counts. A list of
+kinds of one administrative level ("9 xã, thị trấn") counts units of that level; a list of
+several kinds of one dimension ("42 lựu đạn, đầu đạn, bom mìn các loại") counts them all
+together; a fraction reads only the dimensions its ratio matches on.
+"""
+
+from __future__ import annotations
+
+from antq_domain.extract._figures import Fig, listed_values
+from antq_domain.extract._match import NOUN_READ_ELSEWHERE, PhraseIndex
+from antq_domain.records.indicators import Catalogue, Indicator
+
+__all__ = ["ADMIN_KINDS", "head_kind", "listed_kinds", "readable_dims"]
+
+ADMIN_KINDS = frozenset(
+    {
+        "province",
+        "central_city",
+        "district",
+        "urban_district",
+        "town",
+        "provincial_city",
+        "district_level",
+        "commune",
+        "ward",
+        "township",
+        "special_zone",
+        "commune_level",
+        "residential_area",
+    }
+)
+"""Kinds of unit whose fractions ("8/8 xã", "9/9 khu dân cư") have their whole in ``admin.units``:
+the administrative levels and the residential areas below the commune (thôn, bản, tổ dân phố)."""
+
+
+_LEVELS = {
+    "commune_level": frozenset({"commune", "ward", "township", "special_zone"}),
+    "district_level": frozenset({"district", "urban_district", "town", "provincial_city"}),
+}
+"""The kinds of each administrative level (Law on the Organisation of Local Government 2015,
+Art. 2, as amended in 2025: xã, phường, thị trấn, đặc khu; huyện, quận, thị xã, thành phố
+thuộc tỉnh)."""
+
+
+_KINDS_OF_A_LEVEL = frozenset().union(*_LEVELS.values())
+
+
+def head_kind(fig: Fig, key: str) -> str | None:
+    """The kind of unit a number counts, from its counter words ("85 xã").
+
+    An enumeration of kinds of one administrative level ("9 xã, thị trấn", "12 phường
+    và xã") counts units of that level: ``commune_level``, ``district_level``.
+    """
+    listed = listed_values(fig, key, "unit_kind")
+    if not listed:
+        return None
+    if len(set(listed)) > 1:
+        for level, members in _LEVELS.items():
+            if all(k in members for k in listed):
+                return level
+    return listed[0]
+
+
+def _listed_kinds_of(fig: Fig, key: str, ind: Indicator) -> None:
+    """A list of several kinds of one dimension after a number counts them all: "total".
+
+    "42 lựu đạn, đầu đạn, bom mìn các loại" (grenades, shells, bombs, mines) is 42 of
+    all those kinds together, the dimension's value for "all kinds, not split".
+    """
+    for dim in ind.dimensions:
+        if dim.name in NOUN_READ_ELSEWHERE or "total" not in dim.codes:
+            continue
+        if len(set(listed_values(fig, key, dim.name))) > 1:
+            fig.dims[dim.name] = "total"
+            fig.dim_rules[dim.name] = "a list of several kinds: all of them"
+            fig.dim_matches.pop(dim.name, None)
+
+
+def readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]:
+    """The dimensions of the figure's indicator that its words may set.
+
+    The whole of a fraction takes only the dimensions its ratio matches on: a
+    dimension outside them, read on the part alone ("173/173 nhà trường do cấp huyện
+    quản lý"), would split the part and not the whole, so it is not read on a fraction.
+    """
+    names = idx.dim_names[fig.indicator or ""]
+    ratio = idx.numerators.get(fig.indicator or "") if fig.whole is not None else None
+    spec = cat[ratio].ratio if ratio is not None else None
+    if spec is None:
+        return names
+    keep = NOUN_READ_ELSEWHERE | frozenset(spec.match)
+    return tuple(n for n in names if n in keep)
+
+
+def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
+    """Each figure's lists of kinds: "total" for several kinds, the level for units."""
+    for fig in figs:
+        if fig.indicator is not None:
+            _listed_kinds_of(fig, key, cat[fig.indicator])
+        if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
+            fig.dims["unit_kind"] = head_kind(fig, key) or fig.dims["unit_kind"]
