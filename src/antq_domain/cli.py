@@ -45,7 +45,6 @@ import argparse
 import codecs
 import contextlib
 import csv
-import errno
 import importlib
 import io
 import json
@@ -60,7 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from antq_domain import __version__
-from antq_domain._disk import escape_cell, read_text
+from antq_domain._disk import escape_cell, os_reason, read_text
 from antq_domain.display import summary_text, t
 from antq_domain.errors import AntqError, FileError, InvariantError, RecordError
 from antq_domain.io import (
@@ -850,25 +849,9 @@ def _report_error(command: str, exc: BaseException, lang: Lang = "en") -> None:
         print(_problem_line(f"{prefix}{exc}"), file=sys.stderr)
 
 
-_OS_REASONS_VI = {
-    errno.ENOENT: "không có tệp hoặc thư mục này",
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không được phép",
-    errno.EISDIR: "là một thư mục, không phải tệp",
-    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
-    errno.ENOSPC: "hết chỗ trên đĩa",
-    errno.EEXIST: "tệp đã có",
-    errno.EROFS: "ổ đĩa chỉ đọc",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-}
-
-
 def _os_reason(exc: OSError, lang: Lang) -> str:
-    """The operating system's reason, in ``lang`` (its own words when it is not known here)."""
-    english = exc.strerror or str(exc)
-    if lang == "vi" and exc.errno in _OS_REASONS_VI:
-        return _OS_REASONS_VI[exc.errno]
-    return english
+    """The operating system's reason, in ``lang`` (its own words when not translated)."""
+    return os_reason(exc, lang) if lang == "vi" else str(exc.strerror or exc)
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
