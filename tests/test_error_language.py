@@ -175,6 +175,12 @@ REPORTS: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         ),
     ),
     (
+        "bad publication date",
+        report_with(publication={"title": "x", "published": "2013-13"}),
+        "ngày (partial_date) = '2013-13': cần một tháng từ 1 đến 12",
+        "partial_date='2013-13': expected a month between 1 and 12",
+    ),
+    (
         "too many digits",
         first_observation(value={"amount": 10**40, "unit": "campaign"}),
         "cần nhiều nhất 30 chữ số",

@@ -175,7 +175,12 @@ class DocumentKind(Codelist, field="kind"):
         """
         found = _KINDS.get(code) if isinstance(code, str) else None
         if found is None:
-            raise UnknownCodeError("kind", code, "a document kind symbol such as 'QĐ' or 'CTr'")
+            raise UnknownCodeError(
+                "kind",
+                code,
+                "a document kind symbol such as 'QĐ' or 'CTr'",
+                expected_vi="một ký hiệu loại văn bản như 'QĐ' hoặc 'CTr'",
+            )
         return DocumentKind(found)
 
 
@@ -256,7 +261,12 @@ class Issuer(Codelist, field="issuer"):
         """
         found = _ISSUERS.get(code) if isinstance(code, str) else None
         if found is None:
-            raise UnknownCodeError("issuer", code, "a known issuer symbol such as 'BCA'")
+            raise UnknownCodeError(
+                "issuer",
+                code,
+                "a known issuer symbol such as 'BCA'",
+                expected_vi="một ký hiệu cơ quan ban hành đã biết như 'BCA'",
+            )
         return Issuer(found)
 
 
@@ -301,7 +311,12 @@ def _issuer_part(value: object) -> IssuerPart:
         return Issuer(known)
     text = unicodedata.normalize("NFC", value).upper()
     if not _SEGMENT.fullmatch(text):
-        raise InvariantError("issuers", value, "an issuer symbol of letters and digits")
+        raise InvariantError(
+            "issuers",
+            value,
+            "an issuer symbol of letters and digits",
+            expected_vi="một ký hiệu cơ quan ban hành gồm chữ và số",
+        )
     return text
 
 
@@ -319,7 +334,12 @@ def _kind(value: object) -> DocumentKind:
         if found is None and _fold(value) == "qh":
             return DocumentKind.NATIONAL_ASSEMBLY_ACT
         if found is None:
-            raise InvariantError("kind", value, "a document kind symbol such as 'QĐ' or 'CTr'")
+            raise InvariantError(
+                "kind",
+                value,
+                "a document kind symbol such as 'QĐ' or 'CTr'",
+                expected_vi="một ký hiệu loại văn bản như 'QĐ' hoặc 'CTr'",
+            )
         return DocumentKind(found)
     raise AntqTypeError("kind", value, "a DocumentKind or a kind symbol")
 
@@ -328,7 +348,7 @@ def _optional_int(field: str, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError(field, value, "an int or None")
+        raise AntqTypeError(field, value, "an int or None", expected_vi="một số nguyên hoặc None")
     return value
 
 
@@ -360,7 +380,7 @@ def _default_style(ref: DocumentRef) -> NumberingStyle:
 
 def _whole(field: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError(field, value, "an int")
+        raise AntqTypeError(field, value, "an int", expected_vi="một số nguyên")
     return value
 
 
@@ -419,35 +439,91 @@ class DocumentRef:
 
     def __attrs_post_init__(self) -> None:  # noqa: PLR0912  # one branch per grammar rule
         if self.number < 1:
-            raise InvariantError("number", self.number, "a document number of 1 or more")
+            raise InvariantError(
+                "number",
+                self.number,
+                "a document number of 1 or more",
+                expected_vi="một số văn bản từ 1 trở lên",
+            )
         if self.year is not None and not _MIN_YEAR <= self.year <= _MAX_YEAR:
-            raise InvariantError("year", self.year, f"a year from {_MIN_YEAR} to {_MAX_YEAR}")
+            raise InvariantError(
+                "year",
+                self.year,
+                f"a year from {_MIN_YEAR} to {_MAX_YEAR}",
+                expected_vi=f"một năm từ {_MIN_YEAR} đến {_MAX_YEAR}",
+            )
         if not self.issuers:
-            raise InvariantError("issuers", self.issuers, "at least one issuer")
+            raise InvariantError(
+                "issuers",
+                self.issuers,
+                "at least one issuer",
+                expected_vi="ít nhất một cơ quan ban hành",
+            )
         is_na = self.style is NumberingStyle.NATIONAL_ASSEMBLY
         if is_na != (self.kind is DocumentKind.NATIONAL_ASSEMBLY_ACT):
             raise InvariantError(
-                "kind", self.kind.value, "'QH' exactly when the style is national_assembly"
+                "kind",
+                self.kind.value,
+                "'QH' exactly when the style is national_assembly",
+                expected_vi="'QH' khi và chỉ khi kiểu số là national_assembly",
             )
         if is_na:
             if self.issuers != (Issuer.NATIONAL_ASSEMBLY,):
-                raise InvariantError("issuers", self.issuers, "('QH',) for a National Assembly act")
+                raise InvariantError(
+                    "issuers",
+                    self.issuers,
+                    "('QH',) for a National Assembly act",
+                    expected_vi="('QH',) cho văn bản của Quốc hội",
+                )
             if self.year is None:
-                raise InvariantError("year", None, "the year of a National Assembly act")
+                raise InvariantError(
+                    "year",
+                    None,
+                    "the year of a National Assembly act",
+                    expected_vi="năm của văn bản Quốc hội",
+                )
             if self.legislature is None or self.legislature < 1:
-                raise InvariantError("legislature", self.legislature, "a term of 1 or more")
+                raise InvariantError(
+                    "legislature",
+                    self.legislature,
+                    "a term of 1 or more",
+                    expected_vi="một khóa từ 1 trở lên",
+                )
         elif self.legislature is not None:
-            raise InvariantError("legislature", self.legislature, "None outside 'QH' numbers")
+            raise InvariantError(
+                "legislature",
+                self.legislature,
+                "None outside 'QH' numbers",
+                expected_vi="để trống ngoài số văn bản 'QH'",
+            )
         if self.style is NumberingStyle.PARTY and self.year is not None:
-            raise InvariantError("year", self.year, "None: Party numbers carry no year")
+            raise InvariantError(
+                "year",
+                self.year,
+                "None: Party numbers carry no year",
+                expected_vi="để trống: số văn bản của Đảng không có năm",
+            )
         if self.style is NumberingStyle.LETTER:
             if self.kind is not DocumentKind.OFFICIAL_LETTER:
-                raise InvariantError("kind", self.kind.value, "'CV' for a letter-style number")
+                raise InvariantError(
+                    "kind",
+                    self.kind.value,
+                    "'CV' for a letter-style number",
+                    expected_vi="'CV' cho số công văn",
+                )
             if self.year is not None:
-                raise InvariantError("year", self.year, "None: letter numbers carry no year")
+                raise InvariantError(
+                    "year",
+                    self.year,
+                    "None: letter numbers carry no year",
+                    expected_vi="để trống: số công văn không có năm",
+                )
             if not isinstance(self.issuers[0], Issuer):
                 raise InvariantError(
-                    "issuers", self.issuers[0], "a known issuer first in a letter number"
+                    "issuers",
+                    self.issuers[0],
+                    "a known issuer first in a letter number",
+                    expected_vi="một cơ quan ban hành đã biết đứng đầu số công văn",
                 )
 
     # -- text forms ---------------------------------------------------------
@@ -509,7 +585,12 @@ class DocumentRef:
         """
         found = find_document_refs(text)
         if len(found) != 1:
-            raise ParseError("citation", text, f"exactly one document number (found {len(found)})")
+            raise ParseError(
+                "citation",
+                text,
+                f"exactly one document number (found {len(found)})",
+                expected_vi=f"đúng một số văn bản (có {len(found)})",
+            )
         return found[0]
 
     # -- helpers -------------------------------------------------------------
@@ -545,13 +626,19 @@ _STATE = re.compile(r"([0-9]+)/([^\W_]+)((?:-[^\W_]+)*)")
 _SHAPE = (
     "a document number such as '09/CTr-BCA-MTTQ', '124/2021/TT-BCA', '09-CT/TW' or '06/2022/QH15'"
 )
+_SHAPE_VI = (
+    "một số văn bản như '09/CTr-BCA-MTTQ', '124/2021/TT-BCA', '09-CT/TW' hoặc '06/2022/QH15'"
+)
 
 
 def _kind_or_error(text: str, symbol: str) -> DocumentKind:
     found = _KINDS.get(symbol)
     if found is None:
         raise ParseError(
-            "kind", symbol, f"a document kind symbol such as 'QĐ' or 'CTr' in {text!r}"
+            "kind",
+            symbol,
+            f"a document kind symbol such as 'QĐ' or 'CTr' in {text!r}",
+            expected_vi=f"một ký hiệu loại văn bản như 'QĐ' hoặc 'CTr' trong {text!r}",
         )
     return DocumentKind(found)
 
@@ -560,12 +647,17 @@ def _build(text: str, *args: Any, **kwargs: Any) -> DocumentRef:
     try:
         return DocumentRef(*args, **kwargs)
     except InvariantError as err:
-        raise ParseError(err.field, text, err.expected) from None
+        raise ParseError(err.field, text, err.expected, expected_vi=err.expected_vi) from None
 
 
 def _parse(text: object) -> DocumentRef:
     if not isinstance(text, str):
-        raise AntqTypeError("document_ref", text, "a str such as '09/CTr-BCA-MTTQ'")
+        raise AntqTypeError(
+            "document_ref",
+            text,
+            "a str such as '09/CTr-BCA-MTTQ'",
+            expected_vi="một chuỗi như '09/CTr-BCA-MTTQ'",
+        )
     clean = unicodedata.normalize("NFC", text).translate(_DASHES).strip()
     clean = re.sub(r"\s*([/-])\s*", r"\1", clean)
     if (m := _NA.fullmatch(clean)) is not None:
@@ -588,7 +680,12 @@ def _parse(text: object) -> DocumentRef:
         found = _KINDS.get(first)
         if found is not None:
             if not rest:
-                raise ParseError("issuers", text, f"an issuer after the kind symbol {first!r}")
+                raise ParseError(
+                    "issuers",
+                    text,
+                    f"an issuer after the kind symbol {first!r}",
+                    expected_vi=f"một cơ quan ban hành sau ký hiệu loại {first!r}",
+                )
             return _build(text, int(m[1]), DocumentKind(found), rest)
         if _ISSUERS.get(first) is not None:
             return _build(
@@ -598,8 +695,13 @@ def _parse(text: object) -> DocumentRef:
                 [first, *rest],
                 style=NumberingStyle.LETTER,
             )
-        raise ParseError("kind", first, f"a document kind symbol such as 'QĐ' or 'CTr' in {text!r}")
-    raise ParseError("document_ref", text, _SHAPE)
+        raise ParseError(
+            "kind",
+            first,
+            f"a document kind symbol such as 'QĐ' or 'CTr' in {text!r}",
+            expected_vi=f"một ký hiệu loại văn bản như 'QĐ' hoặc 'CTr' trong {text!r}",
+        )
+    raise ParseError("document_ref", text, _SHAPE, expected_vi=_SHAPE_VI)
 
 
 # -- citations ----------------------------------------------------------------
@@ -658,7 +760,7 @@ def find_document_refs(text: str) -> tuple[DocumentCitation, ...]:
         ['09-CT/TW', '44-KL/TW']
     """
     if not isinstance(text, str):
-        raise AntqTypeError("text", text, "a str")
+        raise AntqTypeError("text", text, "a str", expected_vi="một chuỗi")
     nfc = unicodedata.normalize("NFC", text)
     found: list[DocumentCitation] = []
     for m in _CANDIDATE.finditer(nfc):
@@ -675,7 +777,10 @@ def find_document_refs(text: str) -> tuple[DocumentCitation, ...]:
                 date = dt.date(year, month, day)
             except ValueError:
                 raise ParseError(
-                    "date", d[0].strip(), "a real date after the document number"
+                    "date",
+                    d[0].strip(),
+                    "a real date after the document number",
+                    expected_vi="một ngày có thật sau số văn bản",
                 ) from None
             end = d.end()
         found.append(DocumentCitation(ref, date, (m.start(), end), nfc[m.start() : end]))

@@ -46,13 +46,13 @@ def _int_or_none(field: str, value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError(field, value, "an int or None")
+        raise AntqTypeError(field, value, "an int or None", expected_vi="một số nguyên hoặc None")
     return value
 
 
 def _year(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise AntqTypeError("partial_date.year", value, "an int")
+        raise AntqTypeError("partial_date.year", value, "an int", expected_vi="một số nguyên")
     return value
 
 
@@ -110,13 +110,28 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
-            raise InvariantError("partial_date.year", self.year, "a year between 1 and 9999")
+            raise InvariantError(
+                "partial_date.year",
+                self.year,
+                "a year between 1 and 9999",
+                expected_vi="một năm từ 1 đến 9999",
+            )
         if self.month is None:
             if self.day is not None:
-                raise InvariantError("partial_date.day", self.day, "no day without a month")
+                raise InvariantError(
+                    "partial_date.day",
+                    self.day,
+                    "no day without a month",
+                    expected_vi="không ghi ngày khi không có tháng",
+                )
             return
         if not 1 <= self.month <= 12:
-            raise InvariantError("partial_date.month", self.month, "a month between 1 and 12")
+            raise InvariantError(
+                "partial_date.month",
+                self.month,
+                "a month between 1 and 12",
+                expected_vi="một tháng từ 1 đến 12",
+            )
         if self.day is not None:
             make_date("partial_date.day", self.year, self.month, self.day)
 
@@ -163,7 +178,12 @@ class PartialDate:
             antq_domain.errors.ParseError: partial_date='31/2/2013': expected a real calendar date
         """
         if not isinstance(text, str):
-            raise AntqTypeError("partial_date", text, "a str such as '2013-08'")
+            raise AntqTypeError(
+                "partial_date",
+                text,
+                "a str such as '2013-08'",
+                expected_vi="một chuỗi như '2013-08'",
+            )
         stripped = unicodedata.normalize("NFC", text).strip()
         parts: tuple[int, int | None, int | None] | None
         if m := _CANONICAL.fullmatch(stripped):
@@ -176,11 +196,15 @@ class PartialDate:
                 text,
                 "a date such as 2013, 2013-08, 2013-08-01, 'tháng 8/2013' or "
                 "'ngày 01 tháng 8 năm 2013'",
+                expected_vi="một ngày như 2013, 2013-08, 2013-08-01, 'tháng 8/2013' hoặc "
+                "'ngày 01 tháng 8 năm 2013'",
             )
         try:
             return cls(*parts)
         except InvariantError as err:
-            raise ParseError("partial_date", text, err.expected) from None
+            raise ParseError(
+                "partial_date", text, err.expected, expected_vi=err.expected_vi
+            ) from None
 
     def format(self, lang: Lang = "vi") -> str:
         """The display form in ``lang``; `parse` reads the Vietnamese one back.
