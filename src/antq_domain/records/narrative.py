@@ -114,4 +114,5 @@ def check_ordinals(items: Sequence[NarrativeItem], *, field: str) -> None:
             field,
             ordinals,
             f"ordinals 1..{len(ordinals)} in order, without gaps or repeats",
+            expected_vi=f"số thứ tự 1..{len(ordinals)} theo thứ tự, không thiếu, không lặp",
         )

@@ -619,6 +619,8 @@ def _parent_errors(place: Place, parent: Place | None) -> list[AntqValueError | 
                 "parent",
                 place.parent,
                 f"a unit above the {place.level.value} level (got a {parent.kind.value})",
+                expected_vi=f"một đơn vị trên {place.level.text('vi')} "
+                f"(nhận được {parent.kind.text('vi')})",
             )
         )
     inside_from = parent.valid_from is None or (
@@ -635,6 +637,9 @@ def _parent_errors(place: Place, parent: Place | None) -> list[AntqValueError | 
                 "a parent alive throughout the place's life "
                 f"{_interval(place.valid_from, place.valid_to)}"
                 f" (parent: {_interval(parent.valid_from, parent.valid_to)})",
+                expected_vi="một đơn vị cấp trên tồn tại suốt thời gian của địa bàn "
+                f"{_interval(place.valid_from, place.valid_to)}"
+                f" (đơn vị cấp trên: {_interval(parent.valid_from, parent.valid_to)})",
             )
         )
     return errors
@@ -666,6 +671,8 @@ def _successor_errors(
                     code,
                     f"a unit beginning after {place.code!r} ends ({place.valid_to});"
                     f" it begins {successor.valid_from}",
+                    expected_vi=f"một đơn vị bắt đầu sau khi {place.code!r} kết thúc "
+                    f"({place.valid_to}); đơn vị này bắt đầu {successor.valid_from}",
                 )
             )
     return errors
@@ -908,6 +915,8 @@ class Registry:
                 "as_of",
                 as_of,
                 f"a day on which {code!r} ({place.name}) exists:"
+                f" {_interval(place.valid_from, place.valid_to)}",
+                expected_vi=f"một ngày mà {code!r} ({place.name}) tồn tại:"
                 f" {_interval(place.valid_from, place.valid_to)}",
             )
         return place
