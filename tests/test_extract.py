@@ -857,3 +857,20 @@ def test_a_part_after_trong_do_is_counted_like_its_whole_in_its_own_cell() -> No
     ex = extract_report("Năm 2022, bắt 30 đối tượng, trong đó 10 đối tượng nữ.")
     assert [(f.indicator, f.value) for f in ex.figures] == [("crime.suspects", 30)]
     assert [f.value for f in ex.unmatched] == [10]
+
+
+def test_cases_cleared_up_are_solved_cases() -> None:
+    got = _read("Năm 2022, công an huyện điều tra làm rõ 33/36 vụ, đạt 91,7%.")
+    assert [(code, n) for code, _, n in got] == [
+        ("crime.cases_solved", 33),
+        ("crime.cases_occurred", 36),
+        ("crime.clearance_rate", Decimal("91.7")),
+    ]
+
+
+def test_the_counter_word_is_not_read_as_a_kind() -> None:
+    # "hội nghị" counts the sessions; it says nothing of their channel.
+    got = _read("Năm 2022, xã tổ chức 9 hội nghị tuyên truyền pháp luật.")
+    assert [(code, dims.get("channel")) for code, dims, _ in got] == [
+        ("mobilisation.propaganda_sessions", None)
+    ]

@@ -225,6 +225,7 @@ def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
                 for m in fig.matches
                 if m.entry.code == name
                 and m.entry.dim_value
+                and m.entry.words != fig.counter  # the counter word names the unit, not a kind
                 and (
                     (m.where in ("head", "junction", "after") and m.start < fig.np_end)
                     or (m.where == "before" and m.end == fig.with_at)
