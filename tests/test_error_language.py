@@ -257,6 +257,23 @@ FILES: list[tuple[str, str, bytes, str, str]] = [
         "  row 2: status='maybe': expected one of reported, not_reported",
     ),
     (
+        "bad breakdown",
+        "dims.csv",
+        (
+            b"indicator,place,period,value,dim_colour,dim_scope\n"
+            b"tips.received,62,2023,5,red,\n"
+            b"models.active,62,2023,5,,provincee\n"
+        ),
+        (
+            "hàng 2, phân tổ (dims.scope): phân tổ (dims.scope) = 'provincee': cần một phân tổ của "
+            "chỉ tiêu 'models.active': 'owner', 'model_kind'"
+        ),
+        (
+            "  row 2.dims.scope: dims.scope='provincee': expected a dimension of 'models.active': "
+            "owner, model_kind"
+        ),
+    ),
+    (
         "excel csv",
         "excel.csv",
         "indicator;place;period;value\ntips.received;62;2023;abc\n".encode("utf-8-sig"),
@@ -620,6 +637,7 @@ class TestParts:
                 "con số (observations.12.value.reported.amount)",
             ),
             ("observations.0", "số liệu (observations.0)"),
+            ("row 3.dims.scope", "hàng 3, phân tổ (dims.scope)"),
             ("colour", "khóa 'colour'"),
             ("(file)", "(tệp)"),
             ("", "(bản ghi)"),

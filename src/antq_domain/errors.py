@@ -184,7 +184,8 @@ def _field_vi(field: str) -> str:
         return field
     keys = [k for k in field.split(".") if not k.isdigit()]
     key = keys[-1] if keys else field
-    name = "phân tổ" if key.startswith("dim_") or key == "dims" else FIELD_NAMES.get(key)
+    breakdown = key.startswith("dim_") or "dims" in keys  # dims, dims.scope, dim_scope
+    name = "phân tổ" if breakdown else FIELD_NAMES.get(key)
     if name is None:
         return f"khóa {field!r}"
     return f"{name} ({field})"

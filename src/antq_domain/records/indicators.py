@@ -112,28 +112,43 @@ def _close(word: str, candidates: Iterable[str], lang: Lang = "en") -> str:
 
 def _check_name(field: str, value: object) -> str:
     if not isinstance(value, str) or not _NAME_RE.fullmatch(value):
-        raise ParseError(field, value, f"a lower-case name matching {NAME_PATTERN}")
+        raise ParseError(
+            field,
+            value,
+            f"a lower-case name matching {NAME_PATTERN}",
+            expected_vi=f"một tên chữ thường khớp {NAME_PATTERN}",
+        )
     return value
 
 
 def _check_code(field: str, value: object) -> str:
     if not isinstance(value, str) or not _CODE_RE.fullmatch(value):
-        raise ParseError(field, value, "a dotted lower-case code such as 'local.emulation_pacts'")
+        raise ParseError(
+            field,
+            value,
+            "a dotted lower-case code such as 'local.emulation_pacts'",
+            expected_vi="một mã chữ thường có dấu chấm như 'local.emulation_pacts'",
+        )
     return value
 
 
 def _phrases(field: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ParseError(field, value, "a list of phrases")
+        raise ParseError(field, value, "a list of phrases", expected_vi="một danh sách cụm từ")
     out: list[str] = []
     seen: set[str] = set()
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise ParseError(field, item, "a non-empty phrase")
+            raise ParseError(field, item, "a non-empty phrase", expected_vi="một cụm từ không rỗng")
         phrase = " ".join(unicodedata.normalize("NFC", item).split())
         key = phrase.casefold()
         if key in seen:
-            raise ParseError(field, phrase, "phrases that differ (a phrase is listed twice)")
+            raise ParseError(
+                field,
+                phrase,
+                "phrases that differ (a phrase is listed twice)",
+                expected_vi="các cụm từ khác nhau (có cụm từ bị lặp)",
+            )
         seen.add(key)
         out.append(phrase)
     return tuple(out)
@@ -322,19 +337,36 @@ class Dimension(Record):
     @model_validator(mode="after")
     def _rules(self) -> Dimension:
         if not self.open and not self.values:
-            raise InvariantError("values", (), "at least one value in a closed codelist")
+            raise InvariantError(
+                "values",
+                (),
+                "at least one value in a closed codelist",
+                expected_vi="ít nhất một giá trị trong danh mục mã đóng",
+            )
         seen: set[str] = set()
         for value in self.values:
             if value.code in seen:
-                raise InvariantError("values", value.code, "codes listed once each")
+                raise InvariantError(
+                    "values",
+                    value.code,
+                    "codes listed once each",
+                    expected_vi="mỗi mã chỉ ghi một lần",
+                )
             seen.add(value.code)
         if self.total is not None and self.total not in seen:
-            raise InvariantError("total", self.total, "one of the listed codes")
+            raise InvariantError(
+                "total",
+                self.total,
+                "one of the listed codes",
+                expected_vi="một trong các mã đã liệt kê",
+            )
         if not self.absent_means_total and self.total is None:
             raise InvariantError(
                 "absent_means_total",
                 False,
                 "a 'total' code: without one an unsplit figure has no way to say 'all'",
+                expected_vi="một mã 'total': thiếu mã này thì số liệu không phân tổ không thể "
+                "hiện được 'tất cả'",
             )
         return self
 
@@ -392,7 +424,12 @@ class Dimension(Record):
         field = f"dims.{self.name}"
         if self.open:
             if not isinstance(code, str) or not _NAME_RE.fullmatch(code):
-                raise ParseError(field, code, f"a code matching {NAME_PATTERN}")
+                raise ParseError(
+                    field,
+                    code,
+                    f"a code matching {NAME_PATTERN}",
+                    expected_vi=f"một mã khớp {NAME_PATTERN}",
+                )
             return code
         if not isinstance(code, str) or code not in self.codes:
             hint = _close(code, self.codes) if isinstance(code, str) else ""
@@ -464,17 +501,27 @@ class RatioSpec(Record):
     @classmethod
     def _match(cls, value: object) -> tuple[str, ...]:
         if isinstance(value, str) or not isinstance(value, Iterable):
-            raise ParseError("match", value, "a list of dimension names")
+            raise ParseError(
+                "match", value, "a list of dimension names", expected_vi="một danh sách tên phân tổ"
+            )
         names = tuple(_check_name("match", v) for v in value)
         if len(set(names)) != len(names):
-            raise ParseError("match", names, "dimension names listed once each")
+            raise ParseError(
+                "match",
+                names,
+                "dimension names listed once each",
+                expected_vi="mỗi tên phân tổ chỉ ghi một lần",
+            )
         return names
 
     @model_validator(mode="after")
     def _rules(self) -> RatioSpec:
         if self.numerator == self.denominator:
             raise InvariantError(
-                "denominator", self.denominator, "a code other than the numerator's"
+                "denominator",
+                self.denominator,
+                "a code other than the numerator's",
+                expected_vi="một mã khác mã của tử số",
             )
         return self
 
@@ -562,7 +609,12 @@ class Indicator(Record):
     @classmethod
     def _dimensions(cls, value: object) -> object:
         if isinstance(value, str) or not isinstance(value, Iterable):
-            raise ParseError("dimensions", value, "a list of dimensions or dimension names")
+            raise ParseError(
+                "dimensions",
+                value,
+                "a list of dimensions or dimension names",
+                expected_vi="một danh sách phân tổ hoặc tên phân tổ",
+            )
         standard = _standard_dimensions()
         out: list[object] = []
         for item in value:
@@ -589,22 +641,40 @@ class Indicator(Record):
     def _rules(self) -> Indicator:
         kind = self.kind
         if kind is IndicatorKind.RATIO and self.ratio is None:
-            raise InvariantError("ratio", None, "a RatioSpec: the indicator is of kind 'ratio'")
+            raise InvariantError(
+                "ratio",
+                None,
+                "a RatioSpec: the indicator is of kind 'ratio'",
+                expected_vi="một RatioSpec: chỉ tiêu thuộc loại 'ratio'",
+            )
         if kind is not IndicatorKind.RATIO and self.ratio is not None:
             raise InvariantError(
                 "ratio",
                 self.ratio,
                 f"None: only a 'ratio' indicator has parts, not a {kind.value!r}",
+                expected_vi="để trống: chỉ chỉ tiêu loại 'ratio' mới có tử số và mẫu số, "
+                f"không phải {kind.value!r}",
             )
         if kind.is_ratio and self.unit is not None:
             raise InvariantError(
-                "unit", self.unit.value, "None: a ratio is shown in percent (or its factor)"
+                "unit",
+                self.unit.value,
+                "None: a ratio is shown in percent (or its factor)",
+                expected_vi="để trống: tỷ lệ được thể hiện bằng phần trăm (hoặc hệ số của nó)",
             )
         if not kind.is_ratio and self.unit is None:
-            raise InvariantError("unit", None, f"a Unit for a {kind.value!r} indicator")
+            raise InvariantError(
+                "unit",
+                None,
+                f"a Unit for a {kind.value!r} indicator",
+                expected_vi=f"một đơn vị tính cho chỉ tiêu loại {kind.value!r}",
+            )
         if self.unit is not None and self.unit.value == "percent":
             raise InvariantError(
-                "unit", "percent", "a counting unit: a percentage is a 'reported_ratio' or 'ratio'"
+                "unit",
+                "percent",
+                "a counting unit: a percentage is a 'reported_ratio' or 'ratio'",
+                expected_vi="một đơn vị đếm: tỷ lệ phần trăm là loại 'reported_ratio' hoặc 'ratio'",
             )
         allowed = _TIME_ALLOWED[kind]
         if self.time_aggregation not in allowed:
@@ -618,21 +688,31 @@ class Indicator(Record):
                 "place_aggregation",
                 self.place_aggregation.value,
                 "none: a ratio is recomputed from its parts, never summed",
+                expected_vi="none: tỷ lệ được tính lại từ tử số và mẫu số, không bao giờ cộng dồn",
             )
         names = [d.name for d in self.dimensions]
         for name in names:
             if names.count(name) > 1:
-                raise InvariantError("dimensions", name, "each dimension listed once")
+                raise InvariantError(
+                    "dimensions",
+                    name,
+                    "each dimension listed once",
+                    expected_vi="mỗi phân tổ chỉ ghi một lần",
+                )
         if self.ratio is not None:
             if self.code in (self.ratio.numerator, self.ratio.denominator):
                 raise InvariantError(
-                    "ratio.numerator", self.code, "parts other than the ratio itself"
+                    "ratio.numerator",
+                    self.code,
+                    "parts other than the ratio itself",
+                    expected_vi="tử số và mẫu số khác chính tỷ lệ đó",
                 )
             if set(self.ratio.match) != set(names):
                 raise InvariantError(
                     "ratio.match",
                     self.ratio.match,
                     f"the ratio's own dimensions {tuple(names)!r}",
+                    expected_vi=f"các phân tổ của chính tỷ lệ {tuple(names)!r}",
                 )
         return self
 
@@ -758,15 +838,19 @@ class Indicator(Record):
             if dim.name in dims:
                 out[dim.name] = dim.check(dims[dim.name])
             elif dim.required:
-                hint = ""
+                hint = hint_vi = ""
                 if "mixed" in dim.codes:
                     hint = " (use 'mixed' when unsplit)"
+                    hint_vi = " (ghi 'mixed' khi không phân tổ)"
                 elif dim.total is not None:
                     hint = f" (use {dim.total!r} when unsplit)"
+                    hint_vi = f" (ghi {dim.total!r} khi không phân tổ)"
                 raise ParseError(
                     f"dims.{dim.name}",
                     None,
                     f"a value: {self.code!r} must be split by {dim.name}{hint}",
+                    expected_vi=f"một giá trị: chỉ tiêu {self.code!r} phải phân tổ theo "
+                    f"{dim.name!r}{hint_vi}",
                 )
         return out
 
@@ -808,9 +892,19 @@ the catalogue (did you mean 'tips.received', ...?)
         dims: dict[str, tuple[Dimension, str]] = {}
         for ind in indicators:
             if not isinstance(ind, Indicator):
-                raise InvariantError("indicators", ind, "Indicator records")
+                raise InvariantError(
+                    "indicators",
+                    ind,
+                    "Indicator records",
+                    expected_vi="các bản ghi Indicator (chỉ tiêu)",
+                )
             if ind.code in by_code:
-                raise InvariantError("code", ind.code, "a code not already in the catalogue")
+                raise InvariantError(
+                    "code",
+                    ind.code,
+                    "a code not already in the catalogue",
+                    expected_vi="một mã chưa có trong danh mục chỉ tiêu",
+                )
             by_code[ind.code] = ind
             for dim in ind.dimensions:
                 if dim.name not in dims:
@@ -1093,7 +1187,12 @@ not already in the catalogue
         for ind in indicators:
             if isinstance(ind, Indicator):
                 if ind.code in self._by_code:
-                    raise InvariantError("code", ind.code, "a code not already in the catalogue")
+                    raise InvariantError(
+                        "code",
+                        ind.code,
+                        "a code not already in the catalogue",
+                        expected_vi="một mã chưa có trong danh mục chỉ tiêu",
+                    )
                 if ind.area in STANDARD_AREAS:
                     raise InvariantError(
                         "code",
@@ -1124,7 +1223,12 @@ def _check_parts(ind: Indicator, by_code: Mapping[str, Indicator]) -> None:
                 f"an indicator of the catalogue for {ind.code!r}" + _close(code, by_code),
             )
         if part.kind.is_ratio:
-            raise InvariantError(field, code, f"a flow or stock, not a {part.kind.value!r}")
+            raise InvariantError(
+                field,
+                code,
+                f"a flow or stock, not a {part.kind.value!r}",
+                expected_vi=f"một chỉ tiêu phát sinh hoặc hiện có, không phải {part.kind.value!r}",
+            )
         parts.append(part)
     numerator, denominator = parts
     if numerator.unit is not denominator.unit:
@@ -1142,6 +1246,7 @@ def _check_parts(ind: Indicator, by_code: Mapping[str, Indicator]) -> None:
                     "ratio.match",
                     name,
                     f"a dimension that {part.code!r} has with the same codelist",
+                    expected_vi=f"một phân tổ mà {part.code!r} có với cùng danh mục mã",
                 )
 
 
@@ -1151,7 +1256,12 @@ def _dimension_rows(rows: data.CatalogueData) -> dict[str, Dimension]:
     for row in rows.dimensions:
         dim = Dimension.model_validate(row)
         if dim.name in out:
-            raise InvariantError("dimensions.name", dim.name, "a dimension defined once")
+            raise InvariantError(
+                "dimensions.name",
+                dim.name,
+                "a dimension defined once",
+                expected_vi="một phân tổ chỉ định nghĩa một lần",
+            )
         out[dim.name] = dim
     return out
 
@@ -1169,7 +1279,10 @@ def _indicator(row: Mapping[str, Any], dims: Mapping[str, Dimension]) -> Indicat
     for name in required:
         if name not in names:
             raise InvariantError(
-                f"{fields.get('code')}.required", name, "one of the indicator's own dimensions"
+                f"{fields.get('code')}.required",
+                name,
+                "one of the indicator's own dimensions",
+                expected_vi="một trong các phân tổ của chính chỉ tiêu",
             )
     fields["dimensions"] = tuple(
         dims[name].as_required(name in required) if name in dims else name for name in names

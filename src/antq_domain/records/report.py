@@ -309,7 +309,12 @@ class MovementReport(Record):
         """
         indicator = self.catalogue.get(code)
         if indicator.kind is not IndicatorKind.RATIO or indicator.ratio is None:
-            raise InvariantError("code", code, "a ratio indicator with numerator and denominator")
+            raise InvariantError(
+                "code",
+                code,
+                "a ratio indicator with numerator and denominator",
+                expected_vi="một chỉ tiêu tỷ lệ có tử số và mẫu số",
+            )
         spec = indicator.ratio
         cell = dict(dims or {})
         parts: list[Quantity] = []
