@@ -20,7 +20,14 @@ import polars as pl
 
 from antq_domain.analysis.aggregation import CellKey, CellParts, PlaceTree, RollupParts, allocate
 from antq_domain.bulk._read import quantize
-from antq_domain.bulk._scan import LAST_BASE, LAST_FLAGS, QUALIFIER_BITS, Groups, qualifier_bits
+from antq_domain.bulk._scan import (
+    LAST_BASE,
+    LAST_FLAGS,
+    QUALIFIER_BITS,
+    Groups,
+    Tiling,
+    qualifier_bits,
+)
 from antq_domain.records.indicators import (
     Catalogue,
     PlaceAggregation,
@@ -307,7 +314,6 @@ def columnar_parts(
     if not plan_.columnar:
         return RollupParts()
     tiling = groups.tiling
-    target = tiling.target
     dim_cols = list(groups.dim_cols)
     if parts is None:
         parts = over_time(groups, plan_, cat)
@@ -348,13 +354,32 @@ def columnar_parts(
         ]
     cell_rows = joined.group_by(["indicator", "_target", *dim_cols, "_kind"]).agg(cells_agg)
 
+    return RollupParts(_cells(cell_rows, dim_cols, tiling, cat, part_places), [])
+
+
+def _cells(
+    cell_rows: pl.DataFrame,
+    dim_cols: list[str],
+    tiling: Tiling,
+    cat: Catalogue,
+    part_places: list[str],
+) -> dict[CellKey, CellParts]:
+    """The `CellParts` of the output cells, from the rows of `columnar_parts`'s group-by."""
+    target = tiling.target
     out: dict[CellKey, CellParts] = {}
     # one str object per place, shared by every cell (polars makes a new one per list item)
     same = {p: p for p in part_places}.__getitem__
     at = {c: i for i, c in enumerate(cell_rows.columns)}
     dims_at = [(d[4:], at[d]) for d in dim_cols]
     q_at = [(bit, at[f"_q{bit}"]) for bit in QUALIFIER_BITS.values()]
-    periods = tiling.periods
+    memo: dict[tuple[int, int], tuple[Period, ...]] = {}
+
+    def periods(kind: int, bits: int) -> tuple[Period, ...]:
+        found = memo.get((kind, bits))
+        if found is None:
+            found = memo[kind, bits] = tiling.periods(kind, bits)
+        return found
+
     for c in cell_rows.iter_rows():
         code = c[0]
         measure = cat.get(code).unit
@@ -377,11 +402,11 @@ def columnar_parts(
         acc.contributors.update(map(same, c[at["_contributors"]]))
         acc.periods.update(periods(kind, c[at["_periods"]]))
         acc.missing.update(map(same, c[at["_missing"]]))
-        acc.missing_periods.update(
-            (same(place), p)
-            for place, bits in zip(c[at["_gap_places"]], c[at["_gap_bits"]], strict=True)
-            for p in periods(kind, bits)
-        )
+        gaps: dict[int, list[str]] = {}
+        for place, bits in zip(c[at["_gap_places"]], c[at["_gap_bits"]], strict=True):
+            gaps.setdefault(bits, []).append(same(place))
+        for bits, places in gaps.items():
+            acc.missing_periods.update((place, p) for p in periods(kind, bits) for place in places)
         acc.levels.update(_LEVELS[c[at[k]]] for k in ("_ulow", "_uhigh"))
         acc.sources.update(_LEVELS[c[at[k]]] for k in ("_slow", "_shigh"))
-    return RollupParts(out, [])
+    return out

@@ -408,15 +408,16 @@ class _Known:
     def is_decimal(self) -> pl.Expr:
         return self._lookup(self.decimal, self.ids("indicator"), False, pl.Boolean)
 
-    def bad(self) -> pl.Expr:
+    def bad(self, texts: tuple[str, ...] = ("quote", "reason")) -> pl.Expr:
         """A row the columns refuse on its own text (the reference words why, or reads it).
 
         A figure that is not digits (with decimals only for decimal units), no
         indicator, place or period, a period that is not written as a canonical
-        id, a blank quote or reason, an indicator the catalogue does not have, a
-        unit that is not the indicator's, a status or qualifier that is not a
-        code, a figure with a status other than reported (or none without), a
-        reason without ``withheld``: integer compares on the columns' ids.
+        id, a blank quote or reason (of the columns ``texts``: the others are
+        empty), an indicator the catalogue does not have, a unit that is not the
+        indicator's, a status or qualifier that is not a code, a figure with a
+        status other than reported (or none without), a reason without
+        ``withheld``: integer compares on the columns' ids.
         """
         value = pl.col("value")
         ind = self.ids("indicator")
@@ -425,21 +426,20 @@ class _Known:
         )
         unit = self.ids("unit")
         unit_ok = unit.is_null() | (unit == self._lookup(self.unit_of, ind, -2, pl.Int64))
-        blank = pl.col("quote", "reason")
-        blanks = pl.any_horizontal(blank.str.contains(r"^\s*$")).fill_null(False)
-        return (
-            (value.is_not_null() & ~figure_ok)
-            | ind.is_null()
-            | pl.col("place").is_null()
-            | pl.col("period").is_null()
-            | (self.ids("period") >= self.known_periods)
-            | blanks
-            | (ind >= len(self.codes))
-            | ~unit_ok
-            | (self.ids("status") >= len(self.statuses)).fill_null(False)
-            | (self.ids("qualifier") >= len(self.qualifiers)).fill_null(False)
-            | (value.is_null() == self._reported())
-            | (pl.col("reason").is_not_null() != self._withheld())
+        blanks = [pl.col(c).str.contains(r"^\s*$").fill_null(False) for c in texts]
+        return pl.any_horizontal(
+            (value.is_not_null() & ~figure_ok),
+            ind.is_null(),
+            pl.col("place").is_null(),
+            pl.col("period").is_null(),
+            (self.ids("period") >= self.known_periods),
+            *blanks,
+            (ind >= len(self.codes)),
+            ~unit_ok,
+            (self.ids("status") >= len(self.statuses)).fill_null(False),
+            (self.ids("qualifier") >= len(self.qualifiers)).fill_null(False),
+            (value.is_null() == self._reported()),
+            (pl.col("reason").is_not_null() != self._withheld()),
         )
 
     def _reported(self) -> pl.Expr:
@@ -710,7 +710,12 @@ class _FileScan:
         self.keys = ["indicator", "place", *self.dim_cols]
         self.text_cols = [*self.keys, "status", "qualifier", "unit", *ROW_TEXT]
         self.row_columns = [*_absent_columns(names, known)]
-        self.base = [*known.base(), known.bad().alias("_bad")]
+        self.base = known.base()
+        # the row checks, by which of quote and reason have a text in a block (mostly none)
+        self.bad: dict[tuple[str, ...], pl.Expr] = {
+            texts: known.bad(texts).alias("_bad")
+            for texts in ((), ("quote",), ("reason",), ("quote", "reason"))
+        }
         self.rows = known.cell_rows()
         self.decimal_rows = known.decimal_rows()
         self.cells = _Cells(self.keys)
@@ -729,9 +734,12 @@ class _FileScan:
         )
         first = self.count + 1
         self.count += frame.height
-        return frame.with_columns(
+        frame = frame.with_columns(
             *self.row_columns, pl.int_range(first, self.count + 1, dtype=pl.Int64).alias("_row")
-        ).with_columns(self.base)
+        )
+        present = ("quote", "reason")
+        texts = tuple(c for c in present if frame.get_column(c).null_count() < frame.height)
+        return frame.with_columns(*self.base, self.bad[texts])
 
     def sums(self, frame: pl.DataFrame) -> pl.DataFrame:
         """The cells of the rows not refused."""
@@ -780,7 +788,7 @@ class _FileScan:
         merged = self.cells.result()
         if merged is None:  # no rows
             empty = pl.DataFrame(schema=self.schema).with_columns(*self.row_columns)
-            merged = self.sums(empty.with_columns(self.base))
+            merged = self.sums(empty.with_columns(*self.base, self.bad[()]))
         frame = merged
         held = pl.concat(self.held).sort("_row") if self.held else None
         periods = tuple(sorted(self.periods))

@@ -32,7 +32,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -102,8 +102,14 @@ _CODE_RE = identifiers.CODE
 _NAME_RE = identifiers.NAME
 
 
+@lru_cache(maxsize=1024)
+def _close_matches(word: str, candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """The suggestions for a mistyped code, worked out once per code (difflib is slow)."""
+    return tuple(difflib.get_close_matches(word, candidates, n=3, cutoff=0.6))
+
+
 def _close(word: str, candidates: Iterable[str], lang: Lang = "en") -> str:
-    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    matches = _close_matches(word, tuple(candidates))
     if not matches:
         return ""
     shown = ", ".join(repr(m) for m in matches)

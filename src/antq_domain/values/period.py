@@ -291,7 +291,7 @@ def _dmy_en(d: date) -> str:
     return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year:04d}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Period:
     """An inclusive run of calendar days of one kind, named by a canonical id.
 
