@@ -208,3 +208,22 @@ def test_a_refused_place_is_not_hidden_by_a_like_row_that_reads(
     with pytest.raises(RecordError) as mine:
         rollup_file(path, **ROLLUP)
     assert mine.value.problems == reference.value.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fewer cells than the header: polars would read the missing ones as empty
+        "indicator,place,period,value,quote\ntips.received,62,2023,5\n",
+        'indicator,place,period,value,quote\ntips.received,62,2023,5,"a, b"\ntips.received,62,2022,5\n',
+        "\ufeffindicator;place;period;value;quote\r\ntips.received;62;2023;5\r\n",
+    ],
+)
+def test_a_short_row_is_the_reference_s_structural_error(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    with pytest.raises(RecordError) as mine:
+        read_table(path)
+    assert mine.value.problems == reference.value.problems

@@ -525,6 +525,41 @@ def place_filter(places: Iterable[str], periods: Iterable[str], reg: Registry) -
     return pl.any_horizontal(terms).fill_null(False) if terms else None
 
 
+def _whole_records(path: Path, separator: str, width: int) -> bool:
+    """Whether every record of the file has as many cells as the header (polars would pad).
+
+    Without a quote character a record is a line, and its cells are its
+    separators plus one (counted in columns); with quotes, Python's ``csv``
+    module counts them as the reference reader does. Blank lines are left to
+    the caller.
+    """
+    try:
+        lines = pl.read_csv(
+            path,
+            has_header=False,
+            separator="\x00",
+            quote_char=None,
+            new_columns=["line"],
+            schema={"line": pl.String},
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, OSError):
+        return False
+    line = pl.col("line")
+    found = lines.select(
+        line.str.contains('"', literal=True).any().alias("quoted"),
+        (line.str.count_matches(separator, literal=True) != width - 1).any().alias("short"),
+    ).row(0)
+    if not found[0]:
+        return not found[1]
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, strict=True, delimiter=separator)
+        try:
+            return all(not cells or len(cells) == width for cells in reader)
+        except csv.Error:
+            return False
+
+
 def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
     """The distinct combinations the reference refuses (one representative row each).
 
@@ -568,6 +603,8 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
         return None
     if list(frame.columns) != names:
         return None  # pragma: no cover - polars read another header than the first line
+    if not _whole_records(path, separator, len(names)):
+        return None  # a row with fewer cells than the header: the reference words it, by line
     longest = frame.select(
         pl.col(c).unique().cast(pl.String).str.len_chars().max() for c in names
     ).row(0)
