@@ -215,8 +215,10 @@ def test_a_refused_place_is_not_hidden_by_a_like_row_that_reads(
     [
         # fewer cells than the header: polars would read the missing ones as empty
         "indicator,place,period,value,quote\ntips.received,62,2023,5\n",
-        'indicator,place,period,value,quote\ntips.received,62,2023,5,"a, b"\n'
-        "tips.received,62,2022,5\n",
+        (
+            'indicator,place,period,value,quote\ntips.received,62,2023,5,"a, b"\n'
+            "tips.received,62,2022,5\n"
+        ),
         "\ufeffindicator;place;period;value;quote\r\ntips.received;62;2023;5\r\n",
     ],
 )
