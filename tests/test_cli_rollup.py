@@ -73,7 +73,7 @@ def test_bad_rows_stop_the_run_or_are_left_out(
     assert "tips.received,VN,2023," in out
     left = [line for line in err.splitlines() if "bỏ ra: hàng" in line]
     assert [line.split("bỏ ra: ")[1].split(":")[0] for line in left] == [
-        "hàng 47, kỳ báo cáo (period)",
+        "hàng 47",
         "hàng 48",
     ]
     assert "cần một tháng từ 1 đến 12" in left[0]

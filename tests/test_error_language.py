@@ -265,7 +265,7 @@ FILES: list[tuple[str, str, bytes, str, str]] = [
             b"models.active,62,2023,5,,provincee\n"
         ),
         (
-            "hàng 2, phân tổ (dims.scope): phân tổ (dims.scope) = 'provincee': cần một phân tổ của "
+            "hàng 2: phân tổ (dims.scope) = 'provincee': cần một phân tổ của "
             "chỉ tiêu 'models.active': 'owner', 'model_kind'"
         ),
         (
@@ -375,7 +375,7 @@ def command_lines(tmp: Path) -> list[tuple[str, list[str | Path], str, str]]:
         (
             "bad register",
             ["rollup", rows, "--to", "province", "--period", "2023", "--registry", register],
-            "hàng 2, loại (kind): loại (kind) = 'provinse': cần một trong các mã 'nation'",
+            "hàng 2: loại (kind) = 'provinse': cần một trong các mã 'nation'",
             "  row 2.kind: kind='provinse': expected one of nation, province",
         ),
         (
@@ -499,7 +499,7 @@ def test_the_english_pattern_can_fail(tmp_path: Path) -> None:
     # and what it prints now passes
     assert not english_words(
         "antq validate: lỗi: bảng số liệu: 1 lỗi\n"
-        "  hàng 4, kỳ báo cáo (period): kỳ báo cáo (period) = '2023Q5': cần một quý từ 1 đến 4\n",
+        "  hàng 4: kỳ báo cáo (period) = '2023Q5': cần một quý từ 1 đến 4\n",
         tmp_path,
     )
 
@@ -618,7 +618,7 @@ class TestParts:
         assert str(err).splitlines()[0] == "tidy rows: 3 problems"
         assert err.text("vi").splitlines() == [
             "bảng số liệu: 3 lỗi",
-            "  hàng 4, kỳ báo cáo (period): kỳ báo cáo (period) = '2023Q5': cần một quý",
+            "  hàng 4: kỳ báo cáo (period) = '2023Q5': cần một quý",
             "  (tệp): đọc như CSV",
             "  (bản ghi): plain",
         ]

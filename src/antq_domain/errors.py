@@ -233,14 +233,32 @@ def location_text(location: str, lang: _Lang = "en") -> str:
 def problem_lines(problems: Iterable[Problem], lang: _Lang = "en") -> list[tuple[str, str]]:
     """``(location, message)`` of each problem, both in ``lang``.
 
+    In Vietnamese a location does not name again the field its message names: ``row 4.period``
+    with an error of ``period`` is "hàng 4", the message "kỳ báo cáo (period) = …" says the rest.
+
     Example:
-        >>> from antq_domain.errors import Message, problem_lines
+        >>> from antq_domain.errors import Message, ParseError, problem_lines
         >>> problem_lines([("line 3", Message("not JSON", "không phải JSON"))], "vi")
         [('dòng 3', 'không phải JSON')]
         >>> problem_lines([("", "x")], "en")
         [('(record)', 'x')]
+        >>> bad = ParseError("period", "2023Q5", "a quarter", expected_vi="một quý")
+        >>> problem_lines([("row 4.period", bad)], "vi")
+        [('hàng 4', "kỳ báo cáo (period) = '2023Q5': cần một quý")]
+        >>> problem_lines([("row 4.period", bad)], "en")
+        [('row 4.period', "period='2023Q5': expected a quarter")]
     """
-    return [(location_text(loc, lang), _words(msg, lang)) for loc, msg in problems]
+    return [
+        (location_text(_unnamed(loc, msg, lang), lang), _words(msg, lang)) for loc, msg in problems
+    ]
+
+
+def _unnamed(location: str, message: str | AntqError | Message, lang: _Lang) -> str:
+    """The location without the field a Vietnamese message names itself (``row 4.period``)."""
+    field = getattr(message, "field", None)  # an error of one field: its name is in the message
+    if lang != "vi" or getattr(message, "expected_vi", None) is None or not isinstance(field, str):
+        return location
+    return location.removesuffix(f".{field}")
 
 
 def _words(message: str | AntqError | Message, lang: _Lang) -> str:
@@ -462,7 +480,7 @@ class RecordError(AntqError, ValueError):
         ...                  expected_vi="một quý từ 1 đến 4")
         >>> print(RecordError("tidy rows", [("row 4.period", bad)]).text("vi"))
         bảng số liệu: 1 lỗi
-          hàng 4, kỳ báo cáo (period): kỳ báo cáo (period) = '2023Q5': cần một quý từ 1 đến 4
+          hàng 4: kỳ báo cáo (period) = '2023Q5': cần một quý từ 1 đến 4
     """
 
     def __init__(self, record: str, problems: Iterable[Problem]) -> None:
