@@ -770,11 +770,15 @@ class _FileScan:
         periods = frame.get_column("period").unique().cast(pl.String).drop_nulls().to_list()
         self.periods.update(periods)
         places = frame.get_column("place").unique().cast(pl.String).drop_nulls().to_list()
-        refused = [pl.col("place").cast(pl.String).is_in(self.checks.new_bad_places(places))]
+        refused: list[pl.Expr] = []
+        bad_places = self.checks.new_bad_places(places)
+        if bad_places:
+            refused.append(pl.col("place").cast(pl.String).is_in(bad_places))
         gone = place_filter(places, periods, self.reg)
         if gone is not None:
             refused.append(gone)
-        frame = frame.with_columns(pl.col("_bad") | pl.any_horizontal(refused).fill_null(False))
+        if refused:
+            frame = frame.with_columns(pl.col("_bad") | pl.any_horizontal(refused).fill_null(False))
         valid = frame.lazy().filter(~pl.col("_bad"))
         combos = self.checks.combos(valid.select("indicator", *self.dim_cols, "_c").unique())
         if combos:  # rare
