@@ -230,3 +230,31 @@ def test_a_short_row_is_the_reference_s_structural_error(text: str, tmp_path: Pa
     with pytest.raises(RecordError) as mine:
         read_table(path)
     assert mine.value.problems == reference.value.problems
+
+
+@pytest.mark.parametrize(("delimiter", "bom"), [(";", True), ("\t", False)])
+def test_an_excel_file_s_bad_rows_are_left_out_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, delimiter: str, *, bom: bool
+) -> None:
+    """A file the streaming scan does not read is read into a table in columns, which
+    leaves the refused rows out as the scan does (not the reference's whole-file error)."""
+    good = [
+        ["tips.received", p, f"2023{m:02d}", str(m), "", "", ""]
+        for p in ("608", "616")
+        for m in range(1, 13)
+    ]
+    path = _csv(tmp_path / "rows.csv", [*good, *BAD], delimiter=delimiter, bom=bom)
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    rows = [p for p in reference.value.problems if p[0] != "(file)"]
+    expected = rollup(read_observations(_csv(tmp_path / "clean.csv", good)), **ROLLUP)
+    monkeypatch.setattr(_read, "_read_rows", _refuse)
+    monkeypatch.setattr(bulk, "rollup", _refuse)
+    scanned = scan_rollups(
+        path,
+        to=[ROLLUP["to"]],
+        **{k: v for k, v in ROLLUP.items() if k != "to"},
+        bad_rows="leave_out",
+    )
+    assert list(scanned.left_out) == rows
+    assert scanned.rollups == (expected,)

@@ -118,6 +118,7 @@ from antq_domain.bulk._read import (
     header_names,
     place_filter,
     read_table,
+    read_table_left_out,
     standard_catalogue,
 )
 from antq_domain.bulk._scan import (
@@ -545,18 +546,18 @@ def scan_rollups(
     targets = list(to)
     names = header_names(source) if _format_of(source, None) == "csv" else None
     if names is None or period is None:
-        return ScannedRollups(_held(source, cat, targets, kwargs))
+        return _held(source, cat, targets, kwargs, bad_rows)
     try:
         target = Period.parse(str(period))
         step("scanning")
         groups = scan_file(source, names, cat, target, registry)
     except (pl.exceptions.PolarsError, OSError, AntqError):
-        return ScannedRollups(_held(source, cat, targets, kwargs))
+        return _held(source, cat, targets, kwargs, bad_rows)
     step("checking")
     the_plan = plan(groups, cat, registry)
     settled = _settle_problems(groups, cat=cat, reg=registry, the_plan=the_plan, bad_rows=bad_rows)
     if settled is None:
-        return ScannedRollups(_held(source, cat, targets, kwargs))
+        return _held(source, cat, targets, kwargs, bad_rows)
     the_plan, left_out = settled
     if the_plan.overlapping:
         hit = rows_where(source, names, pl.col("period").is_in(list(the_plan.overlapping)))
@@ -596,10 +597,22 @@ def scan_rollups(
 
 
 def _held(
-    source: Path, cat: Catalogue, targets: list[str | Sequence[str] | None], kwargs: dict[str, Any]
-) -> tuple[Rollup, ...]:
-    table = read_table(source, catalogue=cat, registry=kwargs["registry"])
-    return tuple(rollup_table(table, to=goal, **kwargs) for goal in targets)
+    source: Path,
+    cat: Catalogue,
+    targets: list[str | Sequence[str] | None],
+    kwargs: dict[str, Any],
+    bad_rows: BadRows = "raise",
+) -> ScannedRollups:
+    """The rollups of a file read into a table (the streaming scan does not read it)."""
+    if bad_rows == "leave_out":
+        table, left = read_table_left_out(source, catalogue=cat, registry=kwargs["registry"])
+    else:
+        table, left = read_table(source, catalogue=cat, registry=kwargs["registry"]), []
+    return ScannedRollups(
+        tuple(rollup_table(table, to=goal, **kwargs) for goal in targets),
+        tuple((loc, str(msg)) for loc, msg in left),
+        tuple(left),
+    )
 
 
 def rollup_file(
@@ -691,7 +704,7 @@ def rollup_file_many(
     if period is None:
         cat = catalogue if catalogue is not None else standard_catalogue()
         kwargs = _reference_args(period, registry, as_of, view, shares, missing)
-        return _held(Path(path), cat, list(to), kwargs)
+        return _held(Path(path), cat, list(to), kwargs).rollups
     return scan_rollups(
         path,
         to=to,

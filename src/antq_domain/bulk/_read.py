@@ -448,6 +448,23 @@ def read_table(
     return table
 
 
+def read_table_left_out(
+    path: Path, *, catalogue: Catalogue, registry: Registry
+) -> tuple[ObservationTable, list[Problem]]:
+    """`read_table`, leaving out the rows the reference refuses: the table and their problems.
+
+    Only what the columns read (a CSV, Excel's layouts included) can leave
+    rows out; any other file is read by `read_table`, which raises them.
+    """
+    left: list[Problem] = []
+    table = None
+    if _format_of(path, None) == "csv":
+        table = _read_csv(path, catalogue, registry, spreadsheet_safe=True, left_out=left)
+    if table is None:
+        return read_table(path, catalogue=catalogue, registry=registry), []
+    return table, left
+
+
 def csv_layout(path: Path) -> tuple[list[str], str, str] | None:
     """The header names, the cell separator and the header line of a CSV file the columns read.
 
@@ -582,8 +599,18 @@ def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
 
 
 def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
-    path: Path, cat: Catalogue, reg: Registry | None, *, spreadsheet_safe: bool
+    path: Path,
+    cat: Catalogue,
+    reg: Registry | None,
+    *,
+    spreadsheet_safe: bool,
+    left_out: list[Problem] | None = None,
 ) -> ObservationTable | None:
+    """The table of a CSV file read in columns, or None when the reference must read it.
+
+    With ``left_out`` (a list), the rows the reference refuses are left out
+    of the table and their problems added to it instead of raised.
+    """
     layout = csv_layout(path)
     if layout is None:
         return None
@@ -732,19 +759,29 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
     flagged = frame.lazy().with_row_index("_row", offset=1).filter(flagged_expr).collect()
     if flagged.height:
         problems: list[Problem] = []
+        refused_rows: list[int] = []
         for row in flagged.drop(*missing_cols).iter_rows(named=True):
             number = row.pop("_row")
             text = {k: v for k, v in row.items() if v is not None and v != ""}
             try:
                 from_tidy([text], catalogue=cat, registry=reg, check_places=reg is not None)
             except RecordError as exc:
+                refused_rows.append(number)
                 problems.extend(
                     (f"row {number}" + loc.removeprefix("row 1"), msg) for loc, msg in exc.parts
                 )
-        if problems:
+        if problems and left_out is None:
             # an Excel-style file says how it was read, as the reference's errors do
             raise RecordError("tidy rows", problems + _separator_note(header_line))
-        return None  # valid in a form the columns do not read (" 12"): the reference reads it
+        if len(refused_rows) < flagged.height:
+            return None  # valid in a form the columns do not read (" 12"): the reference reads it
+        assert left_out is not None  # noqa: S101 - raised above otherwise
+        left_out.extend(problems)
+        frame = (
+            frame.with_row_index("_row", offset=1)
+            .filter(~pl.col("_row").is_in(refused_rows))
+            .drop("_row")
+        )
 
     # 4. the figures, exactly
     columns: list[pl.Expr] = [
