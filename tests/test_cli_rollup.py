@@ -115,3 +115,24 @@ def test_rollup_as_text_names_places_and_says_what_is_missing(
     assert "at_least" not in out
     assert "khoảng" not in out
     assert "chưa đủ số liệu)" in err  # the count of incomplete cells, in the run's language
+
+
+def test_without_a_period_every_period_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path, "tips.received,X9,202305,4,,,,,,\r\n")
+    argv = ["rollup", str(path), "--to", "province", "--as-of", "2023-12-31"]
+    assert main(argv) == 2  # the unknown place stops the run, in the reader's words
+    assert "X9" in capsys.readouterr().err
+    assert main([*argv, "--leave-out-bad-rows", "--lang", "en"]) == 1
+    out, err = capsys.readouterr()
+    assert "left out: row 47" in err
+    expected = rollup(
+        ROWS, to="province", period=None, registry=registry(), as_of=date(2023, 12, 31)
+    )
+    want = write_observations(list(expected.observations), tmp_path / "want.csv")
+    assert out.replace("\r\n", "\n") == want.read_text(encoding="utf-8").replace("\r\n", "\n")
+    assert out.count("\n") == 1 + 2 * 12  # two indicators, twelve months, one province
+    # the day of the tree is not guessed without a period
+    assert main(["rollup", str(path), "--to", "province"]) == 2
+    assert "--as-of" in capsys.readouterr().err

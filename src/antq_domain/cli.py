@@ -12,7 +12,7 @@ antq summary FILE               the report as text
 antq schema                     the JSON Schema of a report file
 antq tidy FILE [--format csv|jsonl|xlsx] [--output PATH] [--no-spreadsheet-safe]
 antq compare CURRENT PREVIOUS   per-indicator changes, unclean ones flagged
-antq rollup FILE --to LEVEL --period ID [--restated] [--leave-out-bad-rows]
+antq rollup FILE --to LEVEL [--period ID] [--restated] [--leave-out-bad-rows]
                                 a file of figures rolled up in one streaming pass
 antq extract FILE [--format rows|json|report] [--place CODE] [--period ID]
              [--no-spreadsheet-safe]
@@ -528,8 +528,16 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
             t(lang, "rollup đọc một tệp CSV, không đọc stdin", "rollup reads a CSV file, not stdin")
         )
     reg = load_registry(args.registry) if args.registry is not None else registry()
-    target = Period.parse(args.period)
+    target = Period.parse(args.period) if args.period is not None else None
     view = "restated" if args.restated else "as_of"
+    if target is None and args.as_of is None and not args.restated:
+        raise _UsageError(
+            t(
+                lang,
+                "không có --period thì cần --as-of (ngày của cây địa bàn dùng để tổng hợp)",
+                "without --period, give --as-of (the day of the tree the rollup uses)",
+            )
+        )
     if args.as_of is not None:
         try:
             as_of = date.fromisoformat(args.as_of)
@@ -540,8 +548,10 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
                 "a date such as 2025-07-01",
                 expected_vi="một ngày dạng NNNN-TT-NN, ví dụ 2025-07-01",
             ) from None
+    elif args.restated or target is None:
+        as_of = _latest_change(reg)
     else:
-        as_of = _latest_change(reg) if args.restated else target.end
+        as_of = target.end
     with _progress("rollup") as step:
         scanned = scan_rollups(
             args.file,
@@ -608,7 +618,8 @@ _EXAMPLES = {
   antq rollup figures.csv --to province --period 2023 > provinces.csv
   antq rollup figures.csv --to nation --period 2023 --leave-out-bad-rows
   antq rollup figures.csv --to province --period 2024 --restated --as-of 2025-07-01
-  antq rollup figures.csv --to province --period 2023 --format text""",
+  antq rollup figures.csv --to province --period 2023 --format text
+  antq rollup figures.csv --to province --as-of 2023-12-31 > provinces-by-month.csv""",
     "extract": """examples:
   antq extract article.txt
   antq extract article.txt --place 62 --period 2023 --format report > report.json
@@ -743,7 +754,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="a level (nation, province, district, commune) or a place code",
     )
-    p.add_argument("--period", required=True, help="the target period id: 2023, 2023Q2, 2023S1")
+    p.add_argument(
+        "--period",
+        default=None,
+        help="the target period id: 2023, 2023Q2, 2023S1 (without it every period is kept, "
+        "and --as-of is needed unless --restated)",
+    )
     p.add_argument(
         "--restated",
         action="store_true",

@@ -497,7 +497,7 @@ def scan_rollups(
     path: str | PathLike[str],
     *,
     to: Sequence[str | Sequence[str] | None],
-    period: Period | str,
+    period: Period | str | None,
     registry: Registry,
     as_of: date,
     view: View = "as_of",
@@ -515,7 +515,8 @@ def scan_rollups(
     refuses does not stop the rollup: it is left out (its cell is then
     absent, so the place or period shows as missing) and its problems are
     listed in `ScannedRollups.left_out`, worded as
-    the reference words them.
+    the reference words them. Without a ``period`` (every period kept) the
+    file is read into a table in columns and rolled up from it.
 
     Raises:
         RecordError: problems in the rows (with ``bad_rows="raise"``).
