@@ -433,6 +433,27 @@ class TestNeverRaises:
         ("date 2024-05-15\nTừ đầu năm đến nay, 7 vụ án được khám phá.", "2024-01-01/2024-05-15"),
         ("date 2022-11\nTổng kết 10 năm thực hiện Nghị quyết, 3 mô hình.", "2013/2022"),
         ("08:37 03/07/2020\nTừ đầu năm đến nay có 7 mô hình.", "2020-01-01/2020-07-03"),
+        # "từ đầu năm đến nay" is a part of the year named, up to the day the lead opens on
+        (
+            (
+                "date 2023-06\n(XYZ)- Ngày 12-6, huyện tổ chức Ngày hội năm 2023.\n"
+                "Từ đầu năm đến nay, nhân dân cung cấp 40 nguồn tin."
+            ),
+            "2023-01-01/2023-06-12",
+        ),
+        (
+            "Ngày 5-9, xã tổ chức Ngày hội năm 2021.\nTừ đầu năm đến nay, có 7 mô hình.",
+            "2021-01-01/2021-09-05",
+        ),
+        # no year named: the year of the day the lead opens on; "10 năm Ngày hội" is an
+        # anniversary, not ten years under review
+        (
+            (
+                "Vào lúc 8 giờ ngày 20/8/2016, xã tổ chức lễ kỷ niệm, nghe báo cáo tổng kết "
+                "10 năm “Ngày hội toàn dân”; khen thưởng 3 tập thể."
+            ),
+            "2016",
+        ),
         # A year named outright wins over a span of commendations.
         ("Năm 2023, khen thưởng giai đoạn 2018-2023; năm 2023 có 5 mô hình.", "2023"),
     ],
@@ -454,6 +475,8 @@ def test_periods_read_from_the_text(text: str, period: str) -> None:
     [
         "Tổng kết 10 năm thực hiện Nghị quyết, 3 mô hình.",  # no article date: no period
         "Từ đầu năm đến nay, 7 vụ án được khám phá.",
+        "Ngày 5-9, xã tổ chức Ngày hội. Từ đầu năm đến nay, có 7 mô hình.",  # no year at all
+        "Trong 1.2 tháng có 3 mô hình.",  # a number at a line's start is no lead's day
         "Từ tháng 13-2020 đến ngày 2-2-2021 có 4 khẩu súng.",  # no 13th month
         "giai đoạn 2014 – 2010",  # backwards
     ],
@@ -520,11 +543,18 @@ def test_leave_out_turns_off_the_rules_a_text_motivated() -> None:
             "district_people_committee_chair",
             "certificate_of_commendation",
         ),
-        # the form follows from a commune chair (the only form it awards)
+        # the form follows from a commune chair (the only form of commendation it awards)
+        # when the text names that form elsewhere (here a caption)
         (
-            "Năm 2025, UBND xã Yên Thủy đã khen thưởng cho 8 tập thể.",
+            "Năm 2025, UBND xã Yên Thủy đã khen thưởng cho 8 tập thể.\nLãnh đạo xã trao giấy khen",
             "commune_people_committee_chair",
             "certificate_of_commendation",
+        ),
+        # a text that names no form: "khen thưởng" may be an emulation title as well
+        (
+            "Năm 2016, Chủ tịch UBND phường biểu dương, khen thưởng 6 tập thể.",
+            "commune_people_committee_chair",
+            "unspecified",
         ),
         (
             "Năm 2023, Chủ tịch UBND tỉnh tặng bằng khen cho 4 tập thể.",

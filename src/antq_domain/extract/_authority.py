@@ -8,10 +8,13 @@ commune), the levels of the Law on Local Government Organisation 2015
 (Art. 2). A "thành phố" is a province-level city or a district-level one:
 the register says which by its name; without a name it is left unread.
 
-The form follows from the issuer when the text does not name it: the chairs
-of district and commune People's Committees award a "giấy khen" (Law on
-Emulation and Commendation 2022, Art. 74 and 75), the only form they may
-award.
+The form follows from the issuer when the sentence does not name it but the
+text does ("Lãnh đạo UBND xã tặng giấy khen …" in a caption): the chairs of
+district and commune People's Committees award a "giấy khen" (Law on
+Emulation and Commendation 2022, Art. 74 and 75), the only form of
+commendation they may award. A text that never names a form leaves it
+``unspecified``: "khen thưởng" alone may also be an emulation title
+("Lao động tiên tiến"), which those chairs confer too.
 """
 
 from __future__ import annotations
@@ -97,6 +100,7 @@ def read_authorities(
     leave_out: Collection[str] = (),
 ) -> None:
     """Set ``issuer`` (and then ``form``) of commendation figures from the authority named."""
+    names_giay_khen = "giấy khen" in sc.key  # once: a search of the whole text
     for fig in figs:
         if fig.indicator is None:
             continue
@@ -117,6 +121,7 @@ def read_authorities(
             and fig.dims.get("issuer") in _GIAY_KHEN_ISSUERS
             and "certificate_of_commendation" in forms
             and rule_on("giấy khen by its issuer", leave_out)
+            and names_giay_khen
         ):
             fig.dims["form"] = "certificate_of_commendation"
             fig.dim_rules["form"] = "law: district and commune chairs award giấy khen"

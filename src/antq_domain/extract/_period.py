@@ -1,12 +1,15 @@
 """The period a text is about, with the words that say so.
 
 In order: a part of a year stated outright ("7 tháng đầu năm 2023", "9 tháng
-năm 2024", "quý II/2020", "6 tháng cuối năm"), else the year most often
-written "năm YYYY", else a span ("giai đoạn 2010 – 2014", "từ năm 2013 đến
-năm 2022"), else a stretch from a month to a day ("từ cuối tháng 12-2020 …
-đến ngày 2-2-2021"), else a stretch ending on the article's date ("từ đầu
-năm đến nay", "tổng kết 10 năm"). The article's date is a ``date
-YYYY-MM[-DD]`` line or a dateline ("08:37 03/07/2020") near the top.
+năm 2024", "quý II/2020", "6 tháng cuối năm", and "từ đầu năm đến nay" up to
+the article's date), else the year most often written "năm YYYY", else a
+span ("giai đoạn 2010 – 2014", "từ năm 2013 đến năm 2022"), else a stretch
+from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
+the years back from the article ("tổng kết 10 năm"), else the year of the
+article's date. The article's date is a ``date YYYY-MM[-DD]`` line, a
+dateline ("08:37 03/07/2020") near the top, or the day a news lead opens
+with ("Ngày 16-8, …", "Sáng 2/7, …"; its year from the date line or the
+year the text names).
 """
 
 from __future__ import annotations
@@ -51,36 +54,72 @@ _P_TO_DAY = re.compile(
 )
 # "từ đầu năm (2024) đến nay", and "tổng kết 10 năm", "trong 10 năm" (ending at the article's date).
 _P_SINCE_NEW_YEAR = re.compile(r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) nay")
-_P_YEARS_BACK = re.compile(r"(?<!\w)(?:tổng kết|trong|sau) ([0-9]{1,2}) năm(?! [0-9])")
+# Not "10 năm Ngày hội …", "20 năm thành lập": years since a founding name an
+# anniversary, not the stretch a report reviews.
+_P_YEARS_BACK = re.compile(
+    r"(?<!\w)(?:tổng kết|trong|sau) ([0-9]{1,2}) năm(?! [0-9])"
+    r"(?![ ]*[“\"]?[ ]*(?:ngày hội|ngày truyền thống|thành lập))"
+)
 # The article's date: the corpus's "date 2022-11" line, or a dateline with a time.
 _P_DATE_LINE = re.compile(r"^date ([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?[ ]*$", re.MULTILINE)
 _P_DATELINE = re.compile(
     r"[0-9]{1,2}:[0-9]{2}[^\n]{0,30}?([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9])"
 )
+# The day a news lead opens with, at the start of a line: "Ngày 4-8, …", "(GLO)- Ngày
+# 16-8, …", "Sáng 20.2, …", "Vào lúc 13 giờ 30 ngày 13/8/2015, …" (Vietnamese news
+# reports open on the day of the event they report; the article follows it).
+_P_LEAD_DAY = re.compile(
+    r"^(?:\([^)\n]{1,30}\)[ ]?[-–]?[ ]?)?(?:vào lúc [0-9]{1,2} giờ(?: [0-9]{1,2})? )?"
+    r"(?:(?:sáng|trưa|chiều|tối)(?: ngày)?|ngày) ([0-9]{1,2})[-/.]([0-9]{1,2})"
+    r"(?:[-/.]([0-9]{4}))?(?![0-9])",
+    re.MULTILINE,
+)
 _TOP = 800  # characters of the top of the text where the article's date is looked for
 
 
-def article_date(key: str) -> date | None:
-    r"""When the article was published, from a ``date`` line or a dateline at its top.
+def article_date(key: str, year: int | None = None) -> date | None:
+    r"""When the article was published, from a ``date`` line, a dateline or its lead.
 
-    A month alone ("date 2022-11") is its last day.
+    A month alone ("date 2022-11") is its last day, unless the lead opens on a
+    day of that month ("Ngày 16-8, …"); a lead's day without a year takes
+    ``year`` (the year the text names).
 
     Example:
         >>> from antq_domain.extract._period import article_date
         >>> article_date("tin\n08:37 03/07/2020\n"), article_date("date 2022-11\n")
         (datetime.date(2020, 7, 3), datetime.date(2022, 11, 30))
+        >>> article_date("date 2022-08\n(abc)- ngày 16-8, huyện")  # a folded key
+        datetime.date(2022, 8, 16)
+        >>> article_date("ngày 4-8, phường tổ chức", 2020), article_date("ngày 4-8, phường")
+        (datetime.date(2020, 8, 4), None)
     """
+    found = _article_date(key, year)
+    return found[0] if found is not None else None
+
+
+def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
+    """`article_date` with the span of the words that state it."""
     top = key[:_TOP]
     m = _P_DATE_LINE.search(top)
+    lead = _P_LEAD_DAY.search(top)
+    d = _P_DATELINE.search(top) if m is None else None
     try:
         if m is not None:
-            year, month = int(m.group(1)), int(m.group(2))
+            y, month = int(m.group(1)), int(m.group(2))
             if m.group(3):
-                return date(year, month, int(m.group(3)))
-            return Period.month(year, month).end
-        d = _P_DATELINE.search(top)
+                found = date(y, month, int(m.group(3))), m.start(), m.end()
+            elif (
+                lead is not None and int(lead.group(2)) == month and lead.group(3) in (None, str(y))
+            ):
+                found = date(y, month, int(lead.group(1))), lead.start(1), lead.end()
+            else:
+                found = Period.month(y, month).end, m.start(), m.end()
+            return found
         if d is not None:
-            return date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            return date(int(d.group(3)), int(d.group(2)), int(d.group(1))), d.start(1), d.end()
+        on = int(lead.group(3)) if lead is not None and lead.group(3) else year
+        if lead is not None and on is not None:
+            return date(on, int(lead.group(2)), int(lead.group(1))), lead.start(1), lead.end()
     except (AntqError, ValueError):
         return None
     return None
@@ -139,10 +178,32 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
     return None
 
 
+def _since_new_year(
+    key: str, published: tuple[date, int, int] | None, main_year: int | None
+) -> tuple[Period, int, int] | None:
+    """From New Year's Day to the article's date: "từ đầu năm (YYYY) đến nay".
+
+    A part of a year stated outright, like "7 tháng đầu năm": it wins over
+    the year the text names ("Ngày hội năm 2020") when that is the article's year.
+    """
+    if published is None:
+        return None
+    on = published[0]
+    new_year = _P_SINCE_NEW_YEAR.search(key)
+    if new_year is None or (new_year.group(1) and int(new_year.group(1)) != on.year):
+        return None
+    if main_year is not None and main_year != on.year:
+        return None
+    start = date(on.year, 1, 1)
+    if start < on and (p := _parse(f"{start.isoformat()}/{on.isoformat()}")):
+        return p, new_year.start(), new_year.end()
+    return None
+
+
 def _stretch(
     key: str, published: date | None, leave_out: Collection[str]
 ) -> tuple[Period, int, int] | None:
-    """A span of years, a stretch from a month to a day, or one ending at publication."""
+    """A span of years, a stretch from a month to a day, or years back from publication."""
     for m in _P_SPAN.finditer(key):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 < y2 and (p := _parse(f"{y1}/{y2}")):
@@ -162,11 +223,6 @@ def _stretch(
                 return p, since.start(), to.end()
     if published is None:
         return None
-    new_year = _P_SINCE_NEW_YEAR.search(key)
-    if new_year is not None and (not new_year.group(1) or int(new_year.group(1)) == published.year):
-        start = date(published.year, 1, 1)
-        if start < published and (p := _parse(f"{start.isoformat()}/{published.isoformat()}")):
-            return p, new_year.start(), new_year.end()
     back = _P_YEARS_BACK.search(key)
     if (
         back is not None
@@ -185,7 +241,8 @@ def find_period(
     """The period of the text and the words that state it (see the module's order)."""
     key = sc.key
     main_year, years = _main_year(key)
-    found = _part_of_year(key, main_year)
+    published = _article_date(key, main_year)
+    found = _part_of_year(key, main_year) or _since_new_year(key, published, main_year)
     if found is None and main_year is not None:
         try:
             year = Period.year(main_year)
@@ -195,7 +252,13 @@ def find_period(
             _, s, e = next(t for t in years if t[0] == main_year)
             found = (year, s, e)
     if found is None:
-        found = _stretch(key, article_date(key), leave_out)
+        found = _stretch(key, published[0] if published else None, leave_out)
+    if found is None and published is not None:
+        # A report that names no year is about the year it was written in.
+        try:
+            found = (Period.year(published[0].year), published[1], published[2])
+        except (AntqError, ValueError):
+            found = None
     if found is None:
         return None, None
     period, s, e = found
