@@ -510,6 +510,22 @@ def test_periods_not_guessed(text: str) -> None:
             "Source: https://baophutho.vn/tin-123.htm\n\nNăm 2025, UBND tỉnh tặng 5 bằng khen.",
             "25",
         ),
+        # the headline in the web address names the place after "tại"/"ở"; the kind is the
+        # one the text calls its own unit by ("toàn tỉnh": the province, not the city)
+        (
+            (
+                "Source: https://tin.vn/an-ninh/ket-qua-tot-tai-hai-duong-1234/\n\n"
+                "Năm 2019, toàn tỉnh có 25 mô hình."
+            ),
+            "30",
+        ),
+        (
+            (
+                "Source: https://tin.vn/nhieu-mo-hinh-o-phuong-phu-ha-post99.html\n\n"
+                "Năm 2020, phường duy trì 5 tổ tự quản."
+            ),
+            "22750",
+        ),
     ],
 )
 def test_places_read_from_the_text(text: str, place: str) -> None:
@@ -904,3 +920,24 @@ def test_the_counter_word_is_not_read_as_a_kind() -> None:
     assert [(code, dims.get("channel")) for code, dims, _ in got] == [
         ("mobilisation.propaganda_sessions", None)
     ]
+
+
+def test_a_quoted_title_after_the_counted_noun_names_the_kind() -> None:
+    # A title in apposition to the noun names the one kind counted: a known kind is read,
+    # an unknown one is not taken for the total of every model.
+    ex = extract_report(
+        "Năm 2019, toàn huyện duy trì 31 mô hình “Camera an ninh”, 8 mô hình “Mái nhà bình yên” "
+        "và 40 mô hình tự quản."
+    )
+    got = [(f.indicator, dict(f.dims).get("model_kind"), f.value) for f in ex.figures]
+    assert ("models.active", "security_camera", 31) in got
+    assert all(v != 8 for _, _, v in got)
+    assert [(u.value, "title" in u.reason) for u in ex.unmatched] == [(8, True)]
+    assert ("models.active", None, 40) in got
+
+
+def test_a_headline_name_that_fits_several_places_is_not_guessed() -> None:
+    # "hai duong" is a province, a city and two communes: with no kind word in the
+    # address and none for the text's own unit, no place is read from it.
+    text = "Source: https://tin.vn/ket-qua-tai-hai-duong-1234/\n\nNăm 2019 có 25 mô hình."
+    assert extract_report(text).place is None

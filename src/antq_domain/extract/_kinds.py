@@ -3,16 +3,19 @@
 A number's counter words and the words after them say what kind of thing it counts. A list of
 kinds of one administrative level ("9 xã, thị trấn") counts units of that level; a list of
 several kinds of one dimension ("42 lựu đạn, đầu đạn, bom mìn các loại") counts them all
-together; a fraction reads only the dimensions its ratio matches on.
+together; a fraction reads only the dimensions its ratio matches on; a quoted title right
+after the counted noun ("14 mô hình “Camera an ninh”") names the one kind counted.
 """
 
 from __future__ import annotations
+
+import re
 
 from antq_domain.extract._figures import Fig, listed_values
 from antq_domain.extract._match import NOUN_READ_ELSEWHERE, PhraseIndex
 from antq_domain.records.indicators import Catalogue, Indicator
 
-__all__ = ["ADMIN_KINDS", "head_kind", "listed_kinds", "readable_dims"]
+__all__ = ["ADMIN_KINDS", "head_kind", "listed_kinds", "named_kinds", "readable_dims"]
 
 ADMIN_KINDS = frozenset(
     {
@@ -101,3 +104,60 @@ def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
             _listed_kinds_of(fig, key, cat[fig.indicator])
         if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
             fig.dims["unit_kind"] = head_kind(fig, key) or fig.dims["unit_kind"]
+
+
+_OPENING_QUOTE = re.compile(r"[\"“«]")
+_CLOSING_QUOTE = re.compile(r"[\"”»]")
+
+
+def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
+    """A quoted title right after the counted noun names the one kind counted.
+
+    Vietnamese names a kind of thing by a title in apposition to its noun: "212 mô
+    hình “Tiếng kẻng an ninh”" counts the models of that one kind, not every model.
+    For a dimension of kinds the catalogue leaves open (``model_kind``), the kind is
+    the value whose phrase the title holds ("9 mô hình “Camera an ninh”":
+    ``security_camera``); a title holding none names a kind the catalogue does not
+    list, and the figure is left unmatched rather than read as the total of its
+    indicator (several such counts would each claim the one unsplit cell).
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report("Có 9 mô hình “Camera an ninh”, 5 mô hình “Tiếng kẻng”.")
+        >>> [(f.value, dict(f.dims)) for f in ex.figures], [u.value for u in ex.unmatched]
+        ([(9, {'model_kind': 'security_camera'})], [5])
+    """
+    for fig in figs:
+        if (
+            fig.indicator is None
+            or fig.counter is None
+            or _OPENING_QUOTE.match(key, fig.np_end) is None
+        ):
+            continue
+        for dim in cat[fig.indicator].dimensions:
+            if not dim.open or fig.dims.get(dim.name, dim.total) != dim.total:
+                continue
+            close = _CLOSING_QUOTE.search(key, fig.np_end + 1, fig.np_end + 200)
+            end = close.start() if close is not None else fig.np_end + 200
+            inside = [
+                m
+                for m in fig.matches
+                if m.entry.code == dim.name
+                and m.entry.dim_value
+                and fig.np_end < m.start
+                and m.end <= end
+            ]
+            if inside:
+                best = max(inside, key=lambda m: m.entry.length)
+                fig.dims[dim.name] = best.entry.dim_value or ""
+                fig.dim_matches[dim.name] = best
+                fig.dim_rules[dim.name] = "the kind named by the quoted title"
+                continue
+            title = key[fig.np_end : end + 1]
+            fig.indicator, fig.chosen, fig.rule = None, None, ""
+            fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
+            fig.reason = (
+                f"counts one kind named by its title ({title}), not a kind of the "
+                f"catalogue's {dim.name!r} list: not the total of the indicator"
+            )
+            break

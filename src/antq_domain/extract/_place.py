@@ -180,6 +180,58 @@ def _publisher(reg: Registry, key: str, as_of: date | None) -> tuple[str, int, i
     return None
 
 
+# A headline in a web address's last words: "…-tai-hai-duong-481258", "…-o-soc-trang-post825218".
+_SLUG_AT = re.compile(r"(?<![a-z0-9])(?:tai|o)-((?:[a-z]+-?){1,6})")
+_KIND_AT_END = re.compile(r"(tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)[ ]*$")
+_SLUG_STOP = frozenset({"post", "nam", "ngay", "va", "trong", "voi", "html", "htm"})
+
+
+def _headline_place(reg: Registry, key: str, as_of: date | None) -> tuple[str, int, int] | None:
+    """The place the headline in the first line's web address names after "tại"/"ở".
+
+    A web address often carries the article's headline without diacritics
+    ("…/nhieu-mo-hinh-giu-trat-tu-co-hieu-qua-tai-hai-duong-481258/"); "tại" and
+    "ở" (at, in) put the place the article is about after them. Without a kind
+    word there ("tai-hai-duong"), the kind is the one the text calls its own unit by
+    ("toàn tỉnh", "UBND huyện"); the name must then fit one place only.
+    """
+    line_end = key.find("\n")
+    line_end = line_end if line_end >= 0 else len(key)
+    host = _HOST.search(key, 0, line_end)
+    if host is None:
+        return None
+    at = _SLUG_AT.search(key, host.end(), line_end)
+    if at is None:
+        return None
+    slug: list[str] = []
+    for word in at.group(1).strip("-").split("-"):
+        if word in _SLUG_STOP:
+            break
+        slug.append(word)
+    kinds = dict.fromkeys(
+        k.group(1) for m in _OWN_UNIT.finditer(key) if (k := _KIND_AT_END.search(m.group(0)))
+    )
+    for n in range(min(len(slug), 5), 0, -1):
+        name = " ".join(slug[:n])
+        # the slug has no diacritics: neither may the kind word ("tinh hai duong")
+        for query in (*(f"{_plain(kind)} {name}" for kind in kinds), name):
+            try:
+                found = reg.find(query, as_of)
+            except (AntqError, ValueError):
+                continue
+            if len(found) == 1:
+                return found[0].code, at.start(1), at.start(1) + len("-".join(slug[:n]))
+            if found:
+                break
+    return None
+
+
+def _plain(words: str) -> str:
+    """Words without diacritics, as in a web address ("thành phố" → "thanh pho")."""
+    plain = unicodedata.normalize("NFD", words.replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def _compact(name: str) -> str:
     """A name as written in a web address: no diacritics, no spaces ("Phú Thọ" → "phutho")."""
     plain = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
@@ -255,6 +307,10 @@ def _implied(
         if len(provinces) == 1 and (province := provinces.pop()) is not None:
             s, e = min(first[code] for code in named)
             return province, evidence(norm, "place", f"{province} (holds the units named)", s, e)
+    headline = _headline_place(reg, key, as_of)
+    if headline is not None:
+        code, s, e = headline
+        return code, evidence(norm, "place", f"{code} (named in the headline's web address)", s, e)
     if rule_on("province of the publisher", leave_out):
         publisher = _publisher(reg, key, as_of)
         if publisher is not None:

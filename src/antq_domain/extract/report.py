@@ -48,7 +48,13 @@ from antq_domain.extract._dimensions import (
     propagate,
 )
 from antq_domain.extract._figures import Fig, choose, context, match_context, read_value
-from antq_domain.extract._kinds import ADMIN_KINDS, head_kind, listed_kinds, readable_dims
+from antq_domain.extract._kinds import (
+    ADMIN_KINDS,
+    head_kind,
+    listed_kinds,
+    named_kinds,
+    readable_dims,
+)
 from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
@@ -352,6 +358,7 @@ def _read_figures(
         carry_dims(figs, keys, links, idx, clause=after_words)
     unsplit_parts(figs, parts)
     listed_kinds(figs, sc.key, cat)
+    named_kinds(figs, sc.key, cat)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:
