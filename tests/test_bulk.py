@@ -168,11 +168,13 @@ class TestAgreementLaw:
             "shares": shares,
             "missing": data.draw(st.sampled_from(["lower_bound", "strict", "ignore"])),
         }
-        # small blocks: cells and refused rows split between blocks, places met twice
+        # small blocks: cells and refused rows split between blocks, places met twice,
+        # the cells of the blocks merged as they come
         block = data.draw(st.sampled_from([None, 64, 500]))
         with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
             if block is not None:
                 patch.setattr(bulk_scan, "BLOCK_BYTES", block)
+                patch.setattr(bulk_scan, "MERGE_ROWS", data.draw(st.sampled_from([1, 10**6])))
             path = _write(obs, Path(tmp))
             table = read_table(path, registry=reg)
             reference_obs = read_observations(path, registry=reg)
@@ -506,6 +508,7 @@ class TestErrors:
     ) -> None:
         if block is not None:  # a refused combination or place met in a later block
             monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+            monkeypatch.setattr(bulk_scan, "MERGE_ROWS", 1)
         good = [
             f"tips.received,{p},2023{m:02d},{m},,,,,," for p in ("608", "616") for m in range(1, 13)
         ]
@@ -587,13 +590,17 @@ class TestErrors:
         }
         assert rollup_file(path, **kwargs) == rollup(expected, **kwargs)
 
+    @pytest.mark.parametrize("merge", [1, None])
     @pytest.mark.parametrize("block", [1, 7, 64, 10_000])
     def test_blocks_end_where_records_end(
-        self, block: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        self, block: int, merge: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """Quoted newlines, commas and quotes never split a record between two blocks;
-        places out of order and bad rows in any block give the reference's result."""
+        places out of order (each cell's rows apart) and bad rows in any block give the
+        reference's result, the blocks' cells merged as they come or at the end."""
         monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        if merge is not None:
+            monkeypatch.setattr(bulk_scan, "MERGE_ROWS", merge)
         lines = [HEADER]
         for m in range(1, 13):
             for p in ("616", "608"):

@@ -48,6 +48,7 @@ __all__ = [
     "BLOCK_BYTES",
     "LAST_BASE",
     "MAX_TILES",
+    "MERGE_ROWS",
     "QUALIFIER_BITS",
     "Groups",
     "Tiling",
@@ -62,6 +63,8 @@ MAX_TILES = 62
 """Tiles of one kind kept as bits of an ``Int64``."""
 BLOCK_BYTES = 4 << 20
 """The size of the blocks a file is read in (whole records; a longer record is read whole)."""
+MERGE_ROWS = 300_000
+"""Cells of blocks held before they are merged, in a file not sorted by place (see `_Cells`)."""
 LAST_FLAGS = 1024
 """A stock's last tile is streamed as ``tile index * LAST_FLAGS + flags`` (see `cell_rows`)."""
 QUALIFIER_BITS = {
@@ -304,28 +307,32 @@ class _Cells:
     """The cells of the blocks read so far, merged when they would grow past the cells.
 
     A cell's rows can be in several blocks: the cells of places met in more
-    than one block are merged at the end; when the blocks' cells outgrow
-    ``limit`` rows and what was merged (a file not sorted by place), all
-    are merged at once, so memory stays bounded by the cells.
+    than one block are merged at the end. When places come back (a file not
+    sorted by place) and the blocks' cells outgrow ``limit`` rows and what
+    was merged, all are merged at once, so memory stays bounded by the
+    cells; a file sorted by place is never merged on the way.
     """
 
-    def __init__(self, keys: list[str], limit: int = 1_000_000) -> None:
+    def __init__(self, keys: list[str], limit: int | None = None) -> None:
         self.keys = keys
-        self.limit = limit
+        self.limit = limit if limit is not None else MERGE_ROWS
         self.frames: list[pl.DataFrame] = []
         self.places: Counter[str] = Counter()
         self.pending = 0
         self.merged = 0
+        self.returning = False  # some place met again since the last merge
 
     def add(self, cells: pl.DataFrame, places: list[str]) -> None:
         self.frames.append(cells)
+        self.returning = self.returning or any(self.places[p] for p in places)
         self.places.update(places)
         self.pending += cells.height
-        if self.pending > max(self.limit, self.merged):
+        if self.returning and self.pending > max(self.limit, self.merged):
             whole = _merged(self.frames, self.keys)
             self.frames = [whole]
             self.places = Counter(set(self.places))
             self.merged, self.pending = whole.height, 0
+            self.returning = False
 
     def result(self) -> pl.DataFrame | None:
         if not self.frames:
