@@ -155,6 +155,12 @@ ROLLUP: dict[str, Any] = {
 }
 
 
+def _left_out(path: Path) -> Any:
+    """``scan_rollups`` to ``ROLLUP``'s target, bad rows left out."""
+    args = {k: v for k, v in ROLLUP.items() if k != "to"}
+    return scan_rollups(path, to=[ROLLUP["to"]], **args, bad_rows="leave_out")
+
+
 def test_a_streamed_rollup_refuses_an_unknown_place_as_the_reader_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -182,12 +188,7 @@ def test_rows_with_refused_places_are_left_out_and_listed(
     expected = rollup(read_observations(clean), **ROLLUP)
     monkeypatch.setattr(bulk, "read_table", _refuse)
     monkeypatch.setattr(bulk, "rollup", _refuse)
-    scanned = scan_rollups(
-        path,
-        to=[ROLLUP["to"]],
-        **{k: v for k, v in ROLLUP.items() if k != "to"},
-        bad_rows="leave_out",
-    )
+    scanned = _left_out(path)
     assert list(scanned.left_out) == reference.value.problems
     assert scanned.rollups == (expected,)
 
@@ -250,11 +251,6 @@ def test_an_excel_file_s_bad_rows_are_left_out_too(
     expected = rollup(read_observations(_csv(tmp_path / "clean.csv", good)), **ROLLUP)
     monkeypatch.setattr(_read, "_read_rows", _refuse)
     monkeypatch.setattr(bulk, "rollup", _refuse)
-    scanned = scan_rollups(
-        path,
-        to=[ROLLUP["to"]],
-        **{k: v for k, v in ROLLUP.items() if k != "to"},
-        bad_rows="leave_out",
-    )
+    scanned = _left_out(path)
     assert list(scanned.left_out) == rows
     assert scanned.rollups == (expected,)
