@@ -161,16 +161,20 @@ def _left_out(path: Path) -> Any:
     return scan_rollups(path, to=[ROLLUP["to"]], **args, bad_rows="leave_out")
 
 
+def _streamed_error_is_the_reader_s(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    monkeypatch.setattr(bulk, "read_table", _refuse)  # the streaming scan, not a held table
+    with pytest.raises(RecordError) as mine:
+        rollup_file(path, **ROLLUP)
+    assert mine.value.problems == reference.value.problems
+
+
 def test_a_streamed_rollup_refuses_an_unknown_place_as_the_reader_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _csv(tmp_path / "rows.csv", [*GOOD[:2], BAD[0], BAD[2]])
-    with pytest.raises(RecordError) as reference:
-        read_observations(path)
-    monkeypatch.setattr(bulk, "read_table", _refuse)
-    with pytest.raises(RecordError) as mine:
-        rollup_file(path, **ROLLUP)
-    assert mine.value.problems == reference.value.problems
+    _streamed_error_is_the_reader_s(path, monkeypatch)
 
 
 def test_rows_with_refused_places_are_left_out_and_listed(
@@ -203,12 +207,7 @@ def test_a_refused_place_is_not_hidden_by_a_like_row_that_reads(
         ["tips.received", "Kon Tum", "2023", " 12", "", "", ""],
     ]
     path = _csv(tmp_path / "rows.csv", rows)
-    with pytest.raises(RecordError) as reference:
-        read_observations(path)
-    monkeypatch.setattr(bulk, "read_table", _refuse)
-    with pytest.raises(RecordError) as mine:
-        rollup_file(path, **ROLLUP)
-    assert mine.value.problems == reference.value.problems
+    _streamed_error_is_the_reader_s(path, monkeypatch)
 
 
 @pytest.mark.parametrize(
