@@ -941,3 +941,35 @@ def test_a_headline_name_that_fits_several_places_is_not_guessed() -> None:
     # address and none for the text's own unit, no place is read from it.
     text = "Source: https://tin.vn/ket-qua-tai-hai-duong-1234/\n\nNăm 2019 có 25 mô hình."
     assert extract_report(text).place is None
+
+
+def test_a_qualified_four_digit_number_is_a_count_not_a_year() -> None:
+    # "hơn 2000 tin": "hơn" (more than) qualifies an amount; a year is named by "năm".
+    ex = extract_report("Trong năm 2018, nhân dân cung cấp hơn 2000 tin có giá trị.")
+    assert [(f.indicator, f.value) for f in ex.figures] == [("tips.valuable", 2000)]
+    assert [u.text for u in ex.unused] == ["2018"]
+
+
+def test_what_a_figure_brought_about_does_not_name_it() -> None:
+    # "…, giúp công an giải quyết …": the verb after "giúp" is the police's, not the tips'.
+    got = _read("Năm 2021, quần chúng cung cấp 320 nguồn tin, giúp công an giải quyết nhiều vụ.")
+    assert got == [("tips.received", {}, 320)]
+
+
+def test_what_comes_together_with_the_counted_noun_is_another_thing() -> None:
+    # "cùng với" (together with) adds a thing: "vũ khí thô sơ" does not name the 12 shells.
+    ex = extract_report("Năm 2021, thu hồi 12 quả đạn cùng với nhiều vũ khí thô sơ.")
+    assert [f.indicator for f in ex.figures] == []
+    assert [u.value for u in ex.unmatched] == [12]
+
+
+def test_the_verbs_of_reforming_name_the_persons_reformed() -> None:
+    # The label's own verbs, "cảm hóa, giáo dục", before a count of persons; also when the
+    # sentence opens the text (its comma is no end of a number before it).
+    for text in (
+        "Cảm hóa, giáo dục 45 người lầm lỗi.",
+        "Năm 2019, các đoàn thể cảm hóa, giáo dục, giúp đỡ 45 đối tượng tiến bộ.",
+    ):
+        assert [(f.indicator, f.value) for f in extract_report(text).figures] == [
+            ("crime.reformed_offenders", 45)
+        ], text

@@ -26,6 +26,7 @@ from antq_domain.values.unit import Qualifier, Unit
 __all__ = [
     "Context",
     "Fig",
+    "RESULT_WORD",
     "Match",
     "choose",
     "context",
@@ -48,6 +49,12 @@ _LIST_SEPARATOR = re.compile(r",|[ ]và[ ]")
 # nghe ý kiến nhân dân”"): the words of a name are not modifiers of the noun.
 _NOUN_PHRASE_END = re.compile(r",|[ ]và[ ]|[\"“”«»]")
 _ALL_OF = frozenset(words("all_of"))
+# "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc": what the tips
+# brought about. "giúp đỡ" (to help someone) is not a result.
+RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)")
+# "66 quả đạn cùng với nhiều vũ khí thô sơ": "cùng với" (together with) adds another
+# thing to the one counted; its words are not the number's.
+_TOGETHER_WITH = re.compile(r"(?<!\w)cùng với(?!\w)")
 # "… Mô hình camera an ninh” với 19 điểm": "với" (with) joins a count to the noun before it.
 _WITH_BEFORE = re.compile(r"[ ”\"»]*(?<!\w)(?:với|gồm)[ ]+$")
 _BEFORE_CHARS = 100
@@ -154,7 +161,11 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
     index of the first word after the figure.
     """
     prev_end = tokens[i - 1].end if i > 0 else 0
-    if fig.qstart - prev_end <= _BEFORE_CHARS and sc.boundary_before(fig.qstart) <= prev_end:
+    if (
+        i > 0  # the first number of the text has no number before it whose noun could end
+        and fig.qstart - prev_end <= _BEFORE_CHARS
+        and sc.boundary_before(fig.qstart) <= prev_end
+    ):
         # In Vietnamese the counted noun and its modifiers follow the number: the words
         # after the number before, up to the comma or "và" that ends its noun phrase, are
         # that number's ("N tổ hòa giải, M câu lạc bộ …": "tổ hòa giải" counts N, not M).
@@ -164,6 +175,12 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
     b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
     a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
+    # "cung cấp 11.461 nguồn tin, giúp công an giải quyết …": what follows "giúp", "qua
+    # đó" or "góp phần" is what the figure brought about, done by someone else; its verb
+    # says nothing of what the figure counts.
+    for other in (RESULT_WORD, _TOGETHER_WITH):
+        if (found := other.search(sc.key, fig.end, a1)) is not None:
+            a1 = found.start()
     # A verb phrase right before the next number is that number's ("xảy ra 560 vụ,
     # điều tra khám phá 512 vụ"): its start, where this figure's words end.
     fig.next_number = next_start if i + 1 < len(tokens) else -1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from antq_domain.extract._figures import RESULT_WORD as _RESULT_WORD
 from antq_domain.extract._figures import Fig
 from antq_domain.extract._match import COUNTERS, PhraseIndex
 from antq_domain.extract._text import Scanned
@@ -17,9 +18,6 @@ from antq_domain.values.unit import Unit
 
 __all__ = ["tips_results", "unsplit_parts", "whole_of_parts"]
 
-# "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc": what the tips
-# brought about. "giúp đỡ" (to help someone) is not a result.
-_RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)")
 _TIP_WORD = re.compile(
     r"(?<!\w)(?:"
     + "|".join(

@@ -262,7 +262,14 @@ def _classify(key: str, start: int, end: int, token: str) -> UnusedReason | None
         return UnusedReason.ANNIVERSARY
     if next_word in _LENGTH_AFTER:
         return UnusedReason.PERIOD_LENGTH
-    if _BARE_YEAR.fullmatch(token) and not is_scale_word(next_word):
+    # "hơn 2000 tin": a quantity word ("hơn", "trên", "khoảng") qualifies an amount; a
+    # year is named by "năm", never "more than". Such a number is a figure written
+    # without its thousands separator.
+    if (
+        _BARE_YEAR.fullmatch(token)
+        and not is_scale_word(next_word)
+        and qualifier_word(prev_word) is None
+    ):
         return UnusedReason.YEAR
     if _NAME_BEFORE.search(before) or next_word in _NAME_AFTER or prev_word == "giúp":
         return UnusedReason.NAME
