@@ -973,3 +973,12 @@ def test_the_verbs_of_reforming_name_the_persons_reformed() -> None:
         assert [(f.indicator, f.value) for f in extract_report(text).figures] == [
             ("crime.reformed_offenders", 45)
         ], text
+
+
+def test_items_posted_and_shared_are_online_posts() -> None:
+    # The verbs of the indicator's own label: posting *and sharing* is done online
+    # (INDICATORS.md); posting alone on a newspaper is a news item.
+    assert _read("Năm 2022, đoàn viên đăng tải, chia sẻ 350 tin, bài về phong trào.") == [
+        ("media.online_posts", {}, 350)
+    ]
+    assert _read("Năm 2022, đăng tải 30 tin, bài trên báo tỉnh.") == [("media.news_items", {}, 30)]
