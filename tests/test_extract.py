@@ -982,3 +982,21 @@ def test_items_posted_and_shared_are_online_posts() -> None:
         ("media.online_posts", {}, 350)
     ]
     assert _read("Năm 2022, đăng tải 30 tin, bài trên báo tỉnh.") == [("media.news_items", {}, 30)]
+
+
+def test_one_cell_takes_one_value_the_largest() -> None:
+    # A total and a narrower activity the catalogue has no cell for: the total (the
+    # larger) keeps the cell, the other is listed unmatched, not a second value.
+    ex = extract_report(
+        "Năm 2021, huyện Sa Thầy tổ chức 40 buổi tuyên truyền cho nhân dân; tổ chức 7 buổi "
+        "tuyên truyền cho học sinh các trường trên địa bàn."
+    )
+    assert [(f.indicator, f.value) for f in ex.figures] == [
+        ("mobilisation.propaganda_sessions", 40)
+    ]
+    assert [(u.value, "larger value" in u.reason) for u in ex.unmatched] == [(7, True)]
+    assert ex.report is not None
+    assert [str(o.value) for o in ex.report.observations] == ["40 session"]
+    # the same with the narrower one first: still the larger keeps the cell
+    ex = extract_report("Năm 2021, tổ chức 7 buổi tuyên truyền cho học sinh; 40 buổi tuyên truyền.")
+    assert [f.value for f in ex.figures] == [40]
