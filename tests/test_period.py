@@ -502,7 +502,10 @@ class TestStrategies:
         ],
     )
     def test_edges_are_reachable(self, strategy: st.SearchStrategy[Period], condition: Any) -> None:
-        found = find(strategy, condition, settings=settings(max_examples=5000, database=None))
+        # derandomized: the same draws in every profile (with random draws, an edge that is
+        # rare in 5000 examples was once missed in a dev run)
+        fixed = settings(max_examples=5000, database=None, derandomize=True)
+        found = find(strategy, condition, settings=fixed)
         assert condition(found)
 
     @pytest.mark.parametrize(
