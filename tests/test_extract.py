@@ -1000,3 +1000,13 @@ def test_one_cell_takes_one_value_the_largest() -> None:
     # the same with the narrower one first: still the larger keeps the cell
     ex = extract_report("Năm 2021, tổ chức 7 buổi tuyên truyền cho học sinh; 40 buổi tuyên truyền.")
     assert [f.value for f in ex.figures] == [40]
+
+
+def test_a_unit_symbol_written_against_the_number_is_its_counter() -> None:
+    # "15kg thuốc nổ": the symbol is the counter word, the number ends before it.
+    ex = extract_report("Năm 2020, nhân dân giao nộp 15kg thuốc nổ và 3KG pháo.")
+    assert [(f.indicator, f.value, str(f.quantity)) for f in ex.figures] == [
+        ("weapons.explosives", 15, "15 kilogram"),
+        ("weapons.firecrackers", 3, "3 kilogram"),
+    ]
+    assert [f.number for f in ex.figures] == ["15", "3"]

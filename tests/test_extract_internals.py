@@ -27,7 +27,7 @@ VI_LETTERS = (
 # Letters, digits and every character the scanners treat specially.
 ALPHABET = VI_LETTERS + VI_LETTERS.upper() + "0123456789 .,;:/%-–_()[]!?…“”\"'\n\t\u00a0qQ"
 # Few characters, so digits meet every separator: what the number patterns are about.
-dense = st.text("0123456789.,/:-–_ ;!?()\naăđCTrBCA%", max_size=60)
+dense = st.text("0123456789.,/:-–_ ;!?()\naăđCTrBCA%kgK", max_size=60)
 texts = st.one_of(st.text(ALPHABET, max_size=80), dense)
 # Marks outside the Vietnamese ones, and text that is neither NFC nor NFD.
 odd_texts = st.text(
@@ -41,7 +41,8 @@ def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 # -- regexes that open with a class ------------------------------------------------
 # The plain definitions: a lookbehind first, then the digits.
-TOKEN = re.compile(r"(?<![\w.,/:\-–])[0-9](?:[0-9.,/:\-–]*[0-9])?(?!\w)")
+# (a number may end where a unit symbol is written against it: "429kg")
+TOKEN = re.compile(r"(?<![\w.,/:\-–])[0-9](?:[0-9.,/:\-–]*[0-9])?(?=[kK][gG](?!\w)|(?!\w))")
 DOC = re.compile(r"(?<![\w/.,\-])[0-9]{1,5}(?:/[0-9]{4})?[/-][^\W\d_][^\W_]*(?:[/-][^\W_]+)*")
 BOUNDARY = re.compile(r"[;!?()\[\]\n\r…]|\.(?![0-9])|:(?![0-9])")
 URL = re.compile(r"(?i)(?:https?://|www\.)\S+")

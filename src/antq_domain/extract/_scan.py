@@ -96,8 +96,11 @@ _REASON_LABELS = {
 # hyphen) inside a figure belong to it: parse_number removes them, so
 # "1.\u200b160" is 1160, never 1 and 160 (the number grammar of
 # antq_domain.values.numbers).
+# A unit symbol may be written against the number ("429kg thuốc nổ"): the number ends
+# there, and the symbol is read as its counter word.
 _TOKEN = re.compile(
-    r"[0-9](?<![\w.,/:\-–][0-9])(?:[0-9.,/:\-–\u200b\u200c\u200d\u2060\ufeff\u00ad]*[0-9])?(?!\w)"
+    r"[0-9](?<![\w.,/:\-–][0-9])(?:[0-9.,/:\-–\u200b\u200c\u200d\u2060\ufeff\u00ad]*[0-9])?"
+    r"(?!(?![kK][gG](?!\w))\w)"
 )
 # Thousands grouped by one space (or a no-break, narrow no-break or thin
 # space): "1 160" is one figure, 1160, as parse_number reads it.
