@@ -1,3 +1,5 @@
+# Size: the error hierarchy and the one way its messages render in English and Vietnamese (the
+# field vocabulary, locations, problems) kept together; much of the length is docstrings.
 """The library's error hierarchy.
 
 Every error the library raises on purpose derives from [`AntqError`][antq_domain.AntqError].
