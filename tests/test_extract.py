@@ -1010,3 +1010,16 @@ def test_a_unit_symbol_written_against_the_number_is_its_counter() -> None:
         ("weapons.firecrackers", 3, "3 kilogram"),
     ]
     assert [f.number for f in ex.figures] == ["15", "3"]
+
+
+def test_an_administrative_violation_takes_no_crime_category() -> None:
+    # Law on Handling Administrative Violations 2012, Art. 2.1: an administrative
+    # violation is not a crime, so it does not share the offences' category.
+    ex = extract_report(
+        "Năm 2022, công an xã điều tra làm rõ 7/9 vụ phạm pháp hình sự, 11/12 vụ việc vi "
+        "phạm hành chính trên địa bàn."
+    )
+    got = {(f.value, f.dims.get("category")) for f in ex.figures}
+    assert {(7, "all_criminal"), (9, "all_criminal")} <= got
+    assert (11, "all_criminal") not in got
+    assert (12, "all_criminal") not in got

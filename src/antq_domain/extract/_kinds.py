@@ -15,7 +15,14 @@ from antq_domain.extract._figures import Fig, listed_values
 from antq_domain.extract._match import NOUN_READ_ELSEWHERE, PhraseIndex
 from antq_domain.records.indicators import Catalogue, Indicator
 
-__all__ = ["ADMIN_KINDS", "head_kind", "listed_kinds", "named_kinds", "readable_dims"]
+__all__ = [
+    "ADMIN_KINDS",
+    "head_kind",
+    "listed_kinds",
+    "named_kinds",
+    "not_offences",
+    "readable_dims",
+]
 
 ADMIN_KINDS = frozenset(
     {
@@ -161,3 +168,38 @@ def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
                 f"catalogue's {dim.name!r} list: not the total of the indicator"
             )
             break
+
+
+# "vi phạm hành chính": an administrative violation.
+_ADMINISTRATIVE = re.compile(r"(?<!\w)vi phạm hành chính(?!\w)")
+
+
+def not_offences(figs: list[Fig], key: str) -> None:
+    """An administrative violation counted takes no crime category from the figures beside it.
+
+    An administrative violation is by definition not a crime (Law on Handling
+    Administrative Violations 2012, Art. 2.1: "… mà không phải là tội phạm"), so in
+    "làm rõ 4/5 vụ phạm pháp hình sự, 16/20 vụ việc vi phạm hành chính" the 16/20 does
+    not share the 4/5's ``category`` (the offence categories of the Criminal Code). A
+    category its own noun phrase names is kept.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report(
+        ...     "Năm 2020, công an điều tra làm rõ 4/5 vụ phạm pháp hình sự, 16/20 vụ việc vi "
+        ...     "phạm hành chính."
+        ... )
+        >>> [(f.value, f.dims.get("category")) for f in ex.figures if f.role.value == "part"]
+        [(4, 'all_criminal'), (16, None)]
+    """
+    for fig in figs:
+        if "category" not in fig.dims or fig.dim_rules.get("category") is None:
+            continue
+        own = fig.dim_matches.get("category")
+        if own is not None and fig.end <= own.start < fig.np_end:
+            continue
+        if _ADMINISTRATIVE.search(key, fig.end, fig.np_end) is None:
+            continue
+        del fig.dims["category"]
+        fig.dim_rules.pop("category", None)
+        fig.dim_matches.pop("category", None)

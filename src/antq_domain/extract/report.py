@@ -53,6 +53,7 @@ from antq_domain.extract._kinds import (
     head_kind,
     listed_kinds,
     named_kinds,
+    not_offences,
     readable_dims,
 )
 from antq_domain.extract._match import PhraseIndex, phrase_index
@@ -400,6 +401,7 @@ def _read_figures(
     unsplit_parts(figs, parts)
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
+    not_offences(figs, sc.key)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:
