@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -820,3 +822,179 @@ class TestPeriodsKept:
         )
         assert str(r.cell("tips.resolved", "62", "2023Q1").value) == ">3 tip"
         assert str(r.cell("weapons.explosives", "62", "2023Q1").value) == ">=1.75 kilogram"
+
+
+def _stray_lines(*, quoted_newlines: bool) -> list[str]:
+    """Rows with a quote inside unquoted fields (a plain character for the `csv` module),
+    with or without quoted fields holding line ends after them."""
+    lines = [HEADER]
+    for m in range(1, 13):
+        for p in ("616", "608"):
+            quote = ""
+            if (m, p) in {(2, "608"), (7, "616")}:
+                quote = f'hơn {m} "tin'  # one quote: the count of quotes turns odd
+            elif (m, p) == (4, "608"):
+                quote = 'nói "rõ" và "đủ'  # three
+            elif quoted_newlines and m % 3 == 0:
+                quote = f'"tin {m},\n""mới"" ({p})\r\nnữa"'
+            lines.append(f"tips.received,{p},2023{m:02d},{m},,,,,{quote},")
+    return lines
+
+
+def _whole(*args: Any, **kw: Any) -> Any:
+    raise AssertionError("the file was handed to the reference whole")
+
+
+class TestStrayQuotes:
+    """A quote inside an unquoted field is a plain character (Python's `csv` module, which
+    the reference reads with): it opens a quoted field only at the start of a field."""
+
+    @pytest.mark.parametrize("back", [1, None])
+    @pytest.mark.parametrize("quoted_newlines", [True, False])
+    @pytest.mark.parametrize("block", [1, 7, 40, 64, 150, 10_000])
+    def test_blocks_hold_whole_records(
+        self,
+        block: int,
+        quoted_newlines: bool,
+        back: int | None,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        if back is not None:  # a quoted field over more line ends than are tried by count
+            monkeypatch.setattr(bulk_scan, "_BACK_LINES", back)
+        path = tmp_path / "stray.csv"
+        path.write_bytes(
+            ("\r\n".join(_stray_lines(quoted_newlines=quoted_newlines)) + "\r\n").encode()
+        )
+        whole = path.read_bytes().split(b"\r\n", 1)[1]
+        parts = list(bulk_scan.blocks(path, block))
+        assert b"".join(parts) == whole
+
+        def records(data: bytes) -> list[list[str]]:
+            return list(csv.reader(io.StringIO(data.decode(), newline=""), strict=True))
+
+        assert [r for part in parts for r in records(part)] == records(whole)
+
+    @pytest.mark.parametrize("quoted_newlines", [True, False])
+    @pytest.mark.parametrize("block", [None, 7, 40, 150])
+    def test_rollups_and_errors_are_the_reference_s(
+        self,
+        block: int | None,
+        quoted_newlines: bool,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """The same rollups, rows left out and errors; only the blocks with a stray quote
+        are read by the `csv` module (the file is not handed to the reference whole)."""
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        lines = _stray_lines(quoted_newlines=quoted_newlines)
+        clean = tmp_path / "clean.csv"
+        clean.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+        lines.insert(9, "tips.received,608,202305,1O,,,,,,")  # refused: a letter O
+        path = tmp_path / "stray.csv"
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+
+        expected = [rollup(read_observations(clean), to=to, **kwargs) for to in ("province", None)]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(bulk, "_held", _whole)
+            scanned = scan_rollups(path, to=["province", None], bad_rows="leave_out", **kwargs)
+            assert list(scanned.left_out) == reference.value.problems
+            assert list(scanned.rollups) == expected
+            assert rollup_file(clean, to=None, **kwargs) == expected[1]
+            with pytest.raises(RecordError) as streamed:
+                rollup_file(path, to="province", **kwargs)
+        assert streamed.value.problems == reference.value.problems
+        assert read_table(clean).to_observations() == read_observations(clean)
+
+    @pytest.mark.parametrize("block", [None, 7, 40, 150])
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            'tips.received,608,202305,5,,,,,"tin" mới,',  # text after a closing quote
+            'tips.received,608,202305,5,,,,,"tin\r\nmới,',  # a quoted field never closed
+            'tips.received,608,202305,5,,,,,tin "mới,x,',  # a cell more than the header
+        ],
+    )
+    def test_malformed_quoting_is_the_reference_s_error(
+        self, bad: str, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        lines = _stray_lines(quoted_newlines=True)
+        lines.insert(9, bad)
+        path = tmp_path / "bad.csv"
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        with pytest.raises(RecordError) as mine:
+            read_table(path)
+        assert str(mine.value) == str(reference.value)
+        with pytest.raises(RecordError) as streamed:
+            rollup_file(path, to="province", **kwargs)
+        assert str(streamed.value) == str(reference.value)
+        with pytest.raises(RecordError) as scanned:
+            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
+        assert str(scanned.value) == str(reference.value)
+
+
+# a cell's raw text as it stands in the file: unquoted with quotes inside it (plain
+# characters), quoted with commas, line ends and doubled quotes, or starting with a quote
+# that opens a quoted field the rest may leave malformed
+_RAW_CELLS = st.one_of(
+    st.just(""),
+    st.text(alphabet='a ư"', max_size=5).map(lambda t: "ư" + t),
+    st.lists(st.sampled_from(["a", ",", "\n", "\r\n", '""', "ư"]), max_size=5).map(
+        lambda parts: '"' + "".join(parts) + '"'
+    ),
+    st.text(alphabet='a,"', min_size=1, max_size=4).map(lambda t: '"' + t),
+)
+
+
+class TestStrayQuotesLaw:
+    """Law: on raw CSV text with quotes anywhere, the columns give the reference's result."""
+
+    @LAW
+    @given(
+        st.lists(st.tuples(st.sampled_from(["608", "616"]), _RAW_CELLS), min_size=1, max_size=12),
+        st.sampled_from([None, 7, 40, 150]),
+    )
+    def test_raw_quotes_read_like_the_reference(
+        self, rows: list[tuple[str, str]], block: int | None
+    ) -> None:
+        lines = [HEADER]
+        lines += [f"tips.received,{p},2023{m:02d},{m},,,,,{q}," for m, (p, q) in enumerate(rows, 1)]
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
+            if block is not None:
+                patch.setattr(bulk_scan, "BLOCK_BYTES", block)
+            path = Path(tmp) / "raw.csv"
+            path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+            expected, error = _attempt(lambda: rollup(read_observations(path), **kwargs))
+            event("refused" if error is not None else "read")
+            if error is not None:
+                _, stream_error = _attempt(lambda: rollup_file(path, **kwargs))
+                assert type(stream_error) is type(error)
+                assert str(stream_error) == str(error)
+                return
+            # a file the reference reads is read in blocks, never handed to it whole
+            patch.setattr(bulk, "_held", _whole)
+            assert rollup_file(path, **kwargs) == expected
+            assert read_table(path).to_observations() == read_observations(path)

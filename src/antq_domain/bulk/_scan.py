@@ -1,6 +1,6 @@
-# Size: the one pass over a file (blocks of whole records, the row checks on categorical ids,
-# the checks of places and code combinations, the per-cell sums and their merging) and the
-# cells of a held table, kept together; about a third is docstrings.
+# Size: the one pass over a file (blocks of whole records by the csv rules, the row checks
+# on categorical ids, the checks of places and code combinations, the per-cell sums and
+# their merging) and the cells of a held table, kept together; about a third is docstrings.
 """Scanning: tidy rows summed to one row per cell, in one pass over bounded blocks.
 
 A *cell* is every valid row of one (indicator, place, dimensions)
@@ -15,8 +15,11 @@ checked once by the reference). Rows the columns refuse are kept whole, with
 their row numbers, for the reference to word; every distinct period text is
 kept too.
 
-A file is read in blocks of whole records (`BLOCK_BYTES`), each parsed by
-polars and summed at once, so memory is bounded by a block and the cells,
+A file is read in blocks of whole records (`BLOCK_BYTES`; where a record
+ends follows Python's `csv` module, which the reference reads with: a quote
+opens a quoted field only at the start of a field), each parsed by polars
+(or by the `csv` module when a quote stands inside an unquoted field) and
+summed at once, so memory is bounded by a block and the cells,
 never by the file: a 3.8 M-row national year has ~0.35 M cells. The cells of
 a place met in several blocks are merged at the end (a file sorted by place
 merges almost nothing); a file in another order is merged as it goes.
@@ -25,8 +28,11 @@ merges almost nothing); a file in another order is merged as it goes.
 from __future__ import annotations
 
 import calendar
+import csv
 import datetime
 import functools
+import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -622,20 +628,115 @@ def _absent_columns(names: list[str], known: _Known) -> list[pl.Expr]:
     ]
 
 
+# Text whose quotes all belong to quoted fields as the `csv` module reads them: a quoted
+# field opens at the start of a field (after a comma, a line end or the start of the text),
+# doubles the quotes inside it and closes before a comma or a line end. Possessive, so
+# matched in one pass without backtracking. A quote inside an unquoted field (a plain
+# character there) or after a closing quote (an error of the `csv` module's strict mode)
+# fails it.
+_REGULAR = re.compile(rb'(?:[^"]++|"(?<![^,\n]")(?:[^"]++|"")*+"(?=[,\r\n]|\Z))*+')
+_BACK_LINES = 64
+"""Line ends `_record_end` tries by the count of quotes before it reads by the rules."""
+
+
+def regular(data: bytes) -> bool:
+    r"""Whether every quote in ``data`` (whole records) belongs to a quoted field.
+
+    In such text a line end ends a record exactly when an even number of
+    quotes comes before it, and polars reads the fields as the `csv` module
+    does.
+
+    Example:
+        >>> regular(b'a,"b\n""c"" d",e\n'), regular(b'a,b"c,d\n'), regular(b'a,"b"c\n')
+        (True, False, False)
+    """
+    return b'"' not in data or _REGULAR.fullmatch(data) is not None
+
+
 def _record_end(buf: bytes) -> int:
     """Where the last whole record of ``buf`` ends (0: none), ``buf`` starting a record.
 
-    A newline inside a quoted field is not a record's end: a record ends at a
-    newline after an even number of quote characters (an escaped quote is two).
+    A newline inside a quoted field is not a record's end. In the usual text
+    (`regular`) a record ends at a newline after an even number of quote
+    characters (an escaped quote is two), found among the last `_BACK_LINES`
+    line ends; otherwise the ends are found by the `csv` module's rules
+    (`_csv_record_end`).
     """
     end = buf.rfind(b"\n") + 1
     if b'"' not in buf:
         return end
-    while end > 0:
-        if buf.count(b'"', 0, end) % 2 == 0:
+    odd = buf.count(b'"', 0, end) % 2
+    for _ in range(_BACK_LINES):
+        if not odd or not end:
+            break
+        start = buf.rfind(b"\n", 0, end - 1) + 1
+        odd ^= buf.count(b'"', start, end) % 2
+        end = start
+    if end and not odd and regular(buf[:end]):
+        return end
+    return _csv_record_end(buf)
+
+
+def _csv_record_end(buf: bytes) -> int:
+    r"""Where the last whole record of ``buf`` ends (0: none), by the `csv` module's rules.
+
+    A quote opens a quoted field only at the start of a field (after a comma
+    or a line end: outside quotes, ``\r`` ends a line for the `csv` module
+    too); elsewhere it is a plain character. Only quotes and line ends are
+    visited.
+
+    Example:
+        >>> buf = b'a,b"c,d\ne,"f\ng",h\ni,"j'
+        >>> buf[: _csv_record_end(buf)]
+        b'a,b"c,d\ne,"f\ng",h\n'
+    """
+    end, i = 0, 0
+    while True:
+        q = buf.find(b'"', i)
+        line = buf.rfind(b"\n", i, len(buf) if q < 0 else q)
+        if line >= 0:
+            end = line + 1
+        if q < 0:
             return end
-        end = buf.rfind(b"\n", 0, end - 1) + 1
-    return 0
+        i = q + 1
+        if q == 0 or buf[q - 1] in b",\r\n":  # a quoted field: to its closing quote
+            while True:
+                close = buf.find(b'"', i)
+                if close < 0 or close + 1 == len(buf):
+                    return end  # the field (or its doubled quote) goes on after ``buf``
+                i = close + 1
+                if buf[i : i + 1] != b'"':
+                    break
+                i += 1  # a doubled quote
+
+
+def read_block(block: bytes, schema: dict[str, Any]) -> pl.DataFrame:
+    """The records of a block with ``schema`` (an empty cell is null).
+
+    Polars reads a block whose quotes all belong to quoted fields (`regular`);
+    a block with a quote inside an unquoted field is read by the `csv` module,
+    as the reference reads it (polars would refuse it).
+
+    Raises:
+        polars.exceptions.ComputeError: a block the columns do not read (malformed
+            quoting, a record with another number of cells than the header, a blank
+            line, bytes that are not UTF-8): the reference reads the file.
+    """
+    if regular(block):
+        return pl.read_csv(
+            block, has_header=False, schema=schema, empty_string_is_null=True, raise_if_empty=False
+        )
+    try:
+        records = list(csv.reader(io.StringIO(block.decode(), newline=""), strict=True))
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise pl.exceptions.ComputeError(str(exc)) from None
+    if any(len(r) != len(schema) for r in records):
+        raise pl.exceptions.ComputeError("a record with another number of cells than the header")
+    columns = list(zip(*records, strict=True)) if records else [()] * len(schema)
+    frame = pl.DataFrame(
+        [pl.Series(c, cells, dtype=pl.String) for c, cells in zip(schema, columns, strict=True)]
+    )
+    return frame.select(pl.col(c).replace("", None).cast(t) for c, t in schema.items())
 
 
 def blocks(path: Path, size: int | None = None) -> Iterator[bytes]:
@@ -732,13 +833,7 @@ class _FileScan:
 
     def parse(self, block: bytes) -> pl.DataFrame:
         """A block's rows, with their numbers and the facts `_Known.base` gives."""
-        frame = pl.read_csv(
-            block,
-            has_header=False,
-            schema=self.schema,
-            empty_string_is_null=True,
-            raise_if_empty=False,
-        )
+        frame = read_block(block, self.schema)
         first = self.count + 1
         self.count += frame.height
         frame = frame.with_columns(
@@ -904,9 +999,7 @@ def rows_where(path: Path, names: list[str], where: pl.Expr) -> pl.DataFrame:
     found: list[pl.DataFrame] = []
     count = 0
     for block in blocks(path):
-        frame = pl.read_csv(
-            block, has_header=False, schema=schema, empty_string_is_null=True, raise_if_empty=False
-        )
+        frame = read_block(block, schema)
         first = count + 1
         count += frame.height
         row = pl.int_range(first, count + 1, dtype=pl.Int64).alias("_row")
