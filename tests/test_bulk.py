@@ -28,6 +28,7 @@ from antq_domain.bulk import (
 from antq_domain.bulk import _scan as bulk_scan
 from antq_domain.errors import ConflictError, RecordError
 from antq_domain.io.files import read_observations, write_observations
+from antq_domain.limits import MAX_FIELD_CHARS
 from antq_domain.records.observation import Observation
 from antq_domain.records.places import PlaceLevel, Registry, registry
 from antq_domain.strategies import registries
@@ -998,3 +999,42 @@ class TestStrayQuotesLaw:
             patch.setattr(bulk, "_held", _whole)
             assert rollup_file(path, **kwargs) == expected
             assert read_table(path).to_observations() == read_observations(path)
+
+
+class TestCellLimit:
+    """A cell longer than `MAX_FIELD_CHARS` is refused by the bulk readers in the
+    reference's words (a file the columns read whole used to take it)."""
+
+    @pytest.mark.parametrize("column", ["quote", "place"])
+    @pytest.mark.parametrize("block", [None, 40])
+    def test_a_cell_over_the_limit_is_the_reference_s_error(
+        self, column: str, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        long = "x" * (MAX_FIELD_CHARS + 1)
+        lines = [HEADER]
+        for m in range(1, 13):
+            place, quote = "616", ""
+            if m == 7:
+                place, quote = (long, "") if column == "place" else ("616", long)
+            lines.append(f"tips.received,{place},2023{m:02d},{m},,,,,{quote},")
+        path = tmp_path / "long.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        assert f"at most {MAX_FIELD_CHARS} characters" in str(reference.value)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        with pytest.raises(RecordError) as mine:
+            read_table(path)
+        assert str(mine.value) == str(reference.value)
+        with pytest.raises(RecordError) as streamed:
+            rollup_file(path, to="province", **kwargs)
+        assert str(streamed.value) == str(reference.value)
+        with pytest.raises(RecordError) as scanned:
+            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
+        assert str(scanned.value) == str(reference.value)

@@ -44,6 +44,7 @@ import polars as pl
 from antq_domain.bulk._read import CAT, ObservationTable, place_filter
 from antq_domain.errors import RecordError
 from antq_domain.io.rows import from_tidy
+from antq_domain.limits import MAX_FIELD_CHARS
 from antq_domain.records.indicators import Catalogue
 from antq_domain.records.places import Registry
 from antq_domain.values.missing import Status
@@ -723,9 +724,10 @@ def read_block(block: bytes, schema: dict[str, Any]) -> pl.DataFrame:
             line, bytes that are not UTF-8): the reference reads the file.
     """
     if regular(block):
-        return pl.read_csv(
+        frame = pl.read_csv(
             block, has_header=False, schema=schema, empty_string_is_null=True, raise_if_empty=False
         )
+        return _within_limit(frame)
     try:
         records = list(csv.reader(io.StringIO(block.decode(), newline=""), strict=True))
     except (csv.Error, UnicodeDecodeError) as exc:
@@ -736,7 +738,27 @@ def read_block(block: bytes, schema: dict[str, Any]) -> pl.DataFrame:
     frame = pl.DataFrame(
         [pl.Series(c, cells, dtype=pl.String) for c, cells in zip(schema, columns, strict=True)]
     )
-    return frame.select(pl.col(c).replace("", None).cast(t) for c, t in schema.items())
+    return _within_limit(
+        frame.select(pl.col(c).replace("", None).cast(t) for c, t in schema.items())
+    )
+
+
+def _within_limit(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` if no cell is longer than `MAX_FIELD_CHARS` (the reference refuses it).
+
+    Raises:
+        polars.exceptions.ComputeError: a cell over the limit: the reference reads the
+            file and words it, by line.
+    """
+    lengths = [
+        (pl.col(c).str if t == pl.String else pl.col(c).cat).len_chars().max()
+        for c, t in frame.schema.items()
+    ]
+    if frame.height and any(
+        n is not None and n > MAX_FIELD_CHARS for n in frame.select(lengths).row(0)
+    ):
+        raise pl.exceptions.ComputeError(f"a cell over {MAX_FIELD_CHARS} characters")
+    return frame
 
 
 def blocks(path: Path, size: int | None = None) -> Iterator[bytes]:
