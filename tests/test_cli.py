@@ -77,8 +77,10 @@ def tidy_row(indicator: str, value: int, period: str = "2023", **extra: str) -> 
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.code == 0
-    assert result.out.startswith(f"usage: antq {command}")
+    assert result.out.startswith(f"cách dùng: antq {command}")
     assert result.err == ""
+    english = run(command, "--help", "--lang", "en")
+    assert english.out.startswith(f"usage: antq {command}")
 
 
 def test_top_level_help_lists_every_command() -> None:
@@ -705,7 +707,7 @@ def test_every_command_takes_lang_and_its_help_has_examples(
     assert main([command, "--help"]) == 0
     shown = capsys.readouterr().out
     assert "--lang" in shown
-    assert "examples:\n  antq " in shown
+    assert "ví dụ:\n  antq " in shown
 
 
 def test_errors_in_the_run_language(tmp_path: Path) -> None:

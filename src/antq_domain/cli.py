@@ -596,54 +596,103 @@ def _version() -> str:
     return f"{PROG} {__version__}"
 
 
+# the usage examples of each command's --help (command lines: the same in both languages)
 _EXAMPLES = {
-    "validate": """examples:
+    "validate": """
   antq validate report.json
   antq validate figures.csv --lang en
   cat report.json | antq validate -""",
-    "summary": """examples:
+    "summary": """
   antq summary report.json
   antq summary report.json --lang en
   antq extract article.txt --place 62 --format report | antq summary -""",
-    "schema": """examples:
+    "schema": """
   antq schema > report.schema.json""",
-    "tidy": """examples:
+    "tidy": """
   antq tidy report.json
   antq tidy report.json --format jsonl
   antq tidy report.json -o figures.csv""",
-    "compare": """examples:
+    "compare": """
   antq compare report-2023.json report-2022.json
   antq compare figures-2023.csv figures-2022.csv --lang en""",
-    "rollup": """examples:
+    "rollup": """
   antq rollup figures.csv --to province --period 2023 > provinces.csv
   antq rollup figures.csv --to nation --period 2023 --leave-out-bad-rows
   antq rollup figures.csv --to province --period 2024 --restated --as-of 2025-07-01
   antq rollup figures.csv --to province --period 2023 --format text
   antq rollup figures.csv --to province --as-of 2023-12-31 > provinces-by-month.csv""",
-    "extract": """examples:
+    "extract": """
   antq extract article.txt
   antq extract article.txt --place 62 --period 2023 --format report > report.json
   antq summary report.json
   cat article.txt | antq extract - --format json""",
 }
 
+# argparse's own headings in Vietnamese ("options" since Python 3.10, before it the other)
+_HEADINGS_VI = {
+    "positional arguments": "tham số vị trí",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+}
 
-def _spreadsheet_safe_option(p: argparse.ArgumentParser) -> None:
+
+class _VietnameseHelp(argparse.RawDescriptionHelpFormatter):
+    """argparse's help layout, with its own words ("usage:", the headings) in Vietnamese."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_HEADINGS_VI.get(heading or "", heading))
+
+
+def _new_parser(lang: Lang, **kwargs: Any) -> _Parser:
+    """A parser whose argparse words and ``-h`` help are in ``lang``."""
+    formatter = _VietnameseHelp if lang == "vi" else argparse.RawDescriptionHelpFormatter
+    parser = _Parser(formatter_class=formatter, add_help=False, **kwargs)
+    _help_option(parser, lang)
+    return parser
+
+
+def _help_option(p: argparse.ArgumentParser, lang: Lang) -> None:
+    """``-h``/``--help``, the option argparse adds itself, with its help in ``lang``."""
+    p.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        help=t(lang, "in hướng dẫn này rồi thoát", "show this help message and exit"),
+    )
+
+
+def _spreadsheet_safe_option(p: argparse.ArgumentParser, lang: Lang) -> None:
     p.add_argument(
         "--spreadsheet-safe",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
-        "tab, CR) and before cells starting with ', and remove it when reading "
-        "(default: on)",
+        help=t(
+            lang,
+            "CSV: thêm dấu ' trước các ô mà bảng tính sẽ chạy như công thức (=, +, -, @, "
+            "tab, CR) và trước các ô bắt đầu bằng ', rồi bỏ dấu đó khi đọc (mặc định: bật)",
+            "CSV: put a ' before cells a spreadsheet would run as formulas (=, +, -, @, "
+            "tab, CR) and before cells starting with ', and remove it when reading "
+            "(default: on)",
+        ),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     """The argument parser of ``antq``, with one subparser per command.
 
     ``--lang`` may be given before the command (``antq --lang en summary …``)
-    or after it; it sets the language of everything the run writes.
+    or after it; it sets the language of everything the run writes. ``lang``
+    is the language of the parser's own texts: ``--help`` and usage lines
+    (`main` builds it in the language the command line asks for).
 
     Example:
         >>> parser = build_parser()
@@ -652,173 +701,351 @@ def build_parser() -> argparse.ArgumentParser:
         ('summary', 'report.json', 'en')
         >>> parser.parse_args(["--lang", "en", "tidy", "r.json"]).lang
         'en'
+        >>> print(build_parser("vi").format_usage().strip())
+        cách dùng: antq [-h] [--version] [--lang {vi,en}] COMMAND ...
     """
-    lang_help = "language of everything written, errors too: vi (default) or en"
-    parser = _Parser(
+    examples = t(lang, "ví dụ:", "examples:")
+    lang_help = t(
+        lang,
+        "ngôn ngữ của mọi thứ được in ra, kể cả thông báo lỗi: vi (mặc định) hoặc en",
+        "language of everything written, errors too: vi (default) or en",
+    )
+    parser = _new_parser(
+        lang,
         prog=PROG,
-        description="Check, summarise, tidy, compare and extract ANTQ movement reports.",
-        epilog="Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.\n"
-        "FILE may be '-' for standard input.\n\n"
-        "examples:\n"
+        description=t(
+            lang,
+            "Kiểm tra, tóm tắt, chuyển thành bảng số liệu, so sánh và trích xuất báo cáo "
+            "phong trào toàn dân bảo vệ an ninh Tổ quốc.",
+            "Check, summarise, tidy, compare and extract ANTQ movement reports.",
+        ),
+        epilog=t(
+            lang,
+            "Mã thoát: 0 thành công, 1 có phát hiện mức lỗi (validate), 2 lỗi cách dùng "
+            "hoặc lỗi dữ liệu vào.\nFILE có thể là '-' để đọc từ đầu vào chuẩn.",
+            "Exit codes: 0 ok, 1 error findings (validate), 2 usage or input error.\n"
+            "FILE may be '-' for standard input.",
+        )
+        + f"\n\n{examples}\n"
         "  antq summary report.json\n"
         "  antq validate figures.csv --lang en\n"
         "  antq extract article.txt --place 62 --format report > report.json\n"
         "  antq compare report-2023.json report-2022.json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help=t(lang, "in số phiên bản rồi thoát", "print the version and exit"),
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, handler: Handler, summary: str, details: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Handler, summary: tuple[str, str], details: tuple[str, str]
+    ) -> argparse.ArgumentParser:
+        words = t(lang, *summary)
         p = sub.add_parser(
             name,
-            help=summary,
-            description=f"{summary}. {details}",
-            epilog=_EXAMPLES[name],
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            help=words,
+            description=f"{words}. {t(lang, *details)}",
+            epilog=examples + _EXAMPLES[name],
+            formatter_class=parser.formatter_class,
+            add_help=False,
         )
+        _help_option(p, lang)
         p.set_defaults(handler=handler)
         # after the command too; SUPPRESS keeps a global --lang when this one is absent
         p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=lang_help)
         return p
 
+    # each text as (vi, en), the order of `t`
     p = command(
         "validate",
         _cmd_validate,
-        "Run every check on a report and print its findings",
-        "FILE is a report (.json) or observations (.csv, .jsonl), or - for stdin. Exit "
-        "code 0 when no finding is an error, 1 when some are, 2 when the file cannot be read.",
+        (
+            "Chạy mọi phép kiểm tra trên một báo cáo và in các phát hiện",
+            "Run every check on a report and print its findings",
+        ),
+        (
+            "FILE là một báo cáo (.json) hoặc tệp số liệu (.csv, .jsonl), hoặc - để đọc từ "
+            "đầu vào chuẩn. Mã thoát 0 khi không phát hiện nào ở mức lỗi, 1 khi có, 2 khi "
+            "không đọc được tệp.",
+            "FILE is a report (.json) or observations (.csv, .jsonl), or - for stdin. Exit "
+            "code 0 when no finding is an error, 1 when some are, 2 when the file cannot be "
+            "read.",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="the report or observations file, or -")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=t(
+            lang,
+            "tệp báo cáo hoặc tệp số liệu, hoặc -",
+            "the report or observations file, or -",
+        ),
+    )
 
     p = command(
         "summary",
         _cmd_summary,
-        "Print a text summary of a report",
-        "Issuer, place, period, figures by area with recomputed ratios, records, "
-        "limitations and directions. For an article (.txt), run 'antq extract' first.",
+        ("In bản tóm tắt của một báo cáo", "Print a text summary of a report"),
+        (
+            "Cơ quan ban hành, địa bàn, kỳ báo cáo, số liệu theo lĩnh vực với các tỷ lệ tính "
+            "lại, các bản ghi, hạn chế và phương hướng. Với một bài viết (.txt), chạy "
+            "'antq extract' trước.",
+            "Issuer, place, period, figures by area with recomputed ratios, records, "
+            "limitations and directions. For an article (.txt), run 'antq extract' first.",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="the report (.json), or - for stdin")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=t(
+            lang,
+            "báo cáo (.json), hoặc - để đọc từ đầu vào chuẩn",
+            "the report (.json), or - for stdin",
+        ),
+    )
 
     command(
         "schema",
         _cmd_schema,
-        "Print the JSON Schema of a report file",
-        "Draft 2020-12, closed objects; validate report files with any JSON Schema tool.",
+        ("In JSON Schema của tệp báo cáo", "Print the JSON Schema of a report file"),
+        (
+            "JSON Schema bản 2020-12, đối tượng đóng (không nhận trường lạ); kiểm tra tệp "
+            "báo cáo bằng bất kỳ công cụ JSON Schema nào.",
+            "Draft 2020-12, closed objects; validate report files with any JSON Schema tool.",
+        ),
     )
 
     p = command(
         "tidy",
         _cmd_tidy,
-        "Print the tidy rows of a report or observations file",
-        "One row per observation; CSV (default) or JSON Lines, to stdout or --output.",
+        (
+            "In bảng số liệu của một báo cáo hoặc tệp số liệu",
+            "Print the tidy rows of a report or observations file",
+        ),
+        (
+            "Mỗi số liệu một hàng; CSV (mặc định) hoặc JSON Lines, ra đầu ra chuẩn hoặc --output.",
+            "One row per observation; CSV (default) or JSON Lines, to stdout or --output.",
+        ),
     )
     p.add_argument(
-        "file", metavar="FILE", help="a report (.json) or observations (.csv, .jsonl, .xlsx), or -"
+        "file",
+        metavar="FILE",
+        help=t(
+            lang,
+            "một báo cáo (.json) hoặc tệp số liệu (.csv, .jsonl, .xlsx), hoặc -",
+            "a report (.json) or observations (.csv, .jsonl, .xlsx), or -",
+        ),
     )
     p.add_argument(
         "--format",
         choices=("csv", "jsonl", "xlsx"),
         default=None,
-        help="csv, jsonl or xlsx (with --output; the xlsx extra) "
-        "(default: csv, or the suffix of --output)",
+        help=t(
+            lang,
+            "csv, jsonl hoặc xlsx (cùng --output; cần gói bổ sung 'xlsx') "
+            "(mặc định: csv, hoặc theo đuôi tệp của --output)",
+            "csv, jsonl or xlsx (with --output; the xlsx extra) "
+            "(default: csv, or the suffix of --output)",
+        ),
     )
-    p.add_argument("--output", "-o", metavar="PATH", default=None, help="write to PATH")
-    _spreadsheet_safe_option(p)
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        default=None,
+        help=t(lang, "ghi ra tệp PATH", "write to PATH"),
+    )
+    _spreadsheet_safe_option(p, lang)
 
     p = command(
         "compare",
         _cmd_compare,
-        "Compare the figures of two reports",
-        "Per-indicator changes from PREVIOUS to CURRENT, exact, by label and place name; "
-        "changes that are not an exact number (a 'hơn' figure, a missing side) are "
-        "flagged with '!' and the reason.",
+        ("So sánh số liệu của hai báo cáo", "Compare the figures of two reports"),
+        (
+            "Thay đổi của từng chỉ tiêu từ PREVIOUS sang CURRENT, tính chính xác, theo tên "
+            "chỉ tiêu và tên địa bàn; thay đổi không phải một con số chính xác (một số liệu "
+            "'hơn', thiếu một bên) được đánh dấu '!' kèm lý do.",
+            "Per-indicator changes from PREVIOUS to CURRENT, exact, by label and place name; "
+            "changes that are not an exact number (a 'hơn' figure, a missing side) are "
+            "flagged with '!' and the reason.",
+        ),
     )
-    p.add_argument("current", metavar="CURRENT", help="the current report or observations, or -")
-    p.add_argument("previous", metavar="PREVIOUS", help="the previous report or observations")
+    p.add_argument(
+        "current",
+        metavar="CURRENT",
+        help=t(
+            lang,
+            "báo cáo hoặc tệp số liệu kỳ này, hoặc -",
+            "the current report or observations, or -",
+        ),
+    )
+    p.add_argument(
+        "previous",
+        metavar="PREVIOUS",
+        help=t(lang, "báo cáo hoặc tệp số liệu kỳ trước", "the previous report or observations"),
+    )
 
     p = command(
         "rollup",
         _cmd_rollup,
-        "Roll a file of figures up to a level and a period",
-        "FILE is tidy rows (.csv), read in one streaming pass (millions of rows in little "
-        "memory; needs the bulk extra). The output cells are written as tidy CSV; "
-        "incomplete cells are lower bounds ('>=') and list nothing as zero. With "
-        "--leave-out-bad-rows, rows with problems are reported on stderr and left out "
-        "(exit code 1) instead of stopping the run (exit code 2).",
+        (
+            "Cộng dồn một tệp số liệu lên một cấp và một kỳ",
+            "Roll a file of figures up to a level and a period",
+        ),
+        (
+            "FILE là bảng số liệu (.csv), đọc trong một lượt (hàng triệu hàng với ít bộ nhớ; "
+            "cần gói bổ sung 'bulk'). Các ô kết quả được ghi thành bảng số liệu CSV; ô chưa "
+            "đủ số liệu là cận dưới ('>=') và không coi số liệu thiếu là 0. Với "
+            "--leave-out-bad-rows, các hàng có lỗi được báo ra đầu ra lỗi chuẩn và bị bỏ ra "
+            "(mã thoát 1) thay vì dừng cả lượt chạy (mã thoát 2).",
+            "FILE is tidy rows (.csv), read in one streaming pass (millions of rows in little "
+            "memory; needs the bulk extra). The output cells are written as tidy CSV; "
+            "incomplete cells are lower bounds ('>=') and list nothing as zero. With "
+            "--leave-out-bad-rows, rows with problems are reported on stderr and left out "
+            "(exit code 1) instead of stopping the run (exit code 2).",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="tidy rows (.csv)")
+    p.add_argument("file", metavar="FILE", help=t(lang, "bảng số liệu (.csv)", "tidy rows (.csv)"))
     p.add_argument(
         "--to",
         required=True,
-        help="a level (nation, province, district, commune) or a place code",
+        help=t(
+            lang,
+            "một cấp ('nation' toàn quốc, 'province' tỉnh, 'district' huyện, 'commune' xã) "
+            "hoặc một mã địa bàn",
+            "a level (nation, province, district, commune) or a place code",
+        ),
     )
     p.add_argument(
         "--period",
         default=None,
-        help="the target period id: 2023, 2023Q2, 2023S1 (without it every period is kept, "
-        "and --as-of is needed unless --restated)",
+        help=t(
+            lang,
+            "mã kỳ báo cáo cần tính: 2023, 2023Q2, 2023S1 (không có nó thì giữ mọi kỳ, "
+            "và cần --as-of trừ khi có --restated)",
+            "the target period id: 2023, 2023Q2, 2023S1 (without it every period is kept, "
+            "and --as-of is needed unless --restated)",
+        ),
     )
     p.add_argument(
         "--restated",
         action="store_true",
-        help="restate history onto the units alive on --as-of (default: the register's "
-        "last change)",
+        help=t(
+            lang,
+            "tính lại số liệu các kỳ trước theo các đơn vị hành chính còn tồn tại vào ngày "
+            "--as-of (mặc định: lần thay đổi cuối cùng của danh mục địa bàn)",
+            "restate history onto the units alive on --as-of (default: the register's last change)",
+        ),
     )
     p.add_argument(
         "--as-of",
         default=None,
-        help="the day of the tree used (default: the end of --period; with --restated, "
-        "the register's last change)",
+        help=t(
+            lang,
+            "ngày của cây địa bàn được dùng (mặc định: ngày cuối của --period; với "
+            "--restated, lần thay đổi cuối cùng của danh mục địa bàn)",
+            "the day of the tree used (default: the end of --period; with --restated, "
+            "the register's last change)",
+        ),
     )
     p.add_argument(
         "--missing",
         choices=("lower_bound", "strict", "ignore"),
         default="lower_bound",
-        help="what an incomplete cell holds (default: a lower bound)",
+        help=t(
+            lang,
+            "giá trị của một ô chưa đủ số liệu (mặc định: một cận dưới)",
+            "what an incomplete cell holds (default: a lower bound)",
+        ),
     )
     p.add_argument(
         "--registry",
         default=None,
         metavar="PATH",
-        help="a register of places (load_registry format; default: the packaged one)",
+        help=t(
+            lang,
+            "một danh mục địa bàn (định dạng của load_registry; mặc định: danh mục kèm gói)",
+            "a register of places (load_registry format; default: the packaged one)",
+        ),
     )
     p.add_argument(
         "--leave-out-bad-rows",
         action="store_true",
-        help="report rows with problems and leave them out instead of stopping",
+        help=t(
+            lang,
+            "báo các hàng có lỗi và bỏ chúng ra thay vì dừng",
+            "report rows with problems and leave them out instead of stopping",
+        ),
     )
     p.add_argument(
         "--format",
         choices=("csv", "text"),
         default="csv",
-        help="csv (tidy rows, default) or text (each cell by label and place name, "
-        "incomplete ones saying what is missing)",
+        help=t(
+            lang,
+            "'csv' (bảng số liệu, mặc định) hoặc 'text' (mỗi ô theo tên chỉ tiêu và tên "
+            "địa bàn, ô chưa đủ số liệu nói rõ thiếu gì)",
+            "csv (tidy rows, default) or text (each cell by label and place name, "
+            "incomplete ones saying what is missing)",
+        ),
     )
 
     p = command(
         "extract",
         _cmd_extract,
-        "Read a draft report from Vietnamese text",
-        "Every figure with its quote: rows as CSV (default), the whole extraction as JSON, "
-        "or the draft report (--format report), which 'antq summary' and 'antq validate' read.",
+        ("Đọc bản nháp báo cáo từ văn bản tiếng Việt", "Read a draft report from Vietnamese text"),
+        (
+            "Mọi số liệu kèm câu trích dẫn: các hàng dạng CSV (mặc định), toàn bộ kết quả "
+            "trích xuất dạng JSON, hoặc bản nháp báo cáo ('--format report') mà 'antq summary' "
+            "và 'antq validate' đọc được.",
+            "Every figure with its quote: rows as CSV (default), the whole extraction as JSON, "
+            "or the draft report (--format report), which 'antq summary' and 'antq validate' "
+            "read.",
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=t(
+            lang,
+            "một tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn",
+            "a UTF-8 text file, or - for stdin",
+        ),
+    )
     p.add_argument(
         "--format",
         choices=("rows", "json", "report"),
         default="rows",
-        help="rows (CSV), json (the extraction) or report (a report file)",
+        help=t(
+            lang,
+            "'rows' (CSV), 'json' (toàn bộ kết quả trích xuất) hoặc 'report' (một tệp báo cáo)",
+            "rows (CSV), json (the extraction) or report (a report file)",
+        ),
     )
     p.add_argument(
         "--place",
         default=None,
-        help="the place, if the text doesn't name it: a register code (62) or a name "
-        "('Kon Tum', 'tỉnh Kon Tum', 'TP.HCM'), read as of --period",
+        help=t(
+            lang,
+            "địa bàn, nếu văn bản không nêu: một mã trong danh mục địa bàn (62) hoặc một tên "
+            "('Kon Tum', 'tỉnh Kon Tum', 'TP.HCM'), đọc theo --period",
+            "the place, if the text doesn't name it: a register code (62) or a name "
+            "('Kon Tum', 'tỉnh Kon Tum', 'TP.HCM'), read as of --period",
+        ),
     )
-    p.add_argument("--period", default=None, help="the period id (2023, 2020Q2) if not in the text")
-    _spreadsheet_safe_option(p)
+    p.add_argument(
+        "--period",
+        default=None,
+        help=t(
+            lang,
+            "mã kỳ báo cáo (2023, 2020Q2) nếu văn bản không có",
+            "the period id (2023, 2020Q2) if not in the text",
+        ),
+    )
+    _spreadsheet_safe_option(p, lang)
     return parser
 
 
@@ -888,14 +1115,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``antq`` with ``argv`` (default: the process arguments); return the exit code.
 
     Example:
-        >>> main(["schema", "--help"])  # doctest: +ELLIPSIS
-        usage: antq schema [-h]
+        >>> main(["schema", "--help", "--lang", "en"])  # doctest: +ELLIPSIS
+        usage: antq schema [-h] [--lang {vi,en}]
         ...
         0
     """
     _utf8(sys.stdout)
     _utf8(sys.stderr)
-    parser = build_parser()
+    parser = build_parser(_requested_lang(list(sys.argv[1:] if argv is None else argv)))
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
