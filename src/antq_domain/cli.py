@@ -767,12 +767,16 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
             "Run every check on a report and print its findings",
         ),
         (
-            "FILE là một báo cáo (.json) hoặc tệp số liệu (.csv, .jsonl), hoặc - để đọc từ "
-            "đầu vào chuẩn. Mã thoát 0 khi không phát hiện nào ở mức lỗi, 1 khi có, 2 khi "
-            "không đọc được tệp.",
-            "FILE is a report (.json) or observations (.csv, .jsonl), or - for stdin. Exit "
-            "code 0 when no finding is an error, 1 when some are, 2 when the file cannot be "
-            "read.",
+            (
+                "FILE là một báo cáo (.json) hoặc tệp số liệu (.csv, .jsonl), hoặc - để đọc từ "
+                "đầu vào chuẩn. Mã thoát 0 khi không phát hiện nào ở mức lỗi, 1 khi có, 2 khi "
+                "không đọc được tệp."
+            ),
+            (
+                "FILE is a report (.json) or observations (.csv, .jsonl), or - for stdin. Exit "
+                "code 0 when no finding is an error, 1 when some are, 2 when the file cannot be "
+                "read."
+            ),
         ),
     )
     p.add_argument(
@@ -790,11 +794,15 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         _cmd_summary,
         ("In bản tóm tắt của một báo cáo", "Print a text summary of a report"),
         (
-            "Cơ quan ban hành, địa bàn, kỳ báo cáo, số liệu theo lĩnh vực với các tỷ lệ tính "
-            "lại, các bản ghi, hạn chế và phương hướng. Với một bài viết (.txt), chạy "
-            "'antq extract' trước.",
-            "Issuer, place, period, figures by area with recomputed ratios, records, "
-            "limitations and directions. For an article (.txt), run 'antq extract' first.",
+            (
+                "Cơ quan ban hành, địa bàn, kỳ báo cáo, số liệu theo lĩnh vực với các tỷ lệ tính "
+                "lại, các bản ghi, hạn chế và phương hướng. Với một bài viết (.txt), chạy "
+                "'antq extract' trước."
+            ),
+            (
+                "Issuer, place, period, figures by area with recomputed ratios, records, "
+                "limitations and directions. For an article (.txt), run 'antq extract' first."
+            ),
         ),
     )
     p.add_argument(
@@ -812,8 +820,10 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         _cmd_schema,
         ("In JSON Schema của tệp báo cáo", "Print the JSON Schema of a report file"),
         (
-            "JSON Schema bản 2020-12, đối tượng đóng (không nhận trường lạ); kiểm tra tệp "
-            "báo cáo bằng bất kỳ công cụ JSON Schema nào.",
+            (
+                "JSON Schema bản 2020-12, đối tượng đóng (không nhận trường lạ); kiểm tra tệp "
+                "báo cáo bằng bất kỳ công cụ JSON Schema nào."
+            ),
             "Draft 2020-12, closed objects; validate report files with any JSON Schema tool.",
         ),
     )
@@ -865,12 +875,16 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         _cmd_compare,
         ("So sánh số liệu của hai báo cáo", "Compare the figures of two reports"),
         (
-            "Thay đổi của từng chỉ tiêu từ PREVIOUS sang CURRENT, tính chính xác, theo tên "
-            "chỉ tiêu và tên địa bàn; thay đổi không phải một con số chính xác (một số liệu "
-            "'hơn', thiếu một bên) được đánh dấu '!' kèm lý do.",
-            "Per-indicator changes from PREVIOUS to CURRENT, exact, by label and place name; "
-            "changes that are not an exact number (a 'hơn' figure, a missing side) are "
-            "flagged with '!' and the reason.",
+            (
+                "Thay đổi của từng chỉ tiêu từ PREVIOUS sang CURRENT, tính chính xác, theo tên "
+                "chỉ tiêu và tên địa bàn; thay đổi không phải một con số chính xác (một số liệu "
+                "'hơn', thiếu một bên) được đánh dấu '!' kèm lý do."
+            ),
+            (
+                "Per-indicator changes from PREVIOUS to CURRENT, exact, by label and place name; "
+                "changes that are not an exact number (a 'hơn' figure, a missing side) are "
+                "flagged with '!' and the reason."
+            ),
         ),
     )
     p.add_argument(
@@ -896,16 +910,20 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
             "Roll a file of figures up to a level and a period",
         ),
         (
-            "FILE là bảng số liệu (.csv), đọc trong một lượt (hàng triệu hàng với ít bộ nhớ; "
-            "cần gói bổ sung 'bulk'). Các ô kết quả được ghi thành bảng số liệu CSV; ô chưa "
-            "đủ số liệu là cận dưới ('>=') và không coi số liệu thiếu là 0. Với "
-            "--leave-out-bad-rows, các hàng có lỗi được báo ra đầu ra lỗi chuẩn và bị bỏ ra "
-            "(mã thoát 1) thay vì dừng cả lượt chạy (mã thoát 2).",
-            "FILE is tidy rows (.csv), read in one streaming pass (millions of rows in little "
-            "memory; needs the bulk extra). The output cells are written as tidy CSV; "
-            "incomplete cells are lower bounds ('>=') and list nothing as zero. With "
-            "--leave-out-bad-rows, rows with problems are reported on stderr and left out "
-            "(exit code 1) instead of stopping the run (exit code 2).",
+            (
+                "FILE là bảng số liệu (.csv), đọc trong một lượt (hàng triệu hàng với ít bộ nhớ; "
+                "cần gói bổ sung 'bulk'). Các ô kết quả được ghi thành bảng số liệu CSV; ô chưa "
+                "đủ số liệu là cận dưới ('>=') và không coi số liệu thiếu là 0. Với "
+                "--leave-out-bad-rows, các hàng có lỗi được báo ra đầu ra lỗi chuẩn và bị bỏ ra "
+                "(mã thoát 1) thay vì dừng cả lượt chạy (mã thoát 2)."
+            ),
+            (
+                "FILE is tidy rows (.csv), read in one streaming pass (millions of rows in little "
+                "memory; needs the bulk extra). The output cells are written as tidy CSV; "
+                "incomplete cells are lower bounds ('>=') and list nothing as zero. With "
+                "--leave-out-bad-rows, rows with problems are reported on stderr and left out "
+                "(exit code 1) instead of stopping the run (exit code 2)."
+            ),
         ),
     )
     p.add_argument("file", metavar="FILE", help=t(lang, "bảng số liệu (.csv)", "tidy rows (.csv)"))
@@ -998,12 +1016,16 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         _cmd_extract,
         ("Đọc bản nháp báo cáo từ văn bản tiếng Việt", "Read a draft report from Vietnamese text"),
         (
-            "Mọi số liệu kèm câu trích dẫn: các hàng dạng CSV (mặc định), toàn bộ kết quả "
-            "trích xuất dạng JSON, hoặc bản nháp báo cáo ('--format report') mà 'antq summary' "
-            "và 'antq validate' đọc được.",
-            "Every figure with its quote: rows as CSV (default), the whole extraction as JSON, "
-            "or the draft report (--format report), which 'antq summary' and 'antq validate' "
-            "read.",
+            (
+                "Mọi số liệu kèm câu trích dẫn: các hàng dạng CSV (mặc định), toàn bộ kết quả "
+                "trích xuất dạng JSON, hoặc bản nháp báo cáo ('--format report') mà 'antq summary' "
+                "và 'antq validate' đọc được."
+            ),
+            (
+                "Every figure with its quote: rows as CSV (default), the whole extraction as JSON, "
+                "or the draft report (--format report), which 'antq summary' and 'antq validate' "
+                "read."
+            ),
         ),
     )
     p.add_argument(
