@@ -1038,3 +1038,66 @@ class TestCellLimit:
         with pytest.raises(RecordError) as scanned:
             scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
         assert str(scanned.value) == str(reference.value)
+
+
+class TestShortRows:
+    """A row with fewer cells than the header is the reference's error for the whole file
+    (polars would read the missing cells as empty)."""
+
+    @pytest.mark.parametrize("quoted", [False, True])
+    @pytest.mark.parametrize("short", ["tips.received,616", "tips.received,616,202304,4,,,,,"])
+    @pytest.mark.parametrize("block", [None, 40])
+    def test_a_short_row_is_the_reference_s_error(
+        self,
+        short: str,
+        quoted: bool,
+        block: int | None,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        lines = [HEADER] + [f"tips.received,616,2023{m:02d},{m},,,,,," for m in range(1, 13)]
+        lines[4] = short
+        if quoted:  # commas inside a quoted field are not separators
+            lines[6] = 'tips.received,616,202306,6,,,,,"nói ""rõ"", đủ",'
+        path = tmp_path / "short.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with pytest.raises(RecordError) as reference:
+            read_observations(path)
+        assert "cells: expected 10" in str(reference.value)
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        with pytest.raises(RecordError) as streamed:
+            rollup_file(path, to="province", **kwargs)
+        assert str(streamed.value) == str(reference.value)
+        with pytest.raises(RecordError) as scanned:
+            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
+        assert str(scanned.value) == str(reference.value)
+
+    @pytest.mark.parametrize("block", [None, 40])
+    def test_whole_quoted_rows_read_in_columns(
+        self, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        lines = [HEADER] + [
+            f'tips.received,616,2023{m:02d},{m},,,,,"tin, ""mới"" {m}",' for m in range(1, 13)
+        ]
+        path = tmp_path / "quoted.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        monkeypatch.setattr(bulk, "_held", _whole)
+        got = rollup_file(
+            path, to="province", period="2023", registry=registry(), as_of=date(2023, 12, 31)
+        )
+        want = rollup(
+            read_observations(path),
+            to="province",
+            period="2023",
+            registry=registry(),
+            as_of=date(2023, 12, 31),
+        )
+        assert got == want

@@ -635,6 +635,7 @@ def _absent_columns(names: list[str], known: _Known) -> list[pl.Expr]:
 # matched in one pass without backtracking. A quote inside an unquoted field (a plain
 # character there) or after a closing quote (an error of the `csv` module's strict mode)
 # fails it.
+_QUOTED = re.compile(rb'"(?:[^"]++|"")*+"')  # a quoted field of a `regular` block
 _REGULAR = re.compile(rb'(?:[^"]++|"(?<![^,\n]")(?:[^"]++|"")*+"(?=[,\r\n]|\Z))*+')
 _BACK_LINES = 64
 """Line ends `_record_end` tries by the count of quotes before it reads by the rules."""
@@ -727,6 +728,12 @@ def read_block(block: bytes, schema: dict[str, Any]) -> pl.DataFrame:
         frame = pl.read_csv(
             block, has_header=False, schema=schema, empty_string_is_null=True, raise_if_empty=False
         )
+        # polars pads a record with fewer cells than the header, which the reference
+        # refuses; polars refuses one with more, so the separators outside quoted
+        # fields add up to (columns - 1) per record exactly when every record is whole
+        bare = _QUOTED.sub(b"", block) if b'"' in block else block
+        if bare.count(b",") != (len(schema) - 1) * frame.height:
+            raise pl.exceptions.ComputeError("a record with fewer cells than the header")
         return _within_limit(frame)
     try:
         records = list(csv.reader(io.StringIO(block.decode(), newline=""), strict=True))
