@@ -577,6 +577,20 @@ def _whole_records(path: Path, separator: str, width: int) -> bool:
             return False
 
 
+def over_limit(frame: pl.DataFrame) -> bool:
+    """Whether a cell of ``frame`` is longer than `MAX_FIELD_CHARS` (the reference refuses it).
+
+    The columns are text or categorical, as the bulk readers read them.
+    """
+    if not frame.height:
+        return False
+    lengths = frame.select(
+        (pl.col(c).str if t == pl.String else pl.col(c).cat).len_chars().max()
+        for c, t in frame.schema.items()
+    ).row(0)
+    return any(n is not None and n > MAX_FIELD_CHARS for n in lengths)
+
+
 def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
     """The distinct combinations the reference refuses (one representative row each).
 
@@ -632,10 +646,7 @@ def _read_csv(  # noqa: PLR0911, PLR0912, PLR0915 - one pass, kept together
         return None  # pragma: no cover - polars read another header than the first line
     if not _whole_records(path, separator, len(names)):
         return None  # a row with fewer cells than the header: the reference words it, by line
-    longest = frame.select(
-        pl.col(c).unique().cast(pl.String).str.len_chars().max() for c in names
-    ).row(0)
-    if any(n is not None and n > MAX_FIELD_CHARS for n in longest):
+    if over_limit(frame):
         return None  # a cell over the limit: the reference words it, by line
     frame = frame.with_columns(pl.col("value").replace("", None))
     dim_cols = sorted(n for n in names if n.startswith("dim_"))

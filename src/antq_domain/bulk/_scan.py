@@ -41,7 +41,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from antq_domain.bulk._read import CAT, ObservationTable, place_filter
+from antq_domain.bulk._read import CAT, ObservationTable, over_limit, place_filter
 from antq_domain.errors import RecordError
 from antq_domain.io.rows import from_tidy
 from antq_domain.limits import MAX_FIELD_CHARS
@@ -757,13 +757,7 @@ def _within_limit(frame: pl.DataFrame) -> pl.DataFrame:
         polars.exceptions.ComputeError: a cell over the limit: the reference reads the
             file and words it, by line.
     """
-    lengths = [
-        (pl.col(c).str if t == pl.String else pl.col(c).cat).len_chars().max()
-        for c, t in frame.schema.items()
-    ]
-    if frame.height and any(
-        n is not None and n > MAX_FIELD_CHARS for n in frame.select(lengths).row(0)
-    ):
+    if over_limit(frame):
         raise pl.exceptions.ComputeError(f"a cell over {MAX_FIELD_CHARS} characters")
     return frame
 
