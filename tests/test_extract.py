@@ -456,6 +456,20 @@ class TestNeverRaises:
         ),
         # A year named outright wins over a span of commendations.
         ("Năm 2023, khen thưởng giai đoạn 2018-2023; năm 2023 có 5 mô hình.", "2023"),
+        # a dateline with the time after the date; no year named: the article's year
+        ("Thứ Hai, 15/05/2023, 09:10 (GMT+7)\nXã duy trì 7 mô hình tự quản.", "2023"),
+        # "từ đầu năm 2022 đến nay" in a text of 2023 runs over both years
+        (
+            "Xã tổ chức Ngày hội năm 2023. Từ đầu năm 2022 đến nay, nhân dân cung cấp 30 tin.",
+            "2022/2023",
+        ),
+        # "trong năm 2024" written in October 2024: up to the article's date
+        (
+            "date 2024-10-20\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng tự chế.",
+            "2024-01-01/2024-10-20",
+        ),
+        # ... but a year that had ended when the article was written is the whole year
+        ("date 2025-03-02\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng.", "2024"),
     ],
 )
 def test_periods_read_from_the_text(text: str, period: str) -> None:
@@ -497,6 +511,11 @@ def test_periods_not_guessed(text: str) -> None:
         # the parent after the name picks one of the 22 communes called Tân Lập
         ("Năm 2023, xã Tân Lập, huyện Bắc Sơn, tỉnh Lạng Sơn có 12 mô hình.", "06352"),
         ("Năm 2023, xã Tân Lập, tỉnh Phú Thọ có 12 mô hình.", "08641"),
+        # Hồ Chí Minh City's short forms, a kind and a name in one word (the old city in 2024)
+        ("Năm 2024, UBND TP.HCM tổ chức 5 hội nghị.", "79@2025-06-30"),
+        ("Năm 2024, Công an TP. HCM có 5 mô hình.", "79@2025-06-30"),
+        ("Năm 2024, tại TPHCM có 5 mô hình.", "79@2025-06-30"),
+        ("Năm 2026, Tp.HCM có 5 mô hình.", "79"),
         # the country
         ("Năm 2023, toàn quốc có 38 mô hình.", "VN"),
         ("Năm 2023, cả nước đã xây dựng 38 mô hình.", "VN"),

@@ -2,12 +2,13 @@
 
 In order: a part of a year stated outright ("7 tháng đầu năm 2023", "9 tháng
 năm 2024", "quý II/2020", "6 tháng cuối năm", and "từ đầu năm đến nay" up to
-the article's date), else the year most often written "năm YYYY", else a
+the article's date; "từ đầu năm 2021 đến nay" in a text of 2022, "trong năm
+2025" in an article of that year), else the year most often written "năm YYYY", else a
 span ("giai đoạn 2010 – 2014", "từ năm 2013 đến năm 2022"), else a stretch
 from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
 the years back from the article ("tổng kết 10 năm"), else the year of the
 article's date. The article's date is a ``date YYYY-MM[-DD]`` line, a
-dateline ("08:37 03/07/2020") near the top, or the day a news lead opens
+dateline ("08:37 03/07/2020", "12/08/2022, 12:03") near the top, or the day a news lead opens
 with ("Ngày 16-8, …", "Sáng 2/7, …"; its year from the date line or the
 year the text names).
 """
@@ -54,6 +55,8 @@ _P_TO_DAY = re.compile(
 )
 # "từ đầu năm (2024) đến nay", and "tổng kết 10 năm", "trong 10 năm" (ending at the article's date).
 _P_SINCE_NEW_YEAR = re.compile(r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) nay")
+# "trong năm 2025": during the year (up to the article's date when it was written in that year).
+_P_DURING_YEAR = re.compile(r"trong(?<!\wtrong) năm ([0-9]{4})(?![0-9])")
 # Not "10 năm Ngày hội …", "20 năm thành lập": years since a founding name an
 # anniversary, not the stretch a report reviews.
 _P_YEARS_BACK = re.compile(
@@ -62,8 +65,10 @@ _P_YEARS_BACK = re.compile(
 )
 # The article's date: the corpus's "date 2022-11" line, or a dateline with a time.
 _P_DATE_LINE = re.compile(r"^date ([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?[ ]*$", re.MULTILINE)
+# The time may come first ("08:37 03/07/2020") or last ("Thứ Sáu, 12/08/2022, 12:03").
 _P_DATELINE = re.compile(
     r"[0-9]{1,2}:[0-9]{2}[^\n]{0,30}?([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9])"
+    r"|(?<![0-9])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}),?[ ]*(?:-[ ]*)?[0-9]{1,2}:[0-9]{2}(?![0-9])"
 )
 # The day a news lead opens with, at the start of a line: "Ngày 4-8, …", "(GLO)- Ngày
 # 16-8, …", "Sáng 20.2, …", "Vào lúc 13 giờ 30 ngày 13/8/2015, …" (Vietnamese news
@@ -116,7 +121,9 @@ def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
                 found = Period.month(y, month).end, m.start(), m.end()
             return found
         if d is not None:
-            return date(int(d.group(3)), int(d.group(2)), int(d.group(1))), d.start(1), d.end()
+            first = 1 if d.group(1) else 4
+            day, mon, yr = (int(d.group(first + i)) for i in range(3))
+            return date(yr, mon, day), d.start(first), d.end()
         on = int(lead.group(3)) if lead is not None and lead.group(3) else year
         if lead is not None and on is not None:
             return date(on, int(lead.group(2)), int(lead.group(1))), lead.start(1), lead.end()
@@ -185,17 +192,31 @@ def _since_new_year(
 
     A part of a year stated outright, like "7 tháng đầu năm": it wins over
     the year the text names ("Ngày hội năm 2020") when that is the article's year.
+    "Từ đầu năm 2021 đến nay" in a text of a later year (its article's, else
+    the one it names: "Ngày hội năm 2022") runs over both years: ``2021/2022``.
+    "Trong năm 2025" (during 2025) in an article dated before that year ended
+    can only count up to the article's date: 1 January to that date.
     """
+    new_year = _P_SINCE_NEW_YEAR.search(key)
+    now = published[0].year if published is not None else main_year
+    if new_year is not None and new_year.group(1) and now is not None:
+        since = int(new_year.group(1))
+        if since < now and main_year in (None, since, now) and (p := _parse(f"{since}/{now}")):
+            return p, new_year.start(), new_year.end()
     if published is None:
         return None
     on = published[0]
-    new_year = _P_SINCE_NEW_YEAR.search(key)
     if new_year is None or (new_year.group(1) and int(new_year.group(1)) != on.year):
-        return None
+        during = _P_DURING_YEAR.search(key)
+        if during is None or int(during.group(1)) != on.year or main_year != on.year:
+            return None
+        new_year = during
     if main_year is not None and main_year != on.year:
         return None
     start = date(on.year, 1, 1)
-    if start < on and (p := _parse(f"{start.isoformat()}/{on.isoformat()}")):
+    if start < on < date(on.year, 12, 31) and (
+        p := _parse(f"{start.isoformat()}/{on.isoformat()}")
+    ):
         return p, new_year.start(), new_year.end()
     return None
 

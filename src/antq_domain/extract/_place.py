@@ -36,6 +36,9 @@ _PLACE = re.compile(
     r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
     re.IGNORECASE,
 )
+# Hồ Chí Minh City's usual short forms ("TP.HCM", "TP. HCM", "TPHCM", "Tp HCM"): a kind
+# and a name in one word, which _PLACE (a kind, a space, a capitalised name) cannot read.
+_CITY_SHORT = re.compile(r"tp(?<!\wtp)\.?[ ]?hcm(?!\w)")
 # ", tỉnh Kon Tum" right after a place: the unit it lies in.
 _PARENT = re.compile(
     r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+((?:[^\W\d_]+[ ]?){1,4})",
@@ -126,6 +129,14 @@ def _lookup(
         if found:
             return found, len(" ".join(names[:n]))
     return (), 0
+
+
+def _short_form(reg: Registry, name: str, as_of: date | None) -> tuple[Place, ...]:
+    """The places a short form names ("tp. hcm"; the register knows "tp.hcm")."""
+    try:
+        return reg.find(name.replace(" ", ""), as_of)
+    except (AntqError, ValueError):
+        return ()
 
 
 def _within_parent(
@@ -258,23 +269,29 @@ def find_place(
     newlines = [m.start() for m in _NEWLINE.finditer(key)]
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
-    for m in place_mentions(text, key):
-        found, length = _lookup(reg, m.group(1), m.group(2), as_of)
+    mentions = {m.start(): (m.group(1), m.group(2), m.start(2)) for m in place_mentions(text, key)}
+    # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
+    mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
+    for start, (kind, name, name_start) in sorted(mentions.items()):
+        if kind:
+            found, length = _lookup(reg, kind, name, as_of)
+        else:
+            found, length = _short_form(reg, name, as_of), len(name)
         if not found:
             continue
-        end = m.start(2) + length
+        end = name_start + length
         found = _within_parent(reg, text, end, found, as_of)
-        line_start, line_end = _line_of(newlines, m.start(), len(key))
+        line_start, line_end = _line_of(newlines, start, len(key))
         # The line's last characters (a bounded slice: the work per mention stays small).
         tail = key[max(line_start, line_end - 64) : line_end].rstrip()
         weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
         if key.startswith("source:", line_start):
             weight = 0.0
-        if key[max(0, m.start() - 14) : m.start()].endswith(("trên địa bàn ", "toàn ")):
+        if key[max(0, start - 14) : start].endswith(("trên địa bàn ", "toàn ")):
             weight += 2
         for place in found:
             scores[place.code] = scores.get(place.code, 0.0) + weight
-            first.setdefault(place.code, (m.start(), end))
+            first.setdefault(place.code, (start, end))
     if scores:
         code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
         if score >= 1:
