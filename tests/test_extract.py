@@ -1042,3 +1042,31 @@ def test_an_administrative_violation_takes_no_crime_category() -> None:
     assert {(7, "all_criminal"), (9, "all_criminal")} <= got
     assert (11, "all_criminal") not in got
     assert (12, "all_criminal") not in got
+
+
+def test_words_of_the_indicators_own_name_do_not_split_it() -> None:
+    # "buổi tuyên truyền pháp luật" is the catalogue's name of propaganda sessions: the law
+    # named in it is what the indicator counts, not one topic of several; the persons "với"
+    # joins to that name take no topic from it either.
+    got = _read("Năm 2023, xã tổ chức 12 buổi tuyên truyền pháp luật với 400 lượt người tham dự.")
+    assert [(code, dims) for code, dims, _ in got] == [
+        ("mobilisation.propaganda_sessions", {}),
+        ("mobilisation.propaganda_participants", {}),
+    ]
+    # a topic after "về" still splits them
+    got = _read("Năm 2023, xã tổ chức 12 buổi tuyên truyền về phòng chống ma túy.")
+    assert [(code, dims) for code, dims, _ in got] == [
+        ("mobilisation.propaganda_sessions", {"topic": "drugs"})
+    ]
+
+
+def test_several_subjects_listed_after_ve_do_not_split_the_count() -> None:
+    # "về A, B, C": the sessions were about all of them, not split by the first.
+    got = _read(
+        "Năm 2023, các mô hình tổ chức 8 buổi tuyên truyền về ANTT, an toàn giao thông, "
+        "phòng chống đuối nước, PCCC; hòa giải thành 3 vụ."
+    )
+    assert ("mobilisation.propaganda_sessions", {}, 8) in got
+    # a value after the next number is that number's
+    got = _read("Năm 2023, xã tổ chức 8 buổi tuyên truyền về ANTT, phát 300 tờ rơi về PCCC.")
+    assert ("mobilisation.propaganda_sessions", {"topic": "security"}, 8) in got

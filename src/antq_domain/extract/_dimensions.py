@@ -201,7 +201,42 @@ def _nearest(matches: list[Match]) -> Match | None:
     return min(matches, key=lambda m: (m.distance, -m.entry.length, m.start))
 
 
-def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
+def _in_own_name(fig: Fig, m: Match) -> bool:
+    """Whether a value phrase lies inside the phrase that named the figure's indicator.
+
+    "23 buổi tuyên truyền pháp luật" is the catalogue's name of propaganda sessions
+    (sessions on the law and on order are what the indicator counts): "pháp luật" in it
+    names the indicator, it does not split it by topic.
+    A value written as the whole counted noun ("5 cụm an ninh liên hoàn") names both the
+    indicator and its kind: it stays the kind.
+    The noun "với" joins a figure to ("… buổi tuyên truyền pháp luật với 300 lượt người")
+    is read the same way.
+    """
+    spans = [(fig.chosen.start, fig.chosen.end)] if fig.chosen is not None else []
+    if m.where == "before":
+        spans = fig.names
+    return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
+
+
+def _one_of_several(fig: Fig, best: Match, key: str) -> bool:
+    """Whether the value is the first of several subjects listed after "về" (about).
+
+    "10 buổi tuyên truyền về ANTT, phòng chống đuối nước, PCCC": sessions about all of
+    these, not split by one of them; another value of the same dimension listed after
+    the noun phrase, before the next number or the clause's end, says so.
+    """
+    if " về " not in key[fig.end : best.start + 1]:
+        return False
+    return any(
+        m.entry.code == best.entry.code
+        and m.entry.dim_value not in (None, best.entry.dim_value)
+        and m.where == "after"
+        and m.start >= fig.np_end
+        for m in fig.matches
+    )
+
+
+def own_dims(fig: Fig, names: tuple[str, ...], sc_key: str, *, after: bool) -> None:
     for name in names:
         if name in fig.dims:
             continue
@@ -226,12 +261,15 @@ def own_dims(fig: Fig, names: tuple[str, ...], *, after: bool) -> None:
                 if m.entry.code == name
                 and m.entry.dim_value
                 and m.entry.words != fig.counter  # the counter word names the unit, not a kind
+                and not _in_own_name(fig, m)
                 and (
                     (m.where in ("head", "junction", "after") and m.start < fig.np_end)
                     or (m.where == "before" and m.end == fig.with_at)
                 )
             ]
             best = max(found, key=lambda m: (m.entry.length, -m.start)) if found else None
+            if best is not None and _one_of_several(fig, best, sc_key):
+                best = None
         else:
             best = None
         if best is not None and best.entry.dim_value is not None:

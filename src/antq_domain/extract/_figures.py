@@ -95,6 +95,8 @@ class Fig:
     all_of: bool = False  # "tất cả 9 xã": the number is every one there is
     with_at: int = -1  # where "với" before the number starts ("Mô hình X” với 19 điểm")
     matches: list[Match] = attrs.field(factory=list)
+    # where the indicator phrases around it lie (kept when `choose` lets their matches go)
+    names: list[tuple[int, int]] = attrs.field(factory=list)
     indicator: str | None = None
     chosen: Match | None = None
     rule: str = ""
@@ -337,6 +339,7 @@ def _listing(fig: Fig, key: str) -> frozenset[str]:
 
 
 def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
+    fig.names = [(m.start, m.end) for m in fig.matches if m.entry.dim_value is None]
     candidates = [
         m
         for m in fig.matches

@@ -396,7 +396,7 @@ def _read_figures(
     for after_words in (False, True):
         for fig in figs:
             if fig.indicator is not None:
-                own_dims(fig, readable_dims(fig, cat, idx), after=after_words)
+                own_dims(fig, readable_dims(fig, cat, idx), sc.key, after=after_words)
         carry_dims(figs, keys, links, idx, clause=after_words)
     unsplit_parts(figs, parts)
     listed_kinds(figs, sc.key, cat)
