@@ -1070,3 +1070,29 @@ def test_several_subjects_listed_after_ve_do_not_split_the_count() -> None:
     # a value after the next number is that number's
     got = _read("Năm 2023, xã tổ chức 8 buổi tuyên truyền về ANTT, phát 300 tờ rơi về PCCC.")
     assert ("mobilisation.propaganda_sessions", {"topic": "security"}, 8) in got
+
+
+def test_titles_after_nhu_or_several_titles_are_examples_not_the_kind() -> None:
+    # "như" (such as) gives examples of the models counted; a list of titles enumerates
+    # several kinds: either way the count is of every model, unsplit.
+    ex = extract_report(
+        "Năm 2019, toàn huyện duy trì 31 mô hình về ANTT như “Tổ hòa giải”, “Ánh sáng đường "
+        "quê”; 12 mô hình “Camera an ninh”, “Tiếng kẻng an ninh”."
+    )
+    got = [(f.indicator, dict(f.dims), f.value) for f in ex.figures]
+    assert ("models.active", {}, 31) in got
+    assert [u.value for u in ex.unmatched if u.value == 31] == []
+    assert all(dims.get("model_kind") != "security_camera" for _, dims, _ in got)
+
+
+def test_a_number_inside_a_long_quoted_title_is_part_of_the_name() -> None:
+    # "mô hình 1 + 1" inside the title of a club is a name, not a count of clubs.
+    ex = extract_report(
+        "Năm 2019, xã có “Câu lạc bộ phụ nữ phòng chống tội phạm, giúp đỡ người lầm lỡ tái "
+        "hòa nhập cộng đồng ở khu dân cư theo mô hình 1 + 1”."
+    )
+    assert ex.figures == ()
+    assert [(u.text, u.reason.value) for u in ex.unused if u.text == "1"] == [
+        ("1", "name"),
+        ("1", "name"),
+    ]

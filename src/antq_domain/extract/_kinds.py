@@ -117,6 +117,19 @@ _OPENING_QUOTE = re.compile(r"[\"“«]")
 _CLOSING_QUOTE = re.compile(r"[\"”»]")
 
 
+# "24 mô hình về ANTT như “Đội dân phòng”, …": titles after "như" (such as) are examples of
+# the things counted, not the one kind counted.
+_EXAMPLES = re.compile(r"(?<!\w)(?:như|chẳng hạn như|ví dụ như)[ ]*(?:là[ ]*)?$")
+# A second title listed right after the first ("“A”, “B”", "“A” và “B”").
+_NEXT_TITLE = re.compile(r"[ ]*(?:[,;]|và)[ ]*[\"“«]")
+
+
+def _another_title(key: str, start: int) -> bool:
+    """Whether another quoted title is listed right after the one opening at ``start``."""
+    close = _CLOSING_QUOTE.search(key, start + 1, start + 200)
+    return close is not None and _NEXT_TITLE.match(key, close.end()) is not None
+
+
 def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
     """A quoted title right after the counted noun names the one kind counted.
 
@@ -127,6 +140,9 @@ def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
     ``security_camera``); a title holding none names a kind the catalogue does not
     list, and the figure is left unmatched rather than read as the total of its
     indicator (several such counts would each claim the one unsplit cell).
+
+    Titles after "như" (such as), or several titles listed, are examples or an
+    enumeration of the things counted: the count stays the indicator's, unsplit.
 
     Example:
         >>> from antq_domain.extract import extract_report
@@ -139,6 +155,8 @@ def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
             fig.indicator is None
             or fig.counter is None
             or _OPENING_QUOTE.match(key, fig.np_end) is None
+            or _EXAMPLES.search(key, max(fig.end, fig.np_end - 12), fig.np_end) is not None
+            or _another_title(key, fig.np_end)
         ):
             continue
         for dim in cat[fig.indicator].dimensions:

@@ -118,7 +118,10 @@ _FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|txt|pdf|docx?)(?!\w)")
 _DOC = re.compile(
     r"[0-9](?<![\w/.,\-][0-9])[0-9]{0,4}(?:/[0-9]{4})?[/-][^\W\d_][^\W_]*(?:[/-][^\W_]+)*"
 )
-_QUOTED = re.compile(r"“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|‘[^’\n]{1,80}’")
+# A number inside a quoted name is part of the name ("Câu lạc bộ … theo mô hình 1 +"). Curly
+# quotes open and close differently, so a long title is still one title (a title stops at
+# the next opening quote: the scan of each stays within its own stretch).
+_QUOTED = re.compile(r"“[^“”\n]{1,200}”|\"[^\"\n]{1,80}\"|‘[^‘’\n]{1,80}’")
 
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 _DMY = re.compile(r"[0-9]{1,2}([/.\-])[0-9]{1,2}\1[0-9]{4}")
