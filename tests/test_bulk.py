@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
@@ -26,6 +27,7 @@ from antq_domain.bulk import (
     scan_rollups,
 )
 from antq_domain.bulk import _scan as bulk_scan
+from antq_domain.bulk._read import over_limit
 from antq_domain.errors import ConflictError, RecordError
 from antq_domain.io.files import read_observations, write_observations
 from antq_domain.limits import MAX_FIELD_CHARS
@@ -1038,6 +1040,46 @@ class TestCellLimit:
         with pytest.raises(RecordError) as scanned:
             scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
         assert str(scanned.value) == str(reference.value)
+
+    @pytest.mark.parametrize("block", [None, 40])
+    def test_a_cell_of_more_bytes_than_the_limit_but_not_more_characters_is_read(
+        self, block: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # the limit counts characters: 'ệ' is 3 bytes in UTF-8, so this cell has
+        # MAX_FIELD_CHARS characters (accepted) and three times as many bytes
+        if block is not None:
+            monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", block)
+        wide = "ệ" * MAX_FIELD_CHARS
+        lines = [HEADER]
+        lines += [
+            f"tips.received,616,2023{m:02d},{m},,,,,{wide if m == 7 else ''}," for m in range(1, 13)
+        ]
+        path = tmp_path / "wide.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        observations = read_observations(path)
+        assert read_table(path).to_observations() == observations
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        expected = rollup(observations, **kwargs)
+        # read in blocks (the bytes alone would have sent it to the reference)
+        monkeypatch.setattr(bulk, "_held", _whole)
+        assert rollup_file(path, **kwargs) == expected
+
+    @pytest.mark.parametrize("dtype", [pl.String, pl.Categorical])
+    def test_the_limit_counts_characters_not_bytes(self, dtype: pl.DataType) -> None:
+        def frame(cell: str) -> pl.DataFrame:
+            return pl.DataFrame(
+                {"a": ["1", "2"], "b": ["x", cell]}, schema={"a": dtype, "b": dtype}
+            )
+
+        assert not over_limit(frame("ệ" * MAX_FIELD_CHARS))
+        assert over_limit(frame("ệ" * (MAX_FIELD_CHARS + 1)))
+        assert over_limit(frame("x" * (MAX_FIELD_CHARS + 1)))
+        assert not over_limit(frame("x" * MAX_FIELD_CHARS))
 
 
 class TestShortRows:

@@ -584,11 +584,20 @@ def over_limit(frame: pl.DataFrame) -> bool:
     """
     if not frame.height:
         return False
-    lengths = frame.select(
-        (pl.col(c).str if t == pl.String else pl.col(c).cat).len_chars().max()
-        for c, t in frame.schema.items()
-    ).row(0)
-    return any(n is not None and n > MAX_FIELD_CHARS for n in lengths)
+
+    def over(columns: list[str], measure: str) -> list[str]:
+        lengths = frame.select(
+            getattr(pl.col(c).str if frame.schema[c] == pl.String else pl.col(c).cat, measure)()
+            .max()
+            .alias(c)
+            for c in columns
+        ).row(0, named=True)
+        return [c for c, n in lengths.items() if n is not None and n > MAX_FIELD_CHARS]
+
+    # a text has no more characters than bytes: the bytes (known without reading the text)
+    # clear almost every column; only a column with a long cell has its characters counted
+    long = over(frame.columns, "len_bytes")
+    return bool(long) and bool(over(long, "len_chars"))
 
 
 def bad_combos(combos: pl.DataFrame, cat: Catalogue) -> list[dict[str, Any]]:
