@@ -421,6 +421,29 @@ class TestMixedIndicators:
             assert rollup_table(table, **kwargs) == expected
             assert rollup_file(path, **kwargs) == expected
 
+    def test_cells_with_the_same_places_keep_their_own_places(self, tmp_path: Path) -> None:
+        # the bulk path gives cells with the same contributing places one set: a cell
+        # whose places report in months at one and quarters at another (two rows of the
+        # columns' group-by) must not add the second place to the cells sharing the first
+        rows = ["indicator,place,period,value"]
+        rows += [f"tips.received,608,2023{m:02d},{m}" for m in range(1, 13)]
+        rows += [f"tips.received,616,2023Q{q},{q}" for q in range(1, 5)]
+        rows += [f"tips.valuable,608,2023{m:02d},1" for m in range(1, 13)]
+        rows += [f"models.active,608,2023{m:02d},2" for m in range(1, 13)]
+        path = tmp_path / "kinds.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        kwargs: dict[str, Any] = {
+            "to": "province",
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        expected = rollup(read_observations(path), **kwargs)
+        assert expected.cell("tips.valuable", "62").contributors == ("608",)
+        assert expected.cell("tips.received", "62").contributors == ("608", "616")
+        assert rollup_file(path, **kwargs) == expected
+        assert rollup_table(read_table(path), **kwargs) == expected
+
     @pytest.mark.parametrize(
         ("second", "error"),
         [

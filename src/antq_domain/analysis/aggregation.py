@@ -1221,7 +1221,9 @@ class CellParts:
     (from columns); [`finish_rollup`][antq_domain.analysis.aggregation.finish_rollup] turns it
     into a
     [`RolledCell`][antq_domain.analysis.aggregation.RolledCell]. Mutable while it is being
-    filled, then read once.
+    filled, then read once. The bulk path gives the cells with the same contributing
+    places one set object (not changed once shared); `finish_rollup` sorts each such
+    object once.
 
     Attributes:
         total: the sum of the reported parts, if any.
@@ -1613,6 +1615,24 @@ def finish_rollup(
     """
     cat = catalogue
     cells: list[RolledCell] = []
+    # the bulk path gives the cells with the same places one set object: the places sorted,
+    # and those expected but absent, are worked out once per object (kept here, so an id
+    # is not reused while the rollup is built)
+    in_order: dict[int, tuple[set[str], tuple[str, ...]]] = {}
+    absent: dict[tuple[int, int], tuple[frozenset[str], set[str], frozenset[str]]] = {}
+
+    def sorted_places(places: set[str]) -> tuple[str, ...]:
+        found = in_order.get(id(places))
+        if found is None or found[0] is not places:
+            found = in_order[id(places)] = (places, tuple(sorted(places)))
+        return found[1]
+
+    def not_there(expected: frozenset[str], places: set[str]) -> frozenset[str]:
+        found = absent.get((id(expected), id(places)))
+        if found is None or found[0] is not expected or found[1] is not places:
+            found = absent[id(expected), id(places)] = (expected, places, expected - places)
+        return found[2]
+
     for out_key in sorted(parts.cells, key=_key_order):
         acc = parts.cells[out_key]
         ind_code, target, cell_period, dims = out_key
@@ -1630,7 +1650,7 @@ def finish_rollup(
         expected = tree.expected(
             target, next(iter(acc.levels)), next(iter(acc.sources)), cell_period.end
         )
-        missing_places = (expected - acc.contributors) | acc.missing
+        missing_places = not_there(expected, acc.contributors) | acc.missing
         incomplete = bool(missing_places or acc.missing_periods)
         value = _value(acc, incomplete, missing)
         obs = Observation.model_validate(
@@ -1646,7 +1666,7 @@ def finish_rollup(
         cells.append(
             RolledCell(
                 obs,
-                tuple(sorted(acc.contributors)),
+                sorted_places(acc.contributors),
                 tuple(sorted(acc.periods, key=lambda p: p.sort_key)),
                 tuple(sorted(missing_places)),
                 tuple(sorted(acc.missing_periods, key=lambda sp: (sp[0], sp[1].sort_key))),

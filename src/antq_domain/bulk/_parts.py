@@ -337,7 +337,7 @@ def columnar_parts(
             for bit in QUALIFIER_BITS.values()
         ),
         pl.col("_present").bitwise_or().alias("_periods"),
-        pl.col("place").unique().alias("_contributors"),
+        pl.col("place").unique().sort().alias("_contributors"),
         pl.col("place").filter(~pl.col("_has") & (pl.col("_mbits") != 0)).alias("_missing"),
         pl.col("place").filter(gap).alias("_gap_places"),
         pl.col("_mbits").filter(gap).alias("_gap_bits"),
@@ -353,8 +353,17 @@ def columnar_parts(
             pl.col("_scale").filter(pl.col("_has")).max().alias("_scale"),
         ]
     cell_rows = joined.group_by(["indicator", "_target", *dim_cols, "_kind"]).agg(cells_agg)
-
-    return RollupParts(_cells(cell_rows, dim_cols, tiling, cat, part_places), [])
+    # cells with the same places (most: every indicator of an output place) share one
+    # set of them: each distinct list of places becomes a set once
+    cell_rows = cell_rows.with_columns(pl.struct("_contributors").rank("dense").alias("_set"))
+    distinct = cell_rows.filter(pl.col("_set").is_first_distinct())
+    same = {p: p for p in part_places}.__getitem__
+    sets = {
+        i: set(map(same, places))
+        for i, places in distinct.select("_set", "_contributors").iter_rows()
+    }
+    cells = _cells(cell_rows.drop("_contributors"), dim_cols, tiling, cat, part_places, sets=sets)
+    return RollupParts(cells, [])
 
 
 def _cells(
@@ -363,8 +372,14 @@ def _cells(
     tiling: Tiling,
     cat: Catalogue,
     part_places: list[str],
+    *,
+    sets: Mapping[int, set[str]],
 ) -> dict[CellKey, CellParts]:
-    """The `CellParts` of the output cells, from the rows of `columnar_parts`'s group-by."""
+    """The `CellParts` of the output cells, from the rows of `columnar_parts`'s group-by.
+
+    ``sets``: the contributing places of a row's ``_set``. A cell of one row takes that
+    set itself (shared with the other cells of the same places, never updated in place).
+    """
     target = tiling.target
     out: dict[CellKey, CellParts] = {}
     # one str object per place, shared by every cell (polars makes a new one per list item)
@@ -399,7 +414,8 @@ def _cells(
                 else Quantity(int(c[at["_int"]]), measure, q)
             )
             acc.total = total if acc.total is None else acc.total + total
-        acc.contributors.update(map(same, c[at["_contributors"]]))
+        contributors = sets[c[at["_set"]]]
+        acc.contributors = acc.contributors | contributors if acc.contributors else contributors
         acc.periods.update(periods(kind, c[at["_periods"]]))
         acc.missing.update(map(same, c[at["_missing"]]))
         gaps: dict[int, list[str]] = {}
