@@ -1096,3 +1096,20 @@ def test_a_number_inside_a_long_quoted_title_is_part_of_the_name() -> None:
         ("1", "name"),
         ("1", "name"),
     ]
+
+
+def test_the_countrys_figures_are_not_the_places() -> None:
+    # A provincial report sets its figures against the country's: "cả nước có N" is the
+    # country's, not the province's.
+    ex = extract_report(
+        "Năm 2024, trên địa bàn tỉnh Kon Tum có 38 mô hình. Đến nay, cả nước đã có hơn "
+        "4.300 mô hình tự quản."
+    )
+    assert (ex.place, [f.value for f in ex.figures]) == ("62", [38])
+    assert [(u.value, "whole country" in u.reason) for u in ex.unmatched] == [(4300, True)]
+    # where models are replicated ("trong toàn quốc") says where, not whose
+    got = _read("Năm 2024, tỉnh Kon Tum được Bộ Công an nhân rộng trong toàn quốc 02 mô hình.")
+    assert [v for _, _, v in got] == [2]
+    # a national report keeps them
+    ex = extract_report("Năm 2024, cả nước có hơn 4.300 mô hình tự quản.")
+    assert (ex.place, [f.value for f in ex.figures]) == ("VN", [4300])

@@ -1,8 +1,9 @@
-"""Figures that say something of another: parts after "trong đó", what tips brought about.
+"""Figures that say something of another: parts, tips' results, the country's figures.
 
 "xảy ra 50 vụ, trong đó 12 vụ ma túy": the 12 are part of the 50. "cung cấp 45 nguồn tin, qua
 đó giúp … khám phá 6 vụ việc": the 6 cases are the tips' result. Each walk looks at the figure
-before or at a bounded stretch of text before each figure, so the work stays linear.
+before or at a bounded stretch of text before each figure, so the work stays linear. "cả nước
+có 4.300 mô hình" in a report about one place is the country's figure, not the place's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from antq_domain.extract._text import Scanned
 from antq_domain.records.indicators import Catalogue
 from antq_domain.values.unit import Unit
 
-__all__ = ["tips_results", "unsplit_parts", "whole_of_parts"]
+__all__ = ["of_the_country", "tips_results", "unsplit_parts", "whole_of_parts"]
 
 _TIP_WORD = re.compile(
     r"(?<!\w)(?:"
@@ -134,3 +135,38 @@ def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
             fig.reason = (
                 f"a part ('trong đó') of the figure '{whole.value}' that names no cell of its own"
             )
+
+
+# "Đến nay, cả nước có hơn 4.300 mô hình": the country as the subject that has the things
+# counted ("trong toàn quốc", "khắp cả nước" after a verb say where, not whose).
+_COUNTRY_HAS = re.compile(
+    r"(?<!trong )(?<!khắp )(?<!\w)(?:cả nước|toàn quốc)"
+    r"(?:[ ,]+(?:hiện nay|hiện|đã|đến nay|nay))*[ ]+(?:có|đạt)(?!\w)"
+)
+_COUNTRY_REACH = 100  # characters back from a figure to the subject of its clause
+
+
+def of_the_country(sc: Scanned, figs: list[Fig]) -> None:
+    """Figures the whole country has, in a report about one place: not the place's.
+
+    A report of a province or a commune often sets its figures against the
+    country's ("cả nước có hơn 4.300 mô hình"); those are the country's, and a
+    report about the place must not carry them. Call only when the place read
+    or given is not the country.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report("Năm 2024, cả nước có 4.300 mô hình; tỉnh Kon Tum có 38 mô hình.")
+        >>> [f.value for f in ex.figures], [u.value for u in ex.unmatched]
+        ([38], [4300])
+    """
+    key = sc.key
+    for fig in figs:
+        if fig.indicator is None:
+            continue
+        start = max(sc.boundary_before(fig.qstart), fig.qstart - _COUNTRY_REACH)
+        if _COUNTRY_HAS.search(key, start, fig.qstart) is None:
+            continue
+        fig.indicator, fig.chosen, fig.rule = None, None, ""
+        fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
+        fig.reason = "a figure of the whole country ('cả nước có …'), not of the report's place"

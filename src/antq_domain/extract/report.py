@@ -60,7 +60,12 @@ from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
-from antq_domain.extract._relations import tips_results, unsplit_parts, whole_of_parts
+from antq_domain.extract._relations import (
+    of_the_country,
+    tips_results,
+    unsplit_parts,
+    whole_of_parts,
+)
 from antq_domain.extract._scan import UnusedReason, find_documents, scan_tokens
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import (
@@ -367,6 +372,7 @@ def _read_figures(
     *,
     registry: Callable[[], Registry],
     leave_out: Collection[str],
+    local: bool,
 ) -> tuple[list[ExtractedFigure], list[ExtractedFigure], list[UnusedNumber]]:
     idx = phrase_index(cat)
     tokens = scan_tokens(norm.text, sc.key, documents)
@@ -402,6 +408,8 @@ def _read_figures(
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
     not_offences(figs, sc.key)
+    if local:  # a report about a place other than the country
+        of_the_country(sc, figs)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
     percent_ratios(sc, figs, keys, cat, idx)
     for fig in figs:
@@ -468,9 +476,6 @@ def extract_report(
     def the_registry() -> Registry:  # loaded only when a place name has to be looked up
         return given_registry if given_registry is not None else standard_registry()
 
-    found, unmatched, unused = _read_figures(
-        norm, sc, cat, documents, registry=the_registry, leave_out=leave_out
-    )
     read_period, period_evidence = (given_period, None)
     if read_period is None:
         read_period, period_evidence = find_period(norm, sc, leave_out)
@@ -482,6 +487,15 @@ def extract_report(
         # The register is loaded only when the place has to be read.
         reg = the_registry()
         read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out)
+    found, unmatched, unused = _read_figures(
+        norm,
+        sc,
+        cat,
+        documents,
+        registry=the_registry,
+        leave_out=leave_out,
+        local=read_place not in (None, "VN"),
+    )
     notes: list[str] = []
     if read_place is None:
         notes.append("no place: pass place=... or name it in the text")
