@@ -556,6 +556,28 @@ def test_find_reads_names_as_people_write_them(name: str, codes: set[str]) -> No
     assert found == codes
 
 
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        # made thị xã in 2020: the 2011 name, with and without diacritics
+        ("huyện Trảng Bàng", {"712"}),
+        ("huyen Trang Bang", {"712"}),
+        ("thị xã Sa Thầy", {"616"}),  # the level is the kind word's, the name the register's
+        ("huyện Tam Kỳ", {"502"}),  # a provincial city: not Xã Tam Kỳ, a commune
+    ],
+)
+def test_find_reads_a_former_kind_of_the_same_level(name: str, codes: set[str]) -> None:
+    assert {p.code for p in registry().find(name, date(2011, 1, 1))} == codes
+
+
+def test_a_former_kind_is_read_only_when_nothing_matches_as_written() -> None:
+    # "xã Tam Kỳ" is a commune as written: the provincial city of that name is not added
+    assert {p.kind for p in registry().find("xã Tam Kỳ")} == {PlaceKind.COMMUNE}
+    # a kind word of another level never finds the unit
+    assert registry().find("tỉnh Trảng Bàng") == ()
+    assert registry().find("huyện Trảng Bàngx") == ()
+
+
 def test_find_without_diacritics_only_when_nothing_matches_as_written() -> None:
     # "Hòa Bình" is written with its marks: the loose key is not used, so no "Hoà Bình"
     # spelt otherwise and no "Hoa Binh" typed plainly is added to it.

@@ -543,6 +543,19 @@ _OTHER_NAMES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# The kind words written before a unit's name, longest first, with the levels they name
+# ("thành phố" is a centrally governed city or a provincial city).
+_KIND_WORD_LEVELS: tuple[tuple[str, frozenset[PlaceLevel]], ...] = tuple(
+    sorted(
+        (
+            (word, frozenset(k.level for k in PlaceKind if _KIND_PREFIX[k].casefold() == word))
+            for word in {_KIND_PREFIX[k].casefold() for k in PlaceKind if _KIND_PREFIX[k]}
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
 def _name_key(text: str) -> str:
     """Case, normal form, spaces, hyphens, tone placement and the two-way spellings folded."""
     folded = unicodedata.normalize("NFC", text).casefold().replace("-", " ").replace("–", " ")
@@ -1107,8 +1120,11 @@ class Registry:
         abbreviated kinds "TP.", "Tp", "TX", "TT.", "Q." and a few other
         names ("TP.HCM", "Thừa Thiên Huế"). A name written without any
         diacritics ("Dak To") finds the places whose names have the same
-        letters, when no name matches as written. Several places may share a
-        name.
+        letters, when no name matches as written. A unit keeps its code when it
+        changes kind within its level (Decision 124/2004/QĐ-TTg), so when nothing
+        matches as written the kind word is read as a level: "huyện Trảng Bàng"
+        finds what the register writes "Thị xã Trảng Bàng". Several places may
+        share a name.
 
         Example:
             >>> from datetime import date
@@ -1124,6 +1140,8 @@ class Registry:
             ['450']
             >>> [p.code for p in registry().find("TP.HCM", date(2024, 1, 1))]
             ['79@2025-06-30']
+            >>> [p.name for p in registry().find("huyện Trảng Bàng")]
+            ['Thị xã Trảng Bàng']
         """
         keys = _query_keys(name)
         by_name, by_loose = self._names()
@@ -1138,9 +1156,38 @@ class Registry:
                     found = by_loose.get(key, ())
                     if found:
                         break
+        if not found:
+            found = self._by_other_kind(keys, by_name, by_loose)
         if as_of is not None:
             found = tuple(p for p in found if p.alive_on(as_of))
         return found
+
+    @staticmethod
+    def _by_other_kind(
+        keys: list[str],
+        by_name: Mapping[str, tuple[Place, ...]],
+        by_loose: Mapping[str, tuple[Place, ...]],
+    ) -> tuple[Place, ...]:
+        """Places of the written kind word's level whose name is written with another kind.
+
+        Decision 124/2004/QĐ-TTg: a unit's code "does not change while the unit exists", and a
+        unit that changes kind within its level (huyện made thị xã, xã made phường) goes on
+        existing. The register writes each unit with the kind it had last, so a report that
+        names it with the kind it had then ("huyện Trảng Bàng" for what is now "Thị xã Trảng
+        Bàng") finds it by its name and level.
+        """
+        for key in keys:
+            plain = _loose_key(key) == key  # typed without diacritics
+            for word, levels in _KIND_WORD_LEVELS:
+                written = _loose_key(word) if plain else word
+                if not key.startswith(written + " "):
+                    continue
+                bare = key[len(written) + 1 :]
+                named = by_loose.get(bare, ()) if plain else by_name.get(bare, ())
+                found = tuple(p for p in named if p.kind.level in levels)
+                if found:
+                    return found
+        return ()
 
     def check(self, code: str, *, during: Period | None = None, field: str = "place") -> Place:
         """The place with this register code, checked to exist during ``during``.
