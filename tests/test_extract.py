@@ -1113,3 +1113,18 @@ def test_the_countrys_figures_are_not_the_places() -> None:
     # a national report keeps them
     ex = extract_report("Năm 2024, cả nước có hơn 4.300 mô hình tự quản.")
     assert (ex.place, [f.value for f in ex.figures]) == ("VN", [4300])
+
+
+def test_cases_dealt_with_by_the_verb_of_the_label() -> None:
+    # "giải quyết" (to deal with) before cases is the verb of crime.cases_handled's label;
+    # before tips it is tips.resolved.
+    got = _read("Năm 2023, các tổ tự quản đã giải quyết ngay tại cơ sở 6 vụ việc gây mất ANTT.")
+    assert [(code, v) for code, _, v in got] == [("crime.cases_handled", 6)]
+    got = _read("Năm 2023, Công an xã đã giải quyết 20 tin báo.")
+    assert [(code, v) for code, _, v in got] == [("tips.resolved", 20)]
+
+
+def test_aspect_words_inside_a_catalogue_phrase_are_skipped() -> None:
+    # "cam kết sẽ chia sẻ dữ liệu" is the phrase "cam kết chia sẻ dữ liệu" with "sẽ" (will).
+    got = _read("Năm 2025, khoảng 85% camera của hộ dân đã ký cam kết sẽ chia sẻ dữ liệu.")
+    assert [(code, v) for code, _, v in got] == [("forces.camera_data_sharing_rate", 85)]

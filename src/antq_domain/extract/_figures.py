@@ -57,6 +57,10 @@ RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)
 _TOGETHER_WITH = re.compile(r"(?<!\w)cùng với(?!\w)")
 # "… Mô hình camera an ninh” với 19 điểm": "với" (with) joins a count to the noun before it.
 _WITH_BEFORE = re.compile(r"[ ”\"»]*(?<!\w)(?:với|gồm)[ ]+$")
+# Words of tense, aspect and voice a verb phrase may carry inside a catalogue phrase: "đã
+# ký cam kết sẽ chia sẻ dữ liệu" is the phrase "cam kết chia sẻ dữ liệu" with "sẽ" (will) in it.
+_ASPECT = frozenset({"đã", "sẽ", "đang", "được", "vừa"})
+_MAX_ASPECT = 2  # "đã được": at most two such words in one phrase
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
 
@@ -236,22 +240,27 @@ def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex) -> None:
         node = trie.get(word)
         if node is None:
             continue
-        # Walk the trie from this word: every phrase of the catalogue starting here.
-        found: Sequence[Entry] = node.entries
-        k = pos + 1
+        # Walk the trie from this word: every phrase of the catalogue starting here, with
+        # the index of its last word in the text (aspect words skipped may lie inside).
+        found: list[tuple[Entry, int]] = [(e, pos) for e in node.entries]
+        k, skips = pos + 1, 0
         children = node.children
         while children and k < size:
             nxt = children.get(ctx[k])
             if nxt is None:
+                if ctx[k] in _ASPECT and skips < _MAX_ASPECT:  # bounded: the walk stays short
+                    k, skips = k + 1, skips + 1
+                    continue
                 break
-            if nxt.entries:
-                # Longer phrases too: catalogue order, whatever the phrase length.
-                found = sorted((*found, *nxt.entries), key=_entry_order)
+            # Longer phrases too: catalogue order, whatever the phrase length.
+            found.extend((e, k) for e in nxt.entries)
             children = nxt.children
             k += 1
-        for entry in found:
-            n = len(entry.words)
-            start, end = wstarts[pos], wends[pos + n - 1]
+        if len(found) > 1:
+            found.sort(key=lambda t: _entry_order(t[0]))
+        for entry, last in found:
+            n = last - pos + 1
+            start, end = wstarts[pos], wends[last]
             if pos < junction < pos + n:
                 matches.append(Match(pos, entry, start, end, "junction", 0))
             elif pos == junction:
