@@ -1128,3 +1128,17 @@ def test_aspect_words_inside_a_catalogue_phrase_are_skipped() -> None:
     # "cam kết sẽ chia sẻ dữ liệu" is the phrase "cam kết chia sẻ dữ liệu" with "sẽ" (will).
     got = _read("Năm 2025, khoảng 85% camera của hộ dân đã ký cam kết sẽ chia sẻ dữ liệu.")
     assert [(code, v) for code, _, v in got] == [("forces.camera_data_sharing_rate", 85)]
+
+
+def test_persons_attending_with_no_activity_counted_are_not_participants() -> None:
+    # "tham dự" (attend) names no activity: the persons who came to the ceremony are not
+    # participants in propaganda sessions.
+    ex = extract_report(
+        "Năm 2016, đến dự có lãnh đạo phường, đại diện các cơ quan, trường học trên địa bàn "
+        "với hơn 150 người tham dự."
+    )
+    assert ex.figures == ()
+    assert [(u.value, "attending" in u.reason) for u in ex.unmatched] == [(150, True)]
+    # after an activity counted in the clause they are its participants
+    got = _read("Năm 2016, phường tổ chức 12 buổi tuyên truyền với 600 lượt người tham dự.")
+    assert ("mobilisation.propaganda_participants", {}, 600) in got

@@ -75,6 +75,10 @@ def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
     return a.counter is not None and between.strip() == " ".join(a.counter)
 
 
+# The verbs of attending, all that is left of "lượt người tham dự" without its counter.
+_ATTEND = frozenset({("tham", "dự"), ("dự",), ("đến", "dự")})
+
+
 def pair_participants(
     sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], idx: PhraseIndex
 ) -> None:
@@ -93,6 +97,11 @@ def pair_participants(
             if said and activity is not None and activity.indicator in idx.partners:
                 fig.indicator, fig.chosen = idx.partners[activity.indicator], None
                 fig.rule = f"participants of the activity '{activity.indicator}' before it"
+            elif activity is None and fig.chosen is not None and fig.chosen.entry.words in _ATTEND:
+                # "… đại diện các cơ quan, trường học với hơn 200 người tham dự": attending
+                # names no activity; with none counted before it, it is who came to the event.
+                fig.indicator, fig.chosen, fig.rule = None, None, ""
+                fig.reason = "persons attending ('tham dự'): no activity they attended is counted"
             activity = None
         elif fig.indicator in idx.partners:
             activity = fig
