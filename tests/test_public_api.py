@@ -21,6 +21,7 @@ LAYERS = {
     "errors": 0,
     "_disk": 0,
     "_once": 0,
+    "_lazy": 0,
     "limits": 0,
     "values": 1,
     "records": 2,
@@ -73,6 +74,35 @@ def test_import_is_lazy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+def test_the_analysis_layer_imports_its_modules_on_first_use() -> None:
+    # the bulk path needs only the rollup: evaluation, comparison, validation stay unloaded
+    code = (
+        "import sys, antq_domain.analysis as a, antq_domain.bulk\n"
+        "print(sorted(m for m in ('antq_domain.analysis.evaluation', 'antq_domain.analysis."
+        "comparison', 'antq_domain.analysis.validation') if m in sys.modules))\n"
+        "print(a.validation.__name__, a.check_totals.__module__, a.evaluate.__module__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == (
+        "antq_domain.analysis.validation antq_domain.analysis.validation"
+        " antq_domain.analysis.evaluation"
+    )
+
+
+def test_each_analysis_name_resolves_from_its_home() -> None:
+    from antq_domain import analysis
+
+    assert analysis.__all__ == list(analysis._TABLE)
+    for name, home in analysis._TABLE.items():
+        assert getattr(analysis, name) is getattr(importlib.import_module(home), name), name
+        assert name in dir(analysis)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = analysis.nope
 
 
 def _layer_of(module: str) -> int | None:

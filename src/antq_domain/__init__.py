@@ -17,9 +17,9 @@ Example:
     90,2% (655/726)
 """
 
-import importlib
-import re
 from typing import TYPE_CHECKING
+
+from antq_domain._lazy import export_table, lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover - read as data at run time, imported by type checkers
     # THE EXPORT TABLE: every top-level name, once, imported from its home module. At run
@@ -89,42 +89,13 @@ __version__ = "0.1.0.dev0"
 """The version of this package."""
 
 
-def _read_table() -> dict[str, str]:
-    """The export table above, as name -> home module (read from this file's source).
-
-    A regular expression, not ``ast``, reads it: importing ``ast`` would double the cost
-    of ``import antq_domain``.
-    """
-    get_source = getattr(__spec__.loader, "get_source", None)
-    source = get_source(__name__) if get_source is not None else None
-    if not isinstance(source, str):  # pragma: no cover - the package ships its source
-        raise ImportError("antq_domain: cannot read the export table (no source)")
-    table = {
-        name: home
-        for home, name, alias in re.findall(
-            r"^    from (antq_domain[\w.]*) import (\w+) as (\w+)$", source, re.MULTILINE
-        )
-        if name == alias
-    }
-    if not table:  # pragma: no cover - the table above is never empty
-        raise ImportError("antq_domain: the export table is missing")
-    return table
-
-
-_TABLE: dict[str, str] = _read_table()
+_TABLE: dict[str, str] = export_table(__spec__, __name__)
 """Every top-level name and its home module (the export table)."""
 
 __all__ = ["__version__", *_TABLE]  # noqa: PLE0604 - built from the export table
 
-
-def __getattr__(name: str) -> object:
-    """Import public names on first use, so ``import antq_domain`` stays cheap."""
-    module = _TABLE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'antq_domain' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _TABLE, globals())
+"""Import public names on first use, so ``import antq_domain`` stays cheap."""
 
 
 def __dir__() -> list[str]:
