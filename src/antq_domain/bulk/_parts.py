@@ -10,6 +10,7 @@ same [`RollupParts`][antq_domain.analysis.aggregation.RollupParts], which
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -422,7 +423,7 @@ def _cells(
         for place, bits in zip(c[at["_gap_places"]], c[at["_gap_bits"]], strict=True):
             gaps.setdefault(bits, []).append(same(place))
         for bits, places in gaps.items():
-            acc.missing_periods.update((place, p) for p in periods(kind, bits) for place in places)
+            acc.missing_periods.update(itertools.product(places, periods(kind, bits)))
         acc.levels.update(_LEVELS[c[at[k]]] for k in ("_ulow", "_uhigh"))
         acc.sources.update(_LEVELS[c[at[k]]] for k in ("_slow", "_shigh"))
     return out
