@@ -1142,3 +1142,16 @@ def test_persons_attending_with_no_activity_counted_are_not_participants() -> No
     # after an activity counted in the clause they are its participants
     got = _read("Năm 2016, phường tổ chức 12 buổi tuyên truyền với 600 lượt người tham dự.")
     assert ("mobilisation.propaganda_participants", {}, 600) in got
+
+
+def test_a_bare_count_of_residential_areas_is_how_many_the_place_has() -> None:
+    # Villages and street groups are a commune's subdivisions: counted with nothing else
+    # said of them, they are the place's own.
+    got = _read("Năm 2023, xã có 2.100 hộ, 7.900 khẩu sinh sống tại 9 thôn.")
+    assert ("admin.units", {"unit_kind": "residential_area"}, 9) in got
+    got = _read("Năm 2023, Công an phường ký kết giao ước thi đua với Ban điều hành 14 khu phố.")
+    assert got == [("admin.units", {"unit_kind": "residential_area"}, 14)]
+    # a count with a phrase of its own keeps it
+    got = _read("Năm 2023, có 40/45 thôn đạt chuẩn “An toàn về an ninh, trật tự”.")
+    assert all(code != "admin.units" or v == 45 for code, _, v in got)
+    assert any(code == "safety_standard.units_meeting" for code, _, _ in got)

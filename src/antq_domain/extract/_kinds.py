@@ -19,6 +19,7 @@ __all__ = [
     "ADMIN_KINDS",
     "head_kind",
     "listed_kinds",
+    "residential_areas",
     "named_kinds",
     "not_offences",
     "readable_dims",
@@ -221,3 +222,32 @@ def not_offences(figs: list[Fig], key: str) -> None:
         del fig.dims["category"]
         fig.dim_rules.pop("category", None)
         fig.dim_matches.pop("category", None)
+
+
+def residential_areas(figs: list[Fig], key: str, cat: Catalogue) -> None:
+    """A count of residential areas nothing else is said of: how many the place has.
+
+    Villages, hamlets and street groups (thôn, ấp, bản, khu phố, tổ dân phố) are
+    the subdivisions of a commune or ward, not activities or forces: a report
+    names their number ("Xã có 2.258 hộ tại 10 thôn", "đại diện 11 khu phố")
+    as the place's own. With no indicator named around it, such a count is
+    ``admin.units {unit_kind: residential_area}``; a count with a phrase of
+    its own ("45/45 thôn đạt chuẩn", "tổ chức Ngày hội tại 9 thôn") keeps it.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report("Năm 2023, xã có 1.200 hộ dân sinh sống tại 8 thôn.")
+        >>> [(f.indicator, dict(f.dims), f.value) for f in ex.figures]
+        [('admin.units', {'unit_kind': 'residential_area'}, 8)]
+    """
+    if "admin.units" not in cat:
+        return
+    for fig in figs:
+        if fig.indicator is not None or fig.percent or fig.whole is not None or fig.all_of:
+            continue
+        if head_kind(fig, key) != "residential_area":
+            continue
+        fig.indicator, fig.chosen = "admin.units", None
+        fig.dims = {"unit_kind": "residential_area"}
+        fig.dim_rules = {"unit_kind": "counter word"}
+        fig.rule = "a count of residential areas nothing else is said of: the place's own"

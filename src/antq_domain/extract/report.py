@@ -52,6 +52,7 @@ from antq_domain.extract._kinds import (
     ADMIN_KINDS,
     head_kind,
     listed_kinds,
+    residential_areas,
     named_kinds,
     not_offences,
     readable_dims,
@@ -408,6 +409,7 @@ def _read_figures(
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
     not_offences(figs, sc.key)
+    residential_areas(figs, sc.key, cat)
     if local:  # a report about a place other than the country
         of_the_country(sc, figs)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
