@@ -52,10 +52,10 @@ from antq_domain.extract._kinds import (
     ADMIN_KINDS,
     head_kind,
     listed_kinds,
-    residential_areas,
     named_kinds,
     not_offences,
     readable_dims,
+    residential_areas,
 )
 from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
