@@ -516,6 +516,17 @@ def test_periods_not_guessed(text: str) -> None:
         ("Năm 2024, Công an TP. HCM có 5 mô hình.", "79@2025-06-30"),
         ("Năm 2024, tại TPHCM có 5 mô hình.", "79@2025-06-30"),
         ("Năm 2026, Tp.HCM có 5 mô hình.", "79"),
+        # the parent in brackets, with or without its kind word, picks one Tân Lập
+        ("Năm 2023, xã Tân Lập (huyện Bắc Sơn) có 12 mô hình.", "06352"),
+        ("Năm 2023, Xã Tân Lập (Bắc Sơn) có 12 mô hình.", "06352"),
+        # a province or central city named without its kind word, after a cue word
+        ("Năm 2024, Công an Quảng Nam có 12 mô hình.", "49"),
+        ("Năm 2024, tại Đà Nẵng có 12 mô hình.", "48@2025-06-30"),
+        ("Năm 2024, trên địa bàn Thủ đô có 120 mô hình.", "01"),
+        ("Năm 2024, Công an Thừa Thiên Huế có 12 mô hình.", "46"),
+        # a hyphenated name, however the hyphen is spaced
+        ("Năm 2024, toàn tỉnh Bà Rịa-Vũng Tàu có 12 mô hình.", "77"),
+        ("Năm 2024, tại Bà Rịa – Vũng Tàu có 12 mô hình.", "77"),
         # the country
         ("Năm 2023, toàn quốc có 38 mô hình.", "VN"),
         ("Năm 2023, cả nước đã xây dựng 38 mô hình.", "VN"),
@@ -1155,3 +1166,8 @@ def test_a_bare_count_of_residential_areas_is_how_many_the_place_has() -> None:
     got = _read("Năm 2023, có 40/45 thôn đạt chuẩn “An toàn về an ninh, trật tự”.")
     assert all(code != "admin.units" or v == 45 for code, _, v in got)
     assert any(code == "safety_standard.units_meeting" for code, _, _ in got)
+
+
+def test_a_province_name_without_a_cue_is_not_read() -> None:
+    # a province's name may be a person's: "Thái Bình" in "ông Lê Thái Bình" is no place
+    assert extract_report("Năm 2024, ông Lê Thái Bình cho biết xã có 12 mô hình.").place is None

@@ -32,8 +32,10 @@ _PLACE_KINDS = (
     "tx.",
     "tx",
 )
+# A name of up to five words; a hyphen may join two parts ("Bà Rịa - Vũng Tàu").
 _PLACE = re.compile(
-    r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+"
+    r"((?:[^\W\d_]+(?:[ ]?[-–](?=[ ]?[^\W\d_])[ ]?|[ ])?){1,5})",
     re.IGNORECASE,
 )
 # Hồ Chí Minh City's usual short forms ("TP.HCM", "TP. HCM", "TPHCM", "Tp HCM"): a kind
@@ -42,6 +44,12 @@ _CITY_SHORT = re.compile(r"tp(?<!\wtp)\.?[ ]?hcm(?!\w)")
 # ", tỉnh Kon Tum" right after a place: the unit it lies in.
 _PARENT = re.compile(
     r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    re.IGNORECASE,
+)
+# "(Tiên Phước)", "(huyện Bắc Sơn)" right after a place: its parent, in brackets.
+_BRACKETED_PARENT = re.compile(
+    r"[ ]*\([ ]*(?:(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+)?"
+    r"((?:[^\W\d_]+[ ]?){1,4})\)",
     re.IGNORECASE,
 )
 # A unit referred to by its kind alone ("trên địa bàn tỉnh", "UBND huyện", "toàn xã."):
@@ -107,12 +115,27 @@ def _line_of(newlines: list[int], pos: int, size: int) -> tuple[int, int]:
     return (newlines[i - 1] + 1 if i > 0 else 0), (newlines[i] if i < len(newlines) else size)
 
 
-def _capitalised(words: str) -> list[str]:
-    names: list[str] = []
-    for w in words.split():
+_NAME_WORD = re.compile(r"[^\W\d_]+|[-–]")
+
+
+def _capitalised(words: str) -> list[tuple[str, int]]:
+    """The capitalised words a name starts with, each with where it ends in ``words``.
+
+    A hyphen between two of them is kept ("Bà Rịa - Vũng Tàu").
+    """
+    names: list[tuple[str, int]] = []
+    for m in _NAME_WORD.finditer(words):
+        w = m.group()
+        if w in "-–":
+            if not names:
+                break
+            names.append(("-", m.end()))
+            continue
         if not w[:1].isupper():
             break
-        names.append(w)
+        names.append((w, m.end()))
+    while names and names[-1][0] == "-":
+        names.pop()
     return names
 
 
@@ -122,13 +145,58 @@ def _lookup(
     """The places named "kind Name…" (the longest capitalised name found), and its length."""
     names = _capitalised(words)
     for n in range(len(names), 0, -1):
+        if names[n - 1][0] == "-":
+            continue
         try:
-            found = reg.find(f"{kind} {' '.join(names[:n])}", as_of)
+            found = reg.find(f"{kind} {' '.join(w for w, _ in names[:n])}", as_of)
         except (AntqError, ValueError):
             found = ()
         if found:
-            return found, len(" ".join(names[:n]))
+            return found, names[n - 1][1]
     return (), 0
+
+
+# Words before a province or central city named without its kind word: "Công an Quảng Nam",
+# "UBND Hà Nội", "tại Đà Nẵng", "trên địa bàn Thủ đô". A cue is needed: a bare name alone may be
+# a person's ("ông Lê Thái Bình").
+_BARE_CUE = (
+    r"(?<!\w)(?:công an|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|tỉnh ủy|tỉnh uỷ|thành ủy|"
+    r"thành uỷ|ban chỉ đạo|tại|ở|trên địa bàn|toàn|của)[ ]+"
+)
+# The capital is Hà Nội (Constitution 2013, Art. 13.4): "trên địa bàn Thủ đô".
+_CAPITAL = ("thủ đô", "hà nội")
+_OTHER_NAMES = ("thừa thiên huế", "sài gòn")  # looked up in the register (Registry.find)
+
+
+def _provinces_by_name(reg: Registry, as_of: date | None) -> dict[str, tuple[Place, ...]]:
+    """The register's provinces and central cities by folded name without the kind word."""
+    out: dict[str, tuple[Place, ...]] = {}
+    for p in reg:
+        if p.level is PlaceLevel.PROVINCE and (as_of is None or p.alive_on(as_of)):
+            name = _bare(p.name)
+            out[name] = (*out.get(name, ()), p)
+    if _CAPITAL[1] in out:
+        out[_CAPITAL[0]] = out[_CAPITAL[1]]
+    for other in _OTHER_NAMES:  # names the register knows besides the official one
+        try:
+            found = tuple(p for p in reg.find(other, as_of) if p.level is PlaceLevel.PROVINCE)
+        except (AntqError, ValueError):
+            found = ()
+        if found:
+            out[other] = found
+    return out
+
+
+def _bare_provinces(provinces: dict[str, tuple[Place, ...]]) -> re.Pattern[str]:
+    """A cue word, then a province's name (group 1), longest names first."""
+    names = sorted(provinces, key=len, reverse=True)
+    alternatives = (re.escape(n).replace(r"\ \-\ ", r"[ ]?[-–][ ]?") for n in names)
+    return re.compile(_BARE_CUE + "(" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def _dashes(name: str) -> str:
+    """A name's hyphen as the register writes it ("Bà Rịa-Vũng Tàu" → "Bà Rịa - Vũng Tàu")."""
+    return re.sub(r"[ ]?[-–][ ]?", " - ", name)
 
 
 def _short_form(reg: Registry, name: str, as_of: date | None) -> tuple[Place, ...]:
@@ -137,6 +205,41 @@ def _short_form(reg: Registry, name: str, as_of: date | None) -> tuple[Place, ..
         return reg.find(name.replace(" ", ""), as_of)
     except (AntqError, ValueError):
         return ()
+
+
+def _in_brackets(
+    reg: Registry, text: str, end: int, found: tuple[Place, ...], as_of: date | None
+) -> tuple[Place, ...] | None:
+    """The places lying in the unit named in brackets right after them, if any.
+
+    The press writes a unit's parent in brackets, with or without its kind word:
+    "Xã Tiên Mỹ (Tiên Phước)", "xã Tân Lập (huyện Bắc Sơn)". Without a kind
+    word the name is compared with the names of each place's parents.
+    """
+    m = _BRACKETED_PARENT.match(text, end)
+    if m is None or len(found) < 2:
+        return None
+    if m.group(1):
+        parents, _ = _lookup(reg, m.group(1), m.group(2), as_of)
+        codes = {p.code for p in parents}
+        inside = tuple(
+            p for p in found if any(a.code in codes for a in reg.ancestors(p.code, as_of))
+        )
+    else:
+        name = _bare(m.group(2))
+        inside = tuple(
+            p for p in found if any(_bare(a.name) == name for a in reg.ancestors(p.code, as_of))
+        )
+    return inside or None
+
+
+def _bare(name: str) -> str:
+    """A unit's name without its kind word, folded ("Huyện Tiên Phước" → "tiên phước")."""
+    key = unicodedata.normalize("NFC", name).casefold().strip()
+    for kind in _PLACE_KINDS:
+        if key.startswith(kind + " "):
+            return key[len(kind) + 1 :].strip()
+    return key
 
 
 def _within_parent(
@@ -149,6 +252,8 @@ def _within_parent(
     depth: int = 0,
 ) -> tuple[Place, ...]:
     """Keep the places lying in the unit named right after them ("xã X, huyện Y, tỉnh Z")."""
+    if depth == 0 and (bracketed := _in_brackets(reg, text, end, found, as_of)) is not None:
+        return bracketed
     m = _PARENT.match(text, end)
     if m is None or depth > 2:
         return found
@@ -272,8 +377,14 @@ def find_place(
     mentions = {m.start(): (m.group(1), m.group(2), m.start(2)) for m in place_mentions(text, key)}
     # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
     mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
+    provinces = _provinces_by_name(reg, as_of)
+    for m in _bare_provinces(provinces).finditer(key):
+        if text[m.start(1) : m.start(1) + 1].isupper():
+            mentions.setdefault(m.start(1), ("*", m.group(1), m.start(1)))
     for start, (kind, name, name_start) in sorted(mentions.items()):
-        if kind:
+        if kind == "*":
+            found, length = provinces.get(_dashes(name), ()), len(name)
+        elif kind:
             found, length = _lookup(reg, kind, name, as_of)
         else:
             found, length = _short_form(reg, name, as_of), len(name)
