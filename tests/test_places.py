@@ -549,6 +549,9 @@ def test_registries_reject_bad_bounds() -> None:
         ("Bà Rịa-Vũng Tàu", {"77"}),
         ("tinh Kon Tum", {"62"}),  # no diacritics at all
         ("huyen Dak To", {"612"}),
+        ("tỉnh Đăk Lăk", {"66@2025-06-30"}),  # the press's spelling of "Đắk Lắk"
+        ("tỉnh Dak Lak", {"66@2025-06-30"}),  # the kind word with diacritics, the name without
+        ("huyện Dak To", {"612"}),
     ],
 )
 def test_find_reads_names_as_people_write_them(name: str, codes: set[str]) -> None:

@@ -520,8 +520,9 @@ class Place(Record):
 # Spellings of one word that the register itself writes both ways: the
 # Bahnar, Ede and Jrai word "đăk" (water) is "Huyện Đắk Tô" but "Huyện Đăk Hà",
 # and "kon" (village) is "Kon Tum" but "Xã Sông Kôn". Source: the register
-# (data/places.csv, the General Statistics Office's list).
-_SPELLINGS = {"đăk": "đắk", "đak": "đắk", "kôn": "kon"}
+# (data/places.csv, the General Statistics Office's list). "Lăk" for "Lắk"
+# ("Đăk Lăk"): the same short-vowel spelling, as the press writes the province.
+_SPELLINGS = {"đăk": "đắk", "đak": "đắk", "kôn": "kon", "lăk": "lắk"}
 # Abbreviated kind words as written before a name ("TP. Đồng Hới", "Tp Huế",
 # "TX Buôn Hồ", "TT. Plei Kần", "Q.1"). Source: the language (the
 # abbreviations of the administrative kinds in the press and in official
@@ -554,6 +555,17 @@ _KIND_WORD_LEVELS: tuple[tuple[str, frozenset[PlaceLevel]], ...] = tuple(
         key=lambda pair: -len(pair[0]),
     )
 )
+
+
+def _typed_plain(key: str) -> bool:
+    """Whether a name key is typed without diacritics, its kind word aside ("tỉnh dak lak")."""
+    if _loose_key(key) == key:
+        return True
+    for word, _ in _KIND_WORD_LEVELS:
+        if key.startswith(word + " "):
+            rest = key[len(word) + 1 :]
+            return _loose_key(rest) == rest
+    return False
 
 
 def _name_key(text: str) -> str:
@@ -1152,8 +1164,8 @@ class Registry:
                 break
         else:
             for key in keys:
-                if _loose_key(key) == key:  # typed without diacritics
-                    found = by_loose.get(key, ())
+                if _typed_plain(key):  # the name typed without diacritics
+                    found = by_loose.get(_loose_key(key), ())
                     if found:
                         break
         if not found:
