@@ -468,6 +468,22 @@ class TestNeverRaises:
             "date 2024-10-20\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng tự chế.",
             "2024-01-01/2024-10-20",
         ),
+        # months in words; "nửa" (half) a year
+        ("Sáu tháng đầu năm 2024, xã duy trì 12 mô hình.", "2024S1"),
+        ("Nửa cuối năm 2024, xã duy trì 12 mô hình.", "2024S2"),
+        ("Chín tháng năm 2024, xã duy trì 12 mô hình.", "2024-01-01/2024-09-30"),
+        # ranges stated outright: days from the first of a month, months, New Year's Day to a day
+        ("Từ ngày 1/1/2024 đến ngày 30/6/2024, xã duy trì 12 mô hình.", "2024S1"),
+        ("Từ tháng 1 đến tháng 6 năm 2024, xã duy trì 12 mô hình.", "2024S1"),
+        ("Từ tháng 4/2024 đến tháng 9/2024, xã duy trì 12 mô hình.", "2024-04-01/2024-09-30"),
+        ("Từ đầu năm 2024 đến ngày 30/9/2024, xã duy trì 12 mô hình.", "2024-01-01/2024-09-30"),
+        # ... but the few days of an event are not the report's period
+        ("Năm 2024, từ ngày 09/8/2024 đến ngày 13/8/2024, xã tổ chức 5 hội nghị.", "2024"),
+        # since a year up to the article's
+        ("date 2024-05\nTừ năm 2015 đến nay, xã duy trì 12 mô hình.", "2015/2024"),
+        # a term of office; a span in brackets
+        ("Nhiệm kỳ 2020 - 2025, xã duy trì 12 mô hình.", "2020/2025"),
+        ("Trong 5 năm qua (2019-2024), xã duy trì 12 mô hình.", "2019/2024"),
         # ... but a year that had ended when the article was written is the whole year
         ("date 2025-03-02\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng.", "2024"),
     ],
@@ -493,6 +509,9 @@ def test_periods_read_from_the_text(text: str, period: str) -> None:
         "Trong 1.2 tháng có 3 mô hình.",  # a number at a line's start is no lead's day
         "Từ tháng 13-2020 đến ngày 2-2-2021 có 4 khẩu súng.",  # no 13th month
         "giai đoạn 2014 – 2010",  # backwards
+        "Kỷ niệm 80 năm (1945 – 2025), xã có 12 mô hình.",  # an anniversary, not a review
+        "Từ 15/8 đến 15/9/2024, xã có 12 mô hình.",  # not from the first of a month
+        "Có 5 đầu năm mô hình.",  # a number without "tháng" is no part of a year
     ],
 )
 def test_periods_not_guessed(text: str) -> None:

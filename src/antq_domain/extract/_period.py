@@ -1,10 +1,12 @@
 """The period a text is about, with the words that say so.
 
 In order: a part of a year stated outright ("7 tháng đầu năm 2023", "9 tháng
-năm 2024", "quý II/2020", "6 tháng cuối năm", and "từ đầu năm đến nay" up to
-the article's date; "từ đầu năm 2021 đến nay" in a text of 2022, "trong năm
-2025" in an article of that year), else the year most often written "năm YYYY", else a
-span ("giai đoạn 2010 – 2014", "từ năm 2013 đến năm 2022"), else a stretch
+năm 2024", "sáu tháng đầu năm", "nửa cuối năm", "quý II/2020", "từ tháng 1 đến
+tháng 6 năm 2024", "từ ngày 1/1/2024 đến ngày 30/6/2024", and "từ đầu năm đến nay"
+up to the article's date; "từ đầu năm 2021 đến nay", "từ năm 2015 đến nay" in a text
+of a later year, "trong năm 2025" in an article of that year), else the year most
+often written "năm YYYY", else a span ("giai đoạn 2010 – 2014", "nhiệm kỳ 2020 –
+2025", "(2019 – 2024)", "từ năm 2013 đến năm 2022"), else a stretch
 from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
 the years back from the article ("tổng kết 10 năm"), else the year of the
 article's date. The article's date is a ``date YYYY-MM[-DD]`` line, a
@@ -33,18 +35,42 @@ __all__ = ["article_date", "find_period"]
 # Each pattern opens with a class or a word and looks behind it for a word
 # character, so the regex engine skips ahead at C speed ("(?<!\w)năm" is
 # "năm(?<!\wnăm)").
-_P_FIRST = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+# The months of a part of a year, in digits or in words ("sáu tháng đầu năm", "chín tháng
+# năm 2024"); "nửa" (half) is six.
+_MONTH_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "nửa": 6,
+}
+_N_MONTHS = (
+    r"([0-9](?<!\w[0-9])[0-9]?|(?<!\w)(?:"
+    + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+    + r"))"
+)
+_P_FIRST = re.compile(_N_MONTHS + r"(?: tháng)? (đầu|cuối) năm(?: ([0-9]{4}))?")
 _P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
 _P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
 _P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
 # "9 tháng năm 2024": the first nine months (a report of N months runs from January).
-_P_MONTHS = re.compile(r"([0-9](?<!\w[0-9])[0-9]?) tháng năm ([0-9]{4})(?![0-9])")
+_P_MONTHS = re.compile(_N_MONTHS + r" tháng năm ([0-9]{4})(?![0-9])")
 # "giai đoạn 2010 – 2014", "giai đoạn từ năm 2013 đến năm 2022", "từ năm 2013 đến 2022",
 # "10 năm (2006 – 2016)".
+# "nhiệm kỳ 2020 – 2025" (a term of office), "trong 5 năm qua (2019 – 2024)": a span in
+# brackets anywhere, of at most 20 years (`_stretch`; "(1945 – 2025)" is an anniversary).
 _P_SPAN = re.compile(
-    r"(?:giai đoạn(?<!\wgiai đoạn)[ ,]+(?:từ )?|từ(?<!\wtừ) |năm(?<!\wnăm) \()(?:năm )?"
-    r"((?:19|20)[0-9]{2})[ ]*(?:[-–]|đến(?: năm)?)[ ]*((?:19|20)[0-9]{2})(?![0-9])"
+    r"(?:(?:giai đoạn(?<!\wgiai đoạn)|nhiệm kỳ(?<!\wnhiệm kỳ))[ ,]+(?:từ )?|từ(?<!\wtừ) |\()"
+    r"(?:năm )?((?:19|20)[0-9]{2})[ ]*(?:[-–]|đến(?: năm)?)[ ]*((?:19|20)[0-9]{2})(?![0-9])"
 )
+_MAX_SPAN_YEARS = 20
 # "từ (đầu|giữa|cuối) tháng 12-2020" … "đến ngày 2-2-2021", in one paragraph.
 _P_FROM_MONTH = re.compile(
     r"từ(?<!\wtừ) (?:(?:đầu|giữa|cuối) )?tháng ([0-9]{1,2})[ ]?[-/][ ]?(?:năm )?([0-9]{4})"
@@ -53,8 +79,27 @@ _P_FROM_MONTH = re.compile(
 _P_TO_DAY = re.compile(
     r"đến(?<!\wđến) (?:hết )?ngày ([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?![0-9])"
 )
+# Ranges stated outright (`_ranges`): days, months, New Year's Day to a day.
+_MIN_RANGE_DAYS = 27  # a month at least (February 1 to 28)
+_DMY_PART = r"([0-9]{1,2})[ ]?[-/.][ ]?([0-9]{1,2})"
+_P_DAY_RANGE = re.compile(
+    r"từ(?<!\wtừ) (?:ngày )?" + _DMY_PART + r"(?:[ ]?[-/.][ ]?([0-9]{4}))?(?![0-9])[ ]*"
+    r"(?:đến|tới|[-–])[ ]*(?:hết )?(?:ngày )?" + _DMY_PART + r"[ ]?[-/.][ ]?([0-9]{4})(?![0-9])"
+)
+_P_MONTH_RANGE = re.compile(
+    r"từ(?<!\wtừ) tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?([0-9]{4}))?(?![0-9])[ ]*"
+    r"(?:đến|tới|[-–])[ ]*(?:hết )?tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?|,? năm )([0-9]{4})(?![0-9])"
+)
+_P_NEW_YEAR_TO_DAY = re.compile(
+    r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) (?:hết )?ngày "
+    + _DMY_PART
+    + r"[ ]?[-/.][ ]?([0-9]{4})(?![0-9])"
+)
 # "từ đầu năm (2024) đến nay", and "tổng kết 10 năm", "trong 10 năm" (ending at the article's date).
-_P_SINCE_NEW_YEAR = re.compile(r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) nay")
+# "từ năm 2015 đến nay" (since 2015) likewise.
+_P_SINCE_NEW_YEAR = re.compile(
+    r"từ(?<!\wtừ) (?:đầu năm(?: ([0-9]{4}))?|năm ([0-9]{4})) (?:đến|tới) (?:nay|bây giờ)"
+)
 # "trong năm 2025": during the year (up to the article's date when it was written in that year).
 _P_DURING_YEAR = re.compile(r"trong(?<!\wtrong) năm ([0-9]{4})(?![0-9])")
 # Not "10 năm Ngày hội …", "20 năm thành lập": years since a founding name an
@@ -169,13 +214,16 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
     stated: list[tuple[int, int, str]] = []
     for m in _P_FIRST.finditer(key):
         year = m.group(3) or main_year
-        if year is not None:
-            stated.append((m.start(), m.end(), f"{m.group(1)} tháng {m.group(2)} năm {year}"))
+        months = _months(m.group(1))
+        # "nửa" needs no "tháng"; a number does ("5 đầu năm" is no part of a year)
+        if year is not None and (m.group(1) == "nửa") != (" tháng " in m.group(0)):
+            stated.append((m.start(), m.end(), f"{months} tháng {m.group(2)} năm {year}"))
     stated.extend(
-        (m.start(), m.end(), f"{m.group(1)} tháng đầu năm {m.group(2)}")
+        (m.start(), m.end(), f"{_months(m.group(1))} tháng đầu năm {m.group(2)}")
         for m in _P_MONTHS.finditer(key)
-        if 0 < int(m.group(1)) < 12
+        if 0 < _months(m.group(1)) < 12
     )
+    stated.extend(_ranges(key))
     stated.extend(
         (m.start(), m.end(), f"quý {m.group(1)}/{m.group(2)}") for m in _P_QUARTER.finditer(key)
     )
@@ -183,6 +231,59 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
         if (found := _parse(words)) is not None:
             return found, s, e
     return None
+
+
+def _months(written: str) -> int:
+    """A number of months written in digits or in words ("9", "chín", "nửa")."""
+    return int(written) if written.isdigit() else _MONTH_WORDS[written]
+
+
+def _ranges(key: str) -> list[tuple[int, int, str]]:
+    """Ranges of days or months stated outright, as (start, end, "YYYY-MM-DD/YYYY-MM-DD").
+
+    "từ ngày 1/1/2024 đến ngày 30/6/2024", "từ tháng 1 đến tháng 6 năm 2024", "từ
+    tháng 1/2024 đến tháng 6/2024", "từ đầu năm 2024 đến ngày 30/9/2024": a part of a
+    year (or of two) stated outright. A range of days must open on the first of a
+    month and run a month or more (else it is an event's dates).
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _P_DAY_RANGE.finditer(key):
+        d1, m1, y1, d2, m2, y2 = m.group(1, 2, 3, 4, 5, 6)
+        year2 = int(y2)
+        first = _day(int(y1) if y1 else year2, int(m1), int(d1))
+        last = _day(year2, int(m2), int(d2))
+        # A report's period opens on the first of a month and runs a month or more; a few
+        # days ("từ ngày 9/8 đến ngày 13/8") are the dates of an event it reports.
+        if (
+            first is not None
+            and last is not None
+            and first.day == 1
+            and (last - first).days >= _MIN_RANGE_DAYS
+        ):
+            out.append((m.start(), m.end(), f"{first.isoformat()}/{last.isoformat()}"))
+    for m in _P_MONTH_RANGE.finditer(key):
+        m1, y1, m2, y2 = m.group(1, 2, 3, 4)
+        year2 = int(y2)
+        try:
+            first = Period.month(int(y1) if y1 else year2, int(m1)).start
+            last = Period.month(year2, int(m2)).end
+        except (AntqError, ValueError):
+            continue
+        if first < last:
+            out.append((m.start(), m.end(), f"{first.isoformat()}/{last.isoformat()}"))
+    for m in _P_NEW_YEAR_TO_DAY.finditer(key):
+        y1, d2, m2, y2 = m.group(1, 2, 3, 4)
+        last = _day(int(y2), int(m2), int(d2))
+        if last is not None and (y1 is None or int(y1) == last.year) and last.month < 12:
+            out.append((m.start(), m.end(), f"{last.year}-01-01/{last.isoformat()}"))
+    return out
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _since_new_year(
@@ -199,14 +300,15 @@ def _since_new_year(
     """
     new_year = _P_SINCE_NEW_YEAR.search(key)
     now = published[0].year if published is not None else main_year
-    if new_year is not None and new_year.group(1) and now is not None:
-        since = int(new_year.group(1))
+    since_year = new_year.group(1) or new_year.group(2) if new_year is not None else None
+    if new_year is not None and since_year and now is not None:
+        since = int(since_year)
         if since < now and main_year in (None, since, now) and (p := _parse(f"{since}/{now}")):
             return p, new_year.start(), new_year.end()
     if published is None:
         return None
     on = published[0]
-    if new_year is None or (new_year.group(1) and int(new_year.group(1)) != on.year):
+    if new_year is None or (since_year and int(since_year) != on.year):
         during = _P_DURING_YEAR.search(key)
         if during is None or int(during.group(1)) != on.year or main_year != on.year:
             return None
@@ -227,6 +329,8 @@ def _stretch(
     """A span of years, a stretch from a month to a day, or years back from publication."""
     for m in _P_SPAN.finditer(key):
         y1, y2 = int(m.group(1)), int(m.group(2))
+        if m.group(0).startswith("(") and y2 - y1 > _MAX_SPAN_YEARS:
+            continue
         if y1 < y2 and (p := _parse(f"{y1}/{y2}")):
             return p, m.start(), m.end()
     since = _P_FROM_MONTH.search(key) if rule_on("from a month to a day", leave_out) else None
