@@ -1190,3 +1190,21 @@ def test_a_bare_count_of_residential_areas_is_how_many_the_place_has() -> None:
 def test_a_province_name_without_a_cue_is_not_read() -> None:
     # a province's name may be a person's: "Thái Bình" in "ông Lê Thái Bình" is no place
     assert extract_report("Năm 2024, ông Lê Thái Bình cho biết xã có 12 mô hình.").place is None
+
+
+def test_the_members_of_groups_by_the_catalogues_singular_naming() -> None:
+    # forces.self_managed_groups → forces.self_managed_group_members
+    got = _read("Năm 2023, xã có 135 tổ tự quản với 1.200 thành viên.")
+    assert got == [
+        ("forces.self_managed_groups", {}, 135),
+        ("forces.self_managed_group_members", {}, 1200),
+    ]
+
+
+def test_kinds_of_no_one_level_listed_are_counted_together() -> None:
+    # agencies and enterprises: the standard's part and whole over both kinds, not agencies
+    got = _read("Năm 2023, có 87/92 cơ quan, doanh nghiệp đạt chuẩn “An toàn về an ninh, trật tự”.")
+    assert [(code, dims.get("unit_kind"), v) for code, dims, v in got] == [
+        ("safety_standard.units_meeting", "mixed", 87),
+        ("safety_standard.units_assessed", "mixed", 92),
+    ]

@@ -112,6 +112,7 @@ def _partner_code(code: str, cat: Catalogue, suffixes: tuple[str, ...]) -> str |
     """The catalogue's person-count partner of ``code``, by its naming.
 
     ``forces.grassroots_security_teams`` → ``forces.grassroots_security_members``,
+    ``forces.self_managed_groups`` → ``forces.self_managed_group_members``,
     ``models.active`` → ``models.members``, ``crime.administrative_cases`` →
     ``crime.administrative_persons``: the same stem with one of ``suffixes``,
     counted in persons.
@@ -119,6 +120,9 @@ def _partner_code(code: str, cat: Catalogue, suffixes: tuple[str, ...]) -> str |
     area, _, name = code.partition(".")
     stem = name.rsplit("_", 1)[0] if "_" in name else ""
     candidates = [f"{area}.{stem}_{suffix}" for suffix in suffixes if stem]
+    # "self_managed_groups" → "self_managed_group_members": the thing in the singular
+    if name.endswith("s"):
+        candidates += [f"{area}.{name[:-1]}_{suffix}" for suffix in suffixes]
     candidates += [f"{area}.{suffix}" for suffix in suffixes]
     for other in candidates:
         if other != code and other in cat and cat[other].unit is Unit.PERSON:

@@ -105,6 +105,11 @@ def readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]
     return tuple(n for n in names if n in keep)
 
 
+def _codes(ind: Indicator, name: str) -> frozenset[str]:
+    """The codes of the indicator's dimension ``name`` (none if it has no such dimension)."""
+    return next((frozenset(d.codes) for d in ind.dimensions if d.name == name), frozenset())
+
+
 def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
     """Each figure's lists of kinds: "total" for several kinds, the level for units."""
     for fig in figs:
@@ -112,6 +117,16 @@ def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
             _listed_kinds_of(fig, key, cat[fig.indicator])
         if fig.dims.get("unit_kind") in _KINDS_OF_A_LEVEL:
             fig.dims["unit_kind"] = head_kind(fig, key) or fig.dims["unit_kind"]
+        # "87/92 cơ quan, doanh nghiệp": kinds of no one level listed are counted together
+        if (
+            "unit_kind" in fig.dims
+            and fig.indicator is not None
+            and len(set(listed_values(fig, key, "unit_kind"))) > 1
+            and head_kind(fig, key) not in _LEVELS
+            and "mixed" in _codes(cat[fig.indicator], "unit_kind")
+        ):
+            fig.dims["unit_kind"] = "mixed"
+            fig.dim_rules["unit_kind"] = "kinds of several levels listed: counted together"
 
 
 _OPENING_QUOTE = re.compile(r"[\"“«]")
