@@ -1208,3 +1208,17 @@ def test_kinds_of_no_one_level_listed_are_counted_together() -> None:
         ("safety_standard.units_meeting", "mixed", 87),
         ("safety_standard.units_assessed", "mixed", 92),
     ]
+
+
+def test_cases_broken_are_crimes_solved_unless_tips_brought_them_about() -> None:
+    # "phá N vụ án" (to break cases) is crimes solved; after tips and "phục vụ" (serving)
+    # it is what the tips brought about. A household counts in "hộ gia đình" too.
+    got = _read("Năm 2023, phá 12 vụ án ma túy, bắt 20 đối tượng.")
+    assert ("crime.cases_solved", {"category": "drugs"}, 12) in got
+    got = _read("Năm 2023, nhân dân cung cấp 300 tin có giá trị phục vụ phá 37 vụ án.")
+    assert ("tips.cases_solved", {}, 37) in got
+
+
+def test_households_are_counted_in_ho_gia_dinh() -> None:
+    got = _read("Năm 2023, 5.600 hộ gia đình ký cam kết không vi phạm pháp luật.")
+    assert [(code, v) for code, _, v in got] == [("mobilisation.pledge_households", 5600)]

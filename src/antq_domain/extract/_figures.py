@@ -51,7 +51,7 @@ _NOUN_PHRASE_END = re.compile(r",|[ ]và[ ]|[\"“”«»]")
 _ALL_OF = frozenset(words("all_of"))
 # "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc": what the tips
 # brought about. "giúp đỡ" (to help someone) is not a result.
-RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp)(?!\w)(?! đỡ)")
+RESULT_WORD = re.compile(r"(?<!\w)(?:qua đó|góp phần|giúp|phục vụ)(?!\w)(?! đỡ)")
 # "66 quả đạn cùng với nhiều vũ khí thô sơ": "cùng với" (together with) adds another
 # thing to the one counted; its words are not the number's.
 _TOGETHER_WITH = re.compile(r"(?<!\w)cùng với(?!\w)")

@@ -54,7 +54,7 @@ def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
     Vietnamese reports state what tips led to with a connective after the tips:
     "cung cấp hơn 100 nguồn tin, qua đó giúp … làm rõ 28 vụ việc, bắt 10 đối tượng",
     "… tin báo có giá trị …, góp phần điều tra khám phá hơn 900 vụ việc". A figure of
-    cases or persons after "qua đó", "góp phần" or "giúp" (not "giúp đỡ"), with a tip
+    cases or persons after "qua đó", "góp phần", "giúp" (not "giúp đỡ") or "phục vụ", with a tip
     word ("tin", "tin báo", "nguồn tin": the catalogue's counters of tips) before that
     word in the same clause, counts the tips' results (``tips.cases_solved``,
     ``tips.suspects_arrested``), not all cases solved or suspects. The look-back is
