@@ -563,13 +563,16 @@ class _Checks:
             self.refused[combo] = found
         return found
 
-    def combos(self, rows: pl.LazyFrame) -> list[tuple[Any, ...]]:
-        """The combinations in ``rows`` (``indicator``, dims, ``_c``) the reference refuses."""
-        seen = (
-            rows.unique()
+    def distinct(self, rows: pl.LazyFrame) -> pl.LazyFrame:
+        """The distinct combinations of ``rows`` (``indicator``, dims, ``_c``), for `combos`."""
+        return (
+            rows.select("indicator", *self.dim_cols, "_c")
+            .unique()
             .with_columns(pl.col(c).cast(pl.String) for c in ["indicator", *self.dim_cols])
-            .collect()
         )
+
+    def combos(self, seen: pl.DataFrame) -> list[tuple[Any, ...]]:
+        """Of the combinations ``seen`` (`distinct`), those the reference refuses."""
         statuses = [None, *self.known.statuses]
         qualifiers = [None, *self.known.qualifiers]
         bad: list[tuple[Any, ...]] = []
@@ -866,23 +869,31 @@ class _FileScan:
         texts = tuple(c for c in present if frame.get_column(c).null_count() < frame.height)
         return frame.with_columns(*self.base, self.bad[texts])
 
-    def sums(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """The cells of the rows not refused."""
+    def sum_queries(self, frame: pl.DataFrame) -> list[pl.LazyFrame]:
+        """The queries of the cells of the rows not refused (`cells_of` joins their results)."""
         keys = self.keys
         # lazily, so that polars selects the columns before it filters the rows
         good = frame.lazy().filter(~pl.col("_bad"))
-        part = good.select(*keys, *self.rows).group_by(keys).agg(cell_aggregations(False))
-        cells = part.collect()
+        queries = [good.select(*keys, *self.rows).group_by(keys).agg(cell_aggregations(False))]
         if self.has_decimal:
-            dec = (
+            queries.append(
                 good.filter(pl.col("_dec"))
                 .select(*keys, *self.decimal_rows)
                 .group_by(keys)
                 .agg(_decimal_aggregations())
-                .collect()
             )
-            cells = cells.join(dec, on=keys, how="left", nulls_equal=True)
+        return queries
+
+    def cells_of(self, results: list[pl.DataFrame]) -> pl.DataFrame:
+        """The cells, from the results of `sum_queries`."""
+        cells, *decimals = results
+        for dec in decimals:
+            cells = cells.join(dec, on=self.keys, how="left", nulls_equal=True)
         return cells
+
+    def sums(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The cells of the rows not refused."""
+        return self.cells_of(pl.collect_all(self.sum_queries(frame)))
 
     def add(self, frame: pl.DataFrame) -> None:
         """Rows of whole places (unless the file is not sorted by place) summed to cells.
@@ -904,11 +915,17 @@ class _FileScan:
             refused.append(gone)
         if refused:
             frame = frame.with_columns(pl.col("_bad") | pl.any_horizontal(refused).fill_null(False))
-        valid = frame.lazy().filter(~pl.col("_bad"))
-        combos = self.checks.combos(valid.select("indicator", *self.dim_cols, "_c").unique())
-        if combos:  # rare
+        # the combinations and the cells in one go (polars shares the work); a combination
+        # the reference refuses (rare) flags its rows, and the cells are summed again
+        seen, *sums = pl.collect_all(
+            [self.checks.distinct(frame.lazy().filter(~pl.col("_bad"))), *self.sum_queries(frame)]
+        )
+        combos = self.checks.combos(seen)
+        if combos:
             frame = frame.with_columns(pl.col("_bad") | self.checks.flag(combos))
-        cells = self.sums(frame)
+            cells = self.sums(frame)
+        else:
+            cells = self.cells_of(sums)
         text = (pl.col(c).cast(pl.String) for c in self.text_cols)
         self.held.append(frame.lazy().filter(pl.col("_bad")).select(*text, "_row").collect())
         self.cells.add(cells, places)
