@@ -1166,3 +1166,36 @@ class TestShortRows:
             as_of=date(2023, 12, 31),
         )
         assert got == want
+
+
+class TestCollectorPaused:
+    """The bulk rollups and the register's reading pause the cyclic garbage collector
+    (many objects, none in a cycle) and leave it as they found it, also on an error."""
+
+    def test_the_collector_is_left_as_it_was(self, tmp_path: Path) -> None:
+        import gc
+
+        path = tmp_path / "kt.csv"
+        path.write_text("indicator,place,period,value\ntips.received,608,2023,1x\n")
+        seen: list[bool] = []
+        kwargs: dict[str, Any] = {
+            "to": ["province"],
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        assert gc.isenabled()
+        try:
+            for enabled in (True, False):
+                if not enabled:
+                    gc.disable()
+                with pytest.raises(RecordError):
+                    scan_rollups(path, progress=lambda _: seen.append(gc.isenabled()), **kwargs)
+                assert gc.isenabled() is enabled
+                left = scan_rollups(path, bad_rows="leave_out", **kwargs)
+                assert left.left_out
+                assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
+        assert seen
+        assert not any(seen)  # paused while it worked

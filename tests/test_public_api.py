@@ -22,6 +22,7 @@ LAYERS = {
     "_disk": 0,
     "_once": 0,
     "_lazy": 0,
+    "_gc": 0,
     "limits": 0,
     "values": 1,
     "records": 2,

@@ -101,6 +101,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the extra is installed for development
     raise ImportError("antq_domain.bulk needs polars: pip install 'antq-domain[bulk]'") from exc
 
+from antq_domain._gc import gc_paused
 from antq_domain.analysis.aggregation import (
     MissingStrategy,
     PlaceTree,
@@ -221,6 +222,7 @@ def _reference_args(  # noqa: PLR0917 - private, the reference's own arguments
     }
 
 
+@gc_paused()  # many cells and sets of places are made, none in a cycle
 def rollup_table(
     table: ObservationTable,
     *,
@@ -493,6 +495,7 @@ def _settle_problems(
     return _with_overlapping(the_plan, sorted(odd)), problems
 
 
+@gc_paused()  # many cells and sets of places are made, none in a cycle
 def scan_rollups(
     path: str | PathLike[str],
     *,

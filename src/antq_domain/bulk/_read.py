@@ -14,7 +14,6 @@ reference, which words the errors (``row 3: ...``, all rows at once).
 from __future__ import annotations
 
 import csv
-import gc
 from collections.abc import Iterable
 from datetime import date
 from decimal import Context, Decimal
@@ -22,6 +21,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from antq_domain._gc import gc_paused
 from antq_domain.errors import Problem, RecordError
 from antq_domain.io.files import (
     FileFormat,
@@ -289,13 +289,8 @@ def _observations(frame: pl.DataFrame, cat: Catalogue) -> list[Observation]:
     thousands of new objects (none in a cycle) would otherwise set off its
     full passes over them again and again, about half the time measured.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _built(frame, cat)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _built(frame: pl.DataFrame, cat: Catalogue) -> list[Observation]:  # noqa: PLR0915 - one loop

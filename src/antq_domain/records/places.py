@@ -48,6 +48,7 @@ from typing import Any, Self
 from pydantic import field_validator, model_validator
 
 from antq_domain._disk import escape_cell, read_text, unescape_cell, write_atomic
+from antq_domain._gc import gc_paused
 from antq_domain._once import once
 from antq_domain.errors import (
     AntqValueError,
@@ -1390,6 +1391,7 @@ class Registry:
         ]
 
     @classmethod
+    @gc_paused()  # tens of thousands of places and their indexes, none in a cycle
     def from_rows(
         cls, rows: Iterable[Mapping[str, str | None]], *, source: str = "Registry"
     ) -> Registry:
