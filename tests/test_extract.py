@@ -1222,3 +1222,14 @@ def test_cases_broken_are_crimes_solved_unless_tips_brought_them_about() -> None
 def test_households_are_counted_in_ho_gia_dinh() -> None:
     got = _read("Năm 2023, 5.600 hộ gia đình ký cam kết không vi phạm pháp luật.")
     assert [(code, v) for code, _, v in got] == [("mobilisation.pledge_households", 5600)]
+
+
+def test_administrative_violations_cleared_up_are_offences_dealt_with() -> None:
+    # Not crimes (Law on Handling Administrative Violations 2012, Art. 2.1): cleared up,
+    # they are offences dealt with, and the whole of the fraction has no indicator.
+    ex = extract_report("Năm 2021, Công an phường điều tra làm rõ 7/9 vụ việc vi phạm hành chính.")
+    assert [(f.indicator, f.value) for f in ex.figures] == [("crime.cases_handled", 7)]
+    assert [u.value for u in ex.unmatched] == [9]
+    # crimes keep their indicator
+    got = _read("Năm 2021, Công an phường điều tra làm rõ 7/9 vụ phạm pháp hình sự.")
+    assert ("crime.cases_solved", {"category": "all_criminal"}, 7) in got

@@ -204,6 +204,9 @@ def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
             break
 
 
+# Crimes solved (the Criminal Code's offences investigated): an administrative violation
+# cleared up is an offence dealt with instead (one that occurred stays occurred).
+_CRIMES_ONLY = frozenset({"crime.cases_solved"})
 # "vi phạm hành chính": an administrative violation.
 _ADMINISTRATIVE = re.compile(r"(?<!\w)vi phạm hành chính(?!\w)")
 
@@ -215,7 +218,9 @@ def not_offences(figs: list[Fig], key: str) -> None:
     Administrative Violations 2012, Art. 2.1: "… mà không phải là tội phạm"), so in
     "làm rõ 4/5 vụ phạm pháp hình sự, 16/20 vụ việc vi phạm hành chính" the 16/20 does
     not share the 4/5's ``category`` (the offence categories of the Criminal Code). A
-    category its own noun phrase names is kept.
+    category its own noun phrase names is kept. Nor is it a crime solved or occurred:
+    violations cleared up are offences dealt with (``crime.cases_handled``, "vụ việc vi
+    phạm pháp luật đã giải quyết"), and their whole has no indicator.
 
     Example:
         >>> from antq_domain.extract import extract_report
@@ -223,10 +228,19 @@ def not_offences(figs: list[Fig], key: str) -> None:
         ...     "Năm 2020, công an điều tra làm rõ 4/5 vụ phạm pháp hình sự, 16/20 vụ việc vi "
         ...     "phạm hành chính."
         ... )
-        >>> [(f.value, f.dims.get("category")) for f in ex.figures if f.role.value == "part"]
-        [(4, 'all_criminal'), (16, None)]
+        >>> [(f.value, f.indicator, f.dims.get("category"))
+        ...  for f in ex.figures if f.role.value == "part"]  # doctest: +NORMALIZE_WHITESPACE
+        [(4, 'crime.cases_solved', 'all_criminal'), (16, 'crime.cases_handled', None)]
     """
     for fig in figs:
+        if (
+            fig.indicator in _CRIMES_ONLY
+            and _ADMINISTRATIVE.search(key, fig.end, fig.np_end) is not None
+        ):
+            # violations cleared up or dealt with: the offences dealt with, of which
+            # administrative violations are a part (its label: "vụ việc vi phạm pháp luật")
+            fig.indicator, fig.chosen = "crime.cases_handled", None
+            fig.rule = "an administrative violation is no crime: offences dealt with"
         if "category" not in fig.dims or fig.dim_rules.get("category") is None:
             continue
         own = fig.dim_matches.get("category")
