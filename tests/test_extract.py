@@ -1233,3 +1233,21 @@ def test_administrative_violations_cleared_up_are_offences_dealt_with() -> None:
     # crimes keep their indicator
     got = _read("Năm 2021, Công an phường điều tra làm rõ 7/9 vụ phạm pháp hình sự.")
     assert ("crime.cases_solved", {"category": "all_criminal"}, 7) in got
+
+
+def test_a_comma_in_the_text_ends_a_phrase_written_without_one() -> None:
+    # "mô hình, điển hình tiên tiến" lists models and exemplars: not "mô hình điển hình
+    # tiên tiến" (exemplary models).
+    got = _read("Năm 2016, toàn tỉnh có 306 mô hình, điển hình tiên tiến được duy trì.")
+    assert [(code, v) for code, _, v in got] == [("models.active", 306)]
+    got = _read("Năm 2016, toàn tỉnh có 306 mô hình điển hình tiên tiến.")
+    assert [(code, v) for code, _, v in got] == [("models.exemplary", 306)]
+
+
+def test_models_replicated_at_sites_are_the_models_there_are() -> None:
+    # The sites count the replication; the models are the place's own.
+    got = _read("Năm 2016, có 175 mô hình đã được nhân rộng thành hơn 8.800 điểm.")
+    assert [(code, v) for code, _, v in got] == [("models.active", 175), ("models.sites", 8800)]
+    # with no sites counted they stay the models replicated
+    got = _read("Năm 2016, 3 mô hình tiêu biểu được nhân rộng trên địa bàn tỉnh.")
+    assert [code for code, _, _ in got] == ["models.replicated"]

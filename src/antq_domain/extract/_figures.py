@@ -227,7 +227,13 @@ def _entry_order(entry: Entry) -> int:
     return entry.order
 
 
-def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex) -> None:
+def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex, key: str = "") -> None:
+    """The catalogue phrases among the figure's words (``key``: the folded text they are in).
+
+    A comma between two words of the text ends a phrase written without one: "306 mô
+    hình, điển hình tiên tiến" lists models and exemplars, it is not the phrase "mô hình
+    điển hình tiên tiến" (exemplary models).
+    """
     ctx, wstarts, wends, junction = ctx_words
     _read_counter(fig, ctx, wends, junction)
     size = len(ctx)
@@ -243,7 +249,7 @@ def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex) -> None:
         # Walk the trie from this word: every phrase of the catalogue starting here, with
         # the index of its last word in the text (aspect words skipped may lie inside).
         found: list[tuple[Entry, int]] = [(e, pos) for e in node.entries]
-        k, skips = pos + 1, 0
+        k, skips, comma = pos + 1, 0, False
         children = node.children
         while children and k < size:
             nxt = children.get(ctx[k])
@@ -252,8 +258,9 @@ def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex) -> None:
                     k, skips = k + 1, skips + 1
                     continue
                 break
+            comma = comma or "," in key[wends[k - 1] : wstarts[k]]
             # Longer phrases too: catalogue order, whatever the phrase length.
-            found.extend((e, k) for e in nxt.entries)
+            found.extend((e, k) for e in nxt.entries if not comma or "," in e.phrase)
             children = nxt.children
             k += 1
         if len(found) > 1:

@@ -17,7 +17,13 @@ from antq_domain.extract._text import Scanned
 from antq_domain.records.indicators import Catalogue
 from antq_domain.values.unit import Unit
 
-__all__ = ["of_the_country", "tips_results", "unsplit_parts", "whole_of_parts"]
+__all__ = [
+    "models_at_sites",
+    "of_the_country",
+    "tips_results",
+    "unsplit_parts",
+    "whole_of_parts",
+]
 
 _TIP_WORD = re.compile(
     r"(?<!\w)(?:"
@@ -170,3 +176,35 @@ def of_the_country(sc: Scanned, figs: list[Fig]) -> None:
         fig.indicator, fig.chosen, fig.rule = None, None, ""
         fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
         fig.reason = "a figure of the whole country ('cả nước có …'), not of the report's place"
+
+
+# "… được nhân rộng tại 1.053 điểm", "… đã được nhân rộng thành hơn 8.800 điểm".
+_REPLICATED_AT = re.compile(r"nhân rộng(?: ra)?[ ]+(?:thành|tại|ở|ra)[ ]+(?:hơn |trên |gần )?$")
+_SITES_REACH = 200  # characters from the models to the count of their sites
+
+
+def models_at_sites(sc: Scanned, figs: list[Fig]) -> None:
+    """Models "replicated at M sites": the models there are, their replication the sites.
+
+    "306 mô hình được nhân rộng tại 1.053 điểm": the 306 are the models the place
+    has (``models.active``), spread over 1.053 sites (``models.sites``); the sites
+    count the replication. Models "được nhân rộng" with no sites counted after them
+    stay the models replicated.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report("Năm 2016, có 306 mô hình được nhân rộng tại 1.053 điểm.")
+        >>> [(f.indicator, f.value) for f in ex.figures]
+        [('models.active', 306), ('models.sites', 1053)]
+    """
+    key = sc.key
+    for a, b in zip(figs, figs[1:], strict=False):
+        if a.indicator != "models.replicated" or b.indicator != "models.sites":
+            continue
+        if b.qstart - a.end > _SITES_REACH or sc.boundaries_between(a.end, b.qstart):
+            continue
+        if _REPLICATED_AT.search(key, a.end, b.qstart) is None:
+            continue
+        a.indicator, a.chosen = "models.active", None
+        a.dims, a.dim_matches, a.dim_rules = {}, {}, {}
+        a.rule = f"models replicated at the sites counted by '{key[b.start : b.number_end]}'"

@@ -62,6 +62,7 @@ from antq_domain.extract._period import find_period
 from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
 from antq_domain.extract._relations import (
+    models_at_sites,
     of_the_country,
     tips_results,
     unsplit_parts,
@@ -386,7 +387,7 @@ def _read_figures(
             span, quote = _span_quote(norm, tok.start, tok.end)
             unused.append(UnusedNumber(quote, span, tok.reason or UnusedReason.UNREADABLE))
             continue
-        match_context(fig, context(sc, tokens, i, fig), idx)
+        match_context(fig, context(sc, tokens, i, fig), idx, sc.key)
         choose(fig, idx, sc.key, for_persons=for_persons)
         figs.append(fig)
     keys = clause_keys(sc, figs)
@@ -409,6 +410,7 @@ def _read_figures(
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
     not_offences(figs, sc.key)
+    models_at_sites(sc, figs)
     residential_areas(figs, sc.key, cat)
     if local:  # a report about a place other than the country
         of_the_country(sc, figs)
