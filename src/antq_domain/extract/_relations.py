@@ -9,6 +9,7 @@ có 4.300 mô hình" in a report about one place is the country's figure, not th
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from antq_domain.extract._figures import RESULT_WORD as _RESULT_WORD
 from antq_domain.extract._figures import Fig
@@ -198,7 +199,7 @@ def models_at_sites(sc: Scanned, figs: list[Fig]) -> None:
         [('models.active', 306), ('models.sites', 1053)]
     """
     key = sc.key
-    for a, b in zip(figs, figs[1:], strict=False):
+    for a, b in pairwise(figs):
         if a.indicator != "models.replicated" or b.indicator != "models.sites":
             continue
         if b.qstart - a.end > _SITES_REACH or sc.boundaries_between(a.end, b.qstart):
