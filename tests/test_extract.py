@@ -1251,3 +1251,18 @@ def test_models_replicated_at_sites_are_the_models_there_are() -> None:
     # with no sites counted they stay the models replicated
     got = _read("Năm 2016, 3 mô hình tiêu biểu được nhân rộng trên địa bàn tỉnh.")
     assert [code for code, _, _ in got] == ["models.replicated"]
+
+
+def test_a_kind_right_after_the_counter_names_the_one_indicator_it_is_a_kind_of() -> None:
+    # "đạn cối" (mortar shells) is a kind only weapons.ordnance has among pieces
+    got = _read("Năm 2023, nhân dân giao nộp 2 quả lựu đạn, 5 quả đạn cối.")
+    assert ("weapons.ordnance", {"ordnance_kind": "shell"}, 5) in got
+    # a kind several indicators share (a crime category) names none of them by itself
+    assert _read("Năm 2023, có 5 vụ ma túy.") == []
+
+
+def test_the_festival_in_its_short_name() -> None:
+    got = _read("Năm 2023, 25/25 xã, thị trấn tổ chức thành công Ngày hội.")
+    assert ("mobilisation.festival_units", {"unit_kind": "commune_level"}, 25) in got
+    got = _read("Năm 2023, có 12.345 lượt người tham gia Ngày hội.")
+    assert got == [("mobilisation.festival_participants", {}, 12345)]

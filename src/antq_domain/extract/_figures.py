@@ -354,6 +354,25 @@ def _listing(fig: Fig, key: str) -> frozenset[str]:
     return frozenset(n for n in names if len(set(listed_values(fig, key, n))) > 1)
 
 
+def _kind_owner(fig: Fig, idx: PhraseIndex) -> tuple[str, None] | None:
+    """The one indicator a kind right after the counter word is a kind of ("5 quả đạn cối").
+
+    The counted noun is the counter and the kind: "đạn cối" (mortar shells) is a kind of
+    ``ordnance_kind``, which only ``weapons.ordnance`` has among the indicators counted in
+    pieces. A kind several indicators share ("vụ ma túy": ``category``) names none.
+    """
+    if fig.counter_units is None or fig.percent or fig.counter_end <= fig.end:
+        return None
+    owners = {
+        code
+        for m in fig.matches
+        if m.entry.dim_value is not None and m.where == "after" and m.start == fig.counter_end + 1
+        for code, names in idx.dim_names.items()
+        if m.entry.code in names and idx.units[code] in fig.counter_units
+    }
+    return (owners.pop(), None) if len(owners) == 1 else None
+
+
 def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
     fig.names = [(m.start, m.end) for m in fig.matches if m.entry.dim_value is None]
     candidates = [
@@ -381,9 +400,13 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
         fig.rule = "a list of several kinds, counted together"
         fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
         return
+    kind_owner = _kind_owner(fig, idx) if not candidates else None
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best
+    elif kind_owner is not None:
+        fig.indicator, fig.chosen = kind_owner
+        fig.rule = "a kind of one indicator's thing, right after the counter word"
     elif for_persons and _for_persons(fig, key):
         # "tuyên truyền pháp luật cho hơn 4.200 người": the persons an activity was for
         # are its participants (the catalogue's <activity>_participants indicator).
