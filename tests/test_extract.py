@@ -1266,3 +1266,16 @@ def test_the_festival_in_its_short_name() -> None:
     assert ("mobilisation.festival_units", {"unit_kind": "commune_level"}, 25) in got
     got = _read("Năm 2023, có 12.345 lượt người tham gia Ngày hội.")
     assert got == [("mobilisation.festival_participants", {}, 12345)]
+
+
+def test_several_kinds_of_things_listed_after_a_number_are_not_the_first_ones() -> None:
+    # security teams, fire teams and clubs counted together: no one indicator counts them
+    ex = extract_report(
+        "Năm 2018, toàn tỉnh duy trì trên 900 tổ an ninh nhân dân, đội dân phòng, câu lạc bộ "
+        "phòng chống tội phạm."
+    )
+    assert ex.figures == ()
+    assert [(u.value, "several kinds" in u.reason) for u in ex.unmatched] == [(900, True)]
+    # one catalogue phrase with a comma in it is one thing
+    got = _read("Năm 2023, có 40 vụ án điều tra, khám phá được qua nguồn tin do nhân dân cung cấp.")
+    assert [code for code, _, _ in got] == ["tips.cases_solved"]

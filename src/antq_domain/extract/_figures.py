@@ -373,6 +373,35 @@ def _kind_owner(fig: Fig, idx: PhraseIndex) -> tuple[str, None] | None:
     return (owners.pop(), None) if len(owners) == 1 else None
 
 
+def _several_things(fig: Fig, idx: PhraseIndex, key: str, candidates: list[Match]) -> str:
+    """Why the figure counts several kinds of things together, or "".
+
+    "trên 1.000 tổ an ninh nhân dân, đội dân phòng, câu lạc bộ phòng chống tội phạm":
+    the number counts security teams, fire teams and clubs together; the noun after
+    it names only the first, so no one indicator counts the whole.
+    """
+    own = [m for m in candidates if m.where == "head"]
+    if not own or fig.counter_units is None or key[fig.np_end : fig.np_end + 1] != ",":
+        return ""
+    longest = max(own, key=lambda m: m.entry.length)
+    if longest.end > fig.np_end:  # one phrase with a comma in it ("vụ án điều tra, khám phá")
+        return ""
+    first = longest.entry.code
+    start = fig.np_end + 1
+    while start < len(key) and key[start] == " ":
+        start += 1
+    for m in fig.matches:
+        if (
+            m.start == start
+            and m.entry.dim_value is None
+            and m.entry.code != first
+            and idx.units[m.entry.code] in fig.counter_units
+        ):
+            listed = key[start : m.end]
+            return f"counts several kinds of things together ('{listed}' is listed after it)"
+    return ""
+
+
 def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
     fig.names = [(m.start, m.end) for m in fig.matches if m.entry.dim_value is None]
     candidates = [
@@ -401,6 +430,10 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
         fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
         return
     kind_owner = _kind_owner(fig, idx) if not candidates else None
+    if candidates and (mixed := _several_things(fig, idx, key, candidates)):
+        fig.reason = mixed
+        fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
+        return
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best
