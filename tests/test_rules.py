@@ -670,3 +670,52 @@ class TestNeverRaises:
             obs("forces.regular_police_units", 8, unit_kind="township"),
         ]
         assert len(check_rule(rule, figures)) == 0
+
+
+class TestFramesWithoutARuleSIndicators:
+    """`check_rules` passes over a (place, period) that has none of a rule's indicators
+    only when the rule could find nothing there: the findings are those of running it
+    on every frame."""
+
+    CONDITIONS = (
+        "tips.valuable <= tips.received",
+        "tips.valuable <= tips.received + 5",
+        "tips.valuable <= 5",
+        "requires(tips.valuable, tips.received)",
+        "compulsory_pair(tips.valuable, tips.received)",
+        "exclusive_pair(tips.valuable, tips.received)",
+        "crime.cases_solved <= crime.cases_occurred",
+    )
+
+    @pytest.mark.parametrize("condition", CONDITIONS)
+    @pytest.mark.parametrize(
+        "missing", ["skip_if_any_missing", "skip_if_all_missing", "never_skip"]
+    )
+    def test_the_same_findings_as_every_frame_run(
+        self, condition: str, missing: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from antq_domain.analysis import validation
+
+        applies = {"category": None} if "crime" in condition else None
+        rule = Rule.of("p.t", condition, vi="x", en="x", missing=missing, applies_to=applies)
+
+        def obs(indicator: str, place: str, n: int, **dims: str) -> Observation:
+            unit = {"crime": "case", "tips": "tip", "models": "model"}[
+                indicator.split(".", maxsplit=1)[0]
+            ]
+            return Observation(
+                indicator=indicator, place=place, period="2023", value=Quantity(n, unit), dims=dims
+            )
+
+        seen = [
+            obs("tips.valuable", "62", 9),  # a frame with one side
+            obs("tips.valuable", "608", 3),
+            obs("tips.received", "608", 2),  # both sides, broken
+            obs("models.active", "616", 4),  # a frame with none of them
+            obs("crime.cases_solved", "610", 5, category="drugs"),
+            obs("crime.cases_occurred", "610", 4, category="drugs"),
+        ]
+        found, whole = check_rules(seen, [rule]), validation.validate(seen, rules=[rule])
+        monkeypatch.setattr(validation, "_silent_without_its_indicators", lambda _rule: False)
+        assert found == check_rules(seen, [rule])
+        assert whole == validation.validate(seen, rules=[rule])

@@ -108,15 +108,24 @@ class _Entry:
 
 @attrs.frozen
 class _Frame:
-    """The observations of one place and period, by (indicator, dims)."""
+    """The observations of one place and period, by (indicator, dims).
+
+    ``values`` (the cells' values, which every rule evaluates) and ``indicators`` (those
+    present) are worked out once per frame.
+    """
 
     place: str
     period: str
     cells: Mapping[tuple[str, Dims], tuple[_Entry, ...]]
+    values: Mapping[tuple[str, Dims], Sequence[Value]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    indicators: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def values(self) -> dict[tuple[str, Dims], Sequence[Value]]:
-        return {key: [e.obs.value for e in entries] for key, entries in self.cells.items()}
+    def __attrs_post_init__(self) -> None:
+        values = {key: [e.obs.value for e in entries] for key, entries in self.cells.items()}
+        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "indicators", frozenset(key[0] for key in self.cells))
 
     def refs(self, indicator: str, dims: Dims) -> list[Ref]:
         return [e.ref for e in self.cells.get((indicator, dims), ())]
@@ -302,12 +311,33 @@ def _invalid(rule: Rule, reasons: Iterable[str], involved: Iterable[Ref] = ()) -
     )
 
 
+def _silent_without_its_indicators(rule: Rule) -> bool:
+    """Whether the rule finds nothing in a frame that has none of its indicators.
+
+    Every operand is then missing: a rule with ``applies_to`` has no combination to
+    check; a pair rule whose sides both have operands has neither side present; a
+    comparison skips when any, or all, of its operands are missing. A comparison that
+    never skips reports the missing operands, so it is run.
+    """
+    if rule.applies_to:
+        return True
+    if rule.operator.is_pair:
+        return bool(rule.left.operands) and bool(rule.right.operands)
+    return bool(rule.left.operands or rule.right.operands) and rule.missing in (
+        MissingValueStrategy.SKIP_IF_ANY_MISSING,
+        MissingValueStrategy.SKIP_IF_ALL_MISSING,
+    )
+
+
 def _run_rule(rule: Rule, frames: Sequence[_Frame], cat: Catalogue) -> list[Finding]:
     problems = rule_problems(rule, cat)
     if problems:
         return [_invalid(rule, problems)]
     out: list[Finding] = []
+    wanted = frozenset(rule.indicators) if _silent_without_its_indicators(rule) else None
     for frame in frames:
+        if wanted is not None and wanted.isdisjoint(frame.indicators):
+            continue  # nothing to find (see `_silent_without_its_indicators`)
         try:
             for combo in _combos(rule, frame):
                 left = _specialise(rule.left, combo, cat)
@@ -373,7 +403,12 @@ def check_rules(
         ['forces.regular_police_units_le_admin_units']
     """
     cat = catalogue if catalogue is not None else _standard()
-    frames = _frames(_entries(observations))
+    return _rule_findings(_frames(_entries(observations)), rules, cat)
+
+
+def _rule_findings(
+    frames: Sequence[_Frame], rules: Iterable[Rule] | None, cat: Catalogue
+) -> Findings:
     chosen = default_rules(cat) if rules is None else tuple(rules)
     out: list[Finding] = []
     for rule in chosen:
@@ -382,15 +417,18 @@ def check_rules(
 
 
 # -- totals --------------------------------------------------------------------------
-def _totals_in(frame: _Frame, b: Breakdown, cat: Catalogue) -> list[Finding]:
+def _split_by(b: Breakdown, cat: Catalogue) -> frozenset[str]:
+    """The indicators of the catalogue that ``b`` applies to and that have its dimension."""
+    return frozenset(
+        code for code in cat if b.applies(code) and b.dimension in cat[code].dimension_names
+    )
+
+
+def _totals_in(frame: _Frame, b: Breakdown, cat: Catalogue, split: frozenset[str]) -> list[Finding]:
+    """The findings of breakdown ``b`` in one frame (``split``: `_split_by`)."""
     groups: dict[tuple[str, Dims], None] = {}
     for indicator, dims in frame.cells:
-        if (
-            indicator in cat
-            and b.applies(indicator)
-            and b.dimension in cat[indicator].dimension_names
-            and dims.get(b.dimension) in b.parts
-        ):
+        if indicator in split and dims.get(b.dimension) in b.parts:
             rest = Dims.of({k: v for k, v in dims.items() if k != b.dimension})
             groups[(indicator, rest)] = None
     out: list[Finding] = []
@@ -484,12 +522,21 @@ def check_totals(
 to ≥ 9, not the stated total 8')
     """
     cat = catalogue if catalogue is not None else _standard()
+    return _total_findings(_frames(_entries(observations)), breakdowns, cat)
+
+
+def _total_findings(
+    frames: Sequence[_Frame], breakdowns: Iterable[Breakdown] | None, cat: Catalogue
+) -> Findings:
     chosen = default_breakdowns(cat) if breakdowns is None else tuple(breakdowns)
+    splits = [_split_by(b, cat) for b in chosen]
     out: list[Finding] = []
-    for frame in _frames(_entries(observations)):
-        for b in chosen:
+    for frame in frames:
+        for b, split in zip(chosen, splits, strict=True):
+            if split.isdisjoint(frame.indicators):
+                continue  # no cell of the frame is split by it
             try:
-                out.extend(_totals_in(frame, b, cat))
+                out.extend(_totals_in(frame, b, cat, split))
             except _GUARDED:  # pragma: no cover - defensive: a breakdown never stops validation
                 continue
     return Findings(out)
@@ -789,8 +836,9 @@ def validate(
         cat = catalogue if catalogue is not None else _standard()
     found = check_places(observations, registry=registry)
     found = found + find_conflicts(observations)
-    found = found + check_rules(observations, rules, catalogue=cat)
-    found = found + check_totals(observations, breakdowns, catalogue=cat)
+    frames = _frames(_entries(observations))  # the same for the rules and the totals
+    found = found + _rule_findings(frames, rules, cat)
+    found = found + _total_findings(frames, breakdowns, cat)
     if isinstance(x, MovementReport):
         found = found + check_records(x, catalogue=cat)
     return found
