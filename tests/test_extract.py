@@ -1279,3 +1279,16 @@ def test_several_kinds_of_things_listed_after_a_number_are_not_the_first_ones() 
     # one catalogue phrase with a comma in it is one thing
     got = _read("Năm 2023, có 40 vụ án điều tra, khám phá được qua nguồn tin do nhân dân cung cấp.")
     assert [code for code, _, _ in got] == ["tips.cases_solved"]
+
+
+def test_a_heading_repeating_the_bodys_figure_takes_the_bodys_reading() -> None:
+    # The heading is the body's figure in few words; the body says it counts a mixture.
+    ex = extract_report(
+        "Trên 900 tổ an ninh nhân dân\n\nNăm 2018, toàn tỉnh duy trì trên 900 tổ an ninh "
+        "nhân dân, đội dân phòng, câu lạc bộ phòng chống tội phạm."
+    )
+    assert ex.figures == ()
+    assert sorted("heading" in u.reason for u in ex.unmatched) == [False, True]
+    # a heading that says more than the body keeps its own reading
+    got = _read("Cung cấp 240 nguồn tin có giá trị\n\nNăm 2020, nhân dân cung cấp 240 nguồn tin.")
+    assert sorted(code or "" for code, _, _ in got) == ["tips.received", "tips.valuable"]

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.extract._authority import read_authorities
+from antq_domain.extract._cells import headline_repeats, merge_repeats, one_value_per_cell
 from antq_domain.extract._dimensions import (
     carry_dims,
     clause_keys,
@@ -307,65 +307,6 @@ def _outputs(
     return found, unmatched
 
 
-def _merge(figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
-    out: list[ExtractedFigure] = []
-    seen: dict[tuple[Any, ...], int] = {}
-    again: dict[int, list[tuple[int, int]]] = {}
-    for f in figures:
-        k = (f.indicator, f.dims, f.value, f.qualifier, f.unit)
-        i = seen.get(k)
-        if i is not None:
-            again.setdefault(i, []).append(f.span)
-            continue
-        seen[k] = len(out)
-        out.append(f)
-    for i, spans in again.items():
-        first = out[i]
-        out[i] = attrs.evolve(first, also_quoted=(*first.also_quoted, *spans))
-    return out
-
-
-def _one_value_per_cell(
-    found: list[ExtractedFigure], unmatched: list[ExtractedFigure]
-) -> tuple[list[ExtractedFigure], list[ExtractedFigure]]:
-    """A cell (indicator and dimensions) takes one value: the largest; the others are unmatched.
-
-    A report states a total and narrower activities by words of their own ("165 buổi
-    tuyên truyền …; 16 buổi tuyên truyền về phòng chống tệ nạn xã hội cho học sinh"):
-    when the catalogue has no cell for the narrower one, reading it into the total's
-    cell would give the report two values for one thing. The total is the largest, so
-    the largest figure keeps the cell (the first of equals); the others are listed
-    unmatched, naming it.
-    """
-    best: dict[tuple[str | None, Dims], ExtractedFigure] = {}
-    for f in found:
-        cell = (f.indicator, f.dims)
-        if cell not in best or f.value > best[cell].value:
-            best[cell] = f
-    if len(best) == len(found):
-        return found, unmatched
-    kept: list[ExtractedFigure] = []
-    moved: list[ExtractedFigure] = []
-    for f in found:
-        total = best[(f.indicator, f.dims)]
-        if total is f:
-            kept.append(f)
-            continue
-        moved.append(
-            attrs.evolve(
-                f,
-                indicator=None,
-                dims=Dims.of(),
-                reason=(
-                    f"the cell of {f.indicator}{f' {dict(f.dims)}' if f.dims else ''} has the "
-                    f"larger value of '{total.quote}': a second value, with no words the "
-                    "catalogue splits by"
-                ),
-            )
-        )
-    return kept, sorted([*unmatched, *moved], key=lambda u: u.span)
-
-
 def _read_figures(
     norm: Normalised,
     sc: Scanned,
@@ -420,7 +361,8 @@ def _read_figures(
         if fig.indicator is not None:
             finish_dims(fig, cat[fig.indicator])
     found, unmatched = _outputs(norm, sc, cat, idx, figs)
-    found, unmatched = _one_value_per_cell(_merge(found), unmatched)
+    found, unmatched = headline_repeats(norm.original, merge_repeats(found), unmatched)
+    found, unmatched = one_value_per_cell(found, unmatched)
     return found, unmatched, unused
 
 
