@@ -719,3 +719,26 @@ class TestFramesWithoutARuleSIndicators:
         monkeypatch.setattr(validation, "_silent_without_its_indicators", lambda _rule: False)
         assert found == check_rules(seen, [rule])
         assert whole == validation.validate(seen, rules=[rule])
+
+
+def test_validate_pauses_the_collector_and_leaves_it_as_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from antq_domain.analysis import validation
+
+    seen: list[bool] = []
+    real = validation.find_conflicts
+
+    def spy(observations: object) -> object:
+        seen.append(gc.isenabled())
+        return real(observations)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validation, "find_conflicts", spy)
+    obs = [
+        Observation(indicator="tips.received", place="62", period="2023", value=Quantity(3, "tip"))
+    ]
+    assert validation.validate(obs).ok
+    assert seen == [False]
+    assert gc.isenabled()

@@ -47,6 +47,7 @@ from typing import cast
 
 import attrs
 
+from antq_domain._gc import gc_paused
 from antq_domain.analysis._inputs import as_observations
 from antq_domain.analysis.conflicts import ConflictGrade, grade
 from antq_domain.analysis.expressions import (
@@ -796,6 +797,7 @@ def check_records(report: MovementReport, *, catalogue: Catalogue | None = None)
 
 
 # -- everything ----------------------------------------------------------------------
+@gc_paused()  # frames, entries and findings by the hundred thousand, none in a cycle
 def validate(
     x: MovementReport | Iterable[Observation] | object,
     *,
