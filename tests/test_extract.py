@@ -1292,3 +1292,18 @@ def test_a_heading_repeating_the_bodys_figure_takes_the_bodys_reading() -> None:
     # a heading that says more than the body keeps its own reading
     got = _read("Cung cấp 240 nguồn tin có giá trị\n\nNăm 2020, nhân dân cung cấp 240 nguồn tin.")
     assert sorted(code or "" for code, _, _ in got) == ["tips.received", "tips.valuable"]
+
+
+def test_what_was_proposed_is_not_what_was_done() -> None:
+    # persons proposed for a measure are not persons managed
+    ex = extract_report(
+        "Năm 2022, Công an xã đã đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc "
+        "đối với 17 người nghiện ma túy."
+    )
+    assert ex.figures == ()
+    assert [(u.value, "proposed" in u.reason) for u in ex.unmatched] == [(17, True)]
+    # a proposed award keeps its indicator, with status proposed
+    got = _read("Năm 2022, đề nghị Chủ tịch UBND tỉnh tặng bằng khen cho 4 cá nhân.")
+    assert [(code, dims["status"]) for code, dims, _ in got] == [
+        ("commendations.recipients", "proposed")
+    ]

@@ -21,6 +21,7 @@ from antq_domain.values.unit import Unit
 __all__ = [
     "models_at_sites",
     "of_the_country",
+    "proposals",
     "tips_results",
     "unsplit_parts",
     "whole_of_parts",
@@ -209,3 +210,45 @@ def models_at_sites(sc: Scanned, figs: list[Fig]) -> None:
         a.indicator, a.chosen = "models.active", None
         a.dims, a.dim_matches, a.dim_rules = {}, {}, {}
         a.rule = f"models replicated at the sites counted by '{key[b.start : b.number_end]}'"
+
+
+# "đề nghị" (to propose, to request) before a figure in its clause: what was asked for.
+_PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
+_PROPOSAL_REACH = 100  # characters back from a figure to the verb of its clause
+
+
+def proposals(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
+    """A figure of what was proposed is no count of what was done.
+
+    "đề nghị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc đối với 23 người
+    nghiện ma túy": the 23 were proposed for a measure, not managed. An indicator
+    with a ``status`` dimension records the proposal (commendations: ``proposed``,
+    also when the one asked to confer stands between: "đề nghị Chủ tịch UBND tỉnh
+    tặng bằng khen"); any other figure after "đề nghị" in its clause is listed
+    unmatched.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report(
+        ...     "Năm 2022, Công an xã đề nghị đưa vào cơ sở cai nghiện 23 người nghiện ma túy."
+        ... )
+        >>> ex.figures, [u.value for u in ex.unmatched]
+        ((), [23])
+    """
+    key = sc.key
+    for fig in figs:
+        if fig.indicator is None:
+            continue
+        start = max(sc.boundary_before(fig.qstart), fig.qstart - _PROPOSAL_REACH)
+        if _PROPOSE.search(key, start, fig.qstart) is None:
+            continue
+        if "status" in cat[fig.indicator].dimension_names:
+            # "đề nghị Chủ tịch UBND tỉnh tặng bằng khen": the award asked of the chair
+            if fig.dims.get("status", "conferred") == "conferred":
+                fig.dims["status"] = "proposed"
+                fig.dim_rules["status"] = "'đề nghị' before the award in its clause"
+                fig.dim_matches.pop("status", None)
+            continue
+        fig.indicator, fig.chosen, fig.rule = None, None, ""
+        fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
+        fig.reason = "what was proposed ('đề nghị …'), not what was done"

@@ -64,6 +64,7 @@ from antq_domain.extract._records import build_draft, read_programmes, to_commen
 from antq_domain.extract._relations import (
     models_at_sites,
     of_the_country,
+    proposals,
     tips_results,
     unsplit_parts,
     whole_of_parts,
@@ -352,6 +353,7 @@ def _read_figures(
     named_kinds(figs, sc.key, cat)
     not_offences(figs, sc.key)
     models_at_sites(sc, figs)
+    proposals(sc, figs, cat)
     residential_areas(figs, sc.key, cat)
     if local:  # a report about a place other than the country
         of_the_country(sc, figs)
