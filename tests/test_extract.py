@@ -1307,3 +1307,18 @@ def test_what_was_proposed_is_not_what_was_done() -> None:
     assert [(code, dims["status"]) for code, dims, _ in got] == [
         ("commendations.recipients", "proposed")
     ]
+
+
+def test_who_proposes_an_award_is_not_its_issuer() -> None:
+    # "UBND huyện đề nghị tặng bằng khen": the district proposes; who awards is not said
+    got = _read("Năm 2022, UBND huyện đề nghị tặng bằng khen cho 3 tập thể, 5 cá nhân.")
+    assert [(dims["issuer"], dims["status"]) for _, dims, _ in got] == [
+        ("unspecified", "proposed"),
+        ("unspecified", "proposed"),
+    ]
+    # the one asked, after "đề nghị", is
+    got = _read(
+        "Năm 2022, Công an tỉnh đề nghị Bộ trưởng Bộ Công an tặng bằng khen cho 3 tập thể, "
+        "5 cá nhân."
+    )
+    assert {dims["issuer"] for _, dims, _ in got} == {"minister_of_public_security"}

@@ -8,6 +8,9 @@ commune), the levels of the Law on Local Government Organisation 2015
 (Art. 2). A "thành phố" is a province-level city or a district-level one:
 the register says which by its name; without a name it is left unread.
 
+Who proposes an award ("UBND huyện đề nghị tặng …") is not its issuer: only
+a committee named after "đề nghị" is read.
+
 The form follows from the issuer when the sentence does not name it but the
 text does ("Lãnh đạo UBND xã tặng giấy khen …" in a caption): the chairs of
 district and commune People's Committees award a "giấy khen" (Law on
@@ -50,6 +53,7 @@ _GIAY_KHEN_ISSUERS = frozenset(
     {"district_people_committee_chair", "commune_people_committee_chair"}
 )
 _WINDOW = 160  # characters either side of the figure, within its clause
+_PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
 
 
 def _city_level(text: str, end: int, registry: Callable[[], Registry]) -> str | None:
@@ -75,6 +79,10 @@ def _city_level(text: str, end: int, registry: Callable[[], Registry]) -> str | 
 def _level(norm: Normalised, sc: Scanned, fig: Fig, registry: Callable[[], Registry]) -> str | None:
     start = max(sc.boundary_before(fig.qstart), fig.qstart - _WINDOW)
     end = min(sc.boundary_after(fig.end), fig.end + _WINDOW)
+    # "UBND huyện đề nghị tặng bằng khen …": who proposes stands before "đề nghị"; the
+    # award is asked of whoever follows it.
+    for asked in _PROPOSE.finditer(sc.key, start, fig.qstart):
+        start = asked.end()
     best: tuple[int, str] | None = None
     for m in _AUTHORITY.finditer(sc.key, start, max(start, end)):
         kind = m.group(1)

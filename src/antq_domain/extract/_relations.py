@@ -236,12 +236,23 @@ def proposals(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         ((), [23])
     """
     key = sc.key
+    dropped: set[tuple[int, str | None]] = set()  # (clause, issuer) read from a proposer
     for fig in figs:
         if fig.indicator is None:
             continue
         start = max(sc.boundary_before(fig.qstart), fig.qstart - _PROPOSAL_REACH)
-        if _PROPOSE.search(key, start, fig.qstart) is None:
+        asked = _PROPOSE.search(key, start, fig.qstart)
+        if asked is None:
             continue
+        issuer = fig.dim_matches.get("issuer")
+        clause = sc.boundaries_upto(fig.qstart)
+        carried = issuer is None and (clause, fig.dims.get("issuer")) in dropped
+        if (issuer is not None and issuer.end <= asked.start()) or carried:
+            # "UBND huyện đề nghị tặng …": who proposes is not who awards (nor is it for
+            # the figures listed with the one it was read for)
+            dropped.add((clause, fig.dims.pop("issuer", None)))
+            fig.dim_matches.pop("issuer", None)
+            fig.dim_rules.pop("issuer", None)
         if "status" in cat[fig.indicator].dimension_names:
             # "đề nghị Chủ tịch UBND tỉnh tặng bằng khen": the award asked of the chair
             if fig.dims.get("status", "conferred") == "conferred":
