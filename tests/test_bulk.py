@@ -444,6 +444,32 @@ class TestMixedIndicators:
         assert rollup_file(path, **kwargs) == expected
         assert rollup_table(read_table(path), **kwargs) == expected
 
+    @pytest.mark.parametrize("merge", [1, 5, None])
+    def test_decimal_figures_over_many_blocks(
+        self, merge: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # decimal sums of cells met in many blocks, merged as they go or at the end
+        monkeypatch.setattr(bulk_scan, "BLOCK_BYTES", 64)
+        if merge is not None:
+            monkeypatch.setattr(bulk_scan, "MERGE_ROWS", merge)
+        rows = ["indicator,place,period,value"]
+        for place in ("608", "616", "610"):
+            for m in range(1, 13):
+                rows.append(f"weapons.explosives,{place},2023{m:02d},{m}.{m:02d}5")
+                rows.append(f"tips.received,{place},2023{m:02d},{m}")
+        path = tmp_path / "kg.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        kwargs: dict[str, Any] = {
+            "period": "2023",
+            "registry": registry(),
+            "as_of": date(2023, 12, 31),
+        }
+        for to in ("province", None):
+            expected = rollup(read_observations(path), to=to, **kwargs)
+            assert str(expected.cell("weapons.explosives", "62" if to else "608").value) != ""
+            monkeypatch.setattr(bulk, "_held", _whole)
+            assert rollup_file(path, to=to, **kwargs) == expected
+
     @pytest.mark.parametrize(
         ("second", "error"),
         [
