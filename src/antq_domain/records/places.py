@@ -1547,7 +1547,7 @@ def _read_csv(text: str, source: str, *, spreadsheet_safe: bool = False) -> Regi
         ]
         raise RecordError(source, problems)
     rows: Iterable[dict[str, Any]] = reader
-    if spreadsheet_safe:
+    if spreadsheet_safe and "'" in text:  # without a quote no cell starts with one
         rows = (
             {k: unescape_cell(v) if isinstance(v, str) else v for k, v in row.items()}
             for row in reader
