@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -15,10 +17,12 @@ import pytest
 from hypothesis import find, given
 from hypothesis import strategies as st
 
+import antq_domain.records.places as places_module
 from antq_domain.errors import InvariantError, RecordError, UnknownCodeError
 from antq_domain.records.places import (
     COLUMNS,
     REFORM_DATE,
+    FormerName,
     Place,
     PlaceKind,
     PlaceLevel,
@@ -28,6 +32,7 @@ from antq_domain.records.places import (
     registry,
 )
 from antq_domain.strategies._places import place_codes, registries
+from antq_domain.values import Period
 
 BEFORE = date(2024, 12, 31)
 LAST_OLD = date(2025, 6, 30)
@@ -588,3 +593,149 @@ def test_find_without_diacritics_only_when_nothing_matches_as_written() -> None:
     assert marked == {"17"}
     assert registry().find("tỉnh Hòa Bìnhx") == ()
     assert registry().find("Đắk Tôo") == ()
+
+
+# --- former names: a unit renamed under the same code ----------------------
+
+# (name as written then, register code, the last day of the name); from data/former_names.csv
+FORMER = [
+    ("huyện Yên Hưng", "206", date(2011, 11, 24)),  # thị xã Quảng Yên, NQ 100/NQ-CP
+    ("huyện Quảng Uyên", "049", date(2020, 2, 29)),  # huyện Quảng Hòa, NQ 897/NQ-UBTVQH14
+    ("huyện Tĩnh Gia", "407", date(2020, 5, 31)),  # thị xã Nghi Sơn, NQ 933/NQ-UBTVQH14
+    ("Quận 2", "769", date(2020, 12, 31)),  # thành phố Thủ Đức, NQ 1111/NQ-UBTVQH14
+    ("huyện Đạ Tẻh", "682", date(2024, 11, 30)),  # huyện Đạ Huoai, NQ 1245/NQ-UBTVQH15
+    ("huyện Đất Đỏ", "753", date(2024, 12, 31)),  # huyện Long Đất, NQ 1256/NQ-UBTVQH15
+]
+
+
+@pytest.mark.parametrize(("name", "code", "last_day"), FORMER)
+def test_a_former_name_finds_the_unit_up_to_its_last_day(
+    name: str, code: str, last_day: date
+) -> None:
+    reg = registry()
+    assert [p.code for p in reg.find(name, last_day)] == [code]
+    assert [p.code for p in reg.find(name, date(2008, 1, 1))] == [code]
+    assert [p.code for p in reg.find(name)] == [code]
+    # the day after, the unit bore its new name: the former one no longer finds it
+    assert reg.find(name, last_day + timedelta(days=1)) == ()
+    # a place given by its former name in a report of a period when the name was used
+    assert reg.place(name, during=Period.parse(str(last_day.year))).code == code
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "huyện Long Điền",  # 752: merged into huyện Đất Đỏ as huyện Long Đất, its code closed
+        "huyện Phục Hòa",  # 050: merged into huyện Quảng Uyên as huyện Quảng Hòa
+        "quận 9",  # 763: merged into thành phố Thủ Đức under quận 2's code
+        "huyện Cát Tiên",  # 683: merged into huyện Đạ Huoai under huyện Đạ Tẻh's code
+    ],
+)
+def test_a_unit_whose_code_was_closed_is_not_a_former_name(name: str) -> None:
+    # the merged unit continues another unit's code: this one ended, and is not in the register
+    assert registry().find(name, date(2019, 1, 1)) == ()
+
+
+def test_former_names_are_read_last() -> None:
+    reg = registry()
+    # as written, "Tĩnh Gia" is the ward of the new tree: the former district is not added
+    assert [p.code for p in reg.find("Tĩnh Gia")] == ["16561"]
+    # in 2015 nothing alive is written so; the district's former name finds it
+    assert [p.code for p in reg.find("Tĩnh Gia", date(2015, 1, 1))] == ["407"]
+    # the township of Quảng Uyên bore that name in 2019 as written: it wins over the district
+    assert [p.code for p in reg.find("Quảng Uyên", date(2019, 1, 1))] == ["01576@2025-06-30"]
+    # typed without diacritics, like the names of the register
+    assert [p.code for p in reg.find("huyen Dat Do", date(2020, 1, 1))] == ["753"]
+    assert [p.code for p in reg.find("Q.2", date(2019, 1, 1))] == ["769"]
+
+
+def _former_rows() -> list[dict[str, str]]:
+    text = (Path(places_module.__file__).parent.parent / "data" / "former_names.csv").read_text(
+        encoding="utf-8"
+    )
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines), newline="")))
+
+
+def test_bundled_former_names_are_district_level_renames_before_the_reform() -> None:
+    reg = registry()
+    rows = _former_rows()
+    assert len(rows) == len(reg.former_names) == len(FORMER)
+    for row in rows:
+        assert list(row) == ["code", "name", "until", "source"], row
+        place = reg.get(row["code"])  # an existing code
+        assert place.level is PlaceLevel.DISTRICT, row
+        until = date.fromisoformat(row["until"])
+        assert until < REFORM_DATE, row
+        # the unit lived on under its new name after the former one's last day
+        assert place.alive_on(until), row
+        assert place.alive_on(until + timedelta(days=1)), row
+        first = row["name"].split()[0].casefold()
+        assert first in {"huyện", "quận", "thị", "thành"}, row  # written with its kind word
+        assert row["name"] != place.name, row
+        assert "NQ" in row["source"], row  # the resolution
+        assert "http" in row["source"], row  # and where it was read
+    assert {(r["name"].casefold(), r["code"], r["until"]) for r in rows} == {
+        (n.casefold(), c, d.isoformat()) for n, c, d in FORMER
+    }
+
+
+FORMER_HEADER = "code,name,until,source"
+
+
+def _load_with_former(lines: list[str], header: str = FORMER_HEADER) -> Registry:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mine.csv"
+        path.write_text("\n".join([HEADER, *GOOD]) + "\n", encoding="utf-8")
+        names = Path(folder) / "former.csv"
+        text = "\n".join(["# my own former names", header, *lines]) + "\n"
+        names.write_text(text, encoding="utf-8")
+        return load_registry(path, former_names=names)
+
+
+def test_a_users_register_takes_former_names() -> None:
+    reg = _load_with_former(["D,Huyện Cũ,2019-12-31,my decision"])
+    assert [f.name for f in reg.former_names] == ["Huyện Cũ"]
+    assert [p.code for p in reg.find("huyện Cũ", date(2019, 12, 31))] == ["D"]
+    assert reg.find("Cũ", date(2020, 1, 1)) == ()
+    assert reg != _load(GOOD)  # the former names are part of the register
+    assert _load(GOOD).former_names == ()
+
+
+@pytest.mark.parametrize(
+    ("lines", "header", "loc"),
+    [
+        (["X,Huyện Cũ,2019-12-31,s"], FORMER_HEADER, "line 3.code"),  # not in the register
+        (["D,Xã Cũ,2019-12-31,s"], FORMER_HEADER, "line 3.name"),  # a commune's kind word
+        (["D,Cũ,2019-12-31,s"], FORMER_HEADER, "line 3.name"),  # no kind word
+        (["D,Huyện B,2019-12-31,s"], FORMER_HEADER, "line 3.name"),  # the name it bears
+        (["D,Huyện Cũ,2025-06-30,s"], FORMER_HEADER, "line 3.until"),  # its last day
+        (["D,Huyện Cũ,2025-07-01,s"], FORMER_HEADER, "line 3.until"),  # after its end
+        (["D,Huyện Cũ,31/12/2019,s"], FORMER_HEADER, "line 3.until"),
+        (["D,Huyện Cũ,,s"], FORMER_HEADER, "line 3.until"),
+        (["D,Huyện Cũ,2019-12-31,"], FORMER_HEADER, "line 3.source"),
+        (["D,Huyện Cũ,2019-12-31,s,x"], FORMER_HEADER, "line 3.(extra cells)"),
+        (["D,Huyện Cũ,2019-12-31,s", "D,huyện cũ,2018-12-31,s"], FORMER_HEADER, "line 4.name"),
+        (["D,Huyện Cũ,2019-12-31"], "code,name,until", "line 2"),
+    ],
+)
+def test_former_name_errors_name_line_and_column(lines: list[str], header: str, loc: str) -> None:
+    with pytest.raises(RecordError) as info:
+        _load_with_former(lines, header)
+    assert info.value.record == "former.csv"
+    assert loc in [where for where, _ in info.value.parts], info.value.parts
+
+
+def test_registry_checks_its_former_names() -> None:
+    end = date(2025, 6, 30)
+    places = [
+        Place(code="P", name="Tỉnh A", kind="province"),
+        Place(code="D", name="Huyện B", kind="district", parent="P", valid_to=end),
+    ]
+    good = FormerName(code="D", name="Huyện Cũ", until=date(2019, 12, 31), source="s")
+    assert Registry(places, [good]) != Registry(places)
+    assert Registry(places, [good]).former_names == (good,)
+    bad = FormerName(code="D", name="Tỉnh Cũ", until=date(2019, 12, 31), source="s")
+    with pytest.raises(RecordError) as info:
+        Registry(places, [good, bad])
+    assert [where for where, _ in info.value.parts] == ["former_names.1.name"]

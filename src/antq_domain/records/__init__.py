@@ -51,6 +51,7 @@ from antq_domain.records.organisations import (
     Tenure,
 )
 from antq_domain.records.places import (
+    FormerName,
     Place,
     PlaceKind,
     PlaceLevel,
@@ -91,6 +92,7 @@ __all__ = [
     "CodeMapping",
     "Crosswalk",
     # places
+    "FormerName",
     "Place",
     "PlaceKind",
     "PlaceLevel",

@@ -67,7 +67,9 @@ from antq_domain.values.period import Period
 
 __all__ = [
     "COLUMNS",
+    "FORMER_NAME_COLUMNS",
     "REFORM_DATE",
+    "FormerName",
     "Place",
     "PlaceKind",
     "PlaceLevel",
@@ -92,6 +94,9 @@ COLUMNS: tuple[str, ...] = (
     "successors",
 )
 """The columns of a register CSV file, in order."""
+
+FORMER_NAME_COLUMNS: tuple[str, ...] = ("code", "name", "until", "source")
+"""The columns of a CSV file of former names, one `FormerName` a row."""
 
 _CODE = re.compile(r"[^\s;,]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -515,6 +520,84 @@ class Place(Record):
         return _within(day, self.valid_from, self.valid_to)
 
 
+class FormerName(Record):
+    """A name a unit bore before the one the register writes, up to a day, under the same code.
+
+    Decision 124/2004/QĐ-TTg (Art. 1): a unit's code does not change while the unit exists, and a
+    district formed by merging takes the code of the district where its People's Committee sits.
+    A unit renamed, or merged under a new name keeping its code, is one place in the register,
+    written with its last name; its earlier names are former names, each used up to ``until``.
+
+    Args:
+        code: the register code of the unit.
+        name: the name as written then, with its kind word ("Huyện Tĩnh Gia"); stored in NFC.
+        until: the last day the name was used (the day before the new name took effect).
+        source: where the fact comes from (the legal text, the pages it was read on).
+
+    Example:
+        >>> from datetime import date
+        >>> from antq_domain.records.places import FormerName
+        >>> f = FormerName(code="407", name="Huyện Tĩnh Gia", until=date(2020, 5, 31),
+        ...                source="Nghị quyết 933/NQ-UBTVQH14")
+        >>> f.short_name
+        'Tĩnh Gia'
+        >>> FormerName(code="407", name=" ", until=date(2020, 5, 31), source="x")
+        Traceback (most recent call last):
+        ...
+        antq_domain.errors.RecordError: FormerName: 1 problem
+          name: name=' ': expected a non-empty name
+    """
+
+    code: str
+    name: str
+    until: date
+    source: str
+
+    @field_validator("code")
+    @classmethod
+    def _code_ok(cls, value: str) -> str:
+        return _check_code("code", value)
+
+    @field_validator("name")
+    @classmethod
+    def _name_ok(cls, value: str) -> str:
+        if not value.strip():
+            raise ParseError("name", value, "a non-empty name", expected_vi="một tên không rỗng")
+        return unicodedata.normalize("NFC", value)
+
+    @field_validator("source")
+    @classmethod
+    def _source_ok(cls, value: str) -> str:
+        if not value.strip():
+            raise ParseError(
+                "source", value, "where the name comes from", expected_vi="nguồn của tên"
+            )
+        return value
+
+    @property
+    def short_name(self) -> str:
+        """The name without its kind word ("Tĩnh Gia" for "Huyện Tĩnh Gia").
+
+        Example:
+            >>> from datetime import date
+            >>> from antq_domain.records.places import FormerName
+            >>> FormerName(code="769", name="Quận 2", until=date(2020, 12, 31),
+            ...            source="Nghị quyết 1111/NQ-UBTVQH14").short_name
+            '2'
+        """
+        kind = _kind_word(self.name)
+        return self.name[len(kind) :].strip() if kind else self.name
+
+
+def _kind_word(name: str) -> str:
+    """The kind word a name begins with, as written ("Huyện"), or "" if none."""
+    folded = name.casefold()
+    for word, _levels in _KIND_WORD_LEVELS:
+        if folded.startswith(word + " "):
+            return name[: len(word)]
+    return ""
+
+
 # --- name matching ---------------------------------------------------------
 
 
@@ -742,6 +825,91 @@ def _register_problems(places: Sequence[Place], where: Sequence[str]) -> list[Pr
     return problems
 
 
+_FormerIndex = dict[str, tuple[FormerName, ...]]
+
+
+def _former_problems(
+    formers: Sequence[FormerName], by_code: Mapping[str, Place], where: Sequence[str]
+) -> list[Problem]:
+    """Every rule the former names break against the places, located by ``where[i]``.
+
+    A former name names a unit of the register, begins with a kind word of the unit's level,
+    differs from the name the register writes, is used up to a day of the unit's life before its
+    last day (the unit lived on under its new name), and is listed once for its unit.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for former, loc in zip(formers, where, strict=True):
+        place = by_code.get(former.code)
+        if place is None:
+            err: AntqValueError | UnknownCodeError = UnknownCodeError(
+                "code",
+                former.code,
+                "a code of the register",
+                expected_vi="một mã trong danh mục địa bàn",
+            )
+            problems.append((f"{loc}.code", err))
+            continue
+        level = place.kind.level
+        levels = dict(_KIND_WORD_LEVELS).get(_kind_word(former.name).casefold(), frozenset())
+        if level not in levels:
+            problems.append(
+                (
+                    f"{loc}.name",
+                    InvariantError(
+                        "name",
+                        former.name,
+                        f"a name beginning with a kind word of the {level.value} level "
+                        f"({place.code} is {place.name})",
+                        expected_vi=f"một tên bắt đầu bằng từ chỉ loại đơn vị {level.label.vi} "
+                        f"({place.code} là {place.name})",
+                    ),
+                )
+            )
+        if _name_key(former.name) == _name_key(place.name):
+            problems.append(
+                (
+                    f"{loc}.name",
+                    InvariantError(
+                        "name",
+                        former.name,
+                        f"a name other than the one the register writes for {place.code}",
+                        expected_vi=f"một tên khác tên danh mục ghi cho {place.code}",
+                    ),
+                )
+            )
+        life = _interval(place.valid_from, place.valid_to)
+        if not place.alive_on(former.until) or former.until == place.valid_to:
+            problems.append(
+                (
+                    f"{loc}.until",
+                    InvariantError(
+                        "until",
+                        former.until,
+                        f"a day of the life of {place.code} ({life}) before its last day "
+                        "(the unit lived on under its new name)",
+                        expected_vi=f"một ngày trong thời gian tồn tại của {place.code} ({life}), "
+                        "trước ngày cuối cùng (đơn vị còn tồn tại với tên mới)",
+                    ),
+                )
+            )
+        key = (former.code, _name_key(former.name))
+        if key in seen:
+            problems.append(
+                (
+                    f"{loc}.name",
+                    InvariantError(
+                        "name",
+                        former.name,
+                        f"a former name listed once for {place.code}",
+                        expected_vi=f"một tên cũ chỉ ghi một lần cho {place.code}",
+                    ),
+                )
+            )
+        seen.add(key)
+    return problems
+
+
 class Registry:
     """An immutable register of places answering questions as of a date.
 
@@ -783,28 +951,37 @@ class Registry:
 
     __slots__ = (
         "_by_code",
+        "_by_former",
         "_by_loose",
         "_by_name",
         "_by_official",
         "_children",
+        "_former",
         "_places",
         "_predecessors",
     )
 
-    def __init__(self, places: Iterable[Place]) -> None:
+    def __init__(self, places: Iterable[Place], former_names: Iterable[FormerName] = ()) -> None:
         items = tuple(places)
+        formers = tuple(former_names)
         problems = _register_problems(items, [p.code for p in items])
+        if not problems:
+            by_code = {p.code: p for p in items}
+            where = [f"former_names.{i}" for i in range(len(formers))]
+            problems = _former_problems(formers, by_code, where)
         if problems:
             raise RecordError("Registry", problems)
-        self._index(items)
+        self._index(items, formers)
 
     @classmethod
-    def _checked(cls, places: tuple[Place, ...]) -> Registry:
+    def _checked(
+        cls, places: tuple[Place, ...], former_names: tuple[FormerName, ...] = ()
+    ) -> Registry:
         new = cls.__new__(cls)
-        new._index(places)
+        new._index(places, former_names)
         return new
 
-    def _index(self, places: tuple[Place, ...]) -> None:
+    def _index(self, places: tuple[Place, ...], former_names: tuple[FormerName, ...]) -> None:
         # ``_places`` is set last: once it exists the instance is frozen.
         self._by_code = {p.code: p for p in places}
         children: dict[str, list[Place]] = {}
@@ -823,6 +1000,8 @@ class Registry:
         # to roll figures up by code never needs them
         self._by_name: dict[str, tuple[Place, ...]] | None = None
         self._by_loose: dict[str, tuple[Place, ...]] | None = None
+        self._former = former_names
+        self._by_former: tuple[_FormerIndex, _FormerIndex] | None = None
         self._places = places
 
     def _names(self) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
@@ -846,6 +1025,52 @@ class Registry:
         object.__setattr__(self, "_by_loose", loose)
         return names, loose
 
+    def _formers(self) -> tuple[_FormerIndex, _FormerIndex]:
+        """The former names by name key (with and without the kind word), and without diacritics."""
+        if self._by_former is not None:
+            return self._by_former
+        exact: dict[str, list[FormerName]] = {}
+        loose: dict[str, list[FormerName]] = {}
+        for former in self._former:
+            for key in {_name_key(former.name), _name_key(former.short_name)}:
+                exact.setdefault(key, []).append(former)
+                loose.setdefault(_loose_key(key), []).append(former)
+        both = (
+            {k: tuple(v) for k, v in exact.items()},
+            {k: tuple(v) for k, v in loose.items()},
+        )
+        # a cache filled once, like the name indexes
+        object.__setattr__(self, "_by_former", both)
+        return both
+
+    def _by_former_name(self, keys: list[str], as_of: date | None) -> tuple[Place, ...]:
+        """The units a former name names, used on ``as_of`` (on or before its last day)."""
+        exact, loose = self._formers()
+        for key in keys:
+            plain = _loose_key(key) == key  # typed without diacritics
+            named = exact.get(key, ()) or (loose.get(key, ()) if plain else ())
+            found = tuple(
+                dict.fromkeys(
+                    self._by_code[f.code]
+                    for f in named
+                    if as_of is None or (as_of <= f.until and self._by_code[f.code].alive_on(as_of))
+                )
+            )
+            if found:
+                return found
+        return ()
+
+    @property
+    def former_names(self) -> tuple[FormerName, ...]:
+        """The register's former names ([`FormerName`][antq_domain.records.places.FormerName]).
+
+        Example:
+            >>> from antq_domain.records.places import registry
+            >>> [(f.code, f.name) for f in registry().former_names][:2]
+            [('206', 'Huyện Yên Hưng'), ('049', 'Huyện Quảng Uyên')]
+        """
+        return self._former
+
     # -- container protocol
 
     def __len__(self) -> int:
@@ -860,10 +1085,10 @@ class Registry:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return self._places == other._places
+        return self._places == other._places and self._former == other._former
 
     def __hash__(self) -> int:
-        return hash(self._places)
+        return hash((self._places, self._former))
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self._places)} places>"
@@ -1136,8 +1361,12 @@ class Registry:
         letters, when no name matches as written. A unit keeps its code when it
         changes kind within its level (Decision 124/2004/QĐ-TTg), so when nothing
         matches as written the kind word is read as a level: "huyện Trảng Bàng"
-        finds what the register writes "Thị xã Trảng Bàng". Several places may
-        share a name.
+        finds what the register writes "Thị xã Trảng Bàng". Last, when nothing
+        else is found (alive on ``as_of``), a former name
+        ([`former_names`][antq_domain.records.places.Registry.former_names])
+        finds the unit that went on under the same code with a new name, on any
+        day up to the name's last day: "huyện Tĩnh Gia" (until 31 May 2020) finds
+        "Thị xã Nghi Sơn". Several places may share a name.
 
         Example:
             >>> from datetime import date
@@ -1155,6 +1384,10 @@ class Registry:
             ['79@2025-06-30']
             >>> [p.name for p in registry().find("huyện Trảng Bàng")]
             ['Thị xã Trảng Bàng']
+            >>> [p.name for p in registry().find("huyện Tĩnh Gia", date(2019, 6, 30))]
+            ['Thị xã Nghi Sơn']
+            >>> registry().find("huyện Tĩnh Gia", date(2020, 6, 1))
+            ()
         """
         keys = _query_keys(name)
         by_name, by_loose = self._names()
@@ -1173,6 +1406,8 @@ class Registry:
             found = self._by_other_kind(keys, by_name, by_loose)
         if as_of is not None:
             found = tuple(p for p in found if p.alive_on(as_of))
+        if not found and self._former:
+            found = self._by_former_name(keys, as_of)
         return found
 
     @staticmethod
@@ -1561,7 +1796,113 @@ def _read_csv(text: str, source: str, *, spreadsheet_safe: bool = False) -> Regi
         ) from None
 
 
-def load_registry(path: str | Path, *, spreadsheet_safe: bool = True) -> Registry:
+def _former_from_row(
+    row: Mapping[str, str | None], loc: str, problems: list[Problem]
+) -> FormerName | None:
+    """One former name from a CSV row, or None after adding its problems to ``problems``."""
+    before = len(problems)
+    extra = sorted(str(k) for k in row if k not in FORMER_NAME_COLUMNS)
+    problems.extend(
+        (
+            f"{loc}.{key}",
+            f"{key}: unknown column (expected only {', '.join(FORMER_NAME_COLUMNS)})",
+        )
+        for key in extra
+    )
+    cells: dict[str, str] = {}
+    for column in FORMER_NAME_COLUMNS:
+        value = row.get(column)
+        if value is None:
+            problems.append(
+                (f"{loc}.{column}", Message(f"{column}: missing cell", f"thiếu ô {column!r}"))
+            )
+            value = ""
+        cells[column] = value.strip()
+    until: date | None = None
+    try:
+        until = _parse_date("until", cells["until"])
+    except AntqValueError as exc:
+        problems.append((f"{loc}.until", exc))
+    if until is None and len(problems) == before:
+        no_day = ParseError("until", cells["until"], "a day", expected_vi="một ngày")
+        problems.append((f"{loc}.until", no_day))
+    if until is None or len(problems) > before:
+        return None
+    try:
+        return FormerName(
+            code=cells["code"], name=cells["name"], until=until, source=cells["source"]
+        )
+    except RecordError as exc:
+        problems.extend((f"{loc}.{where}", message) for where, message in exc.parts)
+        return None
+
+
+def _read_former_csv(
+    text: str, source: str, by_code: Mapping[str, Place], *, spreadsheet_safe: bool = False
+) -> tuple[FormerName, ...]:
+    """Former names from CSV text; lines starting with ``#`` before the header are comments.
+
+    Problems are located as ``line <n>.<column>``, ``n`` counting every line of the file.
+    """
+    lines = text.splitlines(keepends=True)
+    skipped = 0
+    while skipped < len(lines) and lines[skipped].startswith("#"):
+        skipped += 1
+    body = "".join(lines[skipped:])
+    reader = csv.DictReader(io.StringIO(body, newline=""), restkey="(extra cells)", strict=True)
+    header_line = f"line {skipped + 1}"
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        malformed = Message(f"malformed CSV: {exc}", f"CSV sai cấu trúc: {exc}")
+        raise RecordError(source, [(header_line, malformed)]) from None
+    if sorted(header) != sorted(FORMER_NAME_COLUMNS):
+        wanted = ", ".join(FORMER_NAME_COLUMNS)
+        raise RecordError(
+            source,
+            [
+                (
+                    header_line,
+                    Message(
+                        f"header {', '.join(header)!r}: expected the columns {wanted}",
+                        f"dòng tiêu đề {', '.join(header)!r}: cần các cột {wanted}",
+                    ),
+                )
+            ],
+        )
+    problems: list[Problem] = []
+    formers: list[FormerName] = []
+    where: list[str] = []
+    try:
+        for row in reader:
+            cells = (
+                {k: unescape_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+                if spreadsheet_safe
+                else row
+            )
+            loc = f"line {skipped + reader.line_num}"
+            former = _former_from_row(cells, loc, problems)
+            if former is not None:
+                formers.append(former)
+                where.append(loc)
+    except csv.Error as exc:
+        where_now = f"line {skipped + reader.line_num}"
+        raise RecordError(
+            source, [(where_now, f"malformed CSV: {exc} (an unterminated quote?)")]
+        ) from None
+    if not problems:
+        problems = _former_problems(formers, by_code, where)
+    if problems:
+        raise RecordError(source, problems)
+    return tuple(formers)
+
+
+def load_registry(
+    path: str | Path,
+    *,
+    spreadsheet_safe: bool = True,
+    former_names: str | Path | None = None,
+) -> Registry:
     r"""Read a register from a CSV file with the `COLUMNS` (UTF-8, header first).
 
     ``successors`` is a ``;``-separated list of codes; empty dates mean
@@ -1570,9 +1911,19 @@ def load_registry(path: str | Path, *, spreadsheet_safe: bool = True) -> Registr
     (the default) one leading ``'`` is removed from each cell, undoing the
     formula escape of [`dump_registry`][antq_domain.records.places.dump_registry].
 
+    ``former_names`` is an optional second CSV file with the
+    [`FORMER_NAME_COLUMNS`][antq_domain.records.places.FORMER_NAME_COLUMNS]
+    ``code, name, until, source``: names the register's units bore before, each
+    up to its last day ([`FormerName`][antq_domain.records.places.FormerName]),
+    which [`Registry.find`][antq_domain.records.places.Registry.find] reads last.
+    Lines starting with ``#`` before its header are comments; its problems are
+    located as ``line <n>.<column>``.
+
     Raises:
         RecordError: listing every problem (bad kinds, bad dates, unknown
-            columns or codes, cycles, kinds outside their legal life).
+            columns or codes, cycles, kinds outside their legal life; in the
+            former names: unknown codes, a name without a kind word of the
+            unit's level, a last day outside the unit's life).
 
     Example:
         >>> import tempfile, pathlib
@@ -1590,7 +1941,15 @@ def load_registry(path: str | Path, *, spreadsheet_safe: bool = True) -> Registr
     """
     path = Path(path)
     text = read_text(path, record=path.name).removeprefix("\ufeff")
-    return _read_csv(text, path.name, spreadsheet_safe=spreadsheet_safe)
+    reg = _read_csv(text, path.name, spreadsheet_safe=spreadsheet_safe)
+    if former_names is None:
+        return reg
+    other = Path(former_names)
+    names_text = read_text(other, record=other.name).removeprefix("\ufeff")
+    formers = _read_former_csv(
+        names_text, other.name, reg._by_code, spreadsheet_safe=spreadsheet_safe
+    )
+    return Registry._checked(reg._places, formers)
 
 
 def dump_registry(reg: Registry, path: str | Path, *, spreadsheet_safe: bool = True) -> None:
@@ -1599,7 +1958,9 @@ def dump_registry(reg: Registry, path: str | Path, *, spreadsheet_safe: bool = T
     Spreadsheet-safe by default: a cell starting with ``=``, ``+``, ``-``,
     ``@``, a tab, a carriage return or ``'`` gets one ``'`` in front (OWASP's
     CSV injection guidance); `load_registry` removes it again. The file is
-    replaced in one rename, never left half-written.
+    replaced in one rename, never left half-written. Only the places are written: a register's
+    former names ([`Registry.former_names`][antq_domain.records.places.Registry.former_names])
+    stay in their own file, read back with ``load_registry(path, former_names=...)``.
 
     Example:
         >>> import tempfile, pathlib
@@ -1624,7 +1985,10 @@ def registry() -> Registry:
 
     Generated by ``tools/build_registry.py`` from the ``vietnamadminunits``
     package (see ``docs/explanation/places.md`` and
-    ``antq_domain/data/places_source.json``). Read on first call, then cached.
+    ``antq_domain/data/places_source.json``), with the former names of
+    ``antq_domain/data/former_names.csv`` (units renamed under the same code
+    from 2008 to 30 June 2025, from the resolutions named in each row). Read on
+    first call, then cached.
 
     Example:
         >>> from datetime import date
@@ -1633,5 +1997,7 @@ def registry() -> Registry:
         ...     registry().places(date(2025, 7, 1), kind="central_city"))
         34
     """
-    text = resources.files("antq_domain").joinpath("data/places.csv").read_text(encoding="utf-8")
-    return _read_csv(text, "places.csv")
+    data = resources.files("antq_domain").joinpath("data")
+    reg = _read_csv(data.joinpath("places.csv").read_text(encoding="utf-8"), "places.csv")
+    names = data.joinpath("former_names.csv").read_text(encoding="utf-8")
+    return Registry._checked(reg._places, _read_former_csv(names, "former_names.csv", reg._by_code))
