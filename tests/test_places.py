@@ -647,6 +647,11 @@ def test_former_names_are_read_last() -> None:
     # typed without diacritics, like the names of the register
     assert [p.code for p in reg.find("huyen Dat Do", date(2020, 1, 1))] == ["753"]
     assert [p.code for p in reg.find("Q.2", date(2019, 1, 1))] == ["769"]
+    # a place given by name in a report: the former name only for a period it was used in
+    assert reg.place("Tĩnh Gia", during=Period.parse("2015")).code == "407"
+    assert reg.place("huyện Tĩnh Gia", during=Period.parse("2020")).code == "407"
+    with pytest.raises(UnknownCodeError):
+        reg.place("huyện Tĩnh Gia", during=Period.parse("2021"))
 
 
 def _former_rows() -> list[dict[str, str]]:

@@ -1043,19 +1043,24 @@ class Registry:
         object.__setattr__(self, "_by_former", both)
         return both
 
-    def _by_former_name(self, keys: list[str], as_of: date | None) -> tuple[Place, ...]:
-        """The units a former name names, used on ``as_of`` (on or before its last day)."""
+    def _by_former_name(
+        self, keys: list[str], as_of: date | None, during: Period | None
+    ) -> tuple[Place, ...]:
+        """The units a former name names, used on ``as_of`` / on some day of ``during``."""
         exact, loose = self._formers()
+
+        def used(former: FormerName) -> bool:
+            place = self._by_code[former.code]
+            on_day = as_of is None or (as_of <= former.until and place.alive_on(as_of))
+            in_period = during is None or (
+                during.start <= former.until and _overlaps(place, during)
+            )
+            return on_day and in_period
+
         for key in keys:
             plain = _loose_key(key) == key  # typed without diacritics
             named = exact.get(key, ()) or (loose.get(key, ()) if plain else ())
-            found = tuple(
-                dict.fromkeys(
-                    self._by_code[f.code]
-                    for f in named
-                    if as_of is None or (as_of <= f.until and self._by_code[f.code].alive_on(as_of))
-                )
-            )
+            found = tuple(dict.fromkeys(self._by_code[f.code] for f in named if used(f)))
             if found:
                 return found
         return ()
@@ -1389,6 +1394,12 @@ class Registry:
             >>> registry().find("huyện Tĩnh Gia", date(2020, 6, 1))
             ()
         """
+        return self._find(name, as_of)
+
+    def _find(
+        self, name: str, as_of: date | None, during: Period | None = None
+    ) -> tuple[Place, ...]:
+        """`find`, and with ``during`` only places (and former names) of some day of it."""
         keys = _query_keys(name)
         by_name, by_loose = self._names()
         found: tuple[Place, ...] = ()
@@ -1406,8 +1417,10 @@ class Registry:
             found = self._by_other_kind(keys, by_name, by_loose)
         if as_of is not None:
             found = tuple(p for p in found if p.alive_on(as_of))
+        if during is not None:
+            found = tuple(p for p in found if _overlaps(p, during))
         if not found and self._former:
-            found = self._by_former_name(keys, as_of)
+            found = self._by_former_name(keys, as_of, during)
         return found
 
     @staticmethod
@@ -1541,7 +1554,7 @@ class Registry:
                 if len(holders) == 1:
                     return holders[0]
             return self.check(text, during=during, field=field)
-        found = [p for p in self.find(text) if during is None or _overlaps(p, during)]
+        found = list(self._find(text, None, during))
         if not found:
             raise UnknownCodeError(
                 field,
