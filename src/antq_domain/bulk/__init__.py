@@ -171,6 +171,7 @@ _ReferenceRows: TypeAlias = Callable[
 ]
 
 
+@gc_paused()  # many cells and sets of places are made, none in a cycle
 def _rollup_groups(  # noqa: PLR0917 - private, two callers
     groups: Groups,
     the_plan: Plan,
@@ -222,7 +223,6 @@ def _reference_args(  # noqa: PLR0917 - private, the reference's own arguments
     }
 
 
-@gc_paused()  # many cells and sets of places are made, none in a cycle
 def rollup_table(
     table: ObservationTable,
     *,
@@ -298,6 +298,7 @@ def rollup_table(
     return rollup(table.to_observations(), catalogue=cat, **kwargs)
 
 
+@gc_paused()  # many cells and sets of places are made, none in a cycle
 def _rollup_kept(  # noqa: PLR0917 - the reference's own arguments
     table: ObservationTable,
     to: str | Sequence[str] | None,
@@ -465,6 +466,7 @@ def _word_problems(
     return [(loc, msg) for _, _, loc, msg in problems], valid
 
 
+@gc_paused()  # the words of many rows, none in a cycle
 def _settle_problems(
     groups: Groups,
     *,
@@ -495,7 +497,6 @@ def _settle_problems(
     return _with_overlapping(the_plan, sorted(odd)), problems
 
 
-@gc_paused()  # many cells and sets of places are made, none in a cycle
 def scan_rollups(
     path: str | PathLike[str],
     *,
