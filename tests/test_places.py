@@ -600,6 +600,7 @@ def test_find_without_diacritics_only_when_nothing_matches_as_written() -> None:
 # (name as written then, register code, the last day of the name); from data/former_names.csv
 FORMER = [
     ("huyện Yên Hưng", "206", date(2011, 11, 24)),  # thị xã Quảng Yên, NQ 100/NQ-CP
+    ("huyện Tân Thành", "754", date(2018, 4, 11)),  # thị xã Phú Mỹ, NQ 492/NQ-UBTVQH14
     ("huyện Quảng Uyên", "049", date(2020, 2, 29)),  # huyện Quảng Hòa, NQ 897/NQ-UBTVQH14
     ("huyện Tĩnh Gia", "407", date(2020, 5, 31)),  # thị xã Nghi Sơn, NQ 933/NQ-UBTVQH14
     ("Quận 2", "769", date(2020, 12, 31)),  # thành phố Thủ Đức, NQ 1111/NQ-UBTVQH14

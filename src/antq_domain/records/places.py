@@ -1072,7 +1072,7 @@ class Registry:
         Example:
             >>> from antq_domain.records.places import registry
             >>> [(f.code, f.name) for f in registry().former_names][:2]
-            [('206', 'Huyện Yên Hưng'), ('049', 'Huyện Quảng Uyên')]
+            [('206', 'Huyện Yên Hưng'), ('754', 'Huyện Tân Thành')]
         """
         return self._former
 
