@@ -193,7 +193,9 @@ def test_any_marks_give_spans_whose_text_holds_the_span(text: str, data: st.Data
 
 
 # -- period and place patterns -------------------------------------------------------
-P_FIRST = re.compile(r"(?<!\w)([0-9]{1,2}) tháng (đầu|cuối) năm(?: ([0-9]{4}))?")
+# "đầu năm 2023" (the number of months before it is read back from there: _N_MONTHS_BEFORE)
+P_FIRST = re.compile(r"(?<!\w)(?:đầu|cuối) năm(?: ([0-9]{4}))?")
+P_MONTHS = re.compile(r"(?<!\w)tháng năm ([0-9]{4})(?![0-9])")
 P_QUARTER = re.compile(r"(?<!\w)quý ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
 P_YEAR = re.compile(r"(?<!\w)năm ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
 
@@ -217,6 +219,7 @@ def groups(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], A
 @given(period_like)
 def test_period_patterns_are_the_plain_definitions(text: str) -> None:
     assert groups(_period._P_FIRST, text) == groups(P_FIRST, text)
+    assert groups(_period._P_MONTHS, text) == groups(P_MONTHS, text)
     assert groups(_period._P_QUARTER, text) == groups(P_QUARTER, text)
     assert groups(_period._P_YEAR, text) == groups(P_YEAR, text)
 

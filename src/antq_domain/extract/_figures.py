@@ -16,7 +16,13 @@ from decimal import Decimal
 import attrs
 
 from antq_domain.errors import AntqError
-from antq_domain.extract._match import COUNTERS, NOUN_READ_ELSEWHERE, Entry, PhraseIndex
+from antq_domain.extract._match import (
+    COUNTERS,
+    NOUN_READ_ELSEWHERE,
+    Entry,
+    PhraseIndex,
+    TrieNode,
+)
 from antq_domain.extract._scan import Token, is_scale_word, qualifier_word
 from antq_domain.extract._text import Scanned
 from antq_domain.extract.vocabulary import words
@@ -227,6 +233,38 @@ def _entry_order(entry: Entry) -> int:
     return entry.order
 
 
+def _walk(node: TrieNode, pos: int, ctx_words: Context, key: str) -> list[tuple[Entry, int]]:
+    """Every catalogue phrase starting at word ``pos``, with the index of its last word.
+
+    Aspect words skipped may lie inside (at most `_MAX_ASPECT`); a comma between two words
+    of the text ends a phrase written without one. Catalogue order, whatever the length.
+    """
+    ctx, wstarts, wends, _ = ctx_words
+    size = len(ctx)
+    found: list[tuple[Entry, int]] | None = None  # the longer phrases, if any
+    k, skips, comma = pos + 1, 0, False
+    children = node.children
+    while children and k < size:
+        nxt = children.get(ctx[k])
+        if nxt is None:
+            if ctx[k] in _ASPECT and skips < _MAX_ASPECT:  # bounded: the walk stays short
+                k, skips = k + 1, skips + 1
+                continue
+            break
+        comma = comma or key.find(",", wends[k - 1], wstarts[k]) >= 0
+        if nxt.entries:
+            if found is None:
+                found = [(e, pos) for e in node.entries]
+            found.extend((e, k) for e in nxt.entries if not comma or "," in e.phrase)
+        children = nxt.children
+        k += 1
+    if found is None:
+        return [(e, pos) for e in node.entries]
+    if len(found) > 1:
+        found.sort(key=lambda t: _entry_order(t[0]))
+    return found
+
+
 def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex, key: str = "") -> None:
     """The catalogue phrases among the figure's words (``key``: the folded text they are in).
 
@@ -246,25 +284,7 @@ def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex, key: str = "")
         node = trie.get(word)
         if node is None:
             continue
-        # Walk the trie from this word: every phrase of the catalogue starting here, with
-        # the index of its last word in the text (aspect words skipped may lie inside).
-        found: list[tuple[Entry, int]] = [(e, pos) for e in node.entries]
-        k, skips, comma = pos + 1, 0, False
-        children = node.children
-        while children and k < size:
-            nxt = children.get(ctx[k])
-            if nxt is None:
-                if ctx[k] in _ASPECT and skips < _MAX_ASPECT:  # bounded: the walk stays short
-                    k, skips = k + 1, skips + 1
-                    continue
-                break
-            comma = comma or "," in key[wends[k - 1] : wstarts[k]]
-            # Longer phrases too: catalogue order, whatever the phrase length.
-            found.extend((e, k) for e in nxt.entries if not comma or "," in e.phrase)
-            children = nxt.children
-            k += 1
-        if len(found) > 1:
-            found.sort(key=lambda t: _entry_order(t[0]))
+        found = _walk(node, pos, ctx_words, key)
         for entry, last in found:
             n = last - pos + 1
             start, end = wstarts[pos], wends[last]

@@ -51,17 +51,18 @@ _MONTH_WORDS = {
     "mười một": 11,
     "nửa": 6,
 }
-_N_MONTHS = (
-    r"([0-9](?<!\w[0-9])[0-9]?|(?<!\w)(?:"
-    + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-    + r"))"
+# The number of months, read back from the words after it ("… tháng đầu năm"): the scan
+# looks for those words (a few letters the engine finds fast), then at most 16 characters
+# before them.
+_N_MONTHS_BEFORE = re.compile(
+    r"(?<!\w)([0-9]{1,2}|" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")( tháng)? $"
 )
-_P_FIRST = re.compile(_N_MONTHS + r"(?: tháng)? (đầu|cuối) năm(?: ([0-9]{4}))?")
+_P_FIRST = re.compile(r"(?:đầu(?<!\wđầu)|cuối(?<!\wcuối)) năm(?: ([0-9]{4}))?")
 _P_QUARTER = re.compile(r"quý(?<!\wquý) ([ivx]+|[1-4])(?:[ ]?[/-][ ]?|,? năm )([0-9]{4})(?![0-9])")
 _P_YEAR = re.compile(r"năm(?<!\wnăm) ([0-9]{4})(?![0-9]|[ ]?[-–][ ]?[0-9])")
 _P_DATE_BEFORE = re.compile(r"tháng [0-9]{1,2},? $")
 # "9 tháng năm 2024": the first nine months (a report of N months runs from January).
-_P_MONTHS = re.compile(_N_MONTHS + r" tháng năm ([0-9]{4})(?![0-9])")
+_P_MONTHS = re.compile(r"tháng(?<!\wtháng) năm ([0-9]{4})(?![0-9])")
 # "giai đoạn 2010 – 2014", "giai đoạn từ năm 2013 đến năm 2022", "từ năm 2013 đến 2022",
 # "10 năm (2006 – 2016)".
 # "nhiệm kỳ 2020 – 2025" (a term of office), "trong 5 năm qua (2019 – 2024)": a span in
@@ -213,16 +214,19 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
     """The first part of a year stated outright, or ``None``."""
     stated: list[tuple[int, int, str]] = []
     for m in _P_FIRST.finditer(key):
-        year = m.group(3) or main_year
-        months = _months(m.group(1))
+        n = _N_MONTHS_BEFORE.search(key, max(0, m.start() - 16), m.start())
+        year = m.group(1) or main_year
         # "nửa" needs no "tháng"; a number does ("5 đầu năm" is no part of a year)
-        if year is not None and (m.group(1) == "nửa") != (" tháng " in m.group(0)):
-            stated.append((m.start(), m.end(), f"{months} tháng {m.group(2)} năm {year}"))
-    stated.extend(
-        (m.start(), m.end(), f"{_months(m.group(1))} tháng đầu năm {m.group(2)}")
-        for m in _P_MONTHS.finditer(key)
-        if 0 < _months(m.group(1)) < 12
-    )
+        if n is None or year is None or (n.group(1) == "nửa") == bool(n.group(2)):
+            continue
+        half = key[m.start() : m.start() + 4].rstrip()
+        words = f"{_months(n.group(1))} tháng {half} năm {year}"
+        stated.append((n.start(), m.end(), words))
+    for m in _P_MONTHS.finditer(key):
+        n = _N_MONTHS_BEFORE.search(key, max(0, m.start() - 12), m.start() + 6)
+        if n is not None and n.group(2) and 0 < _months(n.group(1)) < 12:
+            words = f"{_months(n.group(1))} tháng đầu năm {m.group(1)}"
+            stated.append((n.start(), m.end(), words))
     stated.extend(_ranges(key))
     stated.extend(
         (m.start(), m.end(), f"quý {m.group(1)}/{m.group(2)}") for m in _P_QUARTER.finditer(key)

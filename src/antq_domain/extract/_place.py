@@ -159,10 +159,26 @@ def _lookup(
 # Words before a province or central city named without its kind word: "Công an Quảng Nam",
 # "UBND Hà Nội", "tại Đà Nẵng", "trên địa bàn Thủ đô". A cue is needed: a bare name alone may be
 # a person's ("ông Lê Thái Bình").
-_BARE_CUE = (
-    r"(?<!\w)(?:công an|ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|tỉnh ủy|tỉnh uỷ|thành ủy|"
-    r"thành uỷ|ban chỉ đạo|tại|ở|trên địa bàn|toàn|của)[ ]+"
+_CUES = (
+    "công an",
+    "ubnd",
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "hđnd",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "ban chỉ đạo",
+    "tại",
+    "ở",
+    "trên địa bàn",
+    "toàn",
+    "của",
 )
+_BARE_CUE = r"(?<!\w)(?:" + "|".join(map(re.escape, _CUES)) + r")[ ]+"
+# Where a cue word starts: the only places the bare-name pattern is tried (`_starts_of`).
+_CUE_STARTS = _starts_of(tuple(f"{cue} " for cue in _CUES))
 # The capital is Hà Nội (Constitution 2013, Art. 13.4): "trên địa bàn Thủ đô".
 _CAPITAL = ("thủ đô", "hà nội")
 _OTHER_NAMES = ("thừa thiên huế", "sài gòn")  # looked up in the register (Registry.find)
@@ -378,8 +394,10 @@ def find_place(
     # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
     mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
     provinces = _provinces_by_name(reg, as_of)
-    for m in _bare_provinces(provinces).finditer(key):
-        if text[m.start(1) : m.start(1) + 1].isupper():
+    bare = _bare_provinces(provinces)
+    for cue in _CUE_STARTS.finditer(key):
+        m = bare.match(key, cue.start())
+        if m is not None and text[m.start(1) : m.start(1) + 1].isupper():
             mentions.setdefault(m.start(1), ("*", m.group(1), m.start(1)))
     for start, (kind, name, name_start) in sorted(mentions.items()):
         if kind == "*":

@@ -9,6 +9,7 @@ có 4.300 mô hình" in a report about one place is the country's figure, not th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from antq_domain.extract._figures import RESULT_WORD as _RESULT_WORD
@@ -168,12 +169,13 @@ def of_the_country(sc: Scanned, figs: list[Fig]) -> None:
         >>> [f.value for f in ex.figures], [u.value for u in ex.unmatched]
         ([38], [4300])
     """
-    key = sc.key
+    ends = [m.end() for m in _COUNTRY_HAS.finditer(sc.key)]  # once: a scan of the text
     for fig in figs:
-        if fig.indicator is None:
+        if fig.indicator is None or not ends:
             continue
         start = max(sc.boundary_before(fig.qstart), fig.qstart - _COUNTRY_REACH)
-        if _COUNTRY_HAS.search(key, start, fig.qstart) is None:
+        i = bisect_right(ends, fig.qstart) - 1  # the last "cả nước có" ending before it
+        if i < 0 or ends[i] <= start:
             continue
         fig.indicator, fig.chosen, fig.rule = None, None, ""
         fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
@@ -235,19 +237,21 @@ def proposals(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         >>> ex.figures, [u.value for u in ex.unmatched]
         ((), [23])
     """
-    key = sc.key
+    starts = [m.start() for m in _PROPOSE.finditer(sc.key)]  # once: a scan of the text
     dropped: set[tuple[int, str | None]] = set()  # (clause, issuer) read from a proposer
     for fig in figs:
-        if fig.indicator is None:
+        if fig.indicator is None or not starts:
             continue
         start = max(sc.boundary_before(fig.qstart), fig.qstart - _PROPOSAL_REACH)
-        asked = _PROPOSE.search(key, start, fig.qstart)
-        if asked is None:
+        # the first "đề nghị" of the clause before the figure (whole, before the number)
+        i = bisect_left(starts, start)
+        if i == len(starts) or starts[i] + len("đề nghị") > fig.qstart:
             continue
+        asked_at = starts[i]
         issuer = fig.dim_matches.get("issuer")
         clause = sc.boundaries_upto(fig.qstart)
         carried = issuer is None and (clause, fig.dims.get("issuer")) in dropped
-        if (issuer is not None and issuer.end <= asked.start()) or carried:
+        if (issuer is not None and issuer.end <= asked_at) or carried:
             # "UBND huyện đề nghị tặng …": who proposes is not who awards (nor is it for
             # the figures listed with the one it was read for)
             dropped.add((clause, fig.dims.pop("issuer", None)))
