@@ -1322,3 +1322,16 @@ def test_who_proposes_an_award_is_not_its_issuer() -> None:
         "5 cá nhân."
     )
     assert {dims["issuer"] for _, dims, _ in got} == {"minister_of_public_security"}
+
+
+def test_residential_areas_are_counted_in_their_own_words() -> None:
+    # ấp, bản, khu phố, làng count units like thôn and tổ dân phố (the catalogue's
+    # residential_area words), so the standard after them is read
+    for kind in ("ấp", "bản", "khu phố", "làng"):
+        got = _read(f"Năm 2023, 12/12 {kind} đạt chuẩn “An toàn về an ninh, trật tự”.")
+        assert [(code, dims.get("unit_kind")) for code, dims, _ in got] == [
+            ("safety_standard.units_meeting", "residential_area"),
+            ("safety_standard.units_assessed", "residential_area"),
+        ], kind
+    # copies of a document ("bản tài liệu") are no hamlets
+    assert _read("Năm 2023, in 500 bản tài liệu.") == []

@@ -276,6 +276,12 @@ def residential_areas(figs: list[Fig], key: str, cat: Catalogue) -> None:
             continue
         if head_kind(fig, key) != "residential_area":
             continue
+        # the kind word ends the noun ("tại 10 thôn", "11 khu phố,"): "500 bản tài liệu" is
+        # copies of a document, not hamlets
+        heads = [m for m in fig.matches if m.where == "head" and m.entry.code == "unit_kind"]
+        end = max((m.end for m in heads), default=fig.end)
+        if key[end : fig.np_end].strip(" .…"):
+            continue
         fig.indicator, fig.chosen = "admin.units", None
         fig.dims = {"unit_kind": "residential_area"}
         fig.dim_rules = {"unit_kind": "counter word"}
