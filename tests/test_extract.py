@@ -1335,3 +1335,10 @@ def test_residential_areas_are_counted_in_their_own_words() -> None:
         ], kind
     # copies of a document ("bản tài liệu") are no hamlets
     assert _read("Năm 2023, in 500 bản tài liệu.") == []
+
+
+def test_a_review_meeting_is_no_propaganda_session() -> None:
+    # "hội nghị sơ kết" reviews a period's work; the counter word alone names nothing
+    assert _read("Năm 2023, các xã tổ chức 12 hội nghị sơ kết, tổng kết phong trào.") == []
+    got = _read("Năm 2023, các xã tổ chức 12 hội nghị tuyên truyền.")
+    assert got == [("mobilisation.propaganda_sessions", {}, 12)]

@@ -67,6 +67,8 @@ _WITH_BEFORE = re.compile(r"[ ”\"»]*(?<!\w)(?:với|gồm)[ ]+$")
 # ký cam kết sẽ chia sẻ dữ liệu" is the phrase "cam kết chia sẻ dữ liệu" with "sẽ" (will) in it.
 _ASPECT = frozenset({"đã", "sẽ", "đang", "được", "vừa"})
 _MAX_ASPECT = 2  # "đã được": at most two such words in one phrase
+# Meetings that review a period's work ("hội nghị sơ kết", "buổi tổng kết").
+_REVIEW = re.compile(r"[ ]+(?:sơ kết|tổng kết|sơ, tổng kết|sơ kết, tổng kết)(?!\w)")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
 
@@ -424,6 +426,9 @@ def _several_things(fig: Fig, idx: PhraseIndex, key: str, candidates: list[Match
 
 def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) -> None:
     fig.names = [(m.start, m.end) for m in fig.matches if m.entry.dim_value is None]
+    # "12 hội nghị sơ kết": a review meeting, which the counter word alone does not make
+    # a propaganda session
+    review = fig.counter is not None and _REVIEW.match(key, fig.counter_end) is not None
     candidates = [
         m
         for m in fig.matches
@@ -431,6 +436,7 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
         and (not m.entry.head_only or m.where in ("head", "junction"))
         and _unit_ok(m.entry.code, fig, m, idx)
         and not _leads_to_next(fig, m, key)
+        and not (review and m.where == "head" and m.entry.words == fig.counter)
     ]
     if fig.whole is not None:
         numerators = [m for m in candidates if m.entry.code in idx.numerators]
