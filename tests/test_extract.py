@@ -543,6 +543,9 @@ def test_periods_not_guessed(text: str) -> None:
         ("Năm 2024, tại Đà Nẵng có 12 mô hình.", "48@2025-06-30"),
         ("Năm 2024, trên địa bàn Thủ đô có 120 mô hình.", "01"),
         ("Năm 2024, Công an Thừa Thiên Huế có 12 mô hình.", "46"),
+        # numbered units: the number is the name (and the parent after it picks one)
+        ("Năm 2023, trên địa bàn Quận 12 có 15 mô hình.", "761"),
+        ("Năm 2023, trên địa bàn phường 12, quận Gò Vấp có 15 mô hình.", "26881"),
         # a hyphenated name, however the hyphen is spaced
         ("Năm 2024, toàn tỉnh Bà Rịa-Vũng Tàu có 12 mô hình.", "77"),
         ("Năm 2024, tại Bà Rịa – Vũng Tàu có 12 mô hình.", "77"),

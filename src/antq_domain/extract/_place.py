@@ -35,7 +35,7 @@ _PLACE_KINDS = (
 # A name of up to five words; a hyphen may join two parts ("Bà Rịa - Vũng Tàu").
 _PLACE = re.compile(
     r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+"
-    r"((?:[^\W\d_]+(?:[ ]?[-–](?=[ ]?[^\W\d_])[ ]?|[ ])?){1,5})",
+    r"((?:[^\W\d_]+(?:[ ]?[-–](?=[ ]?[^\W\d_])[ ]?|[ ])?){1,5}|[0-9]{1,2}(?![0-9]))",
     re.IGNORECASE,
 )
 # Hồ Chí Minh City's usual short forms ("TP.HCM", "TP. HCM", "TPHCM", "Tp HCM"): a kind
@@ -43,7 +43,8 @@ _PLACE = re.compile(
 _CITY_SHORT = re.compile(r"tp(?<!\wtp)\.?[ ]?hcm(?!\w)")
 # ", tỉnh Kon Tum" right after a place: the unit it lies in.
 _PARENT = re.compile(
-    r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+((?:[^\W\d_]+[ ]?){1,4})",
+    r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+"
+    r"((?:[^\W\d_]+[ ]?){1,4}|[0-9]{1,2}(?![0-9]))",
     re.IGNORECASE,
 )
 # "(Tiên Phước)", "(huyện Bắc Sơn)" right after a place: its parent, in brackets.
@@ -115,13 +116,15 @@ def _line_of(newlines: list[int], pos: int, size: int) -> tuple[int, int]:
     return (newlines[i - 1] + 1 if i > 0 else 0), (newlines[i] if i < len(newlines) else size)
 
 
-_NAME_WORD = re.compile(r"[^\W\d_]+|[-–]")
+# A word of a name, a hyphen, or a number ("Quận 12", "Phường 3": numbered units).
+_NAME_WORD = re.compile(r"[^\W\d_]+|[-–]|[0-9]{1,2}(?![0-9])")
 
 
 def _capitalised(words: str) -> list[tuple[str, int]]:
     """The capitalised words a name starts with, each with where it ends in ``words``.
 
-    A hyphen between two of them is kept ("Bà Rịa - Vũng Tàu").
+    A hyphen between two of them is kept ("Bà Rịa - Vũng Tàu"); a number alone is the
+    name of a numbered unit ("Quận 12").
     """
     names: list[tuple[str, int]] = []
     for m in _NAME_WORD.finditer(words):
@@ -131,6 +134,10 @@ def _capitalised(words: str) -> list[tuple[str, int]]:
                 break
             names.append(("-", m.end()))
             continue
+        if w.isdigit():  # a numbered unit: the number is its whole name
+            if not names:
+                names.append((w, m.end()))
+            break
         if not w[:1].isupper():
             break
         names.append((w, m.end()))
