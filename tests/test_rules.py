@@ -729,13 +729,13 @@ def test_validate_pauses_the_collector_and_leaves_it_as_found(
     from antq_domain.analysis import validation
 
     seen: list[bool] = []
-    real = validation.find_conflicts
+    real = validation._conflict_findings
 
     def spy(observations: object) -> object:
         seen.append(gc.isenabled())
         return real(observations)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(validation, "find_conflicts", spy)
+    monkeypatch.setattr(validation, "_conflict_findings", spy)
     obs = [
         Observation(indicator="tips.received", place="62", period="2023", value=Quantity(3, "tip"))
     ]

@@ -584,8 +584,12 @@ def find_conflicts(observations: Iterable[Observation]) -> Findings:
         >>> f.code, [r.source for r in f.involved]
         ('conflict.values_differ', ['báo cáo BCĐ', 'báo điện tử'])
     """
+    return _conflict_findings(_entries(observations))
+
+
+def _conflict_findings(figures: Sequence[_Entry]) -> Findings:
     by_cell: dict[tuple[str, str, str, Dims], list[_Entry]] = defaultdict(list)
-    for e in _entries(observations):
+    for e in figures:
         by_cell[e.obs.cell].append(e)
     out: list[Finding] = []
     for (indicator, place, period, dims), entries in by_cell.items():
@@ -633,9 +637,13 @@ def check_places(
         >>> f.code, f.message.en
         ('place.unknown', "place='Kon Tum': expected a code of the register (did you mean ...)")
     """
+    return _place_findings(_entries(observations), registry)
+
+
+def _place_findings(entries: Sequence[_Entry], registry: Registry | None) -> Findings:
     reg = registry if registry is not None else standard_registry()
     out: list[Finding] = []
-    for e in _entries(observations):
+    for e in entries:
         try:
             reg.check(e.obs.place, during=e.obs.period)
         except AntqError as exc:
@@ -836,9 +844,10 @@ def validate(
             raise AntqTypeError("x", x, "a report, observations, a DataFrame or tidy-row dicts")
         observations = tuple(cast("Iterable[Observation]", x))
         cat = catalogue if catalogue is not None else _standard()
-    found = check_places(observations, registry=registry)
-    found = found + find_conflicts(observations)
-    frames = _frames(_entries(observations))  # the same for the rules and the totals
+    entries = _entries(observations)  # the same for every check
+    found = _place_findings(entries, registry)
+    found = found + _conflict_findings(entries)
+    frames = _frames(entries)  # the same for the rules and the totals
     found = found + _rule_findings(frames, rules, cat)
     found = found + _total_findings(frames, breakdowns, cat)
     if isinstance(x, MovementReport):
