@@ -1140,6 +1140,11 @@ def test_the_countrys_figures_are_not_the_places() -> None:
     )
     assert (ex.place, [f.value for f in ex.figures]) == ("62", [38])
     assert [(u.value, "whole country" in u.reason) for u in ex.unmatched] == [(4300, True)]
+    # the country that built them, after the place's own figure
+    ex = extract_report(
+        "Năm 2024, tỉnh Kon Tum có 38 mô hình; toàn quốc đã xây dựng 4.300 mô hình."
+    )
+    assert [f.value for f in ex.figures] == [38]
     # where models are replicated ("trong toàn quốc") says where, not whose
     got = _read("Năm 2024, tỉnh Kon Tum được Bộ Công an nhân rộng trong toàn quốc 02 mô hình.")
     assert [v for _, _, v in got] == [2]

@@ -150,7 +150,7 @@ def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
 # counted ("trong toàn quốc", "khắp cả nước" after a verb say where, not whose).
 _COUNTRY_HAS = re.compile(
     r"(?<!trong )(?<!khắp )(?<!\w)(?:cả nước|toàn quốc)"
-    r"(?:[ ,]+(?:hiện nay|hiện|đã|đến nay|nay))*[ ]+(?:có|đạt)(?!\w)"
+    r"(?:[ ,]+(?:hiện nay|hiện|đã|đến nay|nay))*[ ]+(?:có|đạt|xây dựng|duy trì|ghi nhận)(?!\w)"
 )
 _COUNTRY_REACH = 100  # characters back from a figure to the subject of its clause
 
