@@ -543,6 +543,10 @@ def test_periods_not_guessed(text: str) -> None:
         ("Năm 2024, tại Đà Nẵng có 12 mô hình.", "48@2025-06-30"),
         ("Năm 2024, trên địa bàn Thủ đô có 120 mô hình.", "01"),
         ("Năm 2024, Công an Thừa Thiên Huế có 12 mô hình.", "46"),
+        # a name several communes share: the one inside a unit named elsewhere in the text,
+        # or inside the province of the publisher's web address
+        ("Năm 2023, trên địa bàn xã Tân Lập có 12 mô hình. Huyện Bắc Sơn khen thưởng.", "06352"),
+        ("Source: https://baophutho.vn/tin-1.htm\n\nNăm 2023, xã Tân Lập có 12 mô hình.", "08641"),
         # numbered units: the number is the name (and the parent after it picks one)
         ("Năm 2023, trên địa bàn Quận 12 có 15 mô hình.", "761"),
         ("Năm 2023, trên địa bàn phường 12, quận Gò Vấp có 15 mô hình.", "26881"),

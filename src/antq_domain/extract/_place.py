@@ -388,7 +388,9 @@ def find_place(
 
     A mention after "trên địa bàn"/"toàn" weighs 3, one in a sentence 1, one
     in a caption or heading 0.5; a mention followed by its parent ("huyện X,
-    tỉnh Y") counts only for the units inside that parent. With no unit of
+    tỉnh Y") counts only for the units inside that parent, and a name several
+    units share only for those inside a unit named elsewhere or the publisher's
+    province (`_in_context`). With no unit of
     weight 1: the country when the text speaks of it ("toàn quốc", "cả
     nước"); the province all the named units lie in; the province of the
     publisher's web address.
@@ -397,26 +399,8 @@ def find_place(
     newlines = [m.start() for m in _NEWLINE.finditer(key)]
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
-    mentions = {m.start(): (m.group(1), m.group(2), m.start(2)) for m in place_mentions(text, key)}
-    # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
-    mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
-    provinces = _provinces_by_name(reg, as_of)
-    bare = _bare_provinces(provinces)
-    for cue in _CUE_STARTS.finditer(key):
-        m = bare.match(key, cue.start())
-        if m is not None and text[m.start(1) : m.start(1) + 1].isupper():
-            mentions.setdefault(m.start(1), ("*", m.group(1), m.start(1)))
-    for start, (kind, name, name_start) in sorted(mentions.items()):
-        if kind == "*":
-            found, length = provinces.get(_dashes(name), ()), len(name)
-        elif kind:
-            found, length = _lookup(reg, kind, name, as_of)
-        else:
-            found, length = _short_form(reg, name, as_of), len(name)
-        if not found:
-            continue
-        end = name_start + length
-        found = _within_parent(reg, text, end, found, as_of)
+    read = _read_mentions(text, key, reg, as_of)
+    for start, end, found in _in_context(reg, key, read, as_of):
         line_start, line_end = _line_of(newlines, start, len(key))
         # The line's last characters (a bounded slice: the work per mention stays small).
         tail = key[max(line_start, line_end - 64) : line_end].rstrip()
@@ -436,6 +420,62 @@ def find_place(
     return _implied(
         norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
     )
+
+
+def _read_mentions(
+    text: str, key: str, reg: Registry, as_of: date | None
+) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Every place named, in order: (start, end, the units the name fits)."""
+    mentions = {m.start(): (m.group(1), m.group(2), m.start(2)) for m in place_mentions(text, key)}
+    # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
+    mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
+    provinces = _provinces_by_name(reg, as_of)
+    bare = _bare_provinces(provinces)
+    for cue in _CUE_STARTS.finditer(key):
+        m = bare.match(key, cue.start())
+        if m is not None and text[m.start(1) : m.start(1) + 1].isupper():
+            mentions.setdefault(m.start(1), ("*", m.group(1), m.start(1)))
+    read: list[tuple[int, int, tuple[Place, ...]]] = []
+    for start, (kind, name, name_start) in sorted(mentions.items()):
+        if kind == "*":
+            found, length = provinces.get(_dashes(name), ()), len(name)
+        elif kind:
+            found, length = _lookup(reg, kind, name, as_of)
+        else:
+            found, length = _short_form(reg, name, as_of), len(name)
+        if found:
+            end = name_start + length
+            read.append((start, end, _within_parent(reg, text, end, found, as_of)))
+    return read
+
+
+def _in_context(
+    reg: Registry,
+    key: str,
+    read: list[tuple[int, int, tuple[Place, ...]]],
+    as_of: date | None,
+) -> list[tuple[int, int, tuple[Place, ...]]]:
+    """Each mention's places; a name several units share keeps those the text is set in.
+
+    "xã Tân Lập" is 25 communes: the ones inside a unit the text names unambiguously
+    elsewhere ("huyện Bắc Sơn", "tỉnh Lạng Sơn") or inside the province of the
+    publisher's web address (a provincial paper reports on its province) are kept.
+    """
+    if all(len(found) == 1 for _, _, found in read):
+        return read
+    context = {found[0].code for _, _, found in read if len(found) == 1}
+    publisher = _publisher(reg, key, as_of)
+    if publisher is not None:
+        context.add(publisher[0])
+    out: list[tuple[int, int, tuple[Place, ...]]] = []
+    for start, end, found in read:
+        inside: tuple[Place, ...] = ()
+        if len(found) > 1 and context:
+            inside = tuple(
+                p for p in found if any(a.code in context for a in reg.ancestors(p.code, as_of))
+            )
+        out.append((start, end, inside or found))
+    return out
 
 
 def _implied(
