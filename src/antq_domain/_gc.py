@@ -17,7 +17,9 @@ def gc_paused() -> Iterator[None]:
     sets off the collector's full passes over everything alive, again and
     again, to find no cycle: a tenth of a large rollup's time. The collector
     is enabled again on leaving the block if it was enabled on entering it
-    (a cycle made inside is collected later, as usual).
+    (a cycle made inside is collected later, as usual). The collector is the
+    process's: other threads go without it meanwhile, and two threads in such
+    blocks at once may end the pause early (only speed depends on it).
 
     Example:
         >>> import gc
