@@ -468,13 +468,21 @@ def _in_context(
     if publisher is not None:
         context.add(publisher[0])
     out: list[tuple[int, int, tuple[Place, ...]]] = []
+    kept: dict[tuple[str, ...], tuple[Place, ...]] = {}  # a name repeated is looked at once
     for start, end, found in read:
-        inside: tuple[Place, ...] = ()
         if len(found) > 1 and context:
-            inside = tuple(
-                p for p in found if any(a.code in context for a in reg.ancestors(p.code, as_of))
-            )
-        out.append((start, end, inside or found))
+            codes = tuple(p.code for p in found)
+            if codes not in kept:
+                kept[codes] = (
+                    tuple(
+                        p
+                        for p in found
+                        if any(a.code in context for a in reg.ancestors(p.code, as_of))
+                    )
+                    or found
+                )
+            found = kept[codes]  # noqa: PLW2901 - the same mention, its places narrowed
+        out.append((start, end, found))
     return out
 
 
