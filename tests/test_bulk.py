@@ -1238,3 +1238,34 @@ class TestCollectorPaused:
         finally:
             gc.enable()
         assert seen == [False, False]  # paused while the cells were built
+
+
+def test_canonical_ids_are_every_standard_period_written_canonically() -> None:
+    # the scan registers these in its period categories: every standard period of the
+    # years, as `str(Period)` writes it, in the order of year, halves, quarters, months,
+    # ISO weeks, days (leap years, a century that is not one, 53-week years)
+    ids = bulk_scan.canonical_ids()
+    assert len(ids) == len(set(ids))
+    assert len(ids) == sum(
+        1
+        + 2
+        + 4
+        + 12
+        + date(y, 12, 28).isocalendar().week
+        + (366 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 365)
+        for y in bulk_scan.CANONICAL_YEARS
+    )
+    for y in (1900, 2000, 2015, 2020, 2023, 2100):
+        first = date(y, 1, 1).toordinal()
+        expected = [
+            Period.year(y),
+            *(Period.half_year(y, h) for h in (1, 2)),
+            *(Period.quarter(y, q) for q in range(1, 5)),
+            *(Period.month(y, m) for m in range(1, 13)),
+            *(Period.week(y, w) for w in range(1, date(y, 12, 28).isocalendar().week + 1)),
+            *(
+                Period.day(date.fromordinal(first + d))
+                for d in range(date(y, 12, 31).toordinal() - first + 1)
+            ),
+        ]
+        assert [i for i in ids if i[:4] == f"{y:04d}"] == [str(p) for p in expected]

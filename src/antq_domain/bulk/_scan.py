@@ -808,18 +808,25 @@ def canonical_ids() -> tuple[str, ...]:
     regular expression; any other text (a range, a Vietnamese form, another
     year, an invalid id such as ``2024Q5``) is re-read by the reference.
     """
+    # the parts after the year, written once (a common year's days, a leap year's)
+    months = [f"{m:02d}" for m in range(1, 13)]
+    weeks = [f"W{w:02d}" for w in range(1, 54)]
+    days = {
+        leap: [
+            f"{m:02d}{d:02d}"
+            for m in range(1, 13)
+            for d in range(1, calendar.monthrange(2000 if leap else 2001, m)[1] + 1)
+        ]
+        for leap in (False, True)
+    }
     out: list[str] = []
     for y in CANONICAL_YEARS:
-        out += [f"{y:04d}", f"{y:04d}S1", f"{y:04d}S2"]
-        out += [f"{y:04d}Q{q}" for q in range(1, 5)]
-        out += [f"{y:04d}{m:02d}" for m in range(1, 13)]
-        weeks = datetime.date(y, 12, 28).isocalendar().week
-        out += [f"{y:04d}W{w:02d}" for w in range(1, weeks + 1)]
-        out += [
-            f"{y:04d}{m:02d}{d:02d}"
-            for m in range(1, 13)
-            for d in range(1, calendar.monthrange(y, m)[1] + 1)
-        ]
+        year = f"{y:04d}"
+        out += [year, year + "S1", year + "S2"]
+        out += [f"{year}Q{q}" for q in range(1, 5)]
+        out += [year + m for m in months]
+        out += [year + w for w in weeks[: datetime.date(y, 12, 28).isocalendar().week]]
+        out += [year + md for md in days[calendar.isleap(y)]]
     return tuple(out)
 
 
