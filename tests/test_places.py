@@ -192,7 +192,9 @@ def test_provenance_matches_bundled_file() -> None:
     digest = hashlib.sha256(data.joinpath("places.csv").read_bytes()).hexdigest()
     assert meta["package"] == "vietnamadminunits"
     assert meta["sha256"] == digest
-    assert meta["rows"] == len(registry())
+    assert meta["rows"] == len(_generated_codes())
+    # the closed units (data/closed_units.csv) are read beside the generated file
+    assert len(registry()) == meta["rows"] + len(_closed_rows())
 
 
 @pytest.mark.parametrize(
@@ -378,8 +380,10 @@ def _replace(row: int, line: str) -> list[str]:
         (_replace(3, "D,Huyện B,district,Q,,2025-06-30,"), HEADER, "row 3.parent"),
         # a successor not in the file
         (_replace(5, "C,Xã C,commune,D,,2025-06-30,M"), HEADER, "row 5.successors"),
-        # a successor that begins before the place ends
-        (_replace(5, "C,Xã C,commune,D,,2025-07-01,N"), HEADER, "row 5.successors"),
+        # a successor not alive the day after the place ends (a day between them)
+        (_replace(5, "C,Xã C,commune,D,,2025-06-29,N"), HEADER, "row 5.successors"),
+        # a successor that ended with the place
+        (_replace(5, "C,Xã C,commune,D,,2025-06-30,D"), HEADER, "row 5.successors"),
         # a district alive after the reform
         (_replace(3, "D,Huyện B,district,P,,,"), HEADER, "row 3.valid_to"),
         # a parent on the same level
@@ -624,17 +628,18 @@ def test_a_former_name_finds_the_unit_up_to_its_last_day(
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "code"),
     [
-        "huyện Long Điền",  # 752: merged into huyện Đất Đỏ as huyện Long Đất, its code closed
-        "huyện Phục Hòa",  # 050: merged into huyện Quảng Uyên as huyện Quảng Hòa
-        "quận 9",  # 763: merged into thành phố Thủ Đức under quận 2's code
-        "huyện Cát Tiên",  # 683: merged into huyện Đạ Huoai under huyện Đạ Tẻh's code
+        ("huyện Long Điền", "752"),  # merged into huyện Đất Đỏ as huyện Long Đất, code closed
+        ("huyện Phục Hòa", "050"),  # merged with huyện Quảng Uyên as huyện Quảng Hòa
+        ("quận 9", "763"),  # merged into thành phố Thủ Đức under quận 2's code
+        ("huyện Cát Tiên", "683"),  # merged into huyện Đạ Huoai under huyện Đạ Tẻh's code
     ],
 )
-def test_a_unit_whose_code_was_closed_is_not_a_former_name(name: str) -> None:
-    # the merged unit continues another unit's code: this one ended, and is not in the register
-    assert registry().find(name, date(2019, 1, 1)) == ()
+def test_a_unit_whose_code_was_closed_is_not_a_former_name(name: str, code: str) -> None:
+    # the merged unit continues another unit's code: this one ended, and is found as itself
+    # (data/closed_units.csv), never as the unit that kept the other code
+    assert [p.code for p in registry().find(name, date(2019, 1, 1))] == [code]
 
 
 def test_former_names_are_read_last() -> None:
@@ -745,3 +750,151 @@ def test_registry_checks_its_former_names() -> None:
     with pytest.raises(RecordError) as info:
         Registry(places, [good, bad])
     assert [where for where, _ in info.value.parts] == ["former_names.1.name"]
+
+
+# --- closed units: merged into another unit that kept its own code ----------
+
+# (register code, name as written then, its last day, the unit(s) it was merged into); from
+# data/closed_units.csv
+CLOSED = [
+    ("046", "Huyện Trà Lĩnh", date(2020, 2, 29), ("047", "049")),  # NQ 897/NQ-UBTVQH14
+    ("050", "Huyện Phục Hòa", date(2020, 2, 29), ("049",)),  # NQ 897/NQ-UBTVQH14
+    ("221", "Huyện Yên Dũng", date(2024, 12, 31), ("213",)),  # NQ 1191/NQ-UBTVQH15
+    ("358", "Huyện Mỹ Lộc", date(2024, 8, 31), ("356",)),  # NQ 1104/NQ-UBTVQH15
+    ("369", "Thành phố Ninh Bình", date(2024, 12, 31), ("374",)),  # NQ 1318/NQ-UBTVQH15
+    ("448", "Huyện Lộc Hà", date(2024, 12, 31), ("445", "436")),  # NQ 1283/NQ-UBTVQH15
+    ("483", "Huyện Nam Đông", date(2024, 12, 31), ("482",)),  # NQ 1314/NQ-UBTVQH15
+    ("519", "Huyện Nông Sơn", date(2024, 12, 31), ("509",)),  # NQ 1241/NQ-UBTVQH15
+    ("681", "Huyện Đạ Huoai", date(2024, 11, 30), ("682",)),  # NQ 1245/NQ-UBTVQH15
+    ("683", "Huyện Cát Tiên", date(2024, 11, 30), ("682",)),  # NQ 1245/NQ-UBTVQH15
+    ("752", "Huyện Long Điền", date(2024, 12, 31), ("753",)),  # NQ 1256/NQ-UBTVQH15
+    ("762", "Quận Thủ Đức", date(2020, 12, 31), ("769",)),  # NQ 1111/NQ-UBTVQH14
+    ("763", "Quận 9", date(2020, 12, 31), ("769",)),  # NQ 1111/NQ-UBTVQH14
+]
+
+
+def _closed_rows() -> list[dict[str, str]]:
+    text = (Path(places_module.__file__).parent.parent / "data" / "closed_units.csv").read_text(
+        encoding="utf-8"
+    )
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    return list(csv.DictReader(io.StringIO("".join(lines), newline="")))
+
+
+def _generated_codes() -> set[str]:
+    text = (Path(places_module.__file__).parent.parent / "data" / "places.csv").read_text(
+        encoding="utf-8"
+    )
+    return {row["code"] for row in csv.DictReader(io.StringIO(text, newline=""))}
+
+
+def test_bundled_closed_units_are_district_level_units_merged_before_the_reform() -> None:
+    reg = registry()
+    rows = _closed_rows()
+    generated = _generated_codes()
+    assert len(reg) == len(generated) + len(rows)
+    for row in rows:
+        assert list(row) == [*COLUMNS, "source"], row
+        assert row["code"] not in generated, row  # a code places.csv does not hold
+        place = reg.get(row["code"])
+        assert place.name == row["name"], row
+        assert place.level is PlaceLevel.DISTRICT, row
+        assert place.valid_from is None, row  # unknown, as for every pre-reform unit
+        assert place.valid_to is not None, row
+        assert place.valid_to < REFORM_DATE, row
+        parent = reg.parent(place.code, place.valid_to)
+        assert parent is not None, row
+        assert parent.level is PlaceLevel.PROVINCE, row
+        assert parent.alive_on(place.valid_to), row
+        assert place.successors, row
+        for successor in reg.successors(place.code):
+            # merged into a unit of its level and province, alive the day after
+            assert successor.alive_on(place.valid_to + timedelta(days=1)), row
+            assert successor.level is PlaceLevel.DISTRICT, row
+            assert successor.parent == place.parent, row
+        assert reg.children(place.code) == (), row  # its communes are not listed
+        assert "NQ-UBTVQH1" in row["source"], row  # the resolution
+        assert "http" in row["source"], row  # and where it was read
+    assert {
+        (r["code"], r["name"], r["valid_to"], tuple(r["successors"].split(";"))) for r in rows
+    } == {(c, n, d.isoformat(), s) for c, n, d, s in CLOSED}
+
+
+@pytest.mark.parametrize(("code", "name", "last_day", "successors"), CLOSED)
+def test_a_closed_unit_is_found_by_its_name_in_its_time(
+    code: str, name: str, last_day: date, successors: tuple[str, ...]
+) -> None:
+    reg = registry()
+    assert [p.code for p in reg.find(name, last_day)] == [code]
+    assert [p.code for p in reg.find(name, date(2019, 6, 30))] == [code]
+    assert reg.place(name, during=Period.parse(f"{last_day:%Y-%m}")).code == code
+    # the day after, it is gone: never another unit answering for it by its name
+    assert code not in [p.code for p in reg.find(name, last_day + timedelta(days=1))]
+    # current: the unit(s) it was merged into, until the reform abolished districts
+    after = last_day + timedelta(days=1)
+    assert tuple(p.code for p in reg.current(code, after)) == successors
+    assert reg.current(code, AFTER) == ()
+    assert reg.is_split(code) is (len(successors) > 1)
+    assert code in {p.code for p in reg.predecessors(successors[0])}
+
+
+def test_a_closed_unit_is_found_before_the_unit_that_kept_its_name_or_kind() -> None:
+    reg = registry()
+    # quận Thủ Đức (762), not thành phố Thủ Đức (769, quận 2's code) read through its kind word
+    assert [p.code for p in reg.find("quận Thủ Đức", date(2019, 1, 1))] == ["762"]
+    assert [p.code for p in reg.find("quận Thủ Đức")] == ["762"]
+    assert [p.code for p in reg.find("Thủ Đức", date(2019, 1, 1))] == ["762"]
+    # after the merger, the kind word read as a level finds the unit that went on
+    assert [p.code for p in reg.find("quận Thủ Đức", date(2022, 1, 1))] == ["769"]
+    # thành phố Ninh Bình (369) in a 2019 report
+    assert [p.code for p in reg.find("thành phố Ninh Bình", date(2019, 1, 1))] == ["369"]
+    assert reg.place("TP. Ninh Bình", during=Period.parse("2019")).code == "369"
+    # huyện Đạ Huoai in 2020 is 681: 682 bore that name only from 1 December 2024
+    assert [p.code for p in reg.find("huyện Đạ Huoai", date(2020, 1, 1))] == ["681"]
+    assert [p.code for p in reg.find("huyện Đạ Huoai", date(2024, 12, 1))] == ["682"]
+    assert reg.place("huyện Đạ Huoai", during=Period.parse("2020")).code == "681"
+    assert reg.place("huyện Đạ Huoai", during=Period.parse("2025-01")).code == "682"
+    # at any time, both units bore the name
+    assert {p.code for p in reg.find("huyện Đạ Huoai")} == {"681", "682"}
+
+
+def test_a_renamed_unit_bears_the_register_name_only_after_its_former_name() -> None:
+    reg = registry()
+    # thị xã Nghi Sơn was huyện Tĩnh Gia until 31 May 2020: "Nghi Sơn" finds no district before
+    assert "407" not in {p.code for p in reg.find("thị xã Nghi Sơn", date(2019, 1, 1))}
+    assert [p.code for p in reg.find("thị xã Nghi Sơn", date(2020, 6, 1))] == ["407"]
+    assert "407" not in {p.code for p in reg.find("huyện Nghi Sơn", date(2019, 1, 1))}
+
+
+def test_closed_units_in_the_tree_of_their_time() -> None:
+    reg = registry()
+    hcm = "79@2025-06-30"
+    in_2019 = {p.code for p in reg.children(hcm, date(2019, 1, 1))}
+    in_2022 = {p.code for p in reg.children(hcm, date(2022, 1, 1))}
+    assert {"762", "763", "769"} <= in_2019
+    assert in_2019 - in_2022 == {"762", "763"}
+    # a closed district has no communes in the register: nothing below it
+    assert reg.descendants("762", date(2019, 1, 1)) == ()
+    assert reg.ancestors("762", date(2019, 1, 1)) == (reg.get(hcm), reg.get("VN"))
+    # the communes of 2019 are not there: the province's communes are those of the register
+    communes = reg.descendants(hcm, date(2019, 1, 1), level="commune")
+    assert communes == reg.descendants(hcm, date(2025, 6, 30), level="commune")
+
+
+def test_closed_units_file_is_checked() -> None:
+    good = _closed_rows()[0]
+    header = ",".join([*COLUMNS, "source"])
+
+    def line(**cells: str) -> str:
+        row = {**good, **cells}
+        return ",".join(f'"{row[c]}"' for c in [*COLUMNS, "source"])
+
+    with pytest.raises(RecordError) as info:
+        places_module._read_closed_csv(f"# c\n{header}\n{line(source='')}\n", "x.csv")
+    assert [loc for loc, _ in info.value.problems] == ["line 3.source"]
+    with pytest.raises(RecordError) as info:
+        places_module._read_closed_csv(f"{header}\n{line(kind='huyen')}\n", "x.csv")
+    assert [loc for loc, _ in info.value.problems] == ["line 2.kind"]
+    with pytest.raises(RecordError) as info:
+        places_module._read_closed_csv("code,name\n", "x.csv")
+    assert [loc for loc, _ in info.value.problems] == ["line 1"]

@@ -21,7 +21,7 @@ use, from ``antq_domain/data/places.csv``;
 [`load_registry`][antq_domain.load_registry] reads a user's CSV in the same format.
 
 Example:
-    >>> from datetime import date
+    >>> from datetime import date, timedelta
     >>> from antq_domain.records.places import registry
     >>> reg = registry()
     >>> reg.parent("616", date(2024, 12, 31)).name
@@ -40,7 +40,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, Self
@@ -769,19 +769,18 @@ def _successor_errors(
                     expected_vi="một mã trong danh mục địa bàn",
                 )
             )
-        elif (
-            successor.valid_from is None
-            or place.valid_to is None
-            or successor.valid_from <= place.valid_to
-        ):
+        elif place.valid_to is None or not successor.alive_on(place.valid_to + timedelta(days=1)):
+            # the unit it became (part of) exists the day after it ends: a new unit beginning
+            # that day, or a unit it was merged into, alive before and after
+            after = None if place.valid_to is None else place.valid_to + timedelta(days=1)
+            life = _interval(successor.valid_from, successor.valid_to)
             errors.append(
                 InvariantError(
                     "successors",
                     code,
-                    f"a unit beginning after {place.code!r} ends ({place.valid_to});"
-                    f" it begins {successor.valid_from}",
-                    expected_vi=f"một đơn vị bắt đầu sau khi {place.code!r} kết thúc "
-                    f"({place.valid_to}); đơn vị này bắt đầu {successor.valid_from}",
+                    f"a unit alive on the day after {place.code!r} ends ({after}); it lives {life}",
+                    expected_vi=f"một đơn vị tồn tại vào ngày sau khi {place.code!r} kết thúc "
+                    f"({after}); đơn vị này tồn tại {life}",
                 )
             )
     return errors
@@ -914,8 +913,8 @@ class Registry:
     """An immutable register of places answering questions as of a date.
 
     Construct one from places (every cross-place rule is checked: unique codes, known parents on a
-    higher level and alive throughout the child's life, known successors beginning after the place
-    ends, no cycles), or get the bundled one with [`registry`][antq_domain.registry].
+    higher level and alive throughout the child's life, known successors alive on the day after the
+    place ends, no cycles), or get the bundled one with [`registry`][antq_domain.registry].
     Methods taking ``as_of`` consider only places alive on that day; ``as_of=None`` means "at any
     time".
 
@@ -959,6 +958,7 @@ class Registry:
         "_former",
         "_places",
         "_predecessors",
+        "_since",
     )
 
     def __init__(self, places: Iterable[Place], former_names: Iterable[FormerName] = ()) -> None:
@@ -1002,6 +1002,13 @@ class Registry:
         self._by_loose: dict[str, tuple[Place, ...]] | None = None
         self._former = former_names
         self._by_former: tuple[_FormerIndex, _FormerIndex] | None = None
+        # the first day a renamed unit bore the name the register writes: the day after its
+        # last former name
+        since: dict[str, date] = {}
+        for former in former_names:
+            first = former.until + timedelta(days=1)
+            since[former.code] = max(first, since.get(former.code, first))
+        self._since = since
         self._places = places
 
     def _names(self) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
@@ -1371,7 +1378,10 @@ class Registry:
         ([`former_names`][antq_domain.records.places.Registry.former_names])
         finds the unit that went on under the same code with a new name, on any
         day up to the name's last day: "huyện Tĩnh Gia" (until 31 May 2020) finds
-        "Thị xã Nghi Sơn". Several places may share a name.
+        "Thị xã Nghi Sơn". Each reading counts only if it finds a place alive on
+        ``as_of`` that bore then the name the register writes (a renamed unit bears
+        it from the day after its last former name), and the first that does wins.
+        Several places may share a name.
 
         Example:
             >>> from datetime import date
@@ -1393,6 +1403,8 @@ class Registry:
             ['Thị xã Nghi Sơn']
             >>> registry().find("huyện Tĩnh Gia", date(2020, 6, 1))
             ()
+            >>> [p.code for p in registry().find("huyện Đạ Huoai", date(2020, 1, 1))]
+            ['681']
         """
         return self._find(name, as_of)
 
@@ -1402,6 +1414,19 @@ class Registry:
         """`find`, and with ``during`` only places (and former names) of some day of it."""
         keys = _query_keys(name)
         by_name, by_loose = self._names()
+
+        def then(places: tuple[Place, ...]) -> tuple[Place, ...]:
+            """The places alive then, and bearing then the name the register writes."""
+            return tuple(
+                p
+                for p in places
+                if (as_of is None or p.alive_on(as_of))
+                and (during is None or _overlaps(p, during))
+                and self._named_then(p, as_of, during)
+            )
+
+        # each reading in turn, the first that finds a place of that time wins: as written,
+        # without diacritics, the kind word read as a level, a former name
         found: tuple[Place, ...] = ()
         for key in keys:
             found = by_name.get(key, ())
@@ -1413,15 +1438,24 @@ class Registry:
                     found = by_loose.get(_loose_key(key), ())
                     if found:
                         break
+        found = then(found)
         if not found:
-            found = self._by_other_kind(keys, by_name, by_loose)
-        if as_of is not None:
-            found = tuple(p for p in found if p.alive_on(as_of))
-        if during is not None:
-            found = tuple(p for p in found if _overlaps(p, during))
+            found = then(self._by_other_kind(keys, by_name, by_loose))
         if not found and self._former:
             found = self._by_former_name(keys, as_of, during)
         return found
+
+    def _named_then(self, place: Place, as_of: date | None, during: Period | None) -> bool:
+        """Whether ``place`` bore the name the register writes on ``as_of`` / during ``during``.
+
+        A unit renamed under its code (see
+        [`former_names`][antq_domain.records.places.Registry.former_names]) bears the
+        register's name only from the day after its last former name.
+        """
+        since = self._since.get(place.code)
+        if since is None:
+            return True
+        return (as_of is None or as_of >= since) and (during is None or during.end >= since)
 
     @staticmethod
     def _by_other_kind(
@@ -1910,6 +1944,50 @@ def _read_former_csv(
     return tuple(formers)
 
 
+CLOSED_UNIT_COLUMNS = (*COLUMNS, "source")
+
+
+def _read_closed_csv(text: str, source: str) -> tuple[list[Place], list[str]]:
+    """Closed units from CSV text (the register's columns and ``source``), and where each is.
+
+    Lines starting with ``#`` before the header are comments; problems are located as
+    ``line <n>.<column>``, ``n`` counting every line of the file.
+    """
+    lines = text.splitlines(keepends=True)
+    skipped = 0
+    while skipped < len(lines) and lines[skipped].startswith("#"):
+        skipped += 1
+    reader = csv.DictReader(
+        io.StringIO("".join(lines[skipped:]), newline=""), restkey="(extra cells)", strict=True
+    )
+    header = reader.fieldnames or []
+    if sorted(header) != sorted(CLOSED_UNIT_COLUMNS):
+        wanted = ", ".join(CLOSED_UNIT_COLUMNS)
+        message = Message(
+            f"header {', '.join(header)!r}: expected the columns {wanted}",
+            f"dòng tiêu đề {', '.join(header)!r}: cần các cột {wanted}",
+        )
+        raise RecordError(source, [(f"line {skipped + 1}", message)])
+    problems: list[Problem] = []
+    places: list[Place] = []
+    where: list[str] = []
+    for row in reader:
+        loc = f"line {skipped + reader.line_num}"
+        if not (row.get("source") or "").strip():
+            no_source = ParseError(
+                "source", "", "a resolution and a page", expected_vi="một nghị quyết và một trang"
+            )
+            problems.append((f"{loc}.source", no_source))
+        cells = {k: v for k, v in row.items() if k != "source"}
+        place = _place_from_row(cells, loc, problems)
+        if place is not None:
+            places.append(place)
+            where.append(loc)
+    if problems:
+        raise RecordError(source, problems)
+    return places, where
+
+
 def load_registry(
     path: str | Path,
     *,
@@ -2000,8 +2078,10 @@ def registry() -> Registry:
     package (see ``docs/explanation/places.md`` and
     ``antq_domain/data/places_source.json``), with the former names of
     ``antq_domain/data/former_names.csv`` (units renamed under the same code
-    from 2008 to 30 June 2025, from the resolutions named in each row). Read on
-    first call, then cached.
+    from 2008 to 30 June 2025, from the resolutions named in each row) and the
+    district-level units of ``antq_domain/data/closed_units.csv`` (merged from
+    2019 on into a unit that kept its own code; read beside ``places.csv`` and
+    checked with it). Read on first call, then cached.
 
     Example:
         >>> from datetime import date
@@ -2012,5 +2092,13 @@ def registry() -> Registry:
     """
     data = resources.files("antq_domain").joinpath("data")
     reg = _read_csv(data.joinpath("places.csv").read_text(encoding="utf-8"), "places.csv")
+    closed, where = _read_closed_csv(
+        data.joinpath("closed_units.csv").read_text(encoding="utf-8"), "closed_units.csv"
+    )
+    places = (*reg._places, *closed)
+    problems = _register_problems(places, [p.code for p in reg._places] + where)
+    if problems:
+        raise RecordError("closed_units.csv", problems)
+    by_code = {p.code: p for p in places}
     names = data.joinpath("former_names.csv").read_text(encoding="utf-8")
-    return Registry._checked(reg._places, _read_former_csv(names, "former_names.csv", reg._by_code))
+    return Registry._checked(places, _read_former_csv(names, "former_names.csv", by_code))
