@@ -757,7 +757,9 @@ def test_registry_checks_its_former_names() -> None:
 # (register code, name as written then, its last day, the unit(s) it was merged into); from
 # data/closed_units.csv
 CLOSED = [
+    ("044", "Huyện Thông Nông", date(2020, 1, 31), ("045",)),  # NQ 864/NQ-UBTVQH14
     ("046", "Huyện Trà Lĩnh", date(2020, 2, 29), ("047", "049")),  # NQ 897/NQ-UBTVQH14
+    ("151", "Huyện Kỳ Sơn", date(2019, 12, 31), ("148",)),  # NQ 830/NQ-UBTVQH14
     ("050", "Huyện Phục Hòa", date(2020, 2, 29), ("049",)),  # NQ 897/NQ-UBTVQH14
     ("221", "Huyện Yên Dũng", date(2024, 12, 31), ("213",)),  # NQ 1191/NQ-UBTVQH15
     ("358", "Huyện Mỹ Lộc", date(2024, 8, 31), ("356",)),  # NQ 1104/NQ-UBTVQH15
@@ -825,9 +827,14 @@ def test_a_closed_unit_is_found_by_its_name_in_its_time(
     code: str, name: str, last_day: date, successors: tuple[str, ...]
 ) -> None:
     reg = registry()
-    assert [p.code for p in reg.find(name, last_day)] == [code]
-    assert [p.code for p in reg.find(name, date(2019, 6, 30))] == [code]
-    assert reg.place(name, during=Period.parse(f"{last_day:%Y-%m}")).code == code
+    for day in (last_day, date(2019, 6, 30)):
+        found = reg.find(name, day)
+        # the unit itself, and only units the register writes so (huyện Kỳ Sơn of Hòa Bình
+        # and of Nghệ An both lived until 2019)
+        assert code in [p.code for p in found]
+        assert {p.name for p in found} == {name}
+    if len(found) == 1:
+        assert reg.place(name, during=Period.parse(f"{last_day:%Y-%m}")).code == code
     # the day after, it is gone: never another unit answering for it by its name
     assert code not in [p.code for p in reg.find(name, last_day + timedelta(days=1))]
     # current: the unit(s) it was merged into, until the reform abolished districts
@@ -856,6 +863,16 @@ def test_a_closed_unit_is_found_before_the_unit_that_kept_its_name_or_kind() -> 
     assert reg.place("huyện Đạ Huoai", during=Period.parse("2025-01")).code == "682"
     # at any time, both units bore the name
     assert {p.code for p in reg.find("huyện Đạ Huoai")} == {"681", "682"}
+
+
+def test_two_districts_of_one_name_are_both_found_while_both_lived() -> None:
+    reg = registry()
+    # huyện Kỳ Sơn of Hòa Bình (151, merged into thành phố Hòa Bình on 1 January 2020) and of
+    # Nghệ An (417)
+    assert [p.code for p in reg.find("huyện Kỳ Sơn", date(2019, 1, 1))] == ["417", "151"]
+    assert [p.code for p in reg.find("huyện Kỳ Sơn", date(2020, 1, 1))] == ["417"]
+    with pytest.raises(InvariantError, match="'151'"):
+        reg.place("huyện Kỳ Sơn", during=Period.parse("2019"))
 
 
 def test_a_renamed_unit_bears_the_register_name_only_after_its_former_name() -> None:
