@@ -547,6 +547,9 @@ def test_periods_not_guessed(text: str) -> None:
         # or inside the province of the publisher's web address
         ("Năm 2023, trên địa bàn xã Tân Lập có 12 mô hình. Huyện Bắc Sơn khen thưởng.", "06352"),
         ("Source: https://baophutho.vn/tin-1.htm\n\nNăm 2023, xã Tân Lập có 12 mô hình.", "08641"),
+        # a district of a 2025 report: alive in the period, gone at its end (30 June 2025)
+        ("Năm 2025, trên địa bàn huyện Đăk Tô có 5 mô hình.", "612"),
+        ("Năm 2025, huyện Mang Yang, tỉnh Gia Lai tổ chức 5 hội nghị tuyên truyền.", "629"),
         # numbered units: the number is the name (and the parent after it picks one)
         ("Năm 2023, trên địa bàn Quận 12 có 15 mô hình.", "761"),
         ("Năm 2023, trên địa bàn phường 12, quận Gò Vấp có 15 mô hình.", "26881"),

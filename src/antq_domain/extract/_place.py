@@ -222,6 +222,15 @@ def _dashes(name: str) -> str:
     return re.sub(r"[ ]?[-–][ ]?", " - ", name)
 
 
+def _ancestors(reg: Registry, place: Place, as_of: date | None) -> tuple[Place, ...]:
+    """The units above ``place`` on ``as_of``, or over its whole life if it was gone then."""
+    when = as_of if as_of is None or place.alive_on(as_of) else None
+    try:
+        return tuple(reg.ancestors(place.code, when))
+    except (AntqError, ValueError):
+        return ()
+
+
 def _short_form(reg: Registry, name: str, as_of: date | None) -> tuple[Place, ...]:
     """The places a short form names ("tp. hcm"; the register knows "tp.hcm")."""
     try:
@@ -245,13 +254,11 @@ def _in_brackets(
     if m.group(1):
         parents, _ = _lookup(reg, m.group(1), m.group(2), as_of)
         codes = {p.code for p in parents}
-        inside = tuple(
-            p for p in found if any(a.code in codes for a in reg.ancestors(p.code, as_of))
-        )
+        inside = tuple(p for p in found if any(a.code in codes for a in _ancestors(reg, p, as_of)))
     else:
         name = _bare(m.group(2))
         inside = tuple(
-            p for p in found if any(_bare(a.name) == name for a in reg.ancestors(p.code, as_of))
+            p for p in found if any(_bare(a.name) == name for a in _ancestors(reg, p, as_of))
         )
     return inside or None
 
@@ -283,7 +290,7 @@ def _within_parent(
     parents, length = _lookup(reg, m.group(1), m.group(2), as_of)
     parents = _within_parent(reg, text, m.start(2) + length, parents, as_of, depth=depth + 1)
     codes = {p.code for p in parents}
-    inside = tuple(p for p in found if any(a.code in codes for a in reg.ancestors(p.code, as_of)))
+    inside = tuple(p for p in found if any(a.code in codes for a in _ancestors(reg, p, as_of)))
     return inside or found
 
 
@@ -291,7 +298,7 @@ def _province_of(reg: Registry, code: str, as_of: date | None) -> str | None:
     place = reg.get(code)
     if place.level is PlaceLevel.PROVINCE:
         return code
-    for above in reg.ancestors(code, as_of):
+    for above in _ancestors(reg, place, as_of):
         if above.level is PlaceLevel.PROVINCE:
             return above.code
     return None
@@ -383,8 +390,13 @@ def find_place(
     reg: Registry,
     as_of: date | None,
     leave_out: Collection[str] = (),
+    *,
+    also_at: date | None = None,
 ) -> tuple[str | None, Evidence | None]:
     """The unit the text is about: the one named most strongly, else what the text implies.
+
+    Units are those alive on ``as_of`` (the period's last day), or on ``also_at`` (its
+    first) for a name that fits none then.
 
     A mention after "trên địa bàn"/"toàn" weighs 3, one in a sentence 1, one
     in a caption or heading 0.5; a mention followed by its parent ("huyện X,
@@ -399,7 +411,7 @@ def find_place(
     newlines = [m.start() for m in _NEWLINE.finditer(key)]
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
-    read = _read_mentions(text, key, reg, as_of)
+    read = _read_mentions(text, key, reg, as_of, also_at)
     for start, end, found in _in_context(reg, key, read, as_of):
         line_start, line_end = _line_of(newlines, start, len(key))
         # The line's last characters (a bounded slice: the work per mention stays small).
@@ -423,9 +435,13 @@ def find_place(
 
 
 def _read_mentions(
-    text: str, key: str, reg: Registry, as_of: date | None
+    text: str, key: str, reg: Registry, as_of: date | None, also_at: date | None = None
 ) -> list[tuple[int, int, tuple[Place, ...]]]:
-    """Every place named, in order: (start, end, the units the name fits)."""
+    """Every place named, in order: (start, end, the units the name fits).
+
+    A name that fits no unit alive on ``as_of`` (the period's last day) is looked up on
+    ``also_at`` (its first): a report of 2025 may name a district that ended on 30 June.
+    """
     mentions = {m.start(): (m.group(1), m.group(2), m.start(2)) for m in place_mentions(text, key)}
     # a short form is read whole ("TP HCM" is not the kind "TP" and a name "HCM")
     mentions.update((m.start(), ("", m.group(0), m.start())) for m in _CITY_SHORT.finditer(key))
@@ -441,6 +457,8 @@ def _read_mentions(
             found, length = provinces.get(_dashes(name), ()), len(name)
         elif kind:
             found, length = _lookup(reg, kind, name, as_of)
+            if not found and also_at is not None:
+                found, length = _lookup(reg, kind, name, also_at)
         else:
             found, length = _short_form(reg, name, as_of), len(name)
         if found:
@@ -477,7 +495,7 @@ def _in_context(
                     tuple(
                         p
                         for p in found
-                        if any(a.code in context for a in reg.ancestors(p.code, as_of))
+                        if any(a.code in context for a in _ancestors(reg, p, as_of))
                     )
                     or found
                 )

@@ -434,7 +434,8 @@ def extract_report(
         as_of = read_period.end if read_period is not None else None
         # The register is loaded only when the place has to be read.
         reg = the_registry()
-        read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out)
+        since = read_period.start if read_period is not None else None
+        read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out, also_at=since)
     found, unmatched, unused = _read_figures(
         norm,
         sc,
