@@ -1728,18 +1728,20 @@ def _parse_date(column: str, text: str) -> date | None:
         ) from None
 
 
-def _place_from_row(
-    row: Mapping[str, str | None], loc: str, problems: list[Problem]
-) -> Place | None:
-    """One place from a CSV row, or None after adding its problems to ``problems``."""
-    before = len(problems)
-    extra = sorted(str(k) for k in row if k not in COLUMNS)
+def _row_cells(
+    row: Mapping[str, str | None], columns: Sequence[str], loc: str, problems: list[Problem]
+) -> dict[str, str]:
+    """A CSV row's cells of ``columns``, stripped; unknown and missing ones added to problems.
+
+    A missing cell is read as empty after its problem is added, so that the row's other
+    cells are still checked and all its problems reported at once.
+    """
     problems.extend(
-        (f"{loc}.{key}", f"{key}: unknown column (expected only {', '.join(COLUMNS)})")
-        for key in extra
+        (f"{loc}.{key}", f"{key}: unknown column (expected only {', '.join(columns)})")
+        for key in sorted(str(k) for k in row if k not in columns)
     )
     cells: dict[str, str] = {}
-    for column in COLUMNS:
+    for column in columns:
         value = row.get(column)
         if value is None:
             problems.append(
@@ -1747,6 +1749,15 @@ def _place_from_row(
             )
             value = ""
         cells[column] = value.strip()
+    return cells
+
+
+def _place_from_row(
+    row: Mapping[str, str | None], loc: str, problems: list[Problem]
+) -> Place | None:
+    """One place from a CSV row, or None after adding its problems to ``problems``."""
+    before = len(problems)
+    cells = _row_cells(row, COLUMNS, loc, problems)
 
     def attempt(column: str, parse: Any) -> Any:
         try:
@@ -1848,23 +1859,7 @@ def _former_from_row(
 ) -> FormerName | None:
     """One former name from a CSV row, or None after adding its problems to ``problems``."""
     before = len(problems)
-    extra = sorted(str(k) for k in row if k not in FORMER_NAME_COLUMNS)
-    problems.extend(
-        (
-            f"{loc}.{key}",
-            f"{key}: unknown column (expected only {', '.join(FORMER_NAME_COLUMNS)})",
-        )
-        for key in extra
-    )
-    cells: dict[str, str] = {}
-    for column in FORMER_NAME_COLUMNS:
-        value = row.get(column)
-        if value is None:
-            problems.append(
-                (f"{loc}.{column}", Message(f"{column}: missing cell", f"thiếu ô {column!r}"))
-            )
-            value = ""
-        cells[column] = value.strip()
+    cells = _row_cells(row, FORMER_NAME_COLUMNS, loc, problems)
     until: date | None = None
     try:
         until = _parse_date("until", cells["until"])
