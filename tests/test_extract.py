@@ -585,6 +585,14 @@ def test_periods_not_guessed(text: str) -> None:
             ),
             "22750",
         ),
+        # An abbreviation's full stop ends its word: the name may follow with no space.
+        ("Năm 2021, Công an TP.Cần Thơ đã phát hiện 12 vụ.", "92@2025-06-30"),
+        ("Năm 2021, UBND TP.Tam Kỳ tổ chức 5 buổi tuyên truyền.", "502"),
+        ("Năm 2018, UBND TX.Buôn Hồ tổ chức 5 buổi tuyên truyền.", "644"),
+        # A unit named where something happened, under a text that calls its own unit by
+        # a kind above it ("UBND tỉnh"): the province holding it.
+        ("Sáng 20.3, tại TP. Tam Kỳ, UBND tỉnh tổ chức hội nghị; toàn tỉnh có 5 mô hình.", "49"),
+        ("Năm 2021, tại xã Chiềng Khoa, UBND huyện tổ chức 5 buổi tuyên truyền.", "128"),
     ],
 )
 def test_places_read_from_the_text(text: str, place: str) -> None:

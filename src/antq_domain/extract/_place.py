@@ -32,9 +32,12 @@ _PLACE_KINDS = (
     "tx.",
     "tx",
 )
-# A name of up to five words; a hyphen may join two parts ("Bà Rịa - Vũng Tàu").
+# A name of up to five words; a hyphen may join two parts ("Bà Rịa - Vũng Tàu"). An
+# abbreviation's full stop ends its word, so the name may follow with no space ("TP.Cần Thơ",
+# "TX.Buôn Hồ"), as a whole kind word may not ("tỉnhLâm" is no place).
+_AFTER_KIND = r"(?:(?<=\.)[ ]*|[ ]+)"
 _PLACE = re.compile(
-    r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")[ ]+"
+    r"(?<!\w)(" + "|".join(map(re.escape, _PLACE_KINDS)) + r")" + _AFTER_KIND + r""
     r"((?:[^\W\d_]+(?:[ ]?[-–](?=[ ]?[^\W\d_])[ ]?|[ ])?){1,5}|[0-9]{1,2}(?![0-9]))",
     re.IGNORECASE,
 )
@@ -43,13 +46,13 @@ _PLACE = re.compile(
 _CITY_SHORT = re.compile(r"tp(?<!\wtp)\.?[ ]?hcm(?!\w)")
 # ", tỉnh Kon Tum" right after a place: the unit it lies in.
 _PARENT = re.compile(
-    r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+"
+    r",?[ ]+(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)" + _AFTER_KIND + r""
     r"((?:[^\W\d_]+[ ]?){1,4}|[0-9]{1,2}(?![0-9]))",
     re.IGNORECASE,
 )
 # "(Tiên Phước)", "(huyện Bắc Sơn)" right after a place: its parent, in brackets.
 _BRACKETED_PARENT = re.compile(
-    r"[ ]*\([ ]*(?:(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)[ ]+)?"
+    r"[ ]*\([ ]*(?:(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)" + _AFTER_KIND + r")?"
     r"((?:[^\W\d_]+[ ]?){1,4})\)",
     re.IGNORECASE,
 )
@@ -59,6 +62,30 @@ _OWN_UNIT = re.compile(
     r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo)[ ]+"
     r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
 )
+
+
+_OWN_LEVEL = {
+    "tỉnh": PlaceLevel.PROVINCE,
+    "huyện": PlaceLevel.DISTRICT,
+    "thị xã": PlaceLevel.DISTRICT,
+    "xã": PlaceLevel.COMMUNE,
+    "phường": PlaceLevel.COMMUNE,
+    "thị trấn": PlaceLevel.COMMUNE,
+}
+
+
+def _own_level(text: str, key: str) -> PlaceLevel | None:
+    """The level of the unit the text calls its own by its kind alone, if one level only.
+
+    "UBND tỉnh tổ chức hội nghị", "trên địa bàn huyện": the writer speaks from that
+    unit. "Thành phố" is a kind of two levels (Cần Thơ, Tam Kỳ): it says none.
+    """
+    levels = set()
+    for m in _OWN_UNIT.finditer(key):
+        kind = _KIND_AT_END.search(m.group(0))
+        if kind is not None and not text[m.end() : m.end() + 1].isupper():
+            levels.add(_OWN_LEVEL.get(kind.group(1)))
+    return levels.pop() if len(levels) == 1 else None
 
 
 def _speaks_of_own_unit(text: str, key: str) -> bool:
@@ -428,6 +455,16 @@ def find_place(
         code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
         if score >= 1:
             s, e = first[code]
+            # "Tại TP. Tam Kỳ, UBND tỉnh tổ chức …": a text that calls its own unit by a kind
+            # above the unit it names is about the unit of that kind holding it (the named
+            # one is where it happened).
+            level = _own_level(text, key)
+            place = reg.get(code)
+            if level is not None and level.rank < place.level.rank:
+                above = [a for a in _ancestors(reg, place, as_of) if a.level is level]
+                if len(above) == 1:
+                    note = f"{above[0].code} (the {level.value} the text calls its own)"
+                    return above[0].code, evidence(norm, "place", note, s, e)
             return code, evidence(norm, "place", code, s, e)
     return _implied(
         norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
