@@ -10,6 +10,7 @@ The fast path is shown to be taken by making the reference reader refuse.
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -253,3 +254,48 @@ def test_an_excel_file_s_bad_rows_are_left_out_too(
     scanned = _left_out(path)
     assert list(scanned.left_out) == rows
     assert scanned.rollups == (expected,)
+
+
+def _jsonl(path: Path, rows: list[list[str]]) -> Path:
+    records = [{k: v for k, v in zip(HEADER, row, strict=True) if v} for row in rows]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _blank_lines(path: Path, rows: list[list[str]]) -> Path:
+    """A CSV with a blank line after every row: the columns do not read it."""
+    lines = [",".join(HEADER), *(",".join(row) for row in rows)]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("write", [_jsonl, _blank_lines], ids=["json-lines", "blank-lines"])
+def test_rows_of_a_file_the_columns_do_not_read_are_left_out_as_the_reader_words_them(
+    tmp_path: Path, write: Any
+) -> None:
+    # the rows the reference refuses are left out and listed in its words; the others
+    # roll up as the reference rolls them up (before, the whole file raised)
+    rows = [*GOOD[:2], BAD[4], GOOD[3], BAD[5], BAD[3]]
+    path = write(tmp_path / f"rows{'.jsonl' if write is _jsonl else '.csv'}", rows)
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    clean = write(
+        tmp_path / f"clean{'.jsonl' if write is _jsonl else '.csv'}", [*GOOD[:2], GOOD[3]]
+    )
+    scanned = _left_out(path)
+    assert list(scanned.left_out) == reference.value.problems
+    assert {loc.split(".")[0] for loc, _msg in scanned.left_out} == {"row 3", "row 5", "row 6"}
+    assert scanned.rollups == (rollup(read_observations(clean), **ROLLUP),)
+
+
+def test_a_file_s_own_problem_is_still_raised_when_rows_are_left_out(tmp_path: Path) -> None:
+    # a ragged row is the file's problem, not a row's: the reference's error for the whole file
+    path = tmp_path / "ragged.csv"
+    path.write_text(
+        ",".join(HEADER) + "\n\n" + ",".join(GOOD[0]) + "\ntips.received,608\n", encoding="utf-8"
+    )
+    with pytest.raises(RecordError) as reference:
+        read_observations(path)
+    with pytest.raises(RecordError) as mine:
+        _left_out(path)
+    assert mine.value.problems == reference.value.problems

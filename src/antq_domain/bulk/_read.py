@@ -14,6 +14,7 @@ reference, which words the errors (``row 3: ...``, all rows at once).
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Context, Decimal
@@ -25,6 +26,7 @@ from antq_domain._gc import gc_paused
 from antq_domain.errors import Problem, RecordError
 from antq_domain.io.files import (
     FileFormat,
+    _file_rows,
     _format_of,
     _read_rows,
     _separator_note,
@@ -448,16 +450,37 @@ def read_table_left_out(
 ) -> tuple[ObservationTable, list[Problem]]:
     """`read_table`, leaving out the rows the reference refuses: the table and their problems.
 
-    Only what the columns read (a CSV, Excel's layouts included) can leave
-    rows out; any other file is read by `read_table`, which raises them.
+    A CSV the columns read (Excel's layouts included) is read in columns;
+    any other file (JSON Lines, a workbook, a CSV with blank lines or a quoted
+    header) row by row, each row validated alone as
+    [`from_tidy`][antq_domain.io.rows.from_tidy] validates it: the refused
+    rows are left out with the reference's words. Problems of the file itself
+    (ragged rows, unknown or repeated columns, malformed JSON) are not a
+    row's: they are raised for the whole file, as the reference raises them.
     """
     left: list[Problem] = []
-    table = None
-    if _format_of(path, None) == "csv":
+    fmt = _format_of(path, None)
+    if fmt == "csv":
         table = _read_csv(path, catalogue, registry, spreadsheet_safe=True, left_out=left)
-    if table is None:
+        if table is not None:
+            return table, left
+    rows, problems, _text = _file_rows(path, fmt)
+    if problems:  # the file's own: the reference's error, word for word
         return read_table(path, catalogue=catalogue, registry=registry), []
-    return table, left
+    try:
+        observations = from_tidy(rows, catalogue=catalogue, registry=registry)
+    except RecordError as exc:
+        numbers = [_ROW_NUMBER.match(loc) for loc, _msg in exc.parts]
+        if not all(numbers):  # pragma: no cover - from_tidy names the row of every problem
+            raise
+        bad = {int(m[1]) for m in numbers if m is not None}
+        kept = [row for number, row in enumerate(rows, start=1) if number not in bad]
+        observations = from_tidy(kept, catalogue=catalogue, registry=registry)
+        left = list(exc.parts)
+    return ObservationTable.from_observations(observations, catalogue=catalogue), left
+
+
+_ROW_NUMBER = re.compile(r"row (\d+)\b")
 
 
 def csv_layout(path: Path) -> tuple[list[str], str, str] | None:

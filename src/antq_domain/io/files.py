@@ -443,6 +443,31 @@ def _large(source: Path) -> bool:
         return False  # the reader says what is wrong with the path
 
 
+def _file_rows(
+    source: Path, fmt: FileFormat, *, spreadsheet_safe: bool = True
+) -> tuple[list[dict[str, Any]], list[Problem], str]:
+    """A file's tidy rows as read, not yet validated; the file's own problems; its text.
+
+    The file's problems (malformed quoting, unknown or repeated columns,
+    ragged rows, repeated JSON keys) are located by line; malformed JSON or
+    CSV that cannot be split into rows at all raises ``RecordError``. The text
+    is ``""`` for a workbook.
+    """
+    # bytes decoded as they are: "\r" stays inside quoted CSV cells and JSON
+    # Lines split only at "\n" (JSON escapes "\n" inside strings)
+    if fmt == "xlsx":
+        rows, problems = _xlsx_rows(source)
+        return rows, problems, ""
+    text = read_text(source, record=_RECORD)
+    if fmt == "csv":
+        try:
+            rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
+        except RecordError as exc:
+            raise RecordError(_RECORD, exc.parts + _separator_note(text)) from None
+        return rows, problems, text
+    return _jsonl_rows(text.removeprefix("\ufeff"), _RECORD), [], text
+
+
 def _read_rows(
     source: Path,
     fmt: FileFormat,
@@ -453,20 +478,7 @@ def _read_rows(
     check_places: bool,
 ) -> list[Observation]:
     """`read_observations` row by row: the reference reader (the bulk reader's fallback)."""
-    # bytes decoded as they are: "\r" stays inside quoted CSV cells and JSON
-    # Lines split only at "\n" (JSON escapes "\n" inside strings)
-    text = ""
-    if fmt == "xlsx":
-        rows, problems = _xlsx_rows(source)
-    elif fmt == "csv":
-        text = read_text(source, record=_RECORD)
-        try:
-            rows, problems = _csv_rows(text, _RECORD, spreadsheet_safe=spreadsheet_safe)
-        except RecordError as exc:
-            raise RecordError(_RECORD, exc.parts + _separator_note(text)) from None
-    else:
-        text = read_text(source, record=_RECORD)
-        rows, problems = _jsonl_rows(text.removeprefix("\ufeff"), _RECORD), []
+    rows, problems, text = _file_rows(source, fmt, spreadsheet_safe=spreadsheet_safe)
     try:
         observations = from_tidy(
             rows, catalogue=catalogue, registry=registry, check_places=check_places
