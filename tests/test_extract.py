@@ -1365,3 +1365,51 @@ def test_a_review_meeting_is_no_propaganda_session() -> None:
     assert _read("Năm 2023, các xã tổ chức 12 hội nghị sơ kết, tổng kết phong trào.") == []
     got = _read("Năm 2023, các xã tổ chức 12 hội nghị tuyên truyền.")
     assert got == [("mobilisation.propaganda_sessions", {}, 12)]
+
+
+def test_persons_listed_right_after_a_count_of_cases_are_the_persons_of_those_cases() -> None:
+    # "N vụ, M đối tượng" after one sanction verb is a pair, as "N vụ với M đối tượng" is.
+    ex = extract_report("Năm 2022, Công an xã xử lý hành chính 6 vụ, 9 đối tượng.")
+    assert [(f.value, f.indicator) for f in ex.figures] == [
+        (6, "crime.administrative_cases"),
+        (9, "crime.administrative_persons"),
+    ]
+    ex = extract_report("Năm 2022, Công an huyện khởi tố 3 vụ án và 5 đối tượng.")
+    assert [f.indicator for f in ex.figures] == [
+        "crime.prosecuted_cases",
+        "crime.prosecuted_defendants",
+    ]
+    # Cases with no persons' partner keep the persons as suspects.
+    ex = extract_report("Năm 2022, trên địa bàn xã xảy ra 4 vụ, 7 đối tượng.")
+    assert [f.indicator for f in ex.figures] == ["crime.cases_occurred", "crime.suspects"]
+
+
+def test_a_bracketed_aside_does_not_end_the_clause_it_stands_in() -> None:
+    # The category named at the head of the list reaches past a bracket to its last items.
+    ex = extract_report(
+        "Năm 2022, Công an tỉnh giải quyết 12 vụ việc liên quan đến tín dụng đen, khởi tố "
+        "5 vụ án, 7 bị can (cho vay lãi nặng), xử lý hành chính 6 vụ, 9 đối tượng."
+    )
+    assert {f.indicator: f.dims.get("category") for f in ex.figures} == {
+        "crime.cases_handled": "loan_sharking",
+        "crime.prosecuted_cases": "loan_sharking",
+        "crime.prosecuted_defendants": "loan_sharking",
+        "crime.administrative_cases": "loan_sharking",
+        "crime.administrative_persons": "loan_sharking",
+    }
+
+
+def test_a_bracketed_rate_after_a_fraction_is_its_ratio_and_the_list_goes_on() -> None:
+    ex = extract_report(
+        "Năm 2022, lực lượng Công an điều tra làm rõ 210/240 vụ phạm tội về trật tự xã hội "
+        "(đạt 87,5%), 18/20 vụ phạm tội rất nghiêm trọng và đặc biệt nghiêm trọng (90%)."
+    )
+    got = {(f.indicator, f.dims.get("category"), str(f.value)) for f in ex.figures}
+    assert got == {
+        ("crime.cases_solved", "social_order", "210"),
+        ("crime.cases_occurred", "social_order", "240"),
+        ("crime.clearance_rate", "social_order", "87.5"),
+        ("crime.cases_solved", "serious", "18"),
+        ("crime.cases_occurred", "serious", "20"),
+        ("crime.clearance_rate", "serious", "90"),
+    }

@@ -10,6 +10,9 @@ work is linear in the number of figures, however many share a clause.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from antq_domain.extract._figures import Fig, Match
 from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
 from antq_domain.extract._text import Scanned
@@ -21,6 +24,7 @@ __all__ = [
     "clause_keys",
     "coordinated",
     "finish_dims",
+    "in_aside",
     "persons_with",
     "own_dims",
     "pair_participants",
@@ -43,14 +47,32 @@ def same_clause(sc: Scanned, a: Fig, b: Fig) -> bool:
     return sc.boundaries_between(a.end, b.qstart) == 0
 
 
-def clause_keys(sc: Scanned, figs: list[Fig]) -> list[tuple[int, int]]:
+def clause_keys(sc: Scanned, figs: list[Fig], *, asides: bool = False) -> list[tuple[int, int]]:
     """Each figure's clause as (boundaries before its start, boundaries before its end).
 
     ``same_clause(sc, a, b)`` is ``keys[a][1] == keys[b][0]``: the walks below
     keep a running state per clause instead of looking back over every
-    earlier figure of it.
+    earlier figure of it. With ``asides``, brackets are no boundaries: a
+    bracketed aside belongs to the clause it stands in, which goes on after it
+    ("8 bị can (cho vay nặng lãi), xử lý hành chính 4 vụ", "73/74 vụ (đạt 98,65%)").
     """
-    return [(sc.boundaries_upto(f.qstart), sc.boundaries_upto(f.end)) for f in figs]
+    if not asides:
+        return [(sc.boundaries_upto(f.qstart), sc.boundaries_upto(f.end)) for f in figs]
+    brackets = [b for b in sc.boundaries if sc.key[b] in "()[]"]
+
+    def upto(pos: int) -> int:
+        return sc.boundaries_upto(pos) - bisect_left(brackets, pos)
+
+    return [(upto(f.qstart), upto(f.end)) for f in figs]
+
+
+_ASIDE = re.compile(r"[ ]*\([^()\n]*\)(?=[ ]*(?:,|và)?[ ]*$)")
+
+
+def in_aside(sc: Scanned, fig: Fig) -> bool:
+    """Whether ``fig`` is a percentage glossing what stands before it, in brackets ("(đạt 92%)")."""
+    before = sc.key[max(0, fig.qstart - 12) : fig.qstart].rstrip()
+    return fig.percent and before.removesuffix("đạt").removesuffix("bằng").rstrip().endswith("(")
 
 
 def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
@@ -62,9 +84,21 @@ def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
         >>> [(f.value, f.dims["recipient_kind"]) for f in ex.figures]
         [(2, 'individual'), (4, 'collective')]
     """
-    if b.qstart - a.end > 80 or not same_clause(sc, a, b):
+    if b.qstart - a.end > 80:
         return False
     between = sc.key[a.end : b.qstart]
+    # A bracketed aside ending the first item ("120/130 vụ … (đạt 92,3%), 15/16 vụ …") is
+    # read past.
+    aside = _ASIDE.search(between)
+    if aside is None:
+        if not same_clause(sc, a, b):
+            return False
+    elif sc.boundaries_between(a.end, a.end + aside.start()) or sc.boundaries_between(
+        a.end + aside.end(), b.qstart
+    ):
+        return False
+    else:
+        between = between[: aside.start()] + between[aside.end() :]
     if "trong đó" in between:
         return False
     tail = between.rstrip()
@@ -143,24 +177,32 @@ def persons_with(
 ) -> None:
     """The persons of the figure before, after "với"/"gồm" in its clause.
 
-    "xử lý hành chính 12 vụ với 15 đối tượng": the persons of those cases
+    "xử lý hành chính 12 vụ với 15 đối tượng", or the persons listed right after
+    the cases ("xử lý hành chính 12 vụ, 15 đối tượng"): the persons of those cases
     (``crime.administrative_persons``, not suspects); with ``members``,
     "535 tổ …, với 3.277 thành viên": the members of those groups. A figure
     whose indicator came from a phrase of its own keeps it; one chosen only
     by its counter word ("đối tượng") takes the partner.
     """
     previous: Fig | None = None
+    before: Fig | None = None  # the figure right before, whatever it counts
     clause = -1
     for fig, (at_start, at_end) in zip(figs, keys, strict=True):
         if at_start != clause:
             previous = None
-        if (
-            previous is not None
-            and previous.indicator is not None
-            and sc.key[max(0, fig.qstart - 6) : fig.qstart].rstrip().endswith(("với", "gồm"))
-        ):
+        joined = sc.key[max(0, fig.qstart - 6) : fig.qstart].rstrip().endswith(("với", "gồm"))
+        # Cases and the persons in them are written as a pair: "12 vụ, 15 đối tượng".
+        listed = (
+            before is not None
+            and before is previous
+            and before.whole is None
+            and before.counter is not None
+            and fig.counter is not None
+            and coordinated(sc, before, fig)
+        )
+        if previous is not None and previous.indicator is not None and (joined or listed):
             partner = None
-            if fig.counter == _MEMBERS and members and fig.indicator is None:
+            if fig.counter == _MEMBERS and members and fig.indicator is None and joined:
                 partner = _partner_code(previous.indicator, cat, ("members",))
             elif previous.indicator.endswith("_cases") and (
                 fig.chosen is None or fig.chosen.entry.words == fig.counter
@@ -172,6 +214,7 @@ def persons_with(
                 fig.rule = f"the persons of the figure '{quoted}' before it"
         if fig.indicator is not None:
             previous = fig
+        before = fig
         clause = at_end
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
+from itertools import pairwise
 
 import attrs
 
@@ -41,6 +42,7 @@ from antq_domain.extract._dimensions import (
     clause_keys,
     coordinated,
     finish_dims,
+    in_aside,
     own_dims,
     pair_participants,
     percent_ratios,
@@ -339,15 +341,18 @@ def _read_figures(
     tips_results(sc, figs, cat)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
     links = [coordinated(sc, figs[k - 1], figs[k]) for k in range(1, len(figs))]
-    propagate(sc, figs, links, cat)
+    # What a list shares passes over a percentage in brackets glossing one of its items.
+    listed = [f for f in figs if not in_aside(sc, f)]
+    propagate(sc, listed, [coordinated(sc, a, b) for a, b in pairwise(listed)], cat)
     parts = whole_of_parts(sc, figs, idx)
+    sentence_keys = clause_keys(sc, figs, asides=True)
     # Dimensions: words before the figure, then the figures it is listed with,
     # then words after it, then the listed figures again, then its clause.
     for after_words in (False, True):
         for fig in figs:
             if fig.indicator is not None:
                 own_dims(fig, readable_dims(fig, cat, idx), sc.key, after=after_words)
-        carry_dims(figs, keys, links, idx, clause=after_words)
+        carry_dims(figs, sentence_keys, links, idx, clause=after_words)
     unsplit_parts(figs, parts)
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
@@ -358,7 +363,7 @@ def _read_figures(
     if local:  # a report about a place other than the country
         of_the_country(sc, figs)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
-    percent_ratios(sc, figs, keys, cat, idx)
+    percent_ratios(sc, figs, sentence_keys, cat, idx)
     for fig in figs:
         if fig.indicator is not None:
             finish_dims(fig, cat[fig.indicator])
