@@ -1413,3 +1413,31 @@ def test_a_bracketed_rate_after_a_fraction_is_its_ratio_and_the_list_goes_on() -
         ("crime.cases_occurred", "serious", "20"),
         ("crime.clearance_rate", "serious", "90"),
     }
+
+
+def test_the_law_and_the_aspect_of_the_verbs_of_criminal_cases() -> None:
+    # "khởi tố N vụ": a case prosecuted (the counter "vụ" alone, as the Code's "vụ án").
+    ex = extract_report("Năm 2023, Công an thị xã khởi tố 7 vụ, 10 bị can.")
+    assert [(f.value, f.indicator) for f in ex.figures] == [
+        (7, "crime.prosecuted_cases"),
+        (10, "crime.prosecuted_defendants"),
+    ]
+    # "đang" marks the cases still being dealt with: pending, not dealt with.
+    ex = extract_report("Năm 2023, Công an xã đang giải quyết 3 vụ việc.")
+    assert [f.indicator for f in ex.figures] == ["crime.cases_pending"]
+    ex = extract_report("Năm 2023, Công an xã đã giải quyết 3 vụ việc.")
+    assert [f.indicator for f in ex.figures] == ["crime.cases_handled"]
+
+
+def test_the_money_of_an_administrative_sanction_is_its_fines() -> None:
+    ex = extract_report(
+        "Năm 2023, Công an huyện xử lý hành chính 8 vụ, 11 đối tượng với số tiền 42,5 triệu đồng."
+    )
+    assert [(f.value, f.indicator) for f in ex.figures] == [
+        (8, "crime.administrative_cases"),
+        (11, "crime.administrative_persons"),
+        (Decimal("42.5"), "crime.administrative_fines"),
+    ]
+    # Money after another kind of count is not a fine.
+    ex = extract_report("Năm 2023, hội nghị trao 20 suất quà với số tiền 10 triệu đồng.")
+    assert "crime.administrative_fines" not in [f.indicator for f in ex.figures]

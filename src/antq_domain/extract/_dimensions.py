@@ -212,6 +212,19 @@ def persons_with(
                 fig.indicator, fig.chosen = partner, None
                 quoted = sc.key[previous.start : previous.number_end]
                 fig.rule = f"the persons of the figure '{quoted}' before it"
+        # "xử lý hành chính 4 vụ với số tiền 12 triệu đồng": the money of that sanction.
+        if (
+            previous is not None
+            and fig.indicator is None
+            and (previous.indicator or "").startswith("crime.administrative_")
+            and "crime.administrative_fines" in cat
+            and fig.counter_units is not None
+            and cat["crime.administrative_fines"].unit in fig.counter_units
+            and sc.key[max(0, fig.qstart - 12) : fig.qstart].rstrip().endswith("số tiền")
+        ):
+            fig.indicator, fig.chosen = "crime.administrative_fines", None
+            quoted = sc.key[previous.start : previous.number_end]
+            fig.rule = f"the money of the sanction '{quoted}' before it"
         if fig.indicator is not None:
             previous = fig
         before = fig
