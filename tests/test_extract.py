@@ -1441,3 +1441,22 @@ def test_the_money_of_an_administrative_sanction_is_its_fines() -> None:
     # Money after another kind of count is not a fine.
     ex = extract_report("Năm 2023, hội nghị trao 20 suất quà với số tiền 10 triệu đồng.")
     assert "crime.administrative_fines" not in [f.indicator for f in ex.figures]
+
+
+def test_an_award_two_bodies_confer_together_has_no_one_issuer() -> None:
+    ex = extract_report(
+        "Năm 2012, Ban giám đốc Công an tỉnh và UBND huyện đã khen thưởng cho 12 tập thể "
+        "và 31 cá nhân."
+    )
+    assert [f.dims["issuer"] for f in ex.figures] == ["unspecified", "unspecified"]
+    ex = extract_report("Năm 2012, UBND huyện Châu Thành và Công an tỉnh khen thưởng 8 tập thể.")
+    assert [f.dims["issuer"] for f in ex.figures] == ["unspecified"]
+    # "và" after a count joins another clause: each award keeps its own issuer.
+    ex = extract_report(
+        "Năm 2012, UBND tỉnh tặng bằng khen cho 3 cá nhân và Giám đốc Công an tỉnh tặng "
+        "giấy khen cho 6 tập thể."
+    )
+    assert [f.dims["issuer"] for f in ex.figures] == [
+        "provincial_people_committee_chair",
+        "provincial_police_director",
+    ]

@@ -9,7 +9,9 @@ commune), the levels of the Law on Local Government Organisation 2015
 the register says which by its name; without a name it is left unread.
 
 Who proposes an award ("UBND huyện đề nghị tặng …") is not its issuer: only
-a committee named after "đề nghị" is read.
+a committee named after "đề nghị" is read. A committee named together with
+another body ("Công an tỉnh và UBND huyện đã khen thưởng …") is one of two
+issuers, and the figure's issuer is left unread.
 
 The form follows from the issuer when the sentence does not name it but the
 text does ("Lãnh đạo UBND xã tặng giấy khen …" in a caption): the chairs of
@@ -54,6 +56,12 @@ _GIAY_KHEN_ISSUERS = frozenset(
 )
 _WINDOW = 160  # characters either side of the figure, within its clause
 _PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
+# Another body named right before the committee, joined to it ("Công an tỉnh và UBND
+# huyện khen thưởng …"): the award is theirs together, and says no one issuer.
+_JOINED = re.compile(
+    r"(?<!\w)(?:công an|ban giám đốc|giám đốc|bộ|sở|ban chỉ đạo|ủy ban|ubnd|mặt trận)"
+    r"(?!\w)[^;.()]{0,40}[ ]và[ ]*$"
+)
 
 
 def _city_level(text: str, end: int, registry: Callable[[], Registry]) -> str | None:
@@ -76,6 +84,30 @@ def _city_level(text: str, end: int, registry: Callable[[], Registry]) -> str | 
     return None
 
 
+_AND_ANOTHER = re.compile(
+    r"[ ]và[ ]+(?:công an|ban giám đốc|giám đốc|bộ|sở|ban chỉ đạo|ủy ban|ubnd|mặt trận)"
+    r"(?!\w)"
+)
+
+
+def _joined(sc: Scanned, start: int, end: int) -> bool:
+    """Whether the authority at ``[start, end)`` is named together with another body."""
+    before = sc.key[max(sc.boundary_before(start), start - 60) : start].rpartition(",")[2]
+    # After a count ("… cho 02 cá nhân thuộc lực lượng Công an và Giám đốc …") the "và"
+    # joins a new clause, not two subjects of one.
+    if any(c.isdigit() for c in before):
+        return False
+    return _JOINED.search(before) is not None or (
+        _AND_ANOTHER.match(sc.key, _name_end(sc.key, end)) is not None
+    )
+
+
+def _name_end(key: str, end: int) -> int:
+    """Where the authority's name ends: its kind word, then up to four words of its name."""
+    m = re.compile(r"(?:[ ]+[^\W\d_]+){0,4}?(?=[ ]và[ ]+)").match(key, end)
+    return m.end() if m is not None and m.end() - end <= 40 else end
+
+
 def _level(norm: Normalised, sc: Scanned, fig: Fig, registry: Callable[[], Registry]) -> str | None:
     start = max(sc.boundary_before(fig.qstart), fig.qstart - _WINDOW)
     end = min(sc.boundary_after(fig.end), fig.end + _WINDOW)
@@ -85,6 +117,8 @@ def _level(norm: Normalised, sc: Scanned, fig: Fig, registry: Callable[[], Regis
         start = asked.end()
     best: tuple[int, str] | None = None
     for m in _AUTHORITY.finditer(sc.key, start, max(start, end)):
+        if _joined(sc, m.start(), m.end()):
+            return None
         kind = m.group(1)
         if kind.startswith(("thành phố", "tp")):
             level = _city_level(norm.text, m.end(), registry)
@@ -109,6 +143,15 @@ def read_authorities(
 ) -> None:
     """Set ``issuer`` (and then ``form``) of commendation figures from the authority named."""
     names_giay_khen = "giấy khen" in sc.key  # once: a search of the whole text
+    # "Công an tỉnh và UBND huyện đã khen thưởng …": two issuers, no one of them; nor for
+    # the figures listed with one that read it (their issuer came from its words).
+    joint: set[tuple[int, str]] = set()
+    for fig in figs:
+        said = fig.dim_matches.get("issuer")
+        if said is not None and "issuer" in fig.dims and _joined(sc, said.start, said.end):
+            joint.add((sc.boundaries_upto(fig.qstart), fig.dims.pop("issuer")))
+            fig.dim_rules.pop("issuer", None)
+            fig.dim_matches.pop("issuer")
     for fig in figs:
         if fig.indicator is None:
             continue
@@ -116,6 +159,16 @@ def read_authorities(
         if "issuer" not in names:
             continue
         issuers = cat.dimension("issuer").codes
+        if (
+            joint
+            and "issuer" in fig.dims
+            and "issuer" not in fig.dim_matches
+            and (sc.boundaries_upto(fig.qstart), fig.dims["issuer"]) in joint
+        ):
+            del fig.dims["issuer"]
+            fig.dim_rules.pop("issuer", None)
+        if any(sc.boundaries_upto(fig.qstart) == at for at, _ in joint):
+            continue
         if "issuer" not in fig.dims:
             level = _level(norm, sc, fig, registry)
             code = f"{level}_people_committee_chair"
