@@ -1460,3 +1460,28 @@ def test_an_award_two_bodies_confer_together_has_no_one_issuer() -> None:
         "provincial_people_committee_chair",
         "provincial_police_director",
     ]
+
+
+def test_a_force_counted_in_its_groups_word_is_its_groups() -> None:
+    # Law 30/2023/QH15: the grassroots force is organised in teams ("tổ").
+    ex = extract_report(
+        "Đến nay, lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở của tỉnh có 1.250 tổ "
+        "với 3.900 thành viên."
+    )
+    assert [(f.value, f.indicator) for f in ex.figures] == [
+        (1250, "forces.grassroots_security_teams"),
+        (3900, "forces.grassroots_security_members"),
+    ]
+    # "ở" may be left out; the city's abbreviated kind does not end the clause.
+    ex = extract_report(
+        "Năm 2025, lực lượng tham gia bảo vệ ANTT cơ sở tại TP.Huế có 410 tổ với 1.300 thành viên."
+    )
+    assert [f.indicator for f in ex.figures] == [
+        "forces.grassroots_security_teams",
+        "forces.grassroots_security_members",
+    ]
+    # Another count between the force's name and the groups: not the force's groups.
+    ex = extract_report(
+        "Năm 2025, lực lượng tham gia bảo vệ ANTT ở cơ sở tuần tra 30 lượt, hỗ trợ 12 tổ."
+    )
+    assert "forces.grassroots_security_teams" not in [f.indicator for f in ex.figures]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from antq_domain.extract._figures import Fig, Match
 from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
@@ -24,6 +25,7 @@ __all__ = [
     "clause_keys",
     "coordinated",
     "finish_dims",
+    "groups_of_a_force",
     "in_aside",
     "persons_with",
     "own_dims",
@@ -165,6 +167,67 @@ def _partner_code(code: str, cat: Catalogue, suffixes: tuple[str, ...]) -> str |
 
 
 _MEMBERS = ("thành", "viên")
+
+
+@cache
+def _forces(cat: Catalogue) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each force named by a members' indicator phrase, and the indicator of its groups.
+
+    ``forces.grassroots_security_members`` is named "lực lượng tham gia bảo vệ an
+    ninh, trật tự ở cơ sở"; its groups are ``forces.grassroots_security_teams``
+    (the partner by the catalogue's naming). "ở"/"tại" before "cơ sở" may be left out.
+    """
+    out = []
+    for ind in cat.indicators:
+        if ind.unit is not Unit.GROUP:
+            continue
+        members = _partner_code(ind.code, cat, ("members",))
+        if members is None:
+            continue
+        for phrase in (cat[members].label.vi, *cat[members].synonyms_vi):
+            words = phrase.lower().replace(",", " ").split()
+            if len(words) < 4:
+                continue
+            body = r"[ ,]+".join(map(re.escape, words))
+            body = (
+                body.replace(r"(?:ở|tại)", "")
+                .replace(r"ở[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở")
+                .replace(r"tại[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở")
+            )
+            out.append((re.compile(r"(?<!\w)" + body + r"(?!\w)"), ind.code))
+    return tuple(out)
+
+
+_FORCE_REACH = 120  # characters from the force's name to its count
+
+
+def groups_of_a_force(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
+    """A force named as the subject and counted in its groups' word is its groups.
+
+    "Lực lượng tham gia bảo vệ ANTT ở cơ sở của tỉnh có 1.250 tổ với 3.900 thành
+    viên": the force (Law 30/2023/QH15) is organised in teams (Art. 14), so a bare
+    "tổ" counted after its name counts those teams; the members after "với" follow
+    (`persons_with`).
+    """
+    forces = _forces(cat)
+    for fig in figs:
+        if (
+            fig.indicator is not None
+            or fig.counter_units is None
+            or Unit.GROUP not in fig.counter_units
+            or fig.counter is None
+            or len(fig.counter) != 1
+        ):
+            continue
+        start = max(sc.boundary_before(fig.qstart), fig.qstart - _FORCE_REACH)
+        window = sc.key[start : fig.qstart]
+        for pattern, code in forces:
+            named = pattern.search(window)
+            # another count between the name and this one is what the force did
+            if named is not None and not any(c.isdigit() for c in window[named.end() :]):
+                fig.indicator, fig.chosen = code, None
+                fig.rule = "the groups of the force named before it"
+                break
 
 
 def persons_with(

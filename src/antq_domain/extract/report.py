@@ -42,6 +42,7 @@ from antq_domain.extract._dimensions import (
     clause_keys,
     coordinated,
     finish_dims,
+    groups_of_a_force,
     in_aside,
     own_dims,
     pair_participants,
@@ -337,6 +338,7 @@ def _read_figures(
     keys = clause_keys(sc, figs)
     pair_participants(sc, figs, keys, idx)
     members = rule_on("members of the groups before", leave_out)
+    groups_of_a_force(sc, figs, cat)
     persons_with(sc, figs, keys, cat, members=members)
     tips_results(sc, figs, cat)
     # Whether each figure is listed with the one before it ("03 tập thể, 05 cá nhân").
