@@ -929,6 +929,13 @@ def test_a_list_of_kinds_after_a_number_counts_them_together() -> None:
     assert got == [("weapons.ordnance", {"ordnance_kind": "total"}, 15)]
     # One kind is that kind's own figure.
     assert _read("Năm 2022, nhân dân giao nộp 3 quả lựu đạn.") == [("weapons.grenades", {}, 3)]
+    # Kinds listed after the indicator's own noun: "súng săn, súng tự chế" are both.
+    got = _read("Năm 2022, nhân dân giao nộp 28 khẩu súng săn, súng tự chế.")
+    assert got == [("weapons.guns", {"weapon_kind": "total"}, 28)]
+    got = _read("Năm 2022, nhân dân giao nộp 28 khẩu súng săn và súng kíp các loại.")
+    assert got == [("weapons.guns", {"weapon_kind": "total"}, 28)]
+    got = _read("Năm 2022, nhân dân giao nộp 28 khẩu súng tự chế.")
+    assert got == [("weapons.guns", {"weapon_kind": "homemade"}, 28)]
 
 
 def test_a_phrase_running_past_the_noun_phrase_up_to_the_next_number_is_its() -> None:

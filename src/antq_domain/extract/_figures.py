@@ -350,7 +350,15 @@ def listed_values(fig: Fig, key: str, dim: str) -> list[str]:
     while only a comma, "và" or a space lies between one value phrase and the next.
     """
     values = [m for m in fig.matches if m.entry.code == dim and m.entry.dim_value]
-    heads = [m for m in values if m.where == "head"]
+    # A value right after the counter word that holds the indicator's own noun ("46 khẩu
+    # súng săn, súng tự chế") heads the list as one at the number does.
+    after_counter = max(fig.end, fig.counter_end)
+    heads = [
+        m
+        for m in values
+        if m.where == "head"
+        or (m.where == "after" and m.end <= fig.np_end and not key[after_counter : m.start].strip())
+    ]
     if not heads:
         return []
     head = max(heads, key=lambda m: m.entry.length)
