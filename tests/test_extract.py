@@ -589,6 +589,7 @@ def test_periods_not_guessed(text: str) -> None:
         ("Năm 2021, Công an TP.Cần Thơ đã phát hiện 12 vụ.", "92@2025-06-30"),
         ("Năm 2021, UBND TP.Tam Kỳ tổ chức 5 buổi tuyên truyền.", "502"),
         ("Năm 2018, UBND TX.Buôn Hồ tổ chức 5 buổi tuyên truyền.", "644"),
+        ("Năm 2022, UBND H.Đông Anh tổ chức 5 buổi tuyên truyền.", "017"),
         # A unit named where something happened, under a text that calls its own unit by
         # a kind above it ("UBND tỉnh"): the province holding it.
         ("Sáng 20.3, tại TP. Tam Kỳ, UBND tỉnh tổ chức hội nghị; toàn tỉnh có 5 mô hình.", "49"),
@@ -1492,3 +1493,19 @@ def test_a_force_counted_in_its_groups_word_is_its_groups() -> None:
         "Năm 2025, lực lượng tham gia bảo vệ ANTT ở cơ sở tuần tra 30 lượt, hỗ trợ 12 tổ."
     )
     assert "forces.grassroots_security_teams" not in [f.indicator for f in ex.figures]
+
+
+def test_the_full_stop_of_an_abbreviated_kind_does_not_end_the_clause() -> None:
+    # "… của H.Bảo Lâm đạt tiêu chuẩn …": the standard is still the fraction's clause.
+    ex = extract_report(
+        "Năm 2022, 40/45 xã, thị trấn và cơ quan, trường học của H.Bảo Lâm đạt tiêu chuẩn "
+        "an toàn về an ninh, trật tự."
+    )
+    assert [(f.value, f.indicator, dict(f.dims)) for f in ex.figures] == [
+        (40, "safety_standard.units_meeting", {"unit_kind": "mixed"}),
+        (45, "safety_standard.units_assessed", {"unit_kind": "mixed"}),
+    ]
+    # A time's "h." (after a digit) still ends a sentence.
+    from antq_domain.extract._text import Scanned
+
+    assert Scanned("lúc 8h. sáng nay").boundaries == [6]

@@ -551,6 +551,8 @@ def test_registries_reject_bad_bounds() -> None:
         ("Tp Đồng Hới", {"450"}),
         ("tp.Đồng Hới", {"450"}),
         ("TX. Buôn Hồ", {"644"}),
+        ("H.Nguyên Bình", {"052"}),
+        ("H. Đông Anh", {"017"}),
         ("TP.HCM", {"79@2025-06-30"}),
         ("TPHCM", {"79@2025-06-30"}),
         ("Thừa Thiên Huế", {"46"}),

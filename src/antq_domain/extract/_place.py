@@ -31,6 +31,7 @@ _PLACE_KINDS = (
     "tp",
     "tx.",
     "tx",
+    "h.",  # "H.Nguyên Bình", "H. Đông Anh": huyện, only with its full stop
 )
 # A name of up to five words; a hyphen may join two parts ("Bà Rịa - Vũng Tàu"). An
 # abbreviation's full stop ends its word, so the name may follow with no space ("TP.Cần Thơ",

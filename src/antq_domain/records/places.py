@@ -608,11 +608,17 @@ def _kind_word(name: str) -> str:
 # ("Đăk Lăk"): the same short-vowel spelling, as the press writes the province.
 _SPELLINGS = {"đăk": "đắk", "đak": "đắk", "kôn": "kon", "lăk": "lắk"}
 # Abbreviated kind words as written before a name ("TP. Đồng Hới", "Tp Huế",
-# "TX Buôn Hồ", "TT. Plei Kần", "Q.1"). Source: the language (the
-# abbreviations of the administrative kinds in the press and in official
-# letterheads).
-_KIND_ABBREVIATIONS = {"tp": "thành phố", "tx": "thị xã", "tt": "thị trấn", "q": "quận"}
-_ABBREVIATED = re.compile(r"^(tp|tx|tt|q)(?:\.\s*|\s+)(?=\w)")
+# "TX Buôn Hồ", "TT. Plei Kần", "Q.1", "H.Nguyên Bình": "H." only with its full stop).
+# Source: the language (the abbreviations of the administrative kinds in the press and
+# in official letterheads).
+_KIND_ABBREVIATIONS = {
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "tt": "thị trấn",
+    "q": "quận",
+    "h": "huyện",
+}
+_ABBREVIATED = re.compile(r"^(tp|tx|tt|q|h(?=\.))(?:\.\s*|\s+)(?=\w)")
 # Other names of a place, by code. Source: the law or the language, per entry.
 _OTHER_NAMES: tuple[tuple[str, str, str], ...] = (
     # Resolution 1314/NQ-UBTVQH15 (2024) made the province Thừa Thiên Huế the
