@@ -486,6 +486,14 @@ class TestNeverRaises:
         ("Trong 5 năm qua (2019-2024), xã duy trì 12 mô hình.", "2019/2024"),
         # ... but a year that had ended when the article was written is the whole year
         ("date 2025-03-02\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng.", "2024"),
+        # A review is of a year that has ended; the year after it is the one planned.
+        (
+            (
+                "Kế hoạch năm 2022 của phường\n\nNgày 8/2, phường tổ chức hội nghị tổng kết "
+                "phong trào năm 2021, triển khai nhiệm vụ năm 2022. Phường có 6 mô hình."
+            ),
+            "2021",
+        ),
     ],
 )
 def test_periods_read_from_the_text(text: str, period: str) -> None:

@@ -364,12 +364,28 @@ def _stretch(
     return None
 
 
+# "hội nghị tổng kết … năm 2019; triển khai chương trình công tác năm 2020": a review
+# (tổng kết) is of a year that has ended, and the year after it is the one planned.
+_P_REVIEW = re.compile(r"tổng(?<!\wtổng) kết[^.;\n]{0,100}?năm ([0-9]{4})(?![0-9])")
+
+
+def _reviewed_year(key: str, main_year: int | None) -> int | None:
+    """The year a review names, when the year named most is the one after it (the plan's)."""
+    if main_year is None:
+        return None
+    for m in _P_REVIEW.finditer(key):
+        if int(m.group(1)) == main_year - 1:
+            return main_year - 1
+    return None
+
+
 def find_period(
     norm: Normalised, sc: Scanned, leave_out: Collection[str] = ()
 ) -> tuple[Period | None, Evidence | None]:
     """The period of the text and the words that state it (see the module's order)."""
     key = sc.key
     main_year, years = _main_year(key)
+    main_year = _reviewed_year(key, main_year) or main_year
     published = _article_date(key, main_year)
     found = _part_of_year(key, main_year) or _since_new_year(key, published, main_year)
     if found is None and main_year is not None:
