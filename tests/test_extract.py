@@ -1517,3 +1517,28 @@ def test_the_full_stop_of_an_abbreviated_kind_does_not_end_the_clause() -> None:
     from antq_domain.extract._text import Scanned
 
     assert Scanned("lúc 8h. sáng nay").boundaries == [6]
+
+
+def test_a_crime_category_written_with_the_case_for_the_crime() -> None:
+    # "án (về) X" stands for "tội phạm về X".
+    ex = extract_report("Năm 2023, tỷ lệ điều tra khám phá án về trật tự xã hội đạt 87,4%.")
+    assert [(f.indicator, dict(f.dims)) for f in ex.figures] == [
+        ("crime.clearance_rate", {"category": "social_order"})
+    ]
+    ex = extract_report("Năm 2023, Công an huyện điều tra làm rõ 31 vụ án ma túy.")
+    assert [(f.indicator, dict(f.dims)) for f in ex.figures] == [
+        ("crime.cases_solved", {"category": "drugs"})
+    ]
+
+
+def test_the_rate_a_count_reached_is_its_ratio() -> None:
+    ex = extract_report(
+        "Năm 2023, Công an huyện điều tra làm rõ 64 vụ phạm tội về trật tự xã hội, đạt tỷ lệ 88,9%."
+    )
+    assert [(f.indicator, dict(f.dims)) for f in ex.figures] == [
+        ("crime.cases_solved", {"category": "social_order"}),
+        ("crime.clearance_rate", {"category": "social_order"}),
+    ]
+    # A change is no rate the count reached.
+    ex = extract_report("Năm 2023, Công an huyện điều tra làm rõ 64 vụ, tăng 12%.")
+    assert [f.indicator for f in ex.figures] == ["crime.cases_solved"]

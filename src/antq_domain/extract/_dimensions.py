@@ -467,11 +467,25 @@ def finish_dims(fig: Fig, ind: Indicator) -> None:
 def percent_ratios(
     sc: Scanned, figs: list[Fig], keys: list[tuple[int, int]], cat: Catalogue, idx: PhraseIndex
 ) -> None:
-    """A percentage after a fraction of its clause is that fraction's ratio ("85/85 xã, 100%")."""
+    """A percentage after a fraction of its clause is that fraction's ratio ("85/85 xã, 100%").
+
+    So is a percentage the clause says a count of a ratio's numerator reached ("làm rõ
+    120 vụ phạm tội về trật tự xã hội, đạt 91,2%", "đạt tỷ lệ 91,2%"): "đạt" (reach)
+    gives the rate that count makes.
+    """
     clause, fraction = -1, None  # the nearest fraction of the clause with a ratio
+    count: Fig | None = None  # the nearest count of a ratio's numerator in the clause
     for fig, (at_start, at_end) in zip(figs, keys, strict=True):
         if at_start != clause:
-            fraction = None
+            fraction = count = None
+        if (
+            fig.percent
+            and fig.indicator is None
+            and fraction is None
+            and count is not None
+            and _REACHED.search(sc.key, max(0, fig.qstart - 16), fig.qstart) is not None
+        ):
+            fraction = count
         if fig.percent and fig.indicator is None and fraction is not None:
             ratio = idx.numerators[fraction.indicator or ""]
             spec = cat[ratio].ratio
@@ -483,4 +497,9 @@ def percent_ratios(
                 fig.dims = {k: v for k, v in fraction.dims.items() if k in spec.match}
         elif fig.whole is not None and fig.indicator in idx.numerators:
             fraction = fig
+        elif not fig.percent and fig.indicator in idx.numerators:
+            count = fig
         clause = at_end
+
+
+_REACHED = re.compile(r"(?<!\w)đạt(?:[ ]+(?:tỷ|tỉ)[ ]+lệ)?[ ]*$")

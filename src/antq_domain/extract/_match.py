@@ -58,18 +58,20 @@ _CRIME_NOUN, _CRIME_VERB = "tội phạm ", "phạm tội "
 
 
 def _word_orders(phrase: str) -> tuple[str, ...]:
-    """The other word order of a crime category ("tội phạm về X" → "phạm tội về X").
+    """The other ways of writing a crime category ("tội phạm về X" → "phạm tội về X", …).
 
     "Tội phạm về X" (crime of X) is also written "phạm tội về X" (committing a
-    crime of X), as in "512 vụ phạm tội về trật tự xã hội".
+    crime of X), as in "512 vụ phạm tội về trật tự xã hội"; the case ("án") stands
+    for the crime in "án về X" and "án X" ("tỷ lệ khám phá án trật tự xã hội").
 
     Example:
         >>> from antq_domain.extract._match import _word_orders
         >>> _word_orders("tội phạm về ma túy"), _word_orders("ma túy")
-        (('phạm tội về ma túy',), ())
+        (('phạm tội về ma túy', 'án về ma túy', 'án ma túy'), ())
     """
     if phrase.startswith(_CRIME_NOUN + "về "):
-        return (_CRIME_VERB + phrase.removeprefix(_CRIME_NOUN),)
+        topic = phrase.removeprefix(_CRIME_NOUN + "về ")
+        return (f"{_CRIME_VERB}về {topic}", f"án về {topic}", f"án {topic}")
     return ()
 
 
