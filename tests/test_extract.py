@@ -1542,3 +1542,19 @@ def test_the_rate_a_count_reached_is_its_ratio() -> None:
     # A change is no rate the count reached.
     ex = extract_report("Năm 2023, Công an huyện điều tra làm rõ 64 vụ, tăng 12%.")
     assert [f.indicator for f in ex.figures] == ["crime.cases_solved"]
+
+
+def test_the_verb_after_the_connective_says_which_persons_the_tips_brought() -> None:
+    ex = extract_report(
+        "Năm 2023, người dân cung cấp 40 nguồn tin, giúp Công an bắt, xử lý 17 đối tượng."
+    )
+    assert [f.indicator for f in ex.figures] == ["tips.received", "tips.suspects_arrested"]
+    ex = extract_report(
+        "Năm 2023, người dân cung cấp 40 nguồn tin, giúp Công an xử lý 17 đối tượng vi phạm."
+    )
+    assert [f.indicator for f in ex.figures] == ["tips.received", "tips.sanctioned_persons"]
+    # Persons of a kind of their own keep it.
+    ex = extract_report(
+        "Năm 2023, người dân cung cấp 40 nguồn tin, giúp Công an bắt 3 đối tượng truy nã."
+    )
+    assert [f.indicator for f in ex.figures] == ["tips.received", "crime.wanted_arrested"]

@@ -89,10 +89,21 @@ def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         if _TIP_WORD.search(key, max(clause, found.start() - _RESULT_REACH), found.start()) is None:
             continue
         partner = _tips_partner(fig.indicator, unit, cat)
+        if unit is Unit.PERSON and fig.indicator in _ANY_PERSONS:
+            # The first verb after the connective says which of the tips' person results
+            # persons of no particular kind are: arrested ("bắt", "bắt giữ") or dealt with
+            # ("xử lý"). Persons of a kind of their own (wanted persons) keep it.
+            verb = _PERSON_VERB.search(key, found.end(), fig.qstart)
+            if verb is not None and _PERSON_RESULT[verb.group(1)] in cat:
+                partner = _PERSON_RESULT[verb.group(1)]
         if partner is not None and partner != fig.indicator:
             fig.indicator, fig.chosen = partner, None
             fig.rule = f"a result of the tips before it ('{found.group()}')"
 
+
+_ANY_PERSONS = frozenset({None, "crime.suspects", "crime.persons_handled"})
+_PERSON_VERB = re.compile(r"(?<!\w)(bắt|xử lý)(?!\w)")
+_PERSON_RESULT = {"bắt": "tips.suspects_arrested", "xử lý": "tips.sanctioned_persons"}
 
 _PART_OF = re.compile(r"(?<!\w)trong đó(?!\w)")
 _PART_REACH = 60  # characters between a whole and its "trong đó" part
