@@ -1558,3 +1558,15 @@ def test_the_verb_after_the_connective_says_which_persons_the_tips_brought() -> 
         "Năm 2023, người dân cung cấp 40 nguồn tin, giúp Công an bắt 3 đối tượng truy nã."
     )
     assert [f.indicator for f in ex.figures] == ["tips.received", "crime.wanted_arrested"]
+
+
+def test_the_places_a_model_was_spread_to_are_its_sites() -> None:
+    ex = extract_report(
+        "Năm 2021, phường nhân rộng mô hình “Camera an ninh” từ 4 tổ dân phố lên 11 tổ dân phố."
+    )
+    assert [(f.indicator, dict(f.dims), f.value) for f in ex.figures] == [
+        ("models.sites", {"model_kind": "security_camera"}, 11)
+    ]
+    # Without "lên"/"ra", a bare count of residential areas stays the place's own.
+    ex = extract_report("Năm 2021, phường nhân rộng mô hình; phường có 11 tổ dân phố.")
+    assert [f.indicator for f in ex.figures] == ["admin.units"]

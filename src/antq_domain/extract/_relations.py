@@ -21,6 +21,7 @@ from antq_domain.values.unit import Unit
 
 __all__ = [
     "models_at_sites",
+    "models_spread_to",
     "of_the_country",
     "proposals",
     "tips_results",
@@ -223,6 +224,57 @@ def models_at_sites(sc: Scanned, figs: list[Fig]) -> None:
         a.indicator, a.chosen = "models.active", None
         a.dims, a.dim_matches, a.dim_rules = {}, {}, {}
         a.rule = f"models replicated at the sites counted by '{key[b.start : b.number_end]}'"
+
+
+# "nhân rộng mô hình … (từ N) lên M tổ dân phố": the model spread to M places.
+_SPREAD = re.compile(r"(?<!\w)nhân rộng(?:[ ]+(?:các|những))?[ ]+mô hình(?!\w)")
+_UP_TO = re.compile(r"(?<!\w)(?:lên|ra)[ ]*$")
+
+
+def models_spread_to(sc: Scanned, figs: list[Fig]) -> None:
+    """The places a model was spread to ("lên 17 tổ dân phố") are its sites.
+
+    "nhân rộng mô hình “Camera an ninh” từ 5 tổ dân phố lên 17 tổ dân phố": after
+    "lên"/"ra" (up to, out to), the places counted are where the model now runs
+    (``models.sites``, of the kind its title names); the count after "từ" (from)
+    is the one before the spread, left unmatched.
+
+    Example:
+        >>> from antq_domain.extract import extract_report
+        >>> ex = extract_report(
+        ...     "Năm 2020, xã nhân rộng mô hình “Camera an ninh” từ 3 thôn lên 9 thôn."
+        ... )
+        >>> [(f.indicator, dict(f.dims), f.value) for f in ex.figures]
+        [('models.sites', {'model_kind': 'security_camera'}, 9)]
+    """
+    key = sc.key
+    for k, fig in enumerate(figs):
+        if fig.indicator not in (None, "admin.units") or fig.whole is not None or fig.percent:
+            continue
+        if fig.counter is None or _UP_TO.search(key, max(0, fig.qstart - 8), fig.qstart) is None:
+            continue
+        start = sc.boundary_before(fig.qstart)
+        # the last "nhân rộng mô hình" before the figure in its clause
+        spread = max(
+            _SPREAD.finditer(key, max(start, fig.qstart - _SITES_REACH), fig.qstart),
+            key=lambda m: m.start(),
+            default=None,
+        )
+        if spread is None:
+            continue
+        fig.indicator, fig.chosen = "models.sites", None
+        fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
+        fig.rule = "the places the model was spread to"
+        # the model's kind: a kind its title names, read on any figure of the stretch
+        for other in figs[max(0, k - 3) : k + 1]:
+            for m in other.matches:
+                if m.entry.code == "model_kind" and m.entry.dim_value and m.start > spread.end():
+                    fig.dims["model_kind"] = m.entry.dim_value
+                    fig.dim_matches["model_kind"] = m
+                    fig.dim_rules["model_kind"] = "the kind named by the model's title"
+                    break
+            if "model_kind" in fig.dims:
+                break
 
 
 # "đề nghị" (to propose, to request) before a figure in its clause: what was asked for.

@@ -66,6 +66,7 @@ from antq_domain.extract._place import evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
 from antq_domain.extract._relations import (
     models_at_sites,
+    models_spread_to,
     of_the_country,
     proposals,
     tips_results,
@@ -362,6 +363,7 @@ def _read_figures(
     models_at_sites(sc, figs)
     proposals(sc, figs, cat)
     residential_areas(figs, sc.key, cat)
+    models_spread_to(sc, figs)
     if local:  # a report about a place other than the country
         of_the_country(sc, figs)
     read_authorities(norm, sc, figs, cat, registry=registry, leave_out=leave_out)
