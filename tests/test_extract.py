@@ -486,6 +486,21 @@ class TestNeverRaises:
         ("Trong 5 năm qua (2019-2024), xã duy trì 12 mô hình.", "2019/2024"),
         # ... but a year that had ended when the article was written is the whole year
         ("date 2025-03-02\nTrong năm 2024, Công an xã tiếp nhận 12 khẩu súng.", "2024"),
+        # A month-only date line takes its day from the web address's publication stamp.
+        (
+            (
+                "Source: https://tin.vn/ngay-hoi-o-xa-20230915101010.htm\n\ndate 2023-09\n"
+                "Từ đầu năm đến nay, xã duy trì 6 mô hình."
+            ),
+            "2023-01-01/2023-09-15",
+        ),
+        (
+            (
+                "Source: https://tin.vn/ngay-hoi-o-xa-20230815101010.htm\n\ndate 2023-09\n"
+                "Từ đầu năm đến nay, xã duy trì 6 mô hình."
+            ),
+            "2023-01-01/2023-09-30",
+        ),
         # A review is of a year that has ended; the year after it is the one planned.
         (
             (

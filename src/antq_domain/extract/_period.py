@@ -163,6 +163,8 @@ def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
                 lead is not None and int(lead.group(2)) == month and lead.group(3) in (None, str(y))
             ):
                 found = date(y, month, int(lead.group(1))), lead.start(1), lead.end()
+            elif (stamp := _url_day(key, y, month)) is not None:
+                found = stamp
             else:
                 found = Period.month(y, month).end, m.start(), m.end()
             return found
@@ -176,6 +178,29 @@ def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
     except (AntqError, ValueError):
         return None
     return None
+
+
+# A publication stamp in a web address ("…-20240809175912446.htm"): year, month, day and
+# (often) the time, as news sites number their articles.
+_URL_STAMP = re.compile(r"(?<![0-9])(20[0-9]{2})([01][0-9])([0-3][0-9])(?:[0-2][0-9][0-5][0-9])?")
+
+
+def _url_day(key: str, year: int, month: int) -> tuple[date, int, int] | None:
+    """The day of ``year``-``month`` a web address on the first line stamps, if one does."""
+    line_end = key.find("\n")
+    host = _HOST_START.search(key, 0, line_end if line_end >= 0 else len(key))
+    if host is None:
+        return None
+    for m in _URL_STAMP.finditer(key, host.end(), line_end if line_end >= 0 else len(key)):
+        if (int(m.group(1)), int(m.group(2))) == (year, month):
+            try:
+                return date(year, month, int(m.group(3))), m.start(), m.end(3)
+            except ValueError:
+                return None
+    return None
+
+
+_HOST_START = re.compile(r"https?://")
 
 
 def _parse(text: str) -> Period | None:
