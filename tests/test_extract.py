@@ -1585,3 +1585,15 @@ def test_the_places_a_model_was_spread_to_are_its_sites() -> None:
     # Without "lên"/"ra", a bare count of residential areas stays the place's own.
     ex = extract_report("Năm 2021, phường nhân rộng mô hình; phường có 11 tổ dân phố.")
     assert [f.indicator for f in ex.figures] == ["admin.units"]
+
+
+def test_a_number_before_the_thing_an_activity_is_about_counts_the_things() -> None:
+    # "vận động thu hồi 640 vũ khí": 640 weapons (no counter of the activity), not 640
+    # outreach contacts; "12 lượt … vận động thu hồi vũ khí" are the contacts.
+    ex = extract_report("Năm 2023, xã vận động thu hồi 640 vũ khí, vật liệu nổ, công cụ hỗ trợ.")
+    assert "mobilisation.weapons_outreach" not in [f.indicator for f in ex.figures]
+    ex = extract_report(
+        "Năm 2023, xã tổ chức 12 lượt tuyên truyền, vận động thu hồi vũ khí, vật liệu nổ, "
+        "công cụ hỗ trợ và pháo."
+    )
+    assert [f.indicator for f in ex.figures] == ["mobilisation.weapons_outreach"]
