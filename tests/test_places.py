@@ -584,6 +584,15 @@ def test_find_reads_a_former_kind_of_the_same_level(name: str, codes: set[str]) 
     assert {p.code for p in registry().find(name, date(2011, 1, 1))} == codes
 
 
+def test_a_province_is_never_read_as_a_former_city() -> None:
+    # a province made a centrally governed city may be named "tỉnh" (its former kind); a
+    # province was never a "thành phố": the city of Ninh Bình (369, merged away in 2025) is
+    # not the province after it
+    assert registry().find("thành phố Ninh Bình", date(2025, 8, 1)) == ()
+    assert [p.code for p in registry().find("thành phố Ninh Bình", date(2019, 1, 1))] == ["369"]
+    assert {p.code for p in registry().find("tỉnh Cần Thơ", date(2024, 1, 1))} == {"92@2025-06-30"}
+
+
 def test_a_former_kind_is_read_only_when_nothing_matches_as_written() -> None:
     # "xã Tam Kỳ" is a commune as written: the provincial city of that name is not added
     assert {p.kind for p in registry().find("xã Tam Kỳ")} == {PlaceKind.COMMUNE}

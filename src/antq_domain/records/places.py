@@ -1475,7 +1475,9 @@ class Registry:
         unit that changes kind within its level (huyện made thị xã, xã made phường) goes on
         existing. The register writes each unit with the kind it had last, so a report that
         names it with the kind it had then ("huyện Trảng Bàng" for what is now "Thị xã Trảng
-        Bàng") finds it by its name and level.
+        Bàng") finds it by its name and level. At province level the one change of kind is a
+        province made a centrally governed city (Thừa Thiên Huế, 2025): "tỉnh X" may be a city
+        now, but "thành phố X" was never a province that is one now.
         """
         for key in keys:
             plain = _loose_key(key) == key  # typed without diacritics
@@ -1485,7 +1487,12 @@ class Registry:
                     continue
                 bare = key[len(written) + 1 :]
                 named = by_loose.get(bare, ()) if plain else by_name.get(bare, ())
-                found = tuple(p for p in named if p.kind.level in levels)
+                found = tuple(
+                    p
+                    for p in named
+                    if p.kind.level in levels
+                    and (p.kind is not PlaceKind.PROVINCE or word == "tỉnh")
+                )
                 if found:
                     return found
         return ()
