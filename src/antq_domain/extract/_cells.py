@@ -16,7 +16,12 @@ import attrs
 from antq_domain.extract.results import ExtractedFigure
 from antq_domain.records.observation import Dims
 
-__all__ = ["headline_repeats", "merge_repeats", "one_value_per_cell"]
+__all__ = ["as_unmatched", "headline_repeats", "merge_repeats", "one_value_per_cell"]
+
+
+def as_unmatched(figure: ExtractedFigure, reason: str) -> ExtractedFigure:
+    """The figure listed as unmatched: no indicator, no dimensions, and why."""
+    return attrs.evolve(figure, indicator=None, dims=Dims.of(), reason=reason)
 
 
 def merge_repeats(figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
@@ -64,15 +69,11 @@ def one_value_per_cell(
             kept.append(f)
             continue
         moved.append(
-            attrs.evolve(
+            as_unmatched(
                 f,
-                indicator=None,
-                dims=Dims.of(),
-                reason=(
-                    f"the cell of {f.indicator}{f' {dict(f.dims)}' if f.dims else ''} has the "
-                    f"larger value of '{total.quote}': a second value, with no words the "
-                    "catalogue splits by"
-                ),
+                f"the cell of {f.indicator}{f' {dict(f.dims)}' if f.dims else ''} has the "
+                f"larger value of '{total.quote}': a second value, with no words the "
+                "catalogue splits by",
             )
         )
     return kept, sorted([*unmatched, *moved], key=lambda u: u.span)
@@ -115,14 +116,7 @@ def headline_repeats(
         ):
             kept.append(f)
             continue
-        moved.append(
-            attrs.evolve(
-                f,
-                indicator=None,
-                dims=Dims.of(),
-                reason=f"a heading repeating '{other.quote}', read in the body",
-            )
-        )
+        moved.append(as_unmatched(f, f"a heading repeating '{other.quote}', read in the body"))
     if not moved:
         return found, unmatched
     return kept, sorted([*unmatched, *moved], key=lambda u: u.span)

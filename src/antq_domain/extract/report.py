@@ -32,11 +32,14 @@ from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from itertools import pairwise
 
-import attrs
-
 from antq_domain.errors import AntqError, AntqTypeError
 from antq_domain.extract._authority import read_authorities
-from antq_domain.extract._cells import headline_repeats, merge_repeats, one_value_per_cell
+from antq_domain.extract._cells import (
+    as_unmatched,
+    headline_repeats,
+    merge_repeats,
+    one_value_per_cell,
+)
 from antq_domain.extract._dimensions import (
     carry_dims,
     clause_keys,
@@ -207,7 +210,7 @@ def _outputs(
         if out.indicator is None:
             unmatched.append(out)
         elif reason := problem(out, out.indicator):
-            unmatched.append(attrs.evolve(out, indicator=None, dims=Dims.of(), reason=reason))
+            unmatched.append(as_unmatched(out, reason))
         else:
             found.append(out)
 
