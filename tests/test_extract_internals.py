@@ -240,3 +240,21 @@ def test_place_mentions_are_every_case_blind_match(text: str) -> None:
     key = Scanned(text).key
     found = [(m.span(), m.groups()) for m in _place.place_mentions(text, key)]
     assert found == groups(_place._PLACE, text)
+
+
+def test_a_place_named_again_is_looked_up_once(monkeypatch: Any) -> None:
+    # a long text may name one unit thousands of times: the register is asked once per
+    # name (and day), not once per mention
+    calls: list[str] = []
+    lookup = _place._lookup
+
+    def counted(reg: Any, kind: str, words: str, as_of: Any) -> Any:
+        calls.append(words)
+        return lookup(reg, kind, words, as_of)
+
+    monkeypatch.setattr(_place, "_lookup", counted)
+    from antq_domain.extract import extract_report
+
+    text = "Năm 2023, huyện Sa Thầy có 12 mô hình tự quản về ANTT.\n" * 50
+    assert extract_report(text).place == "616"
+    assert len(calls) == len(set(calls)) <= 2

@@ -490,13 +490,22 @@ def _read_mentions(
         if m is not None and text[m.start(1) : m.start(1) + 1].isupper():
             mentions.setdefault(m.start(1), ("*", m.group(1), m.start(1)))
     read: list[tuple[int, int, tuple[Place, ...]]] = []
+    # a name written again is looked up once: a long text may name one unit thousands of times
+    looked: dict[tuple[str, str, date | None], tuple[tuple[Place, ...], int]] = {}
+
+    def lookup(kind: str, name: str, day: date | None) -> tuple[tuple[Place, ...], int]:
+        key = (kind, name, day)
+        if key not in looked:
+            looked[key] = _lookup(reg, kind, name, day)
+        return looked[key]
+
     for start, (kind, name, name_start) in sorted(mentions.items()):
         if kind == "*":
             found, length = provinces.get(_dashes(name), ()), len(name)
         elif kind:
-            found, length = _lookup(reg, kind, name, as_of)
+            found, length = lookup(kind, name, as_of)
             if not found and also_at is not None:
-                found, length = _lookup(reg, kind, name, also_at)
+                found, length = lookup(kind, name, also_at)
         else:
             found, length = _short_form(reg, name, as_of), len(name)
         if found:
