@@ -52,6 +52,21 @@ INDICATORS = (
 )
 
 
+def _every_bulk_reader_refuses_it_so(path: Path, reference: RecordError) -> None:
+    """`read_table`, `rollup_file` and `scan_rollups` (even leaving bad rows out) raise the
+    reference reader's error for the whole file, word for word."""
+    kwargs: dict[str, Any] = {"period": "2023", "registry": registry(), "as_of": date(2023, 12, 31)}
+    with pytest.raises(RecordError) as held:
+        read_table(path)
+    assert str(held.value) == str(reference)
+    with pytest.raises(RecordError) as streamed:
+        rollup_file(path, to="province", **kwargs)
+    assert str(streamed.value) == str(reference)
+    with pytest.raises(RecordError) as scanned:
+        scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
+    assert str(scanned.value) == str(reference)
+
+
 def _attempt(work: Callable[[], Any]) -> tuple[Any, Exception | None]:
     try:
         return work(), None
@@ -986,20 +1001,7 @@ class TestStrayQuotes:
         path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
         with pytest.raises(RecordError) as reference:
             read_observations(path)
-        kwargs: dict[str, Any] = {
-            "period": "2023",
-            "registry": registry(),
-            "as_of": date(2023, 12, 31),
-        }
-        with pytest.raises(RecordError) as mine:
-            read_table(path)
-        assert str(mine.value) == str(reference.value)
-        with pytest.raises(RecordError) as streamed:
-            rollup_file(path, to="province", **kwargs)
-        assert str(streamed.value) == str(reference.value)
-        with pytest.raises(RecordError) as scanned:
-            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
-        assert str(scanned.value) == str(reference.value)
+        _every_bulk_reader_refuses_it_so(path, reference.value)
 
 
 # a cell's raw text as it stands in the file: unquoted with quotes inside it (plain
@@ -1075,20 +1077,7 @@ class TestCellLimit:
         with pytest.raises(RecordError) as reference:
             read_observations(path)
         assert f"at most {MAX_FIELD_CHARS} characters" in str(reference.value)
-        kwargs: dict[str, Any] = {
-            "period": "2023",
-            "registry": registry(),
-            "as_of": date(2023, 12, 31),
-        }
-        with pytest.raises(RecordError) as mine:
-            read_table(path)
-        assert str(mine.value) == str(reference.value)
-        with pytest.raises(RecordError) as streamed:
-            rollup_file(path, to="province", **kwargs)
-        assert str(streamed.value) == str(reference.value)
-        with pytest.raises(RecordError) as scanned:
-            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
-        assert str(scanned.value) == str(reference.value)
+        _every_bulk_reader_refuses_it_so(path, reference.value)
 
     @pytest.mark.parametrize("block", [None, 40])
     def test_a_cell_of_more_bytes_than_the_limit_but_not_more_characters_is_read(
@@ -1157,17 +1146,7 @@ class TestShortRows:
         with pytest.raises(RecordError) as reference:
             read_observations(path)
         assert "cells: expected 10" in str(reference.value)
-        kwargs: dict[str, Any] = {
-            "period": "2023",
-            "registry": registry(),
-            "as_of": date(2023, 12, 31),
-        }
-        with pytest.raises(RecordError) as streamed:
-            rollup_file(path, to="province", **kwargs)
-        assert str(streamed.value) == str(reference.value)
-        with pytest.raises(RecordError) as scanned:
-            scan_rollups(path, to=["province"], bad_rows="leave_out", **kwargs)
-        assert str(scanned.value) == str(reference.value)
+        _every_bulk_reader_refuses_it_so(path, reference.value)
 
     @pytest.mark.parametrize("block", [None, 40])
     def test_whole_quoted_rows_read_in_columns(
