@@ -576,6 +576,7 @@ def test_find_reads_names_as_people_write_them(name: str, codes: set[str]) -> No
         # made thị xã in 2020: the 2011 name, with and without diacritics
         ("huyện Trảng Bàng", {"712"}),
         ("huyen Trang Bang", {"712"}),
+        ("huyện Trang Bang", {"712"}),  # the kind word marked, the name typed plain
         ("thị xã Sa Thầy", {"616"}),  # the level is the kind word's, the name the register's
         ("huyện Tam Kỳ", {"502"}),  # a provincial city: not Xã Tam Kỳ, a commune
     ],

@@ -1480,13 +1480,16 @@ class Registry:
         now, but "thành phố X" was never a province that is one now.
         """
         for key in keys:
-            plain = _loose_key(key) == key  # typed without diacritics
             for word, levels in _KIND_WORD_LEVELS:
-                written = _loose_key(word) if plain else word
-                if not key.startswith(written + " "):
+                written = next((w for w in (word, _loose_key(word)) if key.startswith(w + " ")), "")
+                if not written:
                     continue
+                # the name read as the main lookup reads it: as written, else without
+                # diacritics when it is typed without them ("huyện trang bang")
                 bare = key[len(written) + 1 :]
-                named = by_loose.get(bare, ()) if plain else by_name.get(bare, ())
+                named = by_name.get(bare, ()) or (
+                    by_loose.get(bare, ()) if _loose_key(bare) == bare else ()
+                )
                 found = tuple(
                     p
                     for p in named
