@@ -86,7 +86,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
@@ -115,6 +114,7 @@ from antq_domain.analysis.aggregation import (
 from antq_domain.bulk._kept import kept_parts
 from antq_domain.bulk._parts import Plan, columnar_parts, over_time, plan
 from antq_domain.bulk._read import (
+    ROW_NUMBER,
     ObservationTable,
     header_names,
     place_filter,
@@ -354,9 +354,6 @@ class ScannedRollups:
         return problem_lines(self.left_out_parts or self.left_out, lang)
 
 
-_ROW = re.compile(r"row (\d+)")
-
-
 def _reference_read(
     rows: pl.DataFrame, cat: Catalogue, reg: Registry
 ) -> tuple[list[Observation], list[Problem], list[int]]:
@@ -372,7 +369,7 @@ def _reference_read(
         problems: list[Problem] = []
         bad: set[int] = set()
         for loc, msg in exc.parts:
-            m = _ROW.match(loc)
+            m = ROW_NUMBER.match(loc)
             if m is None:  # pragma: no cover - from_tidy always names the row
                 problems.append((loc, msg))
                 continue

@@ -470,17 +470,16 @@ def read_table_left_out(
     try:
         observations = from_tidy(rows, catalogue=catalogue, registry=registry)
     except RecordError as exc:
-        numbers = [_ROW_NUMBER.match(loc) for loc, _msg in exc.parts]
-        if not all(numbers):  # pragma: no cover - from_tidy names the row of every problem
-            raise
-        bad = {int(m[1]) for m in numbers if m is not None}
+        # from_tidy names the row of every problem ("row 3.period"); the rows left are valid
+        bad = {int(m[1]) for loc, _msg in exc.parts if (m := ROW_NUMBER.match(loc))}
         kept = [row for number, row in enumerate(rows, start=1) if number not in bad]
         observations = from_tidy(kept, catalogue=catalogue, registry=registry)
         left = list(exc.parts)
     return ObservationTable.from_observations(observations, catalogue=catalogue), left
 
 
-_ROW_NUMBER = re.compile(r"row (\d+)\b")
+# the row a problem of from_tidy is located at ("row 3.period")
+ROW_NUMBER = re.compile(r"row (\d+)\b")
 
 
 def csv_layout(path: Path) -> tuple[list[str], str, str] | None:
