@@ -617,6 +617,12 @@ def test_periods_not_guessed(text: str) -> None:
         # a kind above it ("UBND tỉnh"): the province holding it.
         ("Sáng 20.3, tại TP. Tam Kỳ, UBND tỉnh tổ chức hội nghị; toàn tỉnh có 5 mô hình.", "49"),
         ("Năm 2021, tại xã Chiềng Khoa, UBND huyện tổ chức 5 buổi tuyên truyền.", "128"),
+        # a kind word before a word in lower case is no place ("xã hội": society), and does
+        # not hide the kind word after it
+        (
+            "Năm 2023, các đoàn thể chính trị - xã hội trên địa bàn huyện Thọ Xuân có 31 mô hình.",
+            "395",
+        ),
     ],
 )
 def test_places_read_from_the_text(text: str, place: str) -> None:

@@ -117,14 +117,26 @@ _PLACE_STARTS = _starts_of(_PLACE_KINDS)
 
 
 def place_mentions(text: str, key: str) -> list[re.Match[str]]:
-    """``_PLACE.finditer(text)``, tried only where the folded text has a kind word."""
+    """``_PLACE.finditer(text)``, tried only where the folded text has a kind word.
+
+    A kind word followed by a word in lower case names no unit (a name is written with
+    capitals): "xã hội" (society) in "các đoàn thể chính trị - xã hội trên địa bàn huyện
+    Thọ Xuân" is no commune, and the words it would have taken are read again from the
+    next kind word ("huyện Thọ Xuân").
+
+    Example:
+        >>> from antq_domain.extract._place import place_mentions
+        >>> t = "đoàn thể chính trị - xã hội trên địa bàn huyện Thọ Xuân"
+        >>> [m.group(0) for m in place_mentions(t, t.lower())]
+        ['huyện Thọ Xuân']
+    """
     out: list[re.Match[str]] = []
     last = 0
     for start in _PLACE_STARTS.finditer(key):
         if start.start() < last:
             continue
         m = _PLACE.match(text, start.start())
-        if m is not None:
+        if m is not None and not m.group(2)[:1].islower():
             out.append(m)
             last = m.end()
     return out
