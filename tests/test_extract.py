@@ -592,6 +592,15 @@ def test_periods_not_guessed(text: str) -> None:
             "Source: https://baophutho.vn/tin-123.htm\n\nNăm 2025, UBND tỉnh tặng 5 bằng khen.",
             "25",
         ),
+        # a text republished elsewhere: the paper on its "Nguồn:" (source) line
+        (
+            (
+                "Source: https://tonghop.vn/1-693-khau-sung\n\n"
+                "Năm 2024, toàn tỉnh thu hồi 1.693 khẩu súng.\n"
+                "Nguồn: https://baotuyenquang.com.vn/xa-hoi/202511/1693-khau-sung/\n"
+            ),
+            "08@2025-06-30",
+        ),
         # the headline in the web address names the place after "tại"/"ở"; the kind is the
         # one the text calls its own unit by ("toàn tỉnh": the province, not the city)
         (

@@ -348,22 +348,36 @@ def _publisher(reg: Registry, key: str, as_of: date | None) -> tuple[str, int, i
     """The province of the publisher named in a web address of the text's first line.
 
     Provincial papers and portals carry the province in their address
-    ("baophutho.vn" is Báo Phú Thọ, "hahoa.phutho.gov.vn" a portal of Phú Thọ).
+    ("baophutho.vn" is Báo Phú Thọ, "hahoa.phutho.gov.vn" a portal of Phú Thọ). A text
+    republished by another site names the paper it comes from on a line "Nguồn: <address>"
+    (source): that address is read too, after the first line's.
     """
     line_end = key.find("\n")
-    m = _HOST.search(key, 0, line_end if line_end >= 0 else len(key))
-    if m is None:
+    hosts = [
+        (m.group(1), m.start(1))
+        for m in [_HOST.search(key, 0, line_end if line_end >= 0 else len(key))]
+        if m is not None
+    ]
+    hosts.extend((m.group(1), m.start(1)) for m in _SOURCE_LINE.finditer(key))
+    if not hosts:
         return None
     provinces = {
         _compact(p.short_name): p
         for p in reg
         if p.level is PlaceLevel.PROVINCE and (as_of is None or p.alive_on(as_of))
     }
-    for label in m.group(1).split("."):
-        place = provinces.get(label.removeprefix("bao"))
-        if place is not None:
-            return place.code, m.start(1), m.end(1)
+    for host, at in hosts:
+        for label in host.split("."):
+            place = provinces.get(label.removeprefix("bao"))
+            if place is not None:
+                start = at + host.index(label)
+                return place.code, start, start + len(label)
     return None
+
+
+# "Nguồn: https://baotuyenquang.com.vn/…": a text republished elsewhere names the paper it
+# was first published by on a line of its own.
+_SOURCE_LINE = re.compile(r"^[ ]*nguồn[ ]*:[ ]*https?://(?:www\.)?([a-z0-9.-]+)", re.MULTILINE)
 
 
 # A headline in a web address's last words: "…-tai-hai-duong-481258", "…-o-soc-trang-post825218".
