@@ -626,6 +626,24 @@ def test_periods_not_guessed(text: str) -> None:
         # a kind above it ("UBND tỉnh"): the province holding it.
         ("Sáng 20.3, tại TP. Tam Kỳ, UBND tỉnh tổ chức hội nghị; toàn tỉnh có 5 mô hình.", "49"),
         ("Năm 2021, tại xã Chiềng Khoa, UBND huyện tổ chức 5 buổi tuyên truyền.", "128"),
+        # a text naming two communes of one district, and the district, is about the district
+        (
+            (
+                "Năm 2020, Công an huyện Đức Trọng phối hợp với xã Ninh Gia tổ chức lễ phát "
+                "động. Tại xã Tà Năng, Công an thu hồi 9 vũ khí. Tại xã Ninh Gia, Công an thu "
+                "hồi 11 khẩu súng."
+            ),
+            "678",
+        ),
+        # the unit holding a named one, written right after it, only locates it; and the
+        # named unit's own body acting ("UBND phường") keeps it against "trên địa bàn thị xã"
+        (
+            (
+                "Sáng 18-7, UBND phường An Bình (thị xã An Khê, tỉnh Gia Lai) tổ chức Ngày hội "
+                "năm 2023. Đại diện 10 xã, phường trên địa bàn thị xã cùng dự."
+            ),
+            "23614@2025-06-30",
+        ),
         # a kind word before a word in lower case is no place ("xã hội": society), and does
         # not hide the kind word after it
         (

@@ -235,11 +235,28 @@ place_like = st.lists(
 ).map("".join)
 
 
+def _named_matches(text: str) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+    """The reference: each case-blind match in turn whose name is not in lower case.
+
+    A match whose name starts in lower case ("xã hội") is skipped one character on, so a
+    kind word inside it can start a match of its own.
+    """
+    out: list[tuple[tuple[int, int], tuple[str | Any, ...]]] = []
+    pos = 0
+    while (m := _place._PLACE.search(text, pos)) is not None:
+        if m.group(2)[:1].islower():
+            pos = m.start() + 1
+        else:
+            out.append((m.span(), m.groups()))
+            pos = max(m.end(), m.start() + 1)
+    return out
+
+
 @given(place_like)
-def test_place_mentions_are_every_case_blind_match(text: str) -> None:
+def test_place_mentions_are_every_case_blind_match_with_a_name(text: str) -> None:
     key = Scanned(text).key
     found = [(m.span(), m.groups()) for m in _place.place_mentions(text, key)]
-    assert found == groups(_place._PLACE, text)
+    assert found == _named_matches(text)
 
 
 def test_a_place_named_again_is_looked_up_once(monkeypatch: Any) -> None:

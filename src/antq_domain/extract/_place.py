@@ -466,7 +466,22 @@ def find_place(
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
     read = _read_mentions(text, key, reg, as_of, also_at)
+    acting: set[str] = set()  # units named after one of their own bodies ("UBND xã X")
+    located: tuple[int, frozenset[str]] = (-1, frozenset())  # the last mention's end, units
     for start, end, found in _in_context(reg, key, read, as_of):
+        if _ORGAN_BEFORE.search(key, max(0, start - 24), start) is not None:
+            acting.update(p.code for p in found)
+        # "phường An Bình (thị xã An Khê, tỉnh Gia Lai)": a unit written right after another
+        # as the unit holding it only says where that one lies; the text is not about it.
+        locates = _LOCATING.fullmatch(key, located[0], start) is not None and any(
+            p.code in located[1] for p in found
+        )
+        located = (
+            end,
+            frozenset(a.code for p in found for a in _ancestors(reg, p, as_of)),
+        )
+        if locates:
+            continue
         line_start, line_end = _line_of(newlines, start, len(key))
         # The line's last characters (a bounded slice: the work per mention stays small).
         tail = key[max(line_start, line_end - 64) : line_end].rstrip()
@@ -481,13 +496,19 @@ def find_place(
     if scores:
         code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
         if score >= 1:
+            place = reg.get(code)
+            parent = _parent_of_siblings(reg, scores, place, as_of)
+            if parent is not None:
+                s, e = first[parent.code]
+                note = f"{parent.code} (holds the {place.level.value}s the text names)"
+                return parent.code, evidence(norm, "place", note, s, e)
             s, e = first[code]
             # "Tại TP. Tam Kỳ, UBND tỉnh tổ chức …": a text that calls its own unit by a kind
             # above the unit it names is about the unit of that kind holding it (the named
-            # one is where it happened).
+            # one is where it happened) — unless one of the named unit's own bodies acts
+            # ("UBND phường An Bình (thị xã An Khê) tổ chức …").
             level = _own_level(text, key)
-            place = reg.get(code)
-            if level is not None and level.rank < place.level.rank:
+            if level is not None and level.rank < place.level.rank and code not in acting:
                 above = [a for a in _ancestors(reg, place, as_of) if a.level is level]
                 if len(above) == 1:
                     note = f"{above[0].code} (the {level.value} the text calls its own)"
@@ -496,6 +517,39 @@ def find_place(
     return _implied(
         norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
     )
+
+
+# What stands between a unit and the one holding it: "xã X, huyện Y", "xã X (huyện Y)".
+_LOCATING = re.compile(r"[ ]*[,(–-][ ]*")
+# The bodies of a unit, right before its kind word: "UBND xã X", "Công an huyện Y",
+# "Ban Chỉ đạo … phường Z" (the long name of a steering committee ends in "ANTQ").
+_ORGAN_BEFORE = re.compile(
+    r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|công an|ban chỉ đạo|đảng ủy|đảng uỷ"
+    r"|mttq|bảo vệ antq|an ninh tổ quốc)[ ]+$"
+)
+
+
+def _parent_of_siblings(
+    reg: Registry, scores: dict[str, float], place: Place, as_of: date | None
+) -> Place | None:
+    """The unit holding two or more units of ``place``'s level the text names, if it names it.
+
+    "Công an huyện Đức Trọng phối hợp với 2 xã Ninh Gia, Tà Năng …": a text that names
+    several communes of one district in its sentences, and the district, is about the
+    district.
+    """
+    named = [
+        other
+        for c, score in scores.items()
+        if score >= 1 and (other := reg.get(c)).level is place.level
+    ]
+    if len(named) < 2:  # noqa: PLR2004 - two units make siblings
+        return None
+    parents = {ancestors[0].code for p in named if (ancestors := _ancestors(reg, p, as_of))}
+    if len(parents) != 1:
+        return None
+    parent = parents.pop()
+    return reg.get(parent) if scores.get(parent, 0.0) > 0 else None
 
 
 def _read_mentions(
