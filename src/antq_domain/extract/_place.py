@@ -543,7 +543,7 @@ def _parent_of_siblings(
         for c, score in scores.items()
         if score >= 1 and (other := reg.get(c)).level is place.level
     ]
-    if len(named) < 2:  # noqa: PLR2004 - two units make siblings
+    if len(named) < 2:  # two units make siblings
         return None
     parents = {ancestors[0].code for p in named if (ancestors := _ancestors(reg, p, as_of))}
     if len(parents) != 1:
