@@ -1630,3 +1630,23 @@ def test_a_number_before_the_thing_an_activity_is_about_counts_the_things() -> N
         "công cụ hỗ trợ và pháo."
     )
     assert [f.indicator for f in ex.figures] == ["mobilisation.weapons_outreach"]
+
+
+def test_amounting_to_n_counts_what_the_clause_did() -> None:
+    # "được N buổi" (amounting to N sessions) counts the clause's verb, however long its
+    # object; "N lượt đoàn viên, thanh niên và nhân dân tham dự" are its participants
+    text = (
+        "Năm 2023, Huyện đoàn phối hợp với lực lượng công an tổ chức các đợt tuyên truyền "
+        "phòng, chống ma tuý và các tệ nạn xã hội cho đoàn viên, thanh thiếu niên tại các làng "
+        "đồng bào dân tộc thiểu số trên địa bàn huyện được 53 buổi với hơn 8.684 lượt đoàn viên "
+        "thanh niên và nhân dân tham gia. Phối hợp phát động phong trào “Toàn dân bảo vệ an "
+        "ninh Tổ quốc” được 31 buổi tại các xã, thị trấn và trường học trên địa bàn huyện với "
+        "hơn 2.015 lượt đoàn viên, thanh niên và nhân dân tham dự."
+    )
+    got = {(f.indicator, f.value) for f in extract_report(text).figures}
+    assert got == {
+        ("mobilisation.propaganda_sessions", 53),
+        ("mobilisation.propaganda_participants", 8684),
+        ("mobilisation.launch_campaigns", 31),
+        ("mobilisation.launch_participants", 2015),
+    }

@@ -128,7 +128,9 @@ def pair_participants(
             activity = None
         units = fig.counter_units or frozenset()
         if Unit.PARTICIPATION in units:
-            head = sc.key[fig.end : fig.end + 40]
+            # "hơn 2.015 lượt đoàn viên, thanh niên và nhân dân tham dự": the verb of taking
+            # part follows the persons, however many are listed, within the clause.
+            head = sc.key[fig.end : min(fig.end + 80, sc.boundary_after(fig.end))]
             said = fig.counter == ("lượt", "người") or "tham gia" in head or "dự" in head
             if said and activity is not None and activity.indicator in idx.partners:
                 fig.indicator, fig.chosen = idx.partners[activity.indicator], None

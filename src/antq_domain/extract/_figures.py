@@ -71,6 +71,11 @@ _MAX_ASPECT = 2  # "đã được": at most two such words in one phrase
 _REVIEW = re.compile(r"[ ]+(?:sơ kết|tổng kết|sơ, tổng kết|sơ kết, tổng kết)(?!\w)")
 _BEFORE_CHARS = 100
 _AFTER_CHARS = 160
+# "tổ chức các đợt tuyên truyền … cho đoàn viên … tại các làng … được 53 buổi": "được N"
+# (amounting to N) counts what the clause's verb did, however long its object; the words
+# before are read back to the clause's start, up to this far.
+_COUNTED_VERB_CHARS = 300
+_AMOUNTING_TO = re.compile(r"(?<!\w)được[ ]+$")
 
 
 @attrs.define
@@ -187,7 +192,10 @@ def context(sc: Scanned, tokens: Sequence[Token], i: int, fig: Fig) -> Context:
         if sep is not None:
             prev_end = sep.end()
     next_start = tokens[i + 1].start if i + 1 < len(tokens) else len(sc.key)
-    b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - _BEFORE_CHARS)
+    reach = _BEFORE_CHARS
+    if _AMOUNTING_TO.search(sc.key, max(0, fig.qstart - 12), fig.qstart) is not None:
+        reach = _COUNTED_VERB_CHARS
+    b0 = max(sc.boundary_before(fig.qstart), prev_end, fig.qstart - reach)
     a1 = max(min(sc.boundary_after(fig.end), next_start, fig.end + _AFTER_CHARS), fig.end)
     # "cung cấp 11.461 nguồn tin, giúp công an giải quyết …": what follows "giúp", "qua
     # đó" or "góp phần" is what the figure brought about, done by someone else; its verb
