@@ -1650,3 +1650,33 @@ def test_amounting_to_n_counts_what_the_clause_did() -> None:
         ("mobilisation.launch_campaigns", 31),
         ("mobilisation.launch_participants", 2015),
     }
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+def test_shares_listed_before_one_predicate_all_take_it(sep: str) -> None:
+    # "A; B và C đạt tiêu chuẩn X": the predicate after the last item is every item's; a
+    # percentage of the units a ratio's numerator counts is that ratio
+    text = (
+        f"Năm 2021, toàn huyện có 59/59 thôn, buôn, tổ dân phố{sep} 6/6 doanh nghiệp và 100% xã, "
+        'thị trấn, cơ quan, đơn vị đạt tiêu chuẩn "An toàn về an ninh trật tự".'
+    )
+    got = {(f.indicator, f.dims.get("unit_kind"), f.value) for f in extract_report(text).figures}
+    assert got == {
+        ("safety_standard.units_meeting", "residential_area", 59),
+        ("safety_standard.units_assessed", "residential_area", 59),
+        ("safety_standard.units_meeting", "enterprise", 6),
+        ("safety_standard.units_assessed", "enterprise", 6),
+        ("safety_standard.rate", "mixed", 100),
+    }
+
+
+def test_a_semicolon_ends_a_clause_with_a_verb_of_its_own() -> None:
+    # only noun-phrase items are listed across a semicolon: "đã xảy ra 5/6 vụ; 4/4 xã đạt …"
+    # keeps the first item's own words
+    text = (
+        "Năm 2021, huyện điều tra làm rõ 5/6 vụ phạm tội về trật tự xã hội; 4/4 xã đạt tiêu "
+        'chuẩn "An toàn về an ninh trật tự".'
+    )
+    got = {(f.indicator, f.value) for f in extract_report(text).figures}
+    assert ("safety_standard.units_meeting", 5) not in got
+    assert ("safety_standard.units_meeting", 4) in got

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import cache
 
 from antq_domain.extract._figures import Fig, Match
-from antq_domain.extract._match import CONTEXT_DIMS, HEAD_DIMS, PhraseIndex
+from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, PhraseIndex
 from antq_domain.extract._text import Scanned
 from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.values.unit import Unit
@@ -89,6 +89,11 @@ def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
     if b.qstart - a.end > 80:
         return False
     between = sc.key[a.end : b.qstart]
+    return _semicolon_list(sc, a, b, between) or _listed(sc, a, b, between)
+
+
+def _listed(sc: Scanned, a: Fig, b: Fig, between: str) -> bool:
+    """`coordinated` within one clause (or past a bracketed aside)."""
     # A bracketed aside ending the first item ("120/130 vụ … (đạt 92,3%), 15/16 vụ …") is
     # read past.
     aside = _ASIDE.search(between)
@@ -109,6 +114,28 @@ def coordinated(sc: Scanned, a: Fig, b: Fig) -> bool:
     # Listed without a conjunction: nothing between but the first number's counter word
     # ("tặng giấy khen cho 01 cá nhân 03 tập thể").
     return a.counter is not None and between.strip() == " ".join(a.counter)
+
+
+_LIST_ITEM_SEP = re.compile(r"[ ]*(?:,|(?<!\w)và(?!\w))[ ]*")
+
+
+def _a_share(fig: Fig) -> bool:
+    return fig.whole is not None or fig.percent
+
+
+def _semicolon_list(sc: Scanned, a: Fig, b: Fig, between: str) -> bool:
+    """Two shares listed with a semicolon: "59/59 thôn, buôn, tổ dân phố; 6/6 doanh nghiệp".
+
+    A list of fractions or percentages whose items are only their units may be
+    separated by semicolons; the predicate after the last item is all of theirs.
+    """
+    if not (_a_share(a) and _a_share(b)):
+        return False
+    items = between.rstrip()
+    if not items.endswith(";") or sc.boundaries_between(a.end, b.qstart) != 1:
+        return False
+    words = [w for w in _LIST_ITEM_SEP.split(items[:-1].strip()) if w]
+    return bool(words) and all(tuple(w.split()) in COUNTERS for w in words)
 
 
 # The verbs of attending, all that is left of "lượt người tham dự" without its counter.
@@ -305,6 +332,14 @@ def _modified(sc: Scanned, fig: Fig) -> bool:
 def propagate(sc: Scanned, figs: list[Fig], links: list[bool], cat: Catalogue) -> None:
     def give(src: Fig, dst: Fig) -> None:
         if dst.indicator is not None or src.indicator is None or dst.counter_units is None:
+            return
+        ratio = cat[src.indicator].ratio
+        if src.percent and dst.whole is not None and ratio is not None:
+            # "6/6 doanh nghiệp và 100% xã … đạt tiêu chuẩn …": a fraction listed with a
+            # percentage of a ratio is that ratio's numerator over its denominator.
+            if cat[ratio.numerator].unit in dst.counter_units:
+                dst.indicator, dst.chosen = ratio.numerator, None
+                dst.rule = f"listed with the share '{sc.key[src.start : src.number_end]}'"
             return
         if (src.whole is None) != (dst.whole is None) or src.percent or dst.percent:
             return

@@ -485,9 +485,27 @@ def choose(fig: Fig, idx: PhraseIndex, key: str, *, for_persons: bool = True) ->
         fig.reason = mixed
         fig.matches = [m for m in fig.matches if m.entry.dim_value is not None]
         return
+    # "100% xã, thị trấn, cơ quan, đơn vị đạt tiêu chuẩn …": a percentage of the units a
+    # ratio's numerator counts is that ratio.
+    shares = (
+        [
+            m
+            for m in fig.matches
+            if m.entry.dim_value is None
+            and m.entry.code in idx.numerators
+            and m.where in ("after", "junction")
+            and not _leads_to_next(fig, m, key)
+        ]
+        if fig.percent and not candidates
+        else []
+    )
     if candidates:
         best = max(candidates, key=lambda m: (_score(m, fig), -m.entry.order))
         fig.indicator, fig.chosen = best.entry.code, best
+    elif shares:
+        best = max(shares, key=lambda m: (_score(m, fig), -m.entry.order))
+        fig.indicator, fig.chosen = idx.numerators[best.entry.code], None
+        fig.rule = f"the share of the units that '{best.entry.phrase}'"
     elif kind_owner is not None:
         fig.indicator, fig.chosen = kind_owner
         fig.rule = "a kind of one indicator's thing, right after the counter word"
