@@ -509,6 +509,19 @@ class TestNeverRaises:
             ),
             "2021",
         ),
+        # the last month written alone with its year; a range ending in the article's month
+        # ends on the article's day
+        (
+            (
+                "09:12 19/08/2024\n\nCông an tỉnh thu hồi 290 khẩu súng sau 3 tháng (từ tháng "
+                "5 đến 8/2024) thực hiện cao điểm."
+            ),
+            "2024-05-01/2024-08-19",
+        ),
+        (
+            "Trong đợt cao điểm từ tháng 5 đến 8/2024, thu hồi 290 khẩu súng.",
+            "2024-05-01/2024-08-31",
+        ),
     ],
 )
 def test_periods_read_from_the_text(text: str, period: str) -> None:

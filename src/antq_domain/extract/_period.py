@@ -89,7 +89,8 @@ _P_DAY_RANGE = re.compile(
 )
 _P_MONTH_RANGE = re.compile(
     r"từ(?<!\wtừ) tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?([0-9]{4}))?(?![0-9])[ ]*"
-    r"(?:đến|tới|[-–])[ ]*(?:hết )?tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?|,? năm )([0-9]{4})(?![0-9])"
+    r"(?:đến|tới|[-–])[ ]*(?:(?:hết )?tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?|,? năm )|([0-9]{1,2})/)"
+    r"([0-9]{4})(?![0-9])"
 )
 _P_NEW_YEAR_TO_DAY = re.compile(
     r"từ(?<!\wtừ) đầu năm(?: ([0-9]{4}))? (?:đến|tới) (?:hết )?ngày "
@@ -235,8 +236,10 @@ def _main_year(key: str) -> tuple[int | None, list[tuple[int, int, int]]]:
     return max(counts, key=lambda y: (counts[y], -first_at[y])), years
 
 
-def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | None:
-    """The first part of a year stated outright, or ``None``."""
+def _part_of_year(
+    key: str, main_year: int | None, published: date | None = None
+) -> tuple[Period, int, int] | None:
+    """The first part of a year stated outright, or ``None`` (``published``: see `_ranges`)."""
     stated: list[tuple[int, int, str]] = []
     for m in _P_FIRST.finditer(key):
         n = _N_MONTHS_BEFORE.search(key, max(0, m.start() - 16), m.start())
@@ -252,7 +255,7 @@ def _part_of_year(key: str, main_year: int | None) -> tuple[Period, int, int] | 
         if n is not None and n.group(2) and 0 < _months(n.group(1)) < 12:
             words = f"{_months(n.group(1))} tháng đầu năm {m.group(1)}"
             stated.append((n.start(), m.end(), words))
-    stated.extend(_ranges(key))
+    stated.extend(_ranges(key, published))
     stated.extend(
         (m.start(), m.end(), f"quý {m.group(1)}/{m.group(2)}") for m in _P_QUARTER.finditer(key)
     )
@@ -267,13 +270,16 @@ def _months(written: str) -> int:
     return int(written) if written.isdigit() else _MONTH_WORDS[written]
 
 
-def _ranges(key: str) -> list[tuple[int, int, str]]:
+def _ranges(key: str, published: date | None = None) -> list[tuple[int, int, str]]:
     """Ranges of days or months stated outright, as (start, end, "YYYY-MM-DD/YYYY-MM-DD").
 
     "từ ngày 1/1/2024 đến ngày 30/6/2024", "từ tháng 1 đến tháng 6 năm 2024", "từ
     tháng 1/2024 đến tháng 6/2024", "từ đầu năm 2024 đến ngày 30/9/2024": a part of a
     year (or of two) stated outright. A range of days must open on the first of a
-    month and run a month or more (else it is an event's dates).
+    month and run a month or more (else it is an event's dates). The last month may be
+    written alone with its year ("từ tháng 5 đến 8/2024"); a range of months ending in the
+    month the article was written (``published``) ends on that day: a report counts nothing
+    after it was written.
     """
     out: list[tuple[int, int, str]] = []
     for m in _P_DAY_RANGE.finditer(key):
@@ -291,13 +297,15 @@ def _ranges(key: str) -> list[tuple[int, int, str]]:
         ):
             out.append((m.start(), m.end(), f"{first.isoformat()}/{last.isoformat()}"))
     for m in _P_MONTH_RANGE.finditer(key):
-        m1, y1, m2, y2 = m.group(1, 2, 3, 4)
+        m1, y1, m2, y2 = m.group(1), m.group(2), m.group(3) or m.group(4), m.group(5)
         year2 = int(y2)
         try:
             first = Period.month(int(y1) if y1 else year2, int(m1)).start
             last = Period.month(year2, int(m2)).end
         except (AntqError, ValueError):
             continue
+        if published is not None and first < published < last:
+            last = published
         if first < last:
             out.append((m.start(), m.end(), f"{first.isoformat()}/{last.isoformat()}"))
     for m in _P_NEW_YEAR_TO_DAY.finditer(key):
@@ -412,7 +420,8 @@ def find_period(
     main_year, years = _main_year(key)
     main_year = _reviewed_year(key, main_year) or main_year
     published = _article_date(key, main_year)
-    found = _part_of_year(key, main_year) or _since_new_year(key, published, main_year)
+    on = published[0] if published is not None else None
+    found = _part_of_year(key, main_year, on) or _since_new_year(key, published, main_year)
     if found is None and main_year is not None:
         try:
             year = Period.year(main_year)
