@@ -1693,3 +1693,18 @@ def test_a_semicolon_ends_a_clause_with_a_verb_of_its_own() -> None:
     got = {(f.indicator, f.value) for f in extract_report(text).figures}
     assert ("safety_standard.units_meeting", 5) not in got
     assert ("safety_standard.units_meeting", 4) in got
+
+
+def test_tips_fronted_with_from_are_the_means_of_the_clauses_results() -> None:
+    text = (
+        "Trong năm 2021, Nhân dân đã cung cấp 32 tin báo tố giác về các hành vi vi phạm pháp "
+        "luật. Từ tin báo tiếp nhận, Công an huyện đã ra quyết định xử lý hành chính 6 vụ với "
+        "15 đối tượng vi phạm. Công an huyện cũng xử lý hành chính 9 vụ khác."
+    )
+    got = {(f.indicator, f.value) for f in extract_report(text).figures}
+    assert got == {
+        ("tips.received", 32),
+        ("tips.sanctioned_cases", 6),
+        ("tips.sanctioned_persons", 15),
+        ("crime.administrative_cases", 9),
+    }

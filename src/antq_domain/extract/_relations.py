@@ -86,10 +86,16 @@ def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         for m in _RESULT_WORD.finditer(key, max(clause, fig.qstart - _RESULT_REACH), fig.qstart):
             found = m  # the last connective before the figure
         if found is None:
+            # "Từ tin báo tiếp nhận, Công an huyện đã xử lý hành chính 6 vụ": tips fronted
+            # with "từ"/"qua"/"thông qua" (from, through) are the means of the clause's results.
+            found = _FROM_TIPS.search(key, max(clause, fig.qstart - _RESULT_REACH), fig.qstart)
+            if found is None:
+                continue
+        elif (
+            _TIP_WORD.search(key, max(clause, found.start() - _RESULT_REACH), found.start()) is None
+        ):
             continue
-        if _TIP_WORD.search(key, max(clause, found.start() - _RESULT_REACH), found.start()) is None:
-            continue
-        partner = _tips_partner(fig.indicator, unit, cat)
+        partner = _SANCTIONED.get(fig.indicator or "") or _tips_partner(fig.indicator, unit, cat)
         if unit is Unit.PERSON and fig.indicator in _ANY_PERSONS:
             # The first verb after the connective says which of the tips' person results
             # persons of no particular kind are: arrested ("bắt", "bắt giữ") or dealt with
@@ -103,6 +109,14 @@ def tips_results(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
 
 
 _ANY_PERSONS = frozenset({None, "crime.suspects", "crime.persons_handled"})
+# Administrative sanctions brought about by tips are the tips' sanctions.
+_SANCTIONED = {
+    "crime.administrative_cases": "tips.sanctioned_cases",
+    "crime.administrative_persons": "tips.sanctioned_persons",
+}
+_FROM_TIPS = re.compile(
+    r"(?<!\w)(?:từ|qua|thông qua|trên cơ sở)(?: các| những| số)? " + _TIP_WORD.pattern
+)
 _PERSON_VERB = re.compile(r"(?<!\w)(bắt|xử lý)(?!\w)")
 _PERSON_RESULT = {"bắt": "tips.suspects_arrested", "xử lý": "tips.sanctioned_persons"}
 
