@@ -1708,3 +1708,18 @@ def test_tips_fronted_with_from_are_the_means_of_the_clauses_results() -> None:
         ("tips.sanctioned_persons", 15),
         ("crime.administrative_cases", 9),
     }
+
+
+def test_cases_and_the_persons_in_them_share_their_crime_category() -> None:
+    text = (
+        "Năm 2019, công an tỉnh điều tra, làm rõ 17 vụ với 45 nghi phạm có hành vi cưỡng đoạt "
+        "tài sản, cho vay lãi nặng trong giao dịch dân sự; khởi tố 8 vụ với 13 bị can về các "
+        "tội cưỡng đoạt tài sản, cho vay lãi nặng trong giao dịch dân sự."
+    )
+    got = {(f.indicator, f.dims.get("category"), f.value) for f in extract_report(text).figures}
+    assert got == {
+        ("crime.cases_solved", "loan_sharking", 17),
+        ("crime.suspects", "loan_sharking", 45),
+        ("crime.prosecuted_cases", "loan_sharking", 8),
+        ("crime.prosecuted_defendants", "loan_sharking", 13),
+    }

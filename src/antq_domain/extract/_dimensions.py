@@ -30,6 +30,7 @@ __all__ = [
     "persons_with",
     "own_dims",
     "pair_participants",
+    "cases_and_persons",
     "percent_ratios",
     "propagate",
     "same_clause",
@@ -292,6 +293,14 @@ def persons_with(
             and fig.counter is not None
             and coordinated(sc, before, fig)
         )
+        if (
+            joined
+            and previous is not None
+            and previous.counter_units is not None
+            and Unit.CASE in previous.counter_units
+            and Unit.PERSON in (fig.counter_units or ())
+        ):
+            fig.cases = previous
         if previous is not None and previous.indicator is not None and (joined or listed):
             partner = None
             if fig.counter == _MEMBERS and members and fig.indicator is None and joined:
@@ -483,6 +492,23 @@ def carry_dims(
                     fig.dim_rules[name] = "same clause as an earlier figure"
             latest.update(fig.dims)
         at = at_end
+
+
+def cases_and_persons(figs: list[Fig], idx: PhraseIndex) -> None:
+    """Cases and the persons in them share what kind of crime they are.
+
+    "khởi tố 8 vụ với 13 bị can về các tội … cho vay lãi nặng": the category after the
+    persons is the cases' too (and one before the cases is the persons').
+    """
+    for fig in figs:
+        cases = fig.cases
+        if cases is None or cases.indicator is None or fig.indicator is None:
+            continue
+        for src, dst in ((fig, cases), (cases, fig)):
+            for name in idx.dim_names[dst.indicator or ""]:
+                if name in CONTEXT_DIMS and name not in dst.dims and name in src.dims:
+                    dst.dims[name] = src.dims[name]
+                    dst.dim_rules[name] = "the cases and the persons in them"
 
 
 def finish_dims(fig: Fig, ind: Indicator) -> None:

@@ -121,6 +121,7 @@ class Fig:
     dim_matches: dict[str, Match] = attrs.field(factory=dict)
     dim_rules: dict[str, str] = attrs.field(factory=dict)
     reason: str = ""
+    cases: Fig | None = None  # "17 vụ với 45 nghi phạm": the cases these persons are in
 
 
 def read_value(sc: Scanned, tok: Token) -> Fig | None:

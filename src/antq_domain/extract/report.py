@@ -42,6 +42,7 @@ from antq_domain.extract._cells import (
 )
 from antq_domain.extract._dimensions import (
     carry_dims,
+    cases_and_persons,
     clause_keys,
     coordinated,
     finish_dims,
@@ -359,6 +360,7 @@ def _read_figures(
             if fig.indicator is not None:
                 own_dims(fig, readable_dims(fig, cat, idx), sc.key, after=after_words)
         carry_dims(figs, sentence_keys, links, idx, clause=after_words)
+    cases_and_persons(figs, idx)
     unsplit_parts(figs, parts)
     listed_kinds(figs, sc.key, cat)
     named_kinds(figs, sc.key, cat)
