@@ -522,6 +522,19 @@ class TestNeverRaises:
             "Trong đợt cao điểm từ tháng 5 đến 8/2024, thu hồi 290 khẩu súng.",
             "2024-05-01/2024-08-31",
         ),
+        # since a month, up to the article's date
+        (
+            "date 2025-12-15\nTừ tháng 7/2025 đến nay, Công an xã thu hồi 83 khẩu súng.",
+            "2025-07-01/2025-12-15",
+        ),
+        # a date line of a month alone: the day the opening sentence names in that month
+        (
+            (
+                "date 2023-07\nTại Ngày hội năm 2023 do thị trấn tổ chức ngày 29-7, người dân "
+                "đổi 12 khẩu súng lấy gạo.\n\nTừ đầu năm 2023 đến nay, có 5 mô hình."
+            ),
+            "2023-01-01/2023-07-29",
+        ),
     ],
 )
 def test_periods_read_from_the_text(text: str, period: str) -> None:

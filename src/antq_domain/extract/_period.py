@@ -3,8 +3,9 @@
 In order: a part of a year stated outright ("7 tháng đầu năm 2023", "9 tháng
 năm 2024", "sáu tháng đầu năm", "nửa cuối năm", "quý II/2020", "từ tháng 1 đến
 tháng 6 năm 2024", "từ ngày 1/1/2024 đến ngày 30/6/2024", and "từ đầu năm đến nay"
-up to the article's date; "từ đầu năm 2021 đến nay", "từ năm 2015 đến nay" in a text
-of a later year, "trong năm 2025" in an article of that year), else the year most
+up to the article's date, as "từ tháng 7/2025 đến nay"; "từ đầu năm 2021 đến nay",
+"từ năm 2015 đến nay" in a text of a later year, "trong năm 2025" in an article of
+that year), else the year most
 often written "năm YYYY", else a span ("giai đoạn 2010 – 2014", "nhiệm kỳ 2020 –
 2025", "(2019 – 2024)", "từ năm 2013 đến năm 2022"), else a stretch
 from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
@@ -12,7 +13,8 @@ the years back from the article ("tổng kết 10 năm"), else the year of the
 article's date. The article's date is a ``date YYYY-MM[-DD]`` line, a
 dateline ("08:37 03/07/2020", "12/08/2022, 12:03") near the top, or the day a news lead opens
 with ("Ngày 16-8, …", "Sáng 2/7, …"; its year from the date line or the
-year the text names).
+year the text names); a date line of a month alone takes the day its opening sentence
+names in that month ("… tổ chức ngày 29-7, …").
 """
 
 from __future__ import annotations
@@ -166,6 +168,8 @@ def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
                 found = date(y, month, int(lead.group(1))), lead.start(1), lead.end()
             elif (stamp := _url_day(key, y, month)) is not None:
                 found = stamp
+            elif (event := _event_day(key, m.end(), y, month)) is not None:
+                found = event
             else:
                 found = Period.month(y, month).end, m.start(), m.end()
             return found
@@ -178,6 +182,28 @@ def _article_date(key: str, year: int | None) -> tuple[date, int, int] | None:
             return date(on, int(lead.group(2)), int(lead.group(1))), lead.start(1), lead.end()
     except (AntqError, ValueError):
         return None
+    return None
+
+
+# "… do thị trấn Nhơn Hòa tổ chức ngày 29-7, …": a day and month in the opening sentence.
+_P_DAY_MONTH = re.compile(r"ngày(?<!\wngày) ([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9]|[-/.][0-9])")
+_OPENING = 300  # characters of the opening sentence looked at
+
+
+def _event_day(key: str, after: int, year: int, month: int) -> tuple[date, int, int] | None:
+    """The day of ``year``-``month`` the opening sentence after ``after`` names, if one.
+
+    A news report names the day of the event it reports in its first sentence,
+    wherever in it ("Tại Ngày hội … tổ chức ngày 29-7, …"); the article follows it.
+    """
+    stop = len(key)
+    for end in (key.find(". ", after), key.find("\n", key.find("\n", after) + 1)):
+        if end >= 0:
+            stop = min(stop, end)
+    for m in _P_DAY_MONTH.finditer(key, after, min(stop, after + _OPENING)):
+        if int(m.group(2)) == month:
+            day = _day(year, month, int(m.group(1)))
+            return (day, m.start(1), m.end()) if day is not None else None
     return None
 
 
@@ -323,6 +349,27 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# "từ tháng 7/2025 đến nay", "từ tháng 7 năm 2025 đến nay": since a month, up to now.
+_P_SINCE_MONTH = re.compile(
+    r"từ(?<!\wtừ) tháng ([0-9]{1,2})(?:[ ]?[-/][ ]?|,? năm )([0-9]{4})(?![0-9]) (?:đến|tới) "
+    r"(?:nay|bây giờ)"
+)
+
+
+def _since_month(key: str, published: date | None) -> tuple[Period, int, int] | None:
+    """From a month stated to the article's date: "từ tháng 7/2025 đến nay"."""
+    m = _P_SINCE_MONTH.search(key)
+    if m is None or published is None:
+        return None
+    try:
+        start = Period.month(int(m.group(2)), int(m.group(1))).start
+    except (AntqError, ValueError):
+        return None
+    if start < published and (p := _parse(f"{start.isoformat()}/{published.isoformat()}")):
+        return p, m.start(), m.end()
+    return None
+
+
 def _since_new_year(
     key: str, published: tuple[date, int, int] | None, main_year: int | None
 ) -> tuple[Period, int, int] | None:
@@ -421,7 +468,11 @@ def find_period(
     main_year = _reviewed_year(key, main_year) or main_year
     published = _article_date(key, main_year)
     on = published[0] if published is not None else None
-    found = _part_of_year(key, main_year, on) or _since_new_year(key, published, main_year)
+    found = (
+        _part_of_year(key, main_year, on)
+        or _since_month(key, on)
+        or _since_new_year(key, published, main_year)
+    )
     if found is None and main_year is not None:
         try:
             year = Period.year(main_year)
