@@ -1736,3 +1736,13 @@ def test_cases_and_the_persons_in_them_share_their_crime_category() -> None:
         ("crime.prosecuted_cases", "loan_sharking", 8),
         ("crime.prosecuted_defendants", "loan_sharking", 13),
     }
+
+
+def test_a_name_several_units_bear_is_not_guessed() -> None:
+    # in 2025 "xã Vạn Thắng" is a commune of Ninh Bình and one of Khánh Hòa: the text alone
+    # does not say which; a province named beside it does
+    alone = extract_report("Năm 2025, xã Vạn Thắng tổ chức 5 buổi tuyên truyền.")
+    assert alone.place is None
+    assert "no place: pass place=... or name it in the text" in alone.notes
+    named = extract_report("Năm 2025, xã Vạn Thắng (tỉnh Khánh Hòa) tổ chức 5 buổi tuyên truyền.")
+    assert named.place == "22516"

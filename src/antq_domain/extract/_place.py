@@ -397,6 +397,12 @@ def find_place(
             weight = 0.0
         if key[max(0, start - 14) : start].endswith(("trên địa bàn ", "toàn ")):
             weight += 2
+        if len({p.code.partition("@")[0] for p in found}) > 1:
+            # A name that still fits several units says which of them the text is about no
+            # more than it says nothing: it is not guessed ("xã Vạn Thắng" in 2025 is a
+            # commune of Ninh Bình and one of Khánh Hòa). Versions of one unit under one
+            # code (a province before and after 1 July 2025) are one unit.
+            continue
         for place in found:
             scores[place.code] = scores.get(place.code, 0.0) + weight
             first.setdefault(place.code, (start, end))
