@@ -1746,3 +1746,18 @@ def test_a_name_several_units_bear_is_not_guessed() -> None:
     assert "no place: pass place=... or name it in the text" in alone.notes
     named = extract_report("Năm 2025, xã Vạn Thắng (tỉnh Khánh Hòa) tổ chức 5 buổi tuyên truyền.")
     assert named.place == "22516"
+
+
+def test_the_one_unit_named_of_the_kind_the_text_calls_its_own() -> None:
+    # a heading names the township; the text speaks of "thị trấn" by its kind alone, and a
+    # guest's office ("Phó Chủ tịch thường trực UBND tỉnh") is not the unit it speaks from
+    text = (
+        "Ngày hội Toàn dân bảo vệ an ninh tổ quốc tại thị trấn Đu\n\n"
+        "Năm 2022, cấp ủy, chính quyền và nhân dân thị trấn quan tâm thực hiện phong trào. "
+        "Thị trấn đã xây dựng được 1 mô hình camera an ninh. Phát biểu tại Ngày hội, đồng chí "
+        "Phó Chủ tịch thường trực UBND tỉnh yêu cầu tiếp tục nhân rộng mô hình."
+    )
+    ex = extract_report(text)
+    assert ex.place == "05611@2025-06-30"
+    assert ex.place_evidence is not None
+    assert ex.place_evidence.quote == "thị trấn Đu"

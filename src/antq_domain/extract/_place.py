@@ -62,7 +62,8 @@ _BRACKETED_PARENT = re.compile(
 # A unit referred to by its kind alone ("trên địa bàn tỉnh", "UBND huyện", "toàn xã."):
 # the text is about a unit of that kind, not about the country.
 _OWN_UNIT = re.compile(
-    r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo)[ ]+"
+    r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo|nhân dân"
+    r"|chính quyền|đảng ủy|đảng uỷ|hđnd)[ ]+"
     r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
 )
 
@@ -89,9 +90,23 @@ def _own_level(text: str, key: str) -> PlaceLevel | None:
     levels = set()
     for m in _OWN_UNIT.finditer(key):
         kind = _KIND_AT_END.search(m.group(0))
-        if kind is not None and not text[m.end() : m.end() + 1].isupper():
+        if (
+            kind is not None
+            and not text[m.end() : m.end() + 1].isupper()
+            and _OFFICE_BEFORE.search(key, max(0, m.start() - 32), m.start()) is None
+        ):
             levels.add(_OWN_LEVEL.get(kind.group(1)))
     return levels.pop() if len(levels) == 1 else None
+
+
+# "Phó Chủ tịch (thường trực) UBND tỉnh", "Giám đốc Công an tỉnh", "đại diện Ban Chỉ đạo
+# huyện": an office
+# held in a unit names a person of that unit (a guest, often), not the unit the text is
+# written from.
+_OFFICE_BEFORE = re.compile(
+    r"(?<!\w)(?:chủ tịch|giám đốc|trưởng|lãnh đạo|đại diện|thành viên|ủy viên|uỷ viên"
+    r"|bí thư|chánh văn phòng)(?:[ ]+(?:thường trực|chuyên trách))?[ ]+$"
+)
 
 
 def _speaks_of_own_unit(text: str, key: str) -> bool:
@@ -561,6 +576,15 @@ def _implied(
         length = next(len(w) for w in national if key.startswith(w, at))
         return "VN", evidence(norm, "place", "VN (the whole country)", at, at + length)
     named = [code for code, score in scores.items() if score > 0]
+    # "Ngày hội … tại thị trấn Đu" (a heading), then "nhân dân thị trấn", "Thị trấn đã xây
+    # dựng …": the one unit named of the kind the text calls its own.
+    level = _own_level(norm.text, key)
+    own = [code for code in named if reg.get(code).level is level]
+    if level is not None and len(own) == 1:
+        s, e = first[own[0]]
+        return own[0], evidence(
+            norm, "place", f"{own[0]} (the unit of the kind the text calls its own)", s, e
+        )
     if named and rule_on("province of the units named", leave_out):
         provinces = {_province_of(reg, code, as_of) for code in named}
         if len(provinces) == 1 and (province := provinces.pop()) is not None:
