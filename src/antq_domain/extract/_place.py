@@ -11,6 +11,7 @@ from datetime import date
 from antq_domain.errors import AntqError
 from antq_domain.extract._address import headline_place
 from antq_domain.extract._address import publisher as publisher_of
+from antq_domain.extract._own_unit import KIND_AT_END, OWN_UNIT, own_level, speaks_of_own_unit
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import Evidence
 from antq_domain.extract.vocabulary import rule_on, words
@@ -59,59 +60,6 @@ _BRACKETED_PARENT = re.compile(
     r"((?:[^\W\d_]+[ ]?){1,4})\)",
     re.IGNORECASE,
 )
-# A unit referred to by its kind alone ("trên địa bàn tỉnh", "UBND huyện", "toàn xã."):
-# the text is about a unit of that kind, not about the country.
-_OWN_UNIT = re.compile(
-    r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo|nhân dân"
-    r"|chính quyền|đảng ủy|đảng uỷ|hđnd)[ ]+"
-    r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
-)
-
-
-_KIND_AT_END = re.compile(r"(tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)[ ]*$")
-
-
-_OWN_LEVEL = {
-    "tỉnh": PlaceLevel.PROVINCE,
-    "huyện": PlaceLevel.DISTRICT,
-    "thị xã": PlaceLevel.DISTRICT,
-    "xã": PlaceLevel.COMMUNE,
-    "phường": PlaceLevel.COMMUNE,
-    "thị trấn": PlaceLevel.COMMUNE,
-}
-
-
-def _own_level(text: str, key: str) -> PlaceLevel | None:
-    """The level of the unit the text calls its own by its kind alone, if one level only.
-
-    "UBND tỉnh tổ chức hội nghị", "trên địa bàn huyện": the writer speaks from that
-    unit. "Thành phố" is a kind of two levels (Cần Thơ, Tam Kỳ): it says none.
-    """
-    levels = set()
-    for m in _OWN_UNIT.finditer(key):
-        kind = _KIND_AT_END.search(m.group(0))
-        if (
-            kind is not None
-            and not text[m.end() : m.end() + 1].isupper()
-            and _OFFICE_BEFORE.search(key, max(0, m.start() - 32), m.start()) is None
-        ):
-            levels.add(_OWN_LEVEL.get(kind.group(1)))
-    return levels.pop() if len(levels) == 1 else None
-
-
-# "Phó Chủ tịch (thường trực) UBND tỉnh", "Giám đốc Công an tỉnh", "đại diện Ban Chỉ đạo
-# huyện": an office
-# held in a unit names a person of that unit (a guest, often), not the unit the text is
-# written from.
-_OFFICE_BEFORE = re.compile(
-    r"(?<!\w)(?:chủ tịch|giám đốc|trưởng|lãnh đạo|đại diện|thành viên|ủy viên|uỷ viên"
-    r"|bí thư|chánh văn phòng)(?:[ ]+(?:thường trực|chuyên trách))?[ ]+$"
-)
-
-
-def _speaks_of_own_unit(text: str, key: str) -> bool:
-    """Whether the text names a unit by its kind alone, no name after it ("UBND tỉnh tổ chức")."""
-    return any(not text[m.end() : m.end() + 1].isupper() for m in _OWN_UNIT.finditer(key))
 
 
 def _starts_of(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -435,7 +383,7 @@ def find_place(
             # above the unit it names is about the unit of that kind holding it (the named
             # one is where it happened) — unless one of the named unit's own bodies acts
             # ("UBND phường An Bình (thị xã An Khê) tổ chức …").
-            level = _own_level(text, key)
+            level = own_level(text, key)
             if level is not None and level.rank < place.level.rank and code not in acting:
                 above = [a for a in _ancestors(reg, place, as_of) if a.level is level]
                 if len(above) == 1:
@@ -572,13 +520,13 @@ def _implied(
     """The place a text implies when it names none strongly (see `find_place`)."""
     national = words("national", leave_out)
     at = min((i for w in national if (i := key.find(w)) >= 0), default=-1)
-    if at >= 0 and "VN" in reg and not _speaks_of_own_unit(norm.text, key):
+    if at >= 0 and "VN" in reg and not speaks_of_own_unit(norm.text, key):
         length = next(len(w) for w in national if key.startswith(w, at))
         return "VN", evidence(norm, "place", "VN (the whole country)", at, at + length)
     named = [code for code, score in scores.items() if score > 0]
     # "Ngày hội … tại thị trấn Đu" (a heading), then "nhân dân thị trấn", "Thị trấn đã xây
     # dựng …": the one unit named of the kind the text calls its own.
-    level = _own_level(norm.text, key)
+    level = own_level(norm.text, key)
     own = [code for code in named if reg.get(code).level is level]
     if level is not None and len(own) == 1:
         s, e = first[own[0]]
@@ -591,7 +539,7 @@ def _implied(
             s, e = min(first[code] for code in named)
             return province, evidence(norm, "place", f"{province} (holds the units named)", s, e)
     kinds = dict.fromkeys(
-        k.group(1) for m in _OWN_UNIT.finditer(key) if (k := _KIND_AT_END.search(m.group(0)))
+        k.group(1) for m in OWN_UNIT.finditer(key) if (k := KIND_AT_END.search(m.group(0)))
     )
     headline = headline_place(reg, key, as_of, kinds)
     if headline is not None:
