@@ -657,6 +657,15 @@ def test_extract_format_report_without_a_place_says_how_to_give_it(tmp_path: Pat
     assert "--period ID" in result.err
 
 
+def test_extract_names_the_units_a_shared_place_name_fits(tmp_path: Path) -> None:
+    # two communes are called Vạn Thắng in 2025: the advice offers both codes
+    article = tmp_path / "article.txt"
+    article.write_text("Năm 2025, xã Vạn Thắng tổ chức 5 buổi tuyên truyền.", encoding="utf-8")
+    result = run("extract", article, "--format", "report", "--lang", "en")
+    assert result.code == 2
+    assert "fits several units; add --place 13864 | --place 22516" in result.err
+
+
 def test_summary_of_an_article_points_to_extract(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")

@@ -1743,7 +1743,13 @@ def test_a_name_several_units_bear_is_not_guessed() -> None:
     # does not say which; a province named beside it does
     alone = extract_report("Năm 2025, xã Vạn Thắng tổ chức 5 buổi tuyên truyền.")
     assert alone.place is None
-    assert "no place: pass place=... or name it in the text" in alone.notes
+    note = (
+        "no place: 'xã Vạn Thắng' names several units (13864, 22516): pass place=... or name"
+        " the one meant in the text (with its province)"
+    )
+    assert alone.notes == (note,)
+    assert alone.place_candidates == ("13864", "22516")
+    assert json.loads(alone.to_json())["place_candidates"] == ["13864", "22516"]
     named = extract_report("Năm 2025, xã Vạn Thắng (tỉnh Khánh Hòa) tổ chức 5 buổi tuyên truyền.")
     assert named.place == "22516"
 

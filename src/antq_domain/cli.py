@@ -413,7 +413,17 @@ def _write_rows(rows: Iterable[dict[str, Any]], out: TextIO, *, spreadsheet_safe
 def _extract_hints(extraction: Any, lang: Lang) -> list[str]:
     """What the text did not say, as command-line advice (``--place``, ``--period``)."""
     hints: list[str] = []
-    if getattr(extraction, "place", None) is None:
+    candidates = getattr(extraction, "place_candidates", ())
+    if getattr(extraction, "place", None) is None and candidates:
+        options = " | ".join(f"--place {code}" for code in candidates)
+        hints.append(
+            t(
+                lang,
+                f"không rõ địa bàn: tên địa bàn trong văn bản ứng với nhiều đơn vị; thêm {options}",
+                f"no place: a place name in the text fits several units; add {options}",
+            )
+        )
+    elif getattr(extraction, "place", None) is None:
         hints.append(
             t(
                 lang,

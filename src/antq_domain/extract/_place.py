@@ -17,7 +17,7 @@ from antq_domain.extract.results import Evidence
 from antq_domain.extract.vocabulary import rule_on, words
 from antq_domain.records.places import Place, PlaceLevel, Registry
 
-__all__ = ["evidence", "find_place", "place_mentions"]
+__all__ = ["evidence", "find_place", "place_mentions", "several_units"]
 
 _PLACE_KINDS = (
     "tỉnh",
@@ -393,6 +393,27 @@ def find_place(
     return _implied(
         norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
     )
+
+
+def several_units(
+    norm: Normalised,
+    sc: Scanned,
+    reg: Registry,
+    as_of: date | None,
+    *,
+    also_at: date | None = None,
+) -> tuple[str, tuple[str, ...]] | None:
+    """The first place name of the text that fits several units, with their codes.
+
+    Said when no place is read (`find_place` does not guess among them), so that the
+    reader knows which units to choose from.
+    """
+    for start, end, found in _in_context(
+        reg, sc.key, _read_mentions(norm.text, sc.key, reg, as_of, also_at), as_of
+    ):
+        if len({p.code.partition("@")[0] for p in found}) > 1:
+            return evidence(norm, "place", "", start, end).quote, tuple(p.code for p in found)
+    return None
 
 
 # What stands between a unit and the one holding it: "xã X, huyện Y", "xã X (huyện Y)".

@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
@@ -66,7 +67,7 @@ from antq_domain.extract._kinds import (
 )
 from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
-from antq_domain.extract._place import evidence, find_place
+from antq_domain.extract._place import evidence, find_place, several_units
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
 from antq_domain.extract._relations import (
     models_at_sites,
@@ -382,6 +383,11 @@ def _read_figures(
     return found, unmatched, unused
 
 
+def _names_day(period: Period | None) -> date | None:
+    """The day the text's place names are read on: the period's last day."""
+    return period.end if period is not None else None
+
+
 def extract_report(
     text: str,
     *,
@@ -444,12 +450,13 @@ def extract_report(
     read_place, place_evidence = (place, None)
     if place is not None:  # a given place is a register code of the period, as in a report
         the_registry().check(place, during=read_period)
+    since = read_period.start if read_period is not None else None
     if read_place is None:
-        as_of = read_period.end if read_period is not None else None
         # The register is loaded only when the place has to be read.
         reg = the_registry()
-        since = read_period.start if read_period is not None else None
-        read_place, place_evidence = find_place(norm, sc, reg, as_of, leave_out, also_at=since)
+        read_place, place_evidence = find_place(
+            norm, sc, reg, _names_day(read_period), leave_out, also_at=since
+        )
     found, unmatched, unused = _read_figures(
         norm,
         sc,
@@ -460,8 +467,21 @@ def extract_report(
         local=read_place not in (None, "VN"),
     )
     notes: list[str] = []
+    candidates: tuple[str, ...] = ()
     if read_place is None:
-        notes.append("no place: pass place=... or name it in the text")
+        shared = (
+            several_units(norm, sc, the_registry(), _names_day(read_period), also_at=since)
+            if place is None
+            else None
+        )
+        if shared is not None:
+            name, candidates = shared
+            notes.append(
+                f"no place: '{name}' names several units ({', '.join(candidates)}): pass place=..."
+                " or name the one meant in the text (with its province)"
+            )
+        else:
+            notes.append("no place: pass place=... or name it in the text")
     if read_period is None:
         notes.append("no period: pass period=... or state it in the text")
     commendations = [
@@ -496,4 +516,5 @@ def extract_report(
         programmes=tuple(programmes),
         report=report,
         notes=tuple(notes),
+        place_candidates=candidates,
     )

@@ -216,6 +216,9 @@ period=... or state it in the text'))
     programmes: tuple[CooperationProgramme, ...] = ()
     report: MovementReport | None = None
     notes: tuple[str, ...] = ()
+    place_candidates: tuple[str, ...] = ()
+    """The register codes of the units a place name of the text fits, when it fits several
+    and the text says no more (``place`` is then ``None``: the extractor does not guess)."""
 
     def to_rows(self) -> list[dict[str, Any]]:
         """Tidy rows, in text order: figures, unmatched figures and unused numbers.
@@ -243,6 +246,7 @@ period=... or state it in the text'))
             "period": str(self.period) if self.period is not None else None,
             "rows": self.to_rows(),
             "notes": list(self.notes),
+            "place_candidates": list(self.place_candidates),
             "report": self.report.model_dump(mode="json") if self.report is not None else None,
         }
         return json.dumps(data, ensure_ascii=False, indent=indent)
