@@ -5,10 +5,9 @@ năm 2024", "sáu tháng đầu năm", "nửa cuối năm", "quý II/2020", "t�
 tháng 6 năm 2024", "từ ngày 1/1/2024 đến ngày 30/6/2024", and "từ đầu năm đến nay"
 up to the article's date, as "từ tháng 7/2025 đến nay"; "từ đầu năm 2021 đến nay",
 "từ năm 2015 đến nay" in a text of a later year, "trong năm 2025" in an article of
-that year), else the year most
-often written "năm YYYY", else a span ("giai đoạn 2010 – 2014", "nhiệm kỳ 2020 –
-2025", "(2019 – 2024)", "từ năm 2013 đến năm 2022"), else a stretch
-from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
+that year), else the year most often written "năm YYYY", else a span ("giai đoạn
+2010 – 2014", "nhiệm kỳ 2020 – 2025", "(2019 – 2024)", "từ năm 2013 đến năm 2022"),
+else a stretch from a month to a day ("từ cuối tháng 12-2020 … đến ngày 2-2-2021"), else
 the years back from the article ("tổng kết 10 năm"), else the year of the
 article's date. The article's date is a ``date YYYY-MM[-DD]`` line, a
 dateline ("08:37 03/07/2020", "12/08/2022, 12:03") near the top, or the day a news lead opens
@@ -196,11 +195,12 @@ def _event_day(key: str, after: int, year: int, month: int) -> tuple[date, int, 
     A news report names the day of the event it reports in its first sentence,
     wherever in it ("Tại Ngày hội … tổ chức ngày 29-7, …"); the article follows it.
     """
-    stop = len(key)
-    for end in (key.find(". ", after), key.find("\n", key.find("\n", after) + 1)):
-        if end >= 0:
-            stop = min(stop, end)
-    for m in _P_DAY_MONTH.finditer(key, after, min(stop, after + _OPENING)):
+    # the opening sentence: up to its full stop or the end of its paragraph
+    top = key[after : after + _OPENING]
+    starts = len(top) - len(top.lstrip("\n"))
+    ends = [i for i in (top.find(". ", starts), top.find("\n", starts)) if i >= 0]
+    stop = after + (min(ends) if ends else len(top))
+    for m in _P_DAY_MONTH.finditer(key, after, stop):
         if int(m.group(2)) == month:
             day = _day(year, month, int(m.group(1)))
             return (day, m.start(1), m.end()) if day is not None else None

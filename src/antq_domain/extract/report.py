@@ -469,11 +469,7 @@ def extract_report(
     notes: list[str] = []
     candidates: tuple[str, ...] = ()
     if read_place is None:
-        shared = (
-            several_units(norm, sc, the_registry(), _names_day(read_period), also_at=since)
-            if place is None
-            else None
-        )
+        shared = several_units(norm, sc, the_registry(), _names_day(read_period), also_at=since)
         if shared is not None:
             name, candidates = shared
             notes.append(
