@@ -21,7 +21,7 @@ use, from ``antq_domain/data/places.csv``;
 [`load_registry`][antq_domain.load_registry] reads a user's CSV in the same format.
 
 Example:
-    >>> from datetime import date, timedelta
+    >>> from datetime import date
     >>> from antq_domain.records.places import registry
     >>> reg = registry()
     >>> reg.parent("616", date(2024, 12, 31)).name
@@ -376,6 +376,12 @@ def _check_code(field: str, value: str) -> str:
     return value
 
 
+def _check_name(value: str) -> str:
+    if not value.strip():
+        raise ParseError("name", value, "a non-empty name", expected_vi="một tên không rỗng")
+    return unicodedata.normalize("NFC", value)
+
+
 class Place(Record):
     """One administrative unit over its life; an entity whose identity is ``code``.
 
@@ -435,9 +441,7 @@ class Place(Record):
     @field_validator("name")
     @classmethod
     def _name_ok(cls, value: str) -> str:
-        if not value.strip():
-            raise ParseError("name", value, "a non-empty name", expected_vi="một tên không rỗng")
-        return unicodedata.normalize("NFC", value)
+        return _check_name(value)
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
@@ -561,9 +565,7 @@ class FormerName(Record):
     @field_validator("name")
     @classmethod
     def _name_ok(cls, value: str) -> str:
-        if not value.strip():
-            raise ParseError("name", value, "a non-empty name", expected_vi="một tên không rỗng")
-        return unicodedata.normalize("NFC", value)
+        return _check_name(value)
 
     @field_validator("source")
     @classmethod
@@ -1895,12 +1897,14 @@ def _former_from_row(
         return None
 
 
-def _read_former_csv(
-    text: str, source: str, by_code: Mapping[str, Place], *, spreadsheet_safe: bool = False
-) -> tuple[FormerName, ...]:
-    """Former names from CSV text; lines starting with ``#`` before the header are comments.
+def _commented_csv(
+    text: str, source: str, columns: Sequence[str]
+) -> tuple[csv.DictReader[str], int]:
+    """A reader of CSV text whose leading ``#`` lines are comments, and how many there are.
 
-    Problems are located as ``line <n>.<column>``, ``n`` counting every line of the file.
+    Raises:
+        RecordError: a malformed header, or one without exactly ``columns`` (any order),
+            located as ``line <n>`` counting every line of the file.
     """
     lines = text.splitlines(keepends=True)
     skipped = 0
@@ -1914,20 +1918,24 @@ def _read_former_csv(
     except csv.Error as exc:
         malformed = Message(f"malformed CSV: {exc}", f"CSV sai cấu trúc: {exc}")
         raise RecordError(source, [(header_line, malformed)]) from None
-    if sorted(header) != sorted(FORMER_NAME_COLUMNS):
-        wanted = ", ".join(FORMER_NAME_COLUMNS)
-        raise RecordError(
-            source,
-            [
-                (
-                    header_line,
-                    Message(
-                        f"header {', '.join(header)!r}: expected the columns {wanted}",
-                        f"dòng tiêu đề {', '.join(header)!r}: cần các cột {wanted}",
-                    ),
-                )
-            ],
+    if sorted(header) != sorted(columns):
+        wanted = ", ".join(columns)
+        message = Message(
+            f"header {', '.join(header)!r}: expected the columns {wanted}",
+            f"dòng tiêu đề {', '.join(header)!r}: cần các cột {wanted}",
         )
+        raise RecordError(source, [(header_line, message)])
+    return reader, skipped
+
+
+def _read_former_csv(
+    text: str, source: str, by_code: Mapping[str, Place], *, spreadsheet_safe: bool = False
+) -> tuple[FormerName, ...]:
+    """Former names from CSV text; lines starting with ``#`` before the header are comments.
+
+    Problems are located as ``line <n>.<column>``, ``n`` counting every line of the file.
+    """
+    reader, skipped = _commented_csv(text, source, FORMER_NAME_COLUMNS)
     problems: list[Problem] = []
     formers: list[FormerName] = []
     where: list[str] = []
@@ -1964,21 +1972,7 @@ def _read_closed_csv(text: str, source: str) -> tuple[list[Place], list[str]]:
     Lines starting with ``#`` before the header are comments; problems are located as
     ``line <n>.<column>``, ``n`` counting every line of the file.
     """
-    lines = text.splitlines(keepends=True)
-    skipped = 0
-    while skipped < len(lines) and lines[skipped].startswith("#"):
-        skipped += 1
-    reader = csv.DictReader(
-        io.StringIO("".join(lines[skipped:]), newline=""), restkey="(extra cells)", strict=True
-    )
-    header = reader.fieldnames or []
-    if sorted(header) != sorted(CLOSED_UNIT_COLUMNS):
-        wanted = ", ".join(CLOSED_UNIT_COLUMNS)
-        message = Message(
-            f"header {', '.join(header)!r}: expected the columns {wanted}",
-            f"dòng tiêu đề {', '.join(header)!r}: cần các cột {wanted}",
-        )
-        raise RecordError(source, [(f"line {skipped + 1}", message)])
+    reader, skipped = _commented_csv(text, source, CLOSED_UNIT_COLUMNS)
     problems: list[Problem] = []
     places: list[Place] = []
     where: list[str] = []
