@@ -55,6 +55,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +63,7 @@ ROWS_PER_COMMUNE = 360  # 30 indicators x 12 months, less the absent rows, + 2 a
 FULL_ROWS = 3_816_000  # 10,600 communes
 
 
-def child_a(folder: Path) -> dict[str, object]:
+def child_a(folder: Path, progress: Callable[[str], None] | None = None) -> dict[str, object]:
     from datetime import date
 
     from antq_domain.bulk import scan_rollups
@@ -77,6 +78,7 @@ def child_a(folder: Path) -> dict[str, object]:
         registry=reg,
         as_of=day,
         bad_rows="leave_out",
+        progress=progress,
     )
     provinces, nation = scanned.rollups
     return {
@@ -134,15 +136,27 @@ def child_c(folder: Path) -> dict[str, object]:
     return {"rows": int(counts.item(0, 0))}
 
 
-def run_child(kind: str, folder: Path) -> dict[str, object]:
+def run_child(kind: str, folder: Path, script: Path = Path(__file__)) -> dict[str, object]:
+    """Run ``script --child KIND FOLDER`` in a process of its own; what it printed (`measure`)."""
     out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(folder)],
+        [sys.executable, str(script), "--child", kind, str(folder)],
         check=True,
         capture_output=True,
         text=True,
     )
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
+
+
+def measure(work: Callable[[Path], dict[str, object]], folder: Path) -> None:
+    """Run a child's ``work`` and print its result with its wall, CPU and peak memory (JSON)."""
+    start = time.perf_counter()
+    cpu = time.process_time()
+    info = work(folder)
+    info["wall"] = time.perf_counter() - start
+    info["cpu"] = time.process_time() - cpu
+    info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(info))
 
 
 def best(runs: list[dict[str, object]]) -> dict[str, object]:
@@ -181,15 +195,8 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        start = time.perf_counter()
-        cpu = time.process_time()
         kind, folder = args.child[0], Path(args.child[1])
-        work = {"a": child_a, "b": child_b, "c": child_c}[kind]
-        info = work(folder)
-        info["wall"] = time.perf_counter() - start
-        info["cpu"] = time.process_time() - cpu
-        info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(info))
+        measure({"a": child_a, "b": child_b, "c": child_c}[kind], folder)
         return
 
     compile_package()

@@ -35,9 +35,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -54,9 +51,13 @@ sys.path.insert(0, str(HERE))
 from rollup_bench import (  # noqa: E402 - the benchmark beside this one
     FULL_ROWS,
     ROWS_PER_COMMUNE,
+    best,
+    child_a,
     child_c,
     compile_package,
     ensure_data,
+    measure,
+    run_child,
 )
 
 
@@ -125,41 +126,16 @@ def child_p(folder: Path) -> dict[str, object]:
 
 
 def child_r(folder: Path) -> dict[str, object]:
-    """`bulk.scan_rollups` as `rollup_bench.py`'s (a); its time after the scan is reported."""
-    from datetime import date
-
-    from antq_domain.bulk import scan_rollups
-    from antq_domain.records.places import load_registry
-
-    reg = load_registry(folder / "register.csv")
+    """`rollup_bench.py`'s (a), with the time of its steps after the scan."""
     marks: dict[str, float] = {}
 
     def step(name: str) -> None:
         marks[name] = time.perf_counter()
 
-    scan_rollups(
-        folder / "mixed.csv",
-        to=["province", "nation"],
-        period="2024",
-        registry=reg,
-        as_of=date(2024, 12, 31),
-        bad_rows="leave_out",
-        progress=step,
-    )
+    child_a(folder, progress=step)
     end = time.perf_counter()
     rolling = min(t for name, t in marks.items() if name.startswith("rolling up"))
     return {"checking": rolling - marks["checking"], "rollups": end - rolling}
-
-
-def run_child(kind: str, folder: Path) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
 
 
 def main() -> None:
@@ -170,13 +146,8 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        start = time.perf_counter()
         kind, folder = args.child[0], Path(args.child[1])
-        work = {"c": child_c, "s": child_s, "p": child_p, "r": child_r}[kind]
-        info = work(folder)
-        info["wall"] = time.perf_counter() - start
-        info["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(info))
+        measure({"c": child_c, "s": child_s, "p": child_p, "r": child_r}[kind], folder)
         return
 
     compile_package()
@@ -192,20 +163,20 @@ def main() -> None:
     runs: dict[str, list[dict[str, object]]] = {kind: [] for kind, _ in cases}
     for _ in range(max(1, args.repeat)):
         for kind, _name in cases:
-            runs[kind].append(run_child(kind, folder))
-    best = {kind: min(r, key=lambda x: float(str(x["wall"]))) for kind, r in runs.items()}
+            runs[kind].append(run_child(kind, folder, Path(__file__)))
+    least = {kind: best(r) for kind, r in runs.items()}
     for kind, name in cases:
-        r = best[kind]
+        r = least[kind]
         extra = {
             k: round(v, 2) if isinstance(v, float) else v
             for k, v in r.items()
-            if k not in ("wall", "peak_mb")
+            if k not in ("wall", "cpu", "peak_mb")
         }
         print(
             f"{name:34} {float(str(r['wall'])):7.2f} s {float(str(r['peak_mb'])):6.0f} MB  {extra}"
         )
-    c, s, p = (float(str(best[k]["wall"])) for k in "csp")
-    rollups = float(str(best["r"]["rollups"]))
+    c, s, p = (float(str(least[k]["wall"])) for k in "csp")
+    rollups = float(str(least["r"]["rollups"]))
     print(f"s/c = {s / c:.2f}   p/c = {p / c:.2f}")
     print(f"lower bound for a/c: (s + the Rollups {rollups:.2f} s)/c = {(s + rollups) / c:.2f}")
 
