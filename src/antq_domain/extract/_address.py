@@ -10,7 +10,7 @@ from datetime import date
 from antq_domain.errors import AntqError
 from antq_domain.records.places import PlaceLevel, Registry
 
-__all__ = ["compact", "headline_place", "publisher"]
+__all__ = ["headline_place", "publisher"]
 
 # A web address's host: "https://baophutho.vn/…", "hahoa.phutho.gov.vn".
 _HOST = re.compile(r"https?://(?:www\.)?([a-z0-9.-]+)")
@@ -34,7 +34,7 @@ def publisher(reg: Registry, key: str, as_of: date | None) -> tuple[str, int, in
     if not hosts:
         return None
     provinces = {
-        compact(p.short_name): p
+        _compact(p.short_name): p
         for p in reg
         if p.level is PlaceLevel.PROVINCE and (as_of is None or p.alive_on(as_of))
     }
@@ -83,8 +83,9 @@ def headline_place(
         slug.append(word)
     for n in range(min(len(slug), 5), 0, -1):
         name = " ".join(slug[:n])
-        # the slug has no diacritics: neither may the kind word ("tinh hai duong")
-        for query in (*(f"{_plain(kind)} {name}" for kind in kinds), name):
+        # the register reads a name typed without diacritics after its kind word ("tỉnh hai
+        # duong")
+        for query in (*(f"{kind} {name}" for kind in kinds), name):
             try:
                 found = reg.find(query, as_of)
             except (AntqError, ValueError):
@@ -96,13 +97,7 @@ def headline_place(
     return None
 
 
-def _plain(words: str) -> str:
-    """Words without diacritics, as in a web address ("thành phố" → "thanh pho")."""
-    plain = unicodedata.normalize("NFD", words.replace("đ", "d"))
-    return "".join(c for c in plain if not unicodedata.combining(c))
-
-
-def compact(name: str) -> str:
+def _compact(name: str) -> str:
     """A name as written in a web address: no diacritics, no spaces ("Phú Thọ" → "phutho")."""
     plain = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
     return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c))
