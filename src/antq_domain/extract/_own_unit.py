@@ -6,18 +6,15 @@ import re
 
 from antq_domain.records.places import PlaceLevel
 
-__all__ = ["KIND_AT_END", "OWN_UNIT", "own_level", "speaks_of_own_unit"]
+__all__ = ["OWN_UNIT", "own_level", "speaks_of_own_unit"]
 
 # A unit referred to by its kind alone ("trên địa bàn tỉnh", "UBND huyện", "toàn xã."):
-# the text is about a unit of that kind, not about the country.
+# the text is about a unit of that kind (group 1), not about the country.
 OWN_UNIT = re.compile(
     r"(?<!\w)(?:trên địa bàn|toàn|ubnd|ủy ban nhân dân|công an|ban chỉ đạo|nhân dân"
     r"|chính quyền|đảng ủy|đảng uỷ|hđnd)[ ]+"
-    r"(?:tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
+    r"(tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)(?!\w)[ ]*"
 )
-
-
-KIND_AT_END = re.compile(r"(tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn)[ ]*$")
 
 
 _OWN_LEVEL = {
@@ -38,13 +35,11 @@ def own_level(text: str, key: str) -> PlaceLevel | None:
     """
     levels = set()
     for m in OWN_UNIT.finditer(key):
-        kind = KIND_AT_END.search(m.group(0))
         if (
-            kind is not None
-            and not text[m.end() : m.end() + 1].isupper()
+            not text[m.end() : m.end() + 1].isupper()
             and _OFFICE_BEFORE.search(key, max(0, m.start() - 32), m.start()) is None
         ):
-            levels.add(_OWN_LEVEL.get(kind.group(1)))
+            levels.add(_OWN_LEVEL.get(m.group(1)))
     return levels.pop() if len(levels) == 1 else None
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from antq_domain.errors import AntqError
 from antq_domain.extract._address import headline_place
 from antq_domain.extract._address import publisher as publisher_of
-from antq_domain.extract._own_unit import KIND_AT_END, OWN_UNIT, own_level, speaks_of_own_unit
+from antq_domain.extract._own_unit import OWN_UNIT, own_level, speaks_of_own_unit
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.results import Evidence
 from antq_domain.extract.vocabulary import rule_on, words
@@ -559,9 +559,7 @@ def _implied(
         if len(provinces) == 1 and (province := provinces.pop()) is not None:
             s, e = min(first[code] for code in named)
             return province, evidence(norm, "place", f"{province} (holds the units named)", s, e)
-    kinds = dict.fromkeys(
-        k.group(1) for m in OWN_UNIT.finditer(key) if (k := KIND_AT_END.search(m.group(0)))
-    )
+    kinds = dict.fromkeys(m.group(1) for m in OWN_UNIT.finditer(key))
     headline = headline_place(reg, key, as_of, kinds)
     if headline is not None:
         code, s, e = headline
