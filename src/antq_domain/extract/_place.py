@@ -8,6 +8,8 @@ from bisect import bisect_left
 from collections.abc import Collection
 from datetime import date
 
+import attrs
+
 from antq_domain.errors import AntqError
 from antq_domain.extract._address import headline_place
 from antq_domain.extract._address import publisher as publisher_of
@@ -17,7 +19,7 @@ from antq_domain.extract.results import Evidence
 from antq_domain.extract.vocabulary import rule_on, words
 from antq_domain.records.places import Place, PlaceLevel, Registry
 
-__all__ = ["evidence", "find_place", "place_mentions", "several_units"]
+__all__ = ["Shared", "evidence", "find_place", "place_mentions"]
 
 _PLACE_KINDS = (
     "tỉnh",
@@ -308,6 +310,10 @@ def _province_of(reg: Registry, code: str, as_of: date | None) -> str | None:
     return None
 
 
+Shared = tuple[str, tuple[str, ...]]
+"""A place name as quoted and the codes of the several units it fits."""
+
+
 def find_place(
     norm: Normalised,
     sc: Scanned,
@@ -316,11 +322,13 @@ def find_place(
     leave_out: Collection[str] = (),
     *,
     also_at: date | None = None,
-) -> tuple[str | None, Evidence | None]:
+) -> tuple[str | None, Evidence | None, Shared | None]:
     """The unit the text is about: the one named most strongly, else what the text implies.
 
     Units are those alive on ``as_of`` (the period's last day), or on ``also_at`` (its
-    first) for a name that fits none then.
+    first) for a name that fits none then. A name that still fits several units weighs
+    for none; when no place is read, the first such name is returned third (else None),
+    so that the reader can be told which units to choose from.
 
     A mention after "trên địa bàn"/"toàn" weighs 3, one in a sentence 1, one
     in a caption or heading 0.5; a mention followed by its parent ("huyện X,
@@ -332,43 +340,9 @@ def find_place(
     publisher's web address.
     """
     text, key = norm.text, sc.key
-    newlines = [m.start() for m in _NEWLINE.finditer(key)]
-    scores: dict[str, float] = {}
-    first: dict[str, tuple[int, int]] = {}
     read = _read_mentions(text, key, reg, as_of, also_at)
-    acting: set[str] = set()  # units named after one of their own bodies ("UBND xã X")
-    located: tuple[int, frozenset[str]] = (-1, frozenset())  # the last mention's end, units
-    for start, end, found in _in_context(reg, key, read, as_of):
-        if _ORGAN_BEFORE.search(key, max(0, start - 24), start) is not None:
-            acting.update(p.code for p in found)
-        # "phường An Bình (thị xã An Khê, tỉnh Gia Lai)": a unit written right after another
-        # as the unit holding it only says where that one lies; the text is not about it.
-        locates = _LOCATING.fullmatch(key, located[0], start) is not None and any(
-            p.code in located[1] for p in found
-        )
-        located = (
-            end,
-            frozenset(a.code for p in found for a in _ancestors(reg, p, as_of)),
-        )
-        if locates:
-            continue
-        line_start, line_end = _line_of(newlines, start, len(key))
-        # The line's last characters (a bounded slice: the work per mention stays small).
-        tail = key[max(line_start, line_end - 64) : line_end].rstrip()
-        weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
-        if key.startswith("source:", line_start):
-            weight = 0.0
-        if key[max(0, start - 14) : start].endswith(("trên địa bàn ", "toàn ")):
-            weight += 2
-        if len({p.code.partition("@")[0] for p in found}) > 1:
-            # A name that still fits several units says which of them the text is about no
-            # more than it says nothing: it is not guessed ("xã Vạn Thắng" in 2025 is a
-            # commune of Ninh Bình and one of Khánh Hòa). Versions of one unit under one
-            # code (a province before and after 1 July 2025) are one unit.
-            continue
-        for place in found:
-            scores[place.code] = scores.get(place.code, 0.0) + weight
-            first.setdefault(place.code, (start, end))
+    w = _Weights.of(norm, key, reg, _in_context(reg, key, read, as_of), as_of)
+    scores, first, acting = w.scores, w.first, w.acting
     if scores:
         code, score = max(scores.items(), key=lambda kv: (kv[1], -first[kv[0]][0]))
         if score >= 1:
@@ -377,7 +351,7 @@ def find_place(
             if parent is not None:
                 s, e = first[parent.code]
                 note = f"{parent.code} (holds the {place.level.value}s the text names)"
-                return parent.code, evidence(norm, "place", note, s, e)
+                return parent.code, evidence(norm, "place", note, s, e), None
             s, e = first[code]
             # "Tại TP. Tam Kỳ, UBND tỉnh tổ chức …": a text that calls its own unit by a kind
             # above the unit it names is about the unit of that kind holding it (the named
@@ -388,32 +362,77 @@ def find_place(
                 above = [a for a in _ancestors(reg, place, as_of) if a.level is level]
                 if len(above) == 1:
                     note = f"{above[0].code} (the {level.value} the text calls its own)"
-                    return above[0].code, evidence(norm, "place", note, s, e)
-            return code, evidence(norm, "place", code, s, e)
-    return _implied(
+                    return above[0].code, evidence(norm, "place", note, s, e), None
+            return code, evidence(norm, "place", code, s, e), None
+    implied, found_by = _implied(
         norm, key, reg=reg, as_of=as_of, scores=scores, first=first, leave_out=leave_out
     )
+    return implied, found_by, w.shared if implied is None else None
 
 
-def several_units(
-    norm: Normalised,
-    sc: Scanned,
-    reg: Registry,
-    as_of: date | None,
-    *,
-    also_at: date | None = None,
-) -> tuple[str, tuple[str, ...]] | None:
-    """The first place name of the text that fits several units, with their codes.
+@attrs.frozen
+class _Weights:
+    """How strongly the text names each unit (`find_place`), and what else its mentions say.
 
-    Said when no place is read (`find_place` does not guess among them), so that the
-    reader knows which units to choose from.
+    ``first``: each unit's first mention; ``acting``: units named after one of their own
+    bodies ("UBND xã X"); ``shared``: the first name that fits several units.
     """
-    for start, end, found in _in_context(
-        reg, sc.key, _read_mentions(norm.text, sc.key, reg, as_of, also_at), as_of
-    ):
-        if len({p.code.partition("@")[0] for p in found}) > 1:
-            return evidence(norm, "place", "", start, end).quote, tuple(p.code for p in found)
-    return None
+
+    scores: dict[str, float]
+    first: dict[str, tuple[int, int]]
+    acting: set[str]
+    shared: Shared | None
+
+    @classmethod
+    def of(
+        cls,
+        norm: Normalised,
+        key: str,
+        reg: Registry,
+        mentions: list[tuple[int, int, tuple[Place, ...]]],
+        as_of: date | None,
+    ) -> _Weights:
+        newlines = [m.start() for m in _NEWLINE.finditer(key)]
+        scores: dict[str, float] = {}
+        first: dict[str, tuple[int, int]] = {}
+        shared: Shared | None = None  # the first name that fits several units
+        acting: set[str] = set()  # units named after one of their own bodies ("UBND xã X")
+        located: tuple[int, frozenset[str]] = (-1, frozenset())  # the last mention's end, units
+        for start, end, found in mentions:
+            if _ORGAN_BEFORE.search(key, max(0, start - 24), start) is not None:
+                acting.update(p.code for p in found)
+            # "phường An Bình (thị xã An Khê, tỉnh Gia Lai)": a unit written right after another
+            # as the unit holding it only says where that one lies; the text is not about it.
+            locates = _LOCATING.fullmatch(key, located[0], start) is not None and any(
+                p.code in located[1] for p in found
+            )
+            located = (
+                end,
+                frozenset(a.code for p in found for a in _ancestors(reg, p, as_of)),
+            )
+            if locates:
+                continue
+            line_start, line_end = _line_of(newlines, start, len(key))
+            # The line's last characters (a bounded slice: the work per mention stays small).
+            tail = key[max(line_start, line_end - 64) : line_end].rstrip()
+            weight = 1.0 if tail.endswith((".", "!", "?", "…", ":", ";")) else 0.5
+            if key.startswith("source:", line_start):
+                weight = 0.0
+            if key[max(0, start - 14) : start].endswith(("trên địa bàn ", "toàn ")):
+                weight += 2
+            if len({p.code.partition("@")[0] for p in found}) > 1:
+                # A name that still fits several units says which of them the text is about no
+                # more than it says nothing: it is not guessed ("xã Vạn Thắng" in 2025 is a
+                # commune of Ninh Bình and one of Khánh Hòa). Versions of one unit under one
+                # code (a province before and after 1 July 2025) are one unit.
+                if shared is None:
+                    quote = evidence(norm, "place", "", start, end).quote
+                    shared = quote, tuple(p.code for p in found)
+                continue
+            for place in found:
+                scores[place.code] = scores.get(place.code, 0.0) + weight
+                first.setdefault(place.code, (start, end))
+        return cls(scores, first, acting, shared)
 
 
 # What stands between a unit and the one holding it: "xã X, huyện Y", "xã X (huyện Y)".

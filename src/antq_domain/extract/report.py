@@ -29,7 +29,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
@@ -67,7 +66,7 @@ from antq_domain.extract._kinds import (
 )
 from antq_domain.extract._match import PhraseIndex, phrase_index
 from antq_domain.extract._period import find_period
-from antq_domain.extract._place import evidence, find_place, several_units
+from antq_domain.extract._place import Shared, evidence, find_place
 from antq_domain.extract._records import build_draft, read_programmes, to_commendation
 from antq_domain.extract._relations import (
     models_at_sites,
@@ -383,11 +382,6 @@ def _read_figures(
     return found, unmatched, unused
 
 
-def _names_day(period: Period | None) -> date | None:
-    """The day the text's place names are read on: the period's last day."""
-    return period.end if period is not None else None
-
-
 def extract_report(
     text: str,
     *,
@@ -448,14 +442,20 @@ def extract_report(
     if read_period is None:
         read_period, period_evidence = find_period(norm, sc, leave_out)
     read_place, place_evidence = (place, None)
+    shared: Shared | None = None  # a place name that fits several units, when none is read
     if place is not None:  # a given place is a register code of the period, as in a report
         the_registry().check(place, during=read_period)
     since = read_period.start if read_period is not None else None
     if read_place is None:
         # The register is loaded only when the place has to be read.
         reg = the_registry()
-        read_place, place_evidence = find_place(
-            norm, sc, reg, _names_day(read_period), leave_out, also_at=since
+        read_place, place_evidence, shared = find_place(
+            norm,
+            sc,
+            reg,
+            read_period.end if read_period is not None else None,
+            leave_out,
+            also_at=since,
         )
     found, unmatched, unused = _read_figures(
         norm,
@@ -469,7 +469,6 @@ def extract_report(
     notes: list[str] = []
     candidates: tuple[str, ...] = ()
     if read_place is None:
-        shared = several_units(norm, sc, the_registry(), _names_day(read_period), also_at=since)
         if shared is not None:
             name, candidates = shared
             notes.append(
