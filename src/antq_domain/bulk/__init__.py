@@ -121,6 +121,7 @@ from antq_domain.bulk._read import (
     read_table,
     read_table_left_out,
     standard_catalogue,
+    valid_rows,
 )
 from antq_domain.bulk._scan import (
     Groups,
@@ -363,25 +364,13 @@ def _reference_read(
         {k: v for k, v in row.items() if v is not None and v != "" and k != "_row"}
         for row in rows.iter_rows(named=True)
     ]
-    try:
-        return from_tidy(texts, catalogue=cat, registry=reg), [], []
-    except RecordError as exc:
-        problems: list[Problem] = []
-        bad: set[int] = set()
-        for loc, msg in exc.parts:
-            m = ROW_NUMBER.match(loc)
-            if m is None:  # pragma: no cover - from_tidy always names the row
-                problems.append((loc, msg))
-                continue
-            index = int(m[1]) - 1
-            bad.add(index)
-            problems.append((f"row {numbers[index]}{loc[m.end() :]}", msg))
-    good = [t for i, t in enumerate(texts) if i not in bad]
-    return (
-        from_tidy(good, catalogue=cat, registry=reg),
-        problems,
-        sorted(numbers[i] for i in bad),
-    )
+    observations, parts, bad = valid_rows(texts, cat, reg)
+    problems: list[Problem] = []
+    for loc, msg in parts:  # relocated from the rows given to the file's rows
+        m = ROW_NUMBER.match(loc)
+        where = loc if m is None else f"row {numbers[int(m[1]) - 1]}{loc[m.end() :]}"
+        problems.append((where, msg))
+    return observations, problems, sorted(numbers[n - 1] for n in bad)
 
 
 def _word_problems(

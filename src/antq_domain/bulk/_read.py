@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Context, Decimal
 from os import PathLike
@@ -467,19 +467,29 @@ def read_table_left_out(
     rows, problems, _text = _file_rows(path, fmt)
     if problems:  # the file's own: the reference's error, word for word
         return read_table(path, catalogue=catalogue, registry=registry), []
-    try:
-        observations = from_tidy(rows, catalogue=catalogue, registry=registry)
-    except RecordError as exc:
-        # from_tidy names the row of every problem ("row 3.period"); the rows left are valid
-        bad = {int(m[1]) for loc, _msg in exc.parts if (m := ROW_NUMBER.match(loc))}
-        kept = [row for number, row in enumerate(rows, start=1) if number not in bad]
-        observations = from_tidy(kept, catalogue=catalogue, registry=registry)
-        left = list(exc.parts)
+    observations, left, _bad = valid_rows(rows, catalogue, registry)
     return ObservationTable.from_observations(observations, catalogue=catalogue), left
 
 
 # the row a problem of from_tidy is located at ("row 3.period")
 ROW_NUMBER = re.compile(r"row (\d+)\b")
+
+
+def valid_rows(
+    rows: Sequence[Mapping[str, Any]], cat: Catalogue, reg: Registry
+) -> tuple[list[Observation], list[Problem], set[int]]:
+    """`from_tidy` on ``rows``, leaving out the rows it refuses.
+
+    Returns the observations of the other rows, the problems as `from_tidy` words them
+    (each located at its row: "row 3.period"), and the refused rows' numbers (from 1).
+    """
+    try:
+        return from_tidy(rows, catalogue=cat, registry=reg), [], set()
+    except RecordError as exc:
+        # from_tidy names the row of every problem; the rows left are valid
+        bad = {int(m[1]) for loc, _msg in exc.parts if (m := ROW_NUMBER.match(loc))}
+        kept = [row for number, row in enumerate(rows, start=1) if number not in bad]
+        return from_tidy(kept, catalogue=cat, registry=reg), list(exc.parts), bad
 
 
 def csv_layout(path: Path) -> tuple[list[str], str, str] | None:
