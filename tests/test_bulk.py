@@ -481,7 +481,11 @@ class TestMixedIndicators:
         }
         for to in ("province", None):
             expected = rollup(read_observations(path), to=to, **kwargs)
-            assert str(expected.cell("weapons.explosives", "62" if to else "608").value) != ""
+            # m + m/100 + 0.005 kg a month, twelve months, three places in province 62
+            kg = sum(Decimal(f"{m}.{m:02d}5") for m in range(1, 13)) * (3 if to else 1)
+            cell = expected.cell("weapons.explosives", "62" if to else "608")
+            assert cell.value is not None
+            assert cell.value.amount == kg
             monkeypatch.setattr(bulk, "_held", _whole)
             assert rollup_file(path, to=to, **kwargs) == expected
 

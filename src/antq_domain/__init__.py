@@ -19,7 +19,7 @@ Example:
 
 from typing import TYPE_CHECKING
 
-from antq_domain._lazy import export_table, lazy_getattr
+from antq_domain._lazy import export_table, lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover - read as data at run time, imported by type checkers
     # THE EXPORT TABLE: every top-level name, once, imported from its home module. At run
@@ -97,6 +97,4 @@ __all__ = ["__version__", *_TABLE]  # noqa: PLE0604 - built from the export tabl
 __getattr__ = lazy_getattr(__name__, _TABLE, globals())
 """Import public names on first use, so ``import antq_domain`` stays cheap."""
 
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_TABLE))
+__dir__ = lazy_dir(_TABLE, globals())

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 
-__all__ = ["export_table", "lazy_getattr"]
+__all__ = ["export_table", "lazy_dir", "lazy_getattr"]
 
 # A regular expression, not ``ast``: importing ``ast`` would double the cost of
 # ``import antq_domain``.
@@ -71,3 +71,12 @@ def lazy_getattr(
         return value
 
     return __getattr__
+
+
+def lazy_dir(table: dict[str, str], namespace: dict[str, object]) -> Callable[[], list[str]]:
+    """A module ``__dir__`` listing the names of ``table`` before they are first used."""
+
+    def __dir__() -> list[str]:  # noqa: N807 - a module's __dir__ (PEP 562)
+        return sorted(set(namespace) | set(table))
+
+    return __dir__

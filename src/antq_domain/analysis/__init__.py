@@ -12,7 +12,7 @@ Example:
 
 from typing import TYPE_CHECKING
 
-from antq_domain._lazy import export_table, lazy_getattr
+from antq_domain._lazy import export_table, lazy_dir, lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover - read as data at run time, imported by type checkers
     # THE EXPORT TABLE of the analysis layer: each public name, once, imported from its home
@@ -99,6 +99,4 @@ __all__ = list(_TABLE)
 __getattr__ = lazy_getattr(__name__, _TABLE, globals(), submodules=True)
 """Import public names and modules on first use."""
 
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_TABLE))
+__dir__ = lazy_dir(_TABLE, globals())

@@ -1616,20 +1616,20 @@ def finish_rollup(
     cat = catalogue
     cells: list[RolledCell] = []
     # the bulk path gives the cells with the same places one set object: the places sorted,
-    # and those expected but absent, are worked out once per object (kept here, so an id
-    # is not reused while the rollup is built)
+    # and those expected but absent, are worked out once per object (each object is kept in
+    # the memo beside its answer, so its id is not reused while the rollup is built)
     in_order: dict[int, tuple[set[str], tuple[str, ...]]] = {}
     absent: dict[tuple[int, int], tuple[frozenset[str], set[str], frozenset[str]]] = {}
 
     def sorted_places(places: set[str]) -> tuple[str, ...]:
         found = in_order.get(id(places))
-        if found is None or found[0] is not places:
+        if found is None:
             found = in_order[id(places)] = (places, tuple(sorted(places)))
         return found[1]
 
     def not_there(expected: frozenset[str], places: set[str]) -> frozenset[str]:
         found = absent.get((id(expected), id(places)))
-        if found is None or found[0] is not expected or found[1] is not places:
+        if found is None:
             found = absent[id(expected), id(places)] = (expected, places, expected - places)
         return found[2]
 

@@ -11,7 +11,7 @@ same [`RollupParts`][antq_domain.analysis.aggregation.RollupParts], which
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -358,12 +358,13 @@ def columnar_parts(
     # set of them: each distinct list of places becomes a set once
     cell_rows = cell_rows.with_columns(pl.struct("_contributors").rank("dense").alias("_set"))
     distinct = cell_rows.filter(pl.col("_set").is_first_distinct())
+    # one str object per place, shared by every cell (polars makes a new one per list item)
     same = {p: p for p in part_places}.__getitem__
     sets = {
         i: set(map(same, places))
         for i, places in distinct.select("_set", "_contributors").iter_rows()
     }
-    cells = _cells(cell_rows.drop("_contributors"), dim_cols, tiling, cat, part_places, sets=sets)
+    cells = _cells(cell_rows.drop("_contributors"), dim_cols, tiling, cat, same, sets=sets)
     return RollupParts(cells, [])
 
 
@@ -372,19 +373,18 @@ def _cells(
     dim_cols: list[str],
     tiling: Tiling,
     cat: Catalogue,
-    part_places: list[str],
+    same: Callable[[str], str],
     *,
     sets: Mapping[int, set[str]],
 ) -> dict[CellKey, CellParts]:
     """The `CellParts` of the output cells, from the rows of `columnar_parts`'s group-by.
 
-    ``sets``: the contributing places of a row's ``_set``. A cell of one row takes that
-    set itself (shared with the other cells of the same places, never updated in place).
+    ``same``: the one str object of each place; ``sets``: the contributing places of a
+    row's ``_set``. A cell of one row takes that set itself (shared with the other cells of
+    the same places, never updated in place).
     """
     target = tiling.target
     out: dict[CellKey, CellParts] = {}
-    # one str object per place, shared by every cell (polars makes a new one per list item)
-    same = {p: p for p in part_places}.__getitem__
     at = {c: i for i, c in enumerate(cell_rows.columns)}
     dims_at = [(d[4:], at[d]) for d in dim_cols]
     q_at = [(bit, at[f"_q{bit}"]) for bit in QUALIFIER_BITS.values()]
