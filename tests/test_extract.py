@@ -1591,6 +1591,9 @@ def test_the_full_stop_of_an_abbreviated_kind_does_not_end_the_clause() -> None:
     from antq_domain.extract._text import Scanned
 
     assert Scanned("lúc 8h. sáng nay").boundaries == [6]
+    # every abbreviated kind Registry.find spells out: "TT." (thị trấn) too
+    for kind in ("TP.", "TX.", "TT.", "H."):
+        assert Scanned(f"UBND {kind} Plei Kần có 5 mô hình").boundaries == [], kind
 
 
 def test_a_crime_category_written_with_the_case_for_the_crime() -> None:

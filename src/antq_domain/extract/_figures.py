@@ -17,6 +17,7 @@ import attrs
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._match import (
+    ACTIVITIES,
     COUNTERS,
     NOUN_READ_ELSEWHERE,
     Entry,
@@ -321,16 +322,12 @@ def _score(m: Match, fig: Fig) -> float:
     return m.entry.length * weight
 
 
-# Units of activities: counted by their counter word ("lượt", "buổi", "hội nghị").
-_ACTIVITY_UNITS = frozenset({Unit.SESSION, Unit.CAMPAIGN, Unit.CONTACT, Unit.PARTICIPATION})
-
-
 def _unit_ok(code: str, fig: Fig, m: Match, idx: PhraseIndex) -> bool:
     if fig.counter_units is None:
         # "vận động thu hồi 1.811 vũ khí, …": with no counter word, a number inside an
         # activity's phrase, before the thing the activity is about, counts those things,
         # not the activity.
-        if m.where == "junction" and m.end > fig.end + 1 and idx.units[code] in _ACTIVITY_UNITS:
+        if m.where == "junction" and m.end > fig.end + 1 and idx.units[code] in ACTIVITIES:
             return False
         return m.where in ("junction", "head") and code not in idx.ratios
     if code in idx.ratios:

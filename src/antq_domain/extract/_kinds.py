@@ -105,11 +105,6 @@ def readable_dims(fig: Fig, cat: Catalogue, idx: PhraseIndex) -> tuple[str, ...]
     return tuple(n for n in names if n in keep)
 
 
-def _codes(ind: Indicator, name: str) -> frozenset[str]:
-    """The codes of the indicator's dimension ``name`` (none if it has no such dimension)."""
-    return next((frozenset(d.codes) for d in ind.dimensions if d.name == name), frozenset())
-
-
 def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
     """Each figure's lists of kinds: "total" for several kinds, the level for units."""
     for fig in figs:
@@ -123,7 +118,8 @@ def listed_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
             and fig.indicator is not None
             and len(set(listed_values(fig, key, "unit_kind"))) > 1
             and head_kind(fig, key) not in _LEVELS
-            and "mixed" in _codes(cat[fig.indicator], "unit_kind")
+            and "unit_kind" in (ind := cat[fig.indicator]).dimension_names
+            and "mixed" in ind.dimension("unit_kind").codes
         ):
             fig.dims["unit_kind"] = "mixed"
             fig.dim_rules["unit_kind"] = "kinds of several levels listed: counted together"

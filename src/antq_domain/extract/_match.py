@@ -18,6 +18,7 @@ from antq_domain.records.indicators import Catalogue, IndicatorKind
 from antq_domain.values.unit import Unit
 
 __all__ = [
+    "ACTIVITIES",
     "CONTEXT_DIMS",
     "COUNTERS",
     "HEAD_DIMS",
@@ -93,7 +94,8 @@ def _with_va(phrase: str) -> tuple[str, ...]:
     return (f"{phrase[:at]} và {phrase[at + 2 :]}",)
 
 
-_ACTIVITIES = frozenset({Unit.SESSION, Unit.CAMPAIGN, Unit.CONTACT, Unit.PARTICIPATION})
+# Units of activities: counted by their counter word ("lượt", "buổi", "hội nghị").
+ACTIVITIES = frozenset({Unit.SESSION, Unit.CAMPAIGN, Unit.CONTACT, Unit.PARTICIPATION})
 """Units of activities, whose counter may follow the verb ("tuyên truyền 7.866 cuộc")."""
 
 
@@ -112,7 +114,7 @@ def _without_counter(words: tuple[str, ...], unit: Unit | None) -> tuple[str, ..
         ()
     """
     for n in (3, 2, 1):
-        if unit in _ACTIVITIES and unit in COUNTERS.get(words[:n], ()) and len(words) - n >= 2:
+        if unit in ACTIVITIES and unit in COUNTERS.get(words[:n], ()) and len(words) - n >= 2:
             return words[n:]
     return ()
 

@@ -16,6 +16,7 @@ from antq_domain.extract._figures import RESULT_WORD as _RESULT_WORD
 from antq_domain.extract._figures import Fig
 from antq_domain.extract._match import COUNTERS, PhraseIndex
 from antq_domain.extract._text import Scanned
+from antq_domain.extract.vocabulary import words
 from antq_domain.records.indicators import Catalogue
 from antq_domain.values.unit import Unit
 
@@ -175,7 +176,7 @@ def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
 # "Đến nay, cả nước có hơn 4.300 mô hình": the country as the subject that has the things
 # counted ("trong toàn quốc", "khắp cả nước" after a verb say where, not whose).
 _COUNTRY_HAS = re.compile(
-    r"(?<!trong )(?<!khắp )(?<!\w)(?:cả nước|toàn quốc)"
+    r"(?<!trong )(?<!khắp )(?<!\w)(?:" + "|".join(map(re.escape, words("national"))) + ")"
     r"(?:[ ,]+(?:hiện nay|hiện|đã|đến nay|nay))*[ ]+(?:có|đạt|xây dựng|duy trì|ghi nhận)(?!\w)"
 )
 _COUNTRY_REACH = 100  # characters back from a figure to the subject of its clause

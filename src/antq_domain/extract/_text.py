@@ -23,10 +23,12 @@ _WORD = re.compile(r"[^\W_]+")
 _SEPARATORS = re.compile(r"([\W_]+)")
 # Clause boundaries: a "." or ":" inside a figure ("1.160", "08:37") is not one, nor the
 # full stop of an abbreviated kind of place ("TP.Cần Thơ", "TP. Huế", "TX.Buôn Hồ",
-# "H.Nguyên Bình").
+# "TT. Plei Kần", "H.Nguyên Bình": the abbreviations `Registry.find` spells out; "Q." is
+# always followed by a number).
 # (One class first, then the exceptions: the scan runs at C speed.)
 _BOUNDARY = re.compile(
-    r"[;!?()\[\]\n\r….:](?![0-9](?<=[.:][0-9]))(?<!(?<!\w)tp\.)(?<!(?<!\w)tx\.)(?<!(?<!\w)h\.)"
+    r"[;!?()\[\]\n\r….:](?![0-9](?<=[.:][0-9]))"
+    r"(?<!(?<!\w)tp\.)(?<!(?<!\w)tx\.)(?<!(?<!\w)tt\.)(?<!(?<!\w)h\.)"
 )
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\t\x0b\x0c]")
 
