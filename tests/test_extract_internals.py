@@ -274,4 +274,5 @@ def test_a_place_named_again_is_looked_up_once(monkeypatch: Any) -> None:
 
     text = "Năm 2023, huyện Sa Thầy có 12 mô hình tự quản về ANTT.\n" * 50
     assert extract_report(text).place == "616"
+    assert calls  # the mentions went through the counted lookup
     assert len(calls) == len(set(calls)) <= 2

@@ -455,6 +455,16 @@ def own_dims(fig: Fig, names: tuple[str, ...], sc_key: str, *, after: bool) -> N
             fig.dim_matches[name] = best
 
 
+def _take(src: Fig, dst: Fig, idx: PhraseIndex, how: str) -> None:
+    """The context dimensions of ``src`` that ``dst``'s indicator has and ``dst`` lacks."""
+    if dst.indicator is None or src.indicator is None:
+        return
+    for name in idx.dim_names[dst.indicator]:
+        if name in CONTEXT_DIMS and name not in dst.dims and name in src.dims:
+            dst.dims[name] = src.dims[name]
+            dst.dim_rules[name] = how
+
+
 def carry_dims(
     figs: list[Fig],
     keys: list[tuple[int, int]],
@@ -463,21 +473,13 @@ def carry_dims(
     *,
     clause: bool,
 ) -> None:
-    def take(src: Fig, dst: Fig, names: frozenset[str], how: str) -> None:
-        if dst.indicator is None or src.indicator is None:
-            return
-        for name in idx.dim_names[dst.indicator]:
-            if name in names and name not in dst.dims and name in src.dims:
-                dst.dims[name] = src.dims[name]
-                dst.dim_rules[name] = how
-
     context = CONTEXT_DIMS
     for k, linked in enumerate(links, start=1):
         if linked and figs[k - 1].indicator == figs[k].indicator:
-            take(figs[k - 1], figs[k], context, "listed with the figure before")
+            _take(figs[k - 1], figs[k], idx, "listed with the figure before")
     for k in range(len(links), 0, -1):
         if links[k - 1] and figs[k - 1].indicator == figs[k].indicator:
-            take(figs[k], figs[k - 1], context, "listed with the figure after")
+            _take(figs[k], figs[k - 1], idx, "listed with the figure after")
     if not clause:
         return
     # The last value of each dimension among the earlier figures of the clause.
@@ -501,14 +503,9 @@ def cases_and_persons(figs: list[Fig], idx: PhraseIndex) -> None:
     persons is the cases' too (and one before the cases is the persons').
     """
     for fig in figs:
-        cases = fig.cases
-        if cases is None or cases.indicator is None or fig.indicator is None:
-            continue
-        for src, dst in ((fig, cases), (cases, fig)):
-            for name in idx.dim_names[dst.indicator or ""]:
-                if name in CONTEXT_DIMS and name not in dst.dims and name in src.dims:
-                    dst.dims[name] = src.dims[name]
-                    dst.dim_rules[name] = "the cases and the persons in them"
+        if fig.cases is not None:
+            _take(fig, fig.cases, idx, "the cases and the persons in them")
+            _take(fig.cases, fig, idx, "the cases and the persons in them")
 
 
 def finish_dims(fig: Fig, ind: Indicator) -> None:
