@@ -166,8 +166,7 @@ def pair_participants(
             elif activity is None and fig.chosen is not None and fig.chosen.entry.words in _ATTEND:
                 # "… đại diện các cơ quan, trường học với hơn 200 người tham dự": attending
                 # names no activity; with none counted before it, it is who came to the event.
-                fig.indicator, fig.chosen, fig.rule = None, None, ""
-                fig.reason = "persons attending ('tham dự'): no activity they attended is counted"
+                fig.unread("persons attending ('tham dự'): no activity they attended is counted")
             activity = None
         elif fig.indicator in idx.partners:
             activity = fig

@@ -124,6 +124,12 @@ class Fig:
     reason: str = ""
     cases: Fig | None = None  # "17 vụ với 45 nghi phạm": the cases these persons are in
 
+    def unread(self, reason: str) -> None:
+        """No indicator and no dimensions after all, for ``reason`` (an unmatched figure)."""
+        self.indicator, self.chosen, self.rule = None, None, ""
+        self.dims, self.dim_matches, self.dim_rules = {}, {}, {}
+        self.reason = reason
+
 
 def read_value(sc: Scanned, tok: Token) -> Fig | None:
     key = sc.key
@@ -277,7 +283,7 @@ def _walk(node: TrieNode, pos: int, ctx_words: Context, key: str) -> list[tuple[
     return found
 
 
-def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex, key: str = "") -> None:
+def match_context(fig: Fig, ctx_words: Context, idx: PhraseIndex, key: str) -> None:
     """The catalogue phrases among the figure's words (``key``: the folded text they are in).
 
     A comma between two words of the text ends a phrase written without one: "306 mô

@@ -191,9 +191,7 @@ def named_kinds(figs: list[Fig], key: str, cat: Catalogue) -> None:
                 fig.dim_rules[dim.name] = "the kind named by the quoted title"
                 continue
             title = key[fig.np_end : end + 1]
-            fig.indicator, fig.chosen, fig.rule = None, None, ""
-            fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
-            fig.reason = (
+            fig.unread(
                 f"counts one kind named by its title ({title}), not a kind of the "
                 f"catalogue's {dim.name!r} list: not the total of the indicator"
             )

@@ -166,9 +166,7 @@ def unsplit_parts(figs: list[Fig], parts: list[tuple[int, int]]) -> None:
     for k, w in parts:
         fig, whole = figs[k], figs[w]
         if fig.indicator == whole.indicator and fig.dims == whole.dims:
-            fig.indicator, fig.chosen, fig.rule = None, None, ""
-            fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
-            fig.reason = (
+            fig.unread(
                 f"a part ('trong đó') of the figure '{whole.value}' that names no cell of its own"
             )
 
@@ -204,9 +202,7 @@ def of_the_country(sc: Scanned, figs: list[Fig]) -> None:
         i = bisect_right(ends, fig.qstart) - 1  # the last "cả nước có" ending before it
         if i < 0 or ends[i] <= start:
             continue
-        fig.indicator, fig.chosen, fig.rule = None, None, ""
-        fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
-        fig.reason = "a figure of the whole country ('cả nước có …'), not of the report's place"
+        fig.unread("a figure of the whole country ('cả nước có …'), not of the report's place")
 
 
 # "… được nhân rộng tại 1.053 điểm", "… đã được nhân rộng thành hơn 8.800 điểm".
@@ -342,6 +338,4 @@ def proposals(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
                 fig.dim_rules["status"] = "'đề nghị' before the award in its clause"
                 fig.dim_matches.pop("status", None)
             continue
-        fig.indicator, fig.chosen, fig.rule = None, None, ""
-        fig.dims, fig.dim_matches, fig.dim_rules = {}, {}, {}
-        fig.reason = "what was proposed ('đề nghị …'), not what was done"
+        fig.unread("what was proposed ('đề nghị …'), not what was done")
