@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection
 
 from antq_domain.errors import AntqError
 from antq_domain.extract._figures import Fig
+from antq_domain.extract._relations import PROPOSE
 from antq_domain.extract._text import Normalised, Scanned
 from antq_domain.extract.vocabulary import rule_on
 from antq_domain.records.indicators import Catalogue
@@ -55,7 +56,6 @@ _GIAY_KHEN_ISSUERS = frozenset(
     {"district_people_committee_chair", "commune_people_committee_chair"}
 )
 _WINDOW = 160  # characters either side of the figure, within its clause
-_PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
 # Another body named right before the committee, joined to it ("Công an tỉnh và UBND
 # huyện khen thưởng …"): the award is theirs together, and says no one issuer.
 _JOINED = re.compile(
@@ -113,7 +113,7 @@ def _level(norm: Normalised, sc: Scanned, fig: Fig, registry: Callable[[], Regis
     end = min(sc.boundary_after(fig.end), fig.end + _WINDOW)
     # "UBND huyện đề nghị tặng bằng khen …": who proposes stands before "đề nghị"; the
     # award is asked of whoever follows it.
-    for asked in _PROPOSE.finditer(sc.key, start, fig.qstart):
+    for asked in PROPOSE.finditer(sc.key, start, fig.qstart):
         start = asked.end()
     best: tuple[int, str] | None = None
     for m in _AUTHORITY.finditer(sc.key, start, max(start, end)):
@@ -152,6 +152,7 @@ def read_authorities(
             joint.add((sc.boundaries_upto(fig.qstart), fig.dims.pop("issuer")))
             fig.dim_rules.pop("issuer", None)
             fig.dim_matches.pop("issuer")
+    joint_clauses = {at for at, _ in joint}
     for fig in figs:
         if fig.indicator is None:
             continue
@@ -167,7 +168,7 @@ def read_authorities(
         ):
             del fig.dims["issuer"]
             fig.dim_rules.pop("issuer", None)
-        if any(sc.boundaries_upto(fig.qstart) == at for at, _ in joint):
+        if sc.boundaries_upto(fig.qstart) in joint_clauses:
             continue
         if "issuer" not in fig.dims:
             level = _level(norm, sc, fig, registry)

@@ -21,6 +21,7 @@ from antq_domain.records.indicators import Catalogue
 from antq_domain.values.unit import Unit
 
 __all__ = [
+    "PROPOSE",
     "models_at_sites",
     "models_spread_to",
     "of_the_country",
@@ -289,7 +290,7 @@ def models_spread_to(sc: Scanned, figs: list[Fig]) -> None:
 
 
 # "đề nghị" (to propose, to request) before a figure in its clause: what was asked for.
-_PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
+PROPOSE = re.compile(r"(?<!\w)đề nghị(?!\w)")
 _PROPOSAL_REACH = 100  # characters back from a figure to the verb of its clause
 
 
@@ -311,7 +312,7 @@ def proposals(sc: Scanned, figs: list[Fig], cat: Catalogue) -> None:
         >>> ex.figures, [u.value for u in ex.unmatched]
         ((), [23])
     """
-    starts = [m.start() for m in _PROPOSE.finditer(sc.key)]  # once: a scan of the text
+    starts = [m.start() for m in PROPOSE.finditer(sc.key)]  # once: a scan of the text
     dropped: set[tuple[int, str | None]] = set()  # (clause, issuer) read from a proposer
     for fig in figs:
         if fig.indicator is None or not starts:
