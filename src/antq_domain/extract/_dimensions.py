@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import lru_cache
 
 from antq_domain.extract._figures import Fig, Match
 from antq_domain.extract._match import CONTEXT_DIMS, COUNTERS, HEAD_DIMS, PhraseIndex
-from antq_domain.extract._text import Scanned
+from antq_domain.extract._text import Scanned, phrase_words
 from antq_domain.records.indicators import Catalogue, Indicator
 from antq_domain.values.unit import Unit
 
@@ -198,7 +198,7 @@ def _partner_code(code: str, cat: Catalogue, suffixes: tuple[str, ...]) -> str |
 _MEMBERS = ("thành", "viên")
 
 
-@cache
+@lru_cache(maxsize=8)  # as phrase_index: a catalogue left out per text makes one each
 def _forces(cat: Catalogue) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each force named by a members' indicator phrase, and the indicator of its groups.
 
@@ -206,7 +206,7 @@ def _forces(cat: Catalogue) -> tuple[tuple[re.Pattern[str], str], ...]:
     ninh, trật tự ở cơ sở"; its groups are ``forces.grassroots_security_teams``
     (the partner by the catalogue's naming). "ở"/"tại" before "cơ sở" may be left out.
     """
-    out = []
+    out: dict[str, str] = {}  # pattern -> the groups' indicator (a phrase's forms once)
     for ind in cat.indicators:
         if ind.unit is not Unit.GROUP:
             continue
@@ -214,17 +214,15 @@ def _forces(cat: Catalogue) -> tuple[tuple[re.Pattern[str], str], ...]:
         if members is None:
             continue
         for phrase in (cat[members].label.vi, *cat[members].synonyms_vi):
-            words = phrase.lower().replace(",", " ").split()
+            words = phrase_words(phrase)  # folded as the text's key is
             if len(words) < 4:
                 continue
             body = r"[ ,]+".join(map(re.escape, words))
-            body = (
-                body.replace(r"(?:ở|tại)", "")
-                .replace(r"ở[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở")
-                .replace(r"tại[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở")
+            body = body.replace(r"ở[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở").replace(
+                r"tại[ ,]+cơ[ ,]+sở", r"(?:(?:ở|tại)[ ]+)?cơ[ ]+sở"
             )
-            out.append((re.compile(r"(?<!\w)" + body + r"(?!\w)"), ind.code))
-    return tuple(out)
+            out.setdefault(r"(?<!\w)" + body + r"(?!\w)", ind.code)
+    return tuple((re.compile(pattern), code) for pattern, code in out.items())
 
 
 _FORCE_REACH = 120  # characters from the force's name to its count
